@@ -1,0 +1,3 @@
+//! The planning engine: dependency order, critical path and resource-constrained scheduling.
+
+pub mod problem;
