@@ -1,3 +1,181 @@
-//! The roadmap as the rest of the tool sees it, once loaded and validated.
+//! The roadmap as the rest of the tool sees it, once loaded and validated: ids resolved to
+//! indices, dates as dates, defaults filled in. Positions are kept only where a later finding
+//! (a missed deadline, a funding window) must point back into the file.
 
+pub mod decode;
+pub mod load;
+pub mod raw;
 pub mod span;
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::schedule::problem::LinkKind;
+use span::Span;
+
+#[derive(Clone, Debug)]
+pub struct Roadmap {
+    pub name: String,
+    /// The first day of the plan.
+    pub start: NaiveDate,
+    pub currency: String,
+    pub objectives: Vec<Objective>,
+    pub actors: Vec<Actor>,
+    pub resources: Vec<Resource>,
+    pub funding: Vec<FundingSource>,
+    pub projects: Vec<Project>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Objective {
+    pub id: String,
+    pub name: String,
+    pub at: Range<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    Public,
+    Business,
+    Startup,
+    Utility,
+    Academia,
+    Ngo,
+    Other,
+}
+
+impl ActorKind {
+    pub const ALL: [(&'static str, ActorKind); 7] = [
+        ("public", ActorKind::Public),
+        ("business", ActorKind::Business),
+        ("startup", ActorKind::Startup),
+        ("utility", ActorKind::Utility),
+        ("academia", ActorKind::Academia),
+        ("ngo", ActorKind::Ngo),
+        ("other", ActorKind::Other),
+    ];
+
+    pub fn parse(text: &str) -> Option<ActorKind> {
+        Self::ALL
+            .iter()
+            .find(|(name, _)| *name == text)
+            .map(|(_, kind)| *kind)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, kind)| *kind == self)
+            .map_or("other", |(name, _)| name)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    pub at: Range<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Resource {
+    pub id: String,
+    pub name: String,
+    /// Units available on every day.
+    pub capacity: f64,
+    pub unit: Option<String>,
+    pub at: Range<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub struct FundingSource {
+    pub id: String,
+    pub name: String,
+    /// The most that can be committed to projects.
+    pub amount: f64,
+    /// Projects it pays for start on or after this day.
+    pub from: Option<NaiveDate>,
+    /// Projects it pays for finish on or before this day.
+    pub until: Option<NaiveDate>,
+    pub at: Range<usize>,
+    pub amount_at: Range<usize>,
+}
+
+/// `project` depends on the one at index `on`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dependency {
+    pub on: usize,
+    pub kind: LinkKind,
+    pub lag: Span,
+    pub at: Range<usize>,
+}
+
+/// Units of one resource that a project holds on every day it runs.
+#[derive(Clone, Debug)]
+pub struct Demand {
+    pub resource: usize,
+    pub units: f64,
+    pub at: Range<usize>,
+}
+
+/// A share of a project's cost paid by one funding source.
+#[derive(Clone, Debug)]
+pub struct Contribution {
+    pub source: usize,
+    pub amount: f64,
+    pub at: Range<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Project {
+    pub id: String,
+    pub name: String,
+    pub objectives: Vec<usize>,
+    /// 1 (highest) .. 5 (lowest).
+    pub priority: u8,
+    pub duration: Span,
+    pub depends_on: Vec<Dependency>,
+    pub earliest_start: Option<NaiveDate>,
+    pub deadline: Option<NaiveDate>,
+    pub deadline_at: Option<Range<usize>>,
+    /// Index of the leading actor.
+    pub lead: usize,
+    pub participants: Vec<usize>,
+    /// Units of resources held on every day it runs.
+    pub resources: Vec<Demand>,
+    pub cost: Option<f64>,
+    pub cost_at: Option<Range<usize>>,
+    pub funding: Vec<Contribution>,
+    /// Where its `id` is written.
+    pub at: Range<usize>,
+}
+
+impl Project {
+    pub fn is_milestone(&self) -> bool {
+        self.duration.is_zero()
+    }
+
+    /// The sum of its funding contributions.
+    pub fn funded(&self) -> f64 {
+        self.funding.iter().map(|c| c.amount).sum()
+    }
+}
+
+impl Roadmap {
+    /// Total cost of all projects.
+    pub fn total_cost(&self) -> f64 {
+        self.projects.iter().filter_map(|p| p.cost).sum()
+    }
+
+    /// Total committed by each funding source, in source order.
+    pub fn committed(&self) -> Vec<f64> {
+        let mut committed = vec![0.0; self.funding.len()];
+        for contribution in self.projects.iter().flat_map(|p| &p.funding) {
+            committed[contribution.source] += contribution.amount;
+        }
+        committed
+    }
+}

@@ -1,0 +1,182 @@
+//! Findings about a roadmap: one vocabulary of stable codes, all wording of their titles here.
+
+pub mod render;
+mod source;
+
+use std::ops::Range;
+
+pub use source::{Position, SourceFile};
+
+/// How bad a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+macro_rules! codes {
+    ($($variant:ident = $id:literal, $name:literal, $severity:ident, $description:literal;)*) => {
+        /// The stable code of every kind of finding. Ids and names never change meaning; new
+        /// kinds get new numbers.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $($variant),* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// `E006`
+            pub fn id(self) -> &'static str {
+                match self { $(Code::$variant => $id),* }
+            }
+            /// `unknown-reference`
+            pub fn name(self) -> &'static str {
+                match self { $(Code::$variant => $name),* }
+            }
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity),* }
+            }
+            /// One sentence for the README and `--help`.
+            pub fn description(self) -> &'static str {
+                match self { $(Code::$variant => $description),* }
+            }
+        }
+    };
+}
+
+codes! {
+    TomlSyntax = "E001", "toml-syntax", Error, "The file is not valid TOML (or not UTF-8 text).";
+    UnknownKey = "E002", "unknown-key", Error, "A key that the format does not have, often a typo.";
+    MissingKey = "E003", "missing-key", Error, "A required key or table is missing.";
+    InvalidValue = "E004", "invalid-value", Error, "A value of the wrong type, or a malformed or out-of-range number, duration or date.";
+    DuplicateId = "E005", "duplicate-id", Error, "Two entries of the same table share an id.";
+    UnknownReference = "E006", "unknown-reference", Error, "A reference to an id that does not exist.";
+    DependencyCycle = "E007", "dependency-cycle", Error, "Projects that depend on each other in a circle.";
+    OverCapacity = "E008", "over-capacity", Error, "A project needs more units of a resource than its capacity.";
+    OverCommitted = "E009", "over-committed", Error, "A funding source is committed beyond its amount.";
+    InvalidId = "E010", "invalid-id", Error, "An id that is empty or has characters other than letters, digits, `-`, `_` and `.`.";
+    TooLarge = "E011", "too-large", Error, "The input is beyond what the tool accepts (file size, number of projects, plan length).";
+    MissedDeadline = "W001", "missed-deadline", Warning, "No plan found meets the project's deadline.";
+    FundingGap = "W002", "funding-gap", Warning, "The project's funding does not cover its cost.";
+    UnusedObjective = "W003", "unused-objective", Warning, "No project serves the objective.";
+    IdleActor = "W004", "idle-actor", Warning, "The actor neither leads nor takes part in any project.";
+    OutsideFundingWindow = "W005", "outside-funding-window", Warning, "The project runs outside the window of a source that pays for it.";
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.id(), self.name())
+    }
+}
+
+/// A secondary position that helps explain a finding (e.g. the first of two duplicate ids).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    pub at: Range<usize>,
+    pub message: String,
+}
+
+/// One finding, located in the file it comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub message: String,
+    /// Byte range in the source; `None` for findings about the file as a whole.
+    pub at: Option<Range<usize>>,
+    pub notes: Vec<Note>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
+        debug_assert_eq!(code.severity(), Severity::Error);
+        Self::new(code, message)
+    }
+
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            message: message.into(),
+            at: None,
+            notes: Vec::new(),
+            help: None,
+        }
+    }
+
+    pub fn at(mut self, at: Range<usize>) -> Self {
+        self.at = Some(at);
+        self
+    }
+
+    pub fn with_note(mut self, at: Range<usize>, message: impl Into<String>) -> Self {
+        self.notes.push(Note {
+            at,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
+    }
+}
+
+/// Sorts findings by position (file-wide ones first), then code, so output is stable.
+pub fn sort(findings: &mut [Diagnostic]) {
+    findings.sort_by(|a, b| {
+        let pos = |d: &Diagnostic| d.at.as_ref().map(|r| (r.start, r.end));
+        pos(a)
+            .cmp(&pos(b))
+            .then(a.code.cmp(&b.code))
+            .then(a.message.cmp(&b.message))
+    });
+}
+
+/// The known name closest to `word`, if it is close enough to be a likely typo.
+pub fn suggest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .into_iter()
+        .map(|candidate| (strsim::jaro_winkler(word, candidate), candidate))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, candidate)| candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_are_unique_and_well_formed() {
+        let ids: HashSet<_> = Code::ALL.iter().map(|c| c.id()).collect();
+        let names: HashSet<_> = Code::ALL.iter().map(|c| c.name()).collect();
+        assert_eq!(ids.len(), Code::ALL.len());
+        assert_eq!(names.len(), Code::ALL.len());
+        for code in Code::ALL {
+            let prefix = match code.severity() {
+                Severity::Error => 'E',
+                Severity::Warning => 'W',
+            };
+            assert!(code.id().starts_with(prefix), "{code}");
+            assert!(
+                code.name()
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-')
+            );
+        }
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        let known = ["depends_on", "duration", "deadline", "priority"];
+        assert_eq!(suggest("dependson", known), Some("depends_on"));
+        assert_eq!(suggest("priorty", known), Some("priority"));
+        assert_eq!(suggest("colour", known), None);
+    }
+}

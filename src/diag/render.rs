@@ -1,0 +1,265 @@
+//! Writing findings for people (rustc-style snippets), for programs (JSON) and for CI (GitHub
+//! Actions workflow commands).
+
+use std::io::{self, Write};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
+
+use super::{Diagnostic, Severity, SourceFile};
+
+/// The findings of one input file.
+pub struct FileReport<'a> {
+    pub file: &'a SourceFile,
+    pub findings: &'a [Diagnostic],
+}
+
+/// Human output: each finding with its code, the offending line and a caret under the value.
+pub fn human(out: &mut dyn Write, report: &FileReport<'_>, styled: bool) -> io::Result<()> {
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    for finding in report.findings {
+        let level = match finding.severity() {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let title = level
+            .primary_title(finding.message.as_str())
+            .id(finding.code.id());
+        let mut groups = Vec::new();
+        match &finding.at {
+            Some(at) => {
+                let label = finding.code.name();
+                let mut snippet = Snippet::source(report.file.text.as_str())
+                    .path(report.file.name.as_str())
+                    .annotation(
+                        AnnotationKind::Primary
+                            .span(clamp(report.file, at))
+                            .label(label),
+                    );
+                for note in &finding.notes {
+                    snippet = snippet.annotation(
+                        AnnotationKind::Context
+                            .span(clamp(report.file, &note.at))
+                            .label(note.message.as_str()),
+                    );
+                }
+                groups.push(title.element(snippet));
+            }
+            None => groups
+                .push(title.element(annotate_snippets::Origin::path(report.file.name.as_str()))),
+        }
+        if let Some(help) = &finding.help {
+            groups.push(Group::with_title(
+                Level::HELP.secondary_title(help.as_str()),
+            ));
+        }
+        writeln!(out, "{}\n", renderer.render(&groups))?;
+    }
+    Ok(())
+}
+
+/// A span the renderer can draw: inside the text, on character boundaries, never empty.
+fn clamp(file: &SourceFile, at: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let text = &file.text;
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = floor(at.start);
+    let mut end = floor(at.end).max(start);
+    // Point at one whole character when the span is empty (e.g. the end of the file).
+    if end == start {
+        end = text[start..]
+            .chars()
+            .next()
+            .map_or(start, |c| start + c.len_utf8());
+    }
+    start..end
+}
+
+/// One finding as machine-readable JSON (format version 1, documented in the README).
+#[derive(Serialize)]
+pub struct JsonFinding<'a> {
+    pub file: &'a str,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub end_line: Option<usize>,
+    pub end_column: Option<usize>,
+    pub severity: Severity,
+    pub code: &'static str,
+    pub name: &'static str,
+    pub message: &'a str,
+    pub help: Option<&'a str>,
+}
+
+impl<'a> JsonFinding<'a> {
+    pub fn new(file: &'a SourceFile, finding: &'a Diagnostic) -> Self {
+        let range = finding.at.as_ref().map(|at| file.range(at));
+        JsonFinding {
+            file: &file.name,
+            line: range.map(|r| r.0.line),
+            column: range.map(|r| r.0.column),
+            end_line: range.map(|r| r.1.line),
+            end_column: range.map(|r| r.1.column),
+            severity: finding.severity(),
+            code: finding.code.id(),
+            name: finding.code.name(),
+            message: &finding.message,
+            help: finding.help.as_deref(),
+        }
+    }
+}
+
+/// `{"version": 1, "findings": [...]}` for every file at once.
+pub fn json(out: &mut dyn Write, reports: &[FileReport<'_>]) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Document<'a> {
+        version: u32,
+        findings: Vec<JsonFinding<'a>>,
+    }
+    let findings = reports
+        .iter()
+        .flat_map(|r| r.findings.iter().map(|f| JsonFinding::new(r.file, f)))
+        .collect();
+    serde_json::to_writer_pretty(
+        &mut *out,
+        &Document {
+            version: 1,
+            findings,
+        },
+    )?;
+    writeln!(out)
+}
+
+/// GitHub Actions workflow commands: `::error file=F,line=L,col=C,...::message`.
+pub fn github(out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
+    for finding in report.findings {
+        let command = match finding.severity() {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut properties = vec![format!("file={}", escape_property(&report.file.name))];
+        if let Some(at) = &finding.at {
+            let (start, end) = report.file.range(at);
+            properties.push(format!("line={}", start.line));
+            properties.push(format!("endLine={}", end.line));
+            // GitHub only accepts columns on single-line annotations.
+            if start.line == end.line {
+                properties.push(format!("col={}", start.column));
+                properties.push(format!("endColumn={}", end.column));
+            }
+        }
+        properties.push(format!(
+            "title={}",
+            escape_property(&format!("{} {}", finding.code.id(), finding.code.name()))
+        ));
+        let mut message = finding.message.clone();
+        if let Some(help) = &finding.help {
+            message.push_str(" (");
+            message.push_str(help);
+            message.push(')');
+        }
+        writeln!(
+            out,
+            "::{command} {}::{}",
+            properties.join(","),
+            escape_data(&message)
+        )?;
+    }
+    Ok(())
+}
+
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Code;
+
+    fn sample() -> (SourceFile, Vec<Diagnostic>) {
+        let file = SourceFile::new("road,map.toml", "[[project]]\nlead = \"nobody\"\n");
+        let finding = Diagnostic::error(Code::UnknownReference, "unknown actor `nobody`: 50%")
+            .at(19..27)
+            .with_help("did you mean `somebody`?");
+        (file, vec![finding])
+    }
+
+    #[test]
+    fn github_commands_escape_and_locate() {
+        let (file, findings) = sample();
+        let mut out = Vec::new();
+        github(
+            &mut out,
+            &FileReport {
+                file: &file,
+                findings: &findings,
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "::error file=road%2Cmap.toml,line=2,endLine=2,col=8,endColumn=15,title=E006 unknown-reference::unknown actor `nobody`: 50%25 (did you mean `somebody`?)\n"
+        );
+    }
+
+    #[test]
+    fn human_output_shows_code_line_and_caret() {
+        let (file, findings) = sample();
+        let mut out = Vec::new();
+        human(
+            &mut out,
+            &FileReport {
+                file: &file,
+                findings: &findings,
+            },
+            false,
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains("error[E006]: unknown actor `nobody`"),
+            "{text}"
+        );
+        assert!(text.contains("road,map.toml:2:8"), "{text}");
+        assert!(text.contains("^^^^^^^^ unknown-reference"), "{text}");
+        assert!(text.contains("help: did you mean `somebody`?"), "{text}");
+    }
+
+    #[test]
+    fn json_has_positions_and_version() {
+        let (file, findings) = sample();
+        let mut out = Vec::new();
+        json(
+            &mut out,
+            &[FileReport {
+                file: &file,
+                findings: &findings,
+            }],
+        )
+        .unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(value["version"], 1);
+        let f = &value["findings"][0];
+        assert_eq!(
+            (f["line"].as_u64(), f["column"].as_u64()),
+            (Some(2), Some(8))
+        );
+        assert_eq!(f["code"], "E006");
+        assert_eq!(f["severity"], "error");
+    }
+}

@@ -1,0 +1,472 @@
+//! Turns the parsed TOML tree into the raw model, keeping the position of every value.
+//!
+//! serde stops at the first wrong field; a roadmap author wants every mistake at once. So the raw
+//! model is decoded by hand from toml's spanned tree (`DeValue`): each field decodes on its own,
+//! a wrong value becomes a finding and decoding carries on with the rest of the file.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diag::{Code, Diagnostic, suggest};
+use crate::model::span::{Span, SpanError};
+
+/// A value and the byte range it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Located<T> {
+    pub value: T,
+    pub at: Range<usize>,
+}
+
+impl<T> Located<T> {
+    pub fn new(value: T, at: Range<usize>) -> Self {
+        Located { value, at }
+    }
+}
+
+impl<T: schemars::JsonSchema> schemars::JsonSchema for Located<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        T::schema_id()
+    }
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        T::json_schema(generator)
+    }
+}
+
+/// A TOML value with its position, as toml's parser hands it over.
+pub type Node<'a> = Spanned<DeValue<'a>>;
+
+/// Decoding context: collects findings instead of stopping at the first.
+#[derive(Default)]
+pub struct Decoder {
+    pub findings: Vec<Diagnostic>,
+}
+
+impl Decoder {
+    pub fn invalid(&mut self, at: Range<usize>, message: impl Into<String>) {
+        self.findings
+            .push(Diagnostic::error(Code::InvalidValue, message).at(at));
+    }
+
+    fn wrong_type(&mut self, node: &Node<'_>, expected: &str) {
+        let found = node.get_ref().type_str();
+        self.invalid(node.span(), format!("expected {expected}, found {found}"));
+    }
+}
+
+/// Something the raw model can be decoded into.
+pub trait Decode: Sized {
+    /// Decodes `node`, or records why it can't and returns `None`.
+    fn decode(node: &Node<'_>, decoder: &mut Decoder) -> Option<Self>;
+}
+
+impl<T: Decode> Decode for Located<T> {
+    fn decode(node: &Node<'_>, decoder: &mut Decoder) -> Option<Self> {
+        T::decode(node, decoder).map(|value| Located::new(value, node.span()))
+    }
+}
+
+impl Decode for String {
+    fn decode(node: &Node<'_>, decoder: &mut Decoder) -> Option<Self> {
+        match node.get_ref() {
+            DeValue::String(s) => Some(s.to_string()),
+            _ => {
+                decoder.wrong_type(node, "a string");
+                None
+            }
+        }
+    }
+}
+
+/// Whole numbers that must not be negative (priorities).
+impl Decode for u8 {
+    fn decode(node: &Node<'_>, decoder: &mut Decoder) -> Option<Self> {
+        match node.get_ref() {
+            DeValue::Integer(i) => {
+                let parsed = i64::from_str_radix(i.as_str(), i.radix()).ok();
+                match parsed.and_then(|n| u8::try_from(n).ok()) {
+                    Some(n) => Some(n),
+                    None => {
+                        decoder.invalid(node.span(), format!("{i} is out of range"));
+                        None
+                    }
+                }
+            }
+            _ => {
+                decoder.wrong_type(node, "a whole number");
+                None
+            }
+        }
+    }
+}
+
+/// A non-negative quantity: money, units of a resource. Integers and floats are both accepted.
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
+pub struct Amount(pub f64);
+
+impl Amount {
+    /// Largest amount accepted: money and capacities beyond this are typing mistakes, and
+    /// keeping sums far from f64's integer precision limit (2^53) keeps them exact.
+    pub const MAX: f64 = 1e15;
+}
+
+impl schemars::JsonSchema for Amount {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Amount".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "number", "minimum": 0, "maximum": Amount::MAX })
+    }
+}
+
+impl Decode for Amount {
+    fn decode(node: &Node<'_>, decoder: &mut Decoder) -> Option<Self> {
+        let number = match node.get_ref() {
+            DeValue::Integer(i) => i128::from_str_radix(i.as_str(), i.radix())
+                .ok()
+                .map(|n| n as f64),
+            DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+            _ => {
+                decoder.wrong_type(node, "a number");
+                return None;
+            }
+        };
+        match number {
+            Some(n) if n.is_nan() => decoder.invalid(node.span(), "expected a number, found nan"),
+            Some(n) if n < 0.0 => decoder.invalid(node.span(), "must not be negative"),
+            Some(n) if n <= Amount::MAX => return Some(Amount(n)),
+            _ => decoder.invalid(
+                node.span(),
+                format!("number is too large (at most {:e})", Amount::MAX),
+            ),
+        }
+        None
+    }
+}
+
+/// A calendar day: a TOML local date (`2019-07-01`) or a string `"2019-07-01"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date(pub NaiveDate);
+
+impl Date {
+    /// Plans end before the year 10000, so every date prints as `YYYY-MM-DD`.
+    pub const LAST: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+        Some(d) => d,
+        None => panic!("9999-12-31 is a valid date"),
+    };
+}
+
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A calendar day: a TOML local date (2019-07-01) or a string \"2019-07-01\".",
+            "anyOf": [
+                { "type": "string", "format": "date" },
+                { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }
+            ]
+        })
+    }
+}
+
+impl Decode for Date {
+    fn decode(node: &Node<'_>, decoder: &mut Decoder) -> Option<Self> {
+        let parsed = match node.get_ref() {
+            DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+                (Some(d), None, None) => {
+                    NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                        .ok_or_else(|| format!("{d} is not a day of the calendar"))
+                }
+                _ => Err(format!(
+                    "expected a date like 2019-07-01, found the date-time {dt}"
+                )),
+            },
+            DeValue::String(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .ok()
+                .filter(|_| s.len() == 10)
+                .ok_or_else(|| format!("\"{s}\" is not a date of the form YYYY-MM-DD that exists")),
+            _ => {
+                decoder.wrong_type(node, "a date like 2019-07-01");
+                return None;
+            }
+        };
+        match parsed {
+            Ok(date) if date <= Date::LAST => Some(Date(date)),
+            Ok(_) => {
+                decoder.invalid(node.span(), "dates after 9999-12-31 are not supported");
+                None
+            }
+            Err(message) => {
+                decoder.invalid(node.span(), message);
+                None
+            }
+        }
+    }
+}
+
+impl schemars::JsonSchema for Span {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Duration".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A whole number and a unit: d/day(s), w/week(s), m/month(s) (calendar), q/quarter(s), y/year(s). \"0d\" makes a milestone.",
+            "pattern": "^\\s*\\d+\\s*(d|days?|w|weeks?|m|months?|q|quarters?|y|years?)\\s*$",
+            "examples": ["9 months", "2w", "0d", "1 year"]
+        })
+    }
+}
+
+impl Decode for Span {
+    fn decode(node: &Node<'_>, decoder: &mut Decoder) -> Option<Self> {
+        match node.get_ref() {
+            DeValue::String(s) => match Span::parse(s) {
+                Ok(span) => Some(span),
+                Err(err) => {
+                    decoder.invalid(node.span(), format!("\"{s}\": {err}"));
+                    None
+                }
+            },
+            DeValue::Integer(_) | DeValue::Float(_) => {
+                let err = if node.get_ref().as_str().is_none() && is_negative(node) {
+                    SpanError::Negative.to_string()
+                } else {
+                    "a duration needs a unit: write it as a string like \"9 months\" or \"10d\""
+                        .to_string()
+                };
+                decoder.invalid(node.span(), err);
+                None
+            }
+            _ => {
+                decoder.wrong_type(node, "a duration like \"9 months\"");
+                None
+            }
+        }
+    }
+}
+
+fn is_negative(node: &Node<'_>) -> bool {
+    match node.get_ref() {
+        DeValue::Integer(i) => i.as_str().starts_with('-'),
+        DeValue::Float(f) => f.as_str().starts_with('-'),
+        _ => false,
+    }
+}
+
+impl<T: Decode> Decode for Vec<T> {
+    fn decode(node: &Node<'_>, decoder: &mut Decoder) -> Option<Self> {
+        match node.get_ref() {
+            DeValue::Array(items) => Some(
+                items
+                    .iter()
+                    .filter_map(|item| T::decode(item, decoder))
+                    .collect(),
+            ),
+            _ => {
+                decoder.wrong_type(node, "an array");
+                None
+            }
+        }
+    }
+}
+
+/// A table keyed by ids (`resources = { it-staff = 1.5 }`), in file order of its keys' positions.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct IdMap<T>(pub Vec<(Located<String>, Located<T>)>);
+
+impl<T: schemars::JsonSchema> schemars::JsonSchema for IdMap<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("Map_of_{}", T::schema_name()).into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        BTreeMap::<String, T>::json_schema(generator)
+    }
+}
+
+impl<T: Decode> Decode for IdMap<T> {
+    fn decode(node: &Node<'_>, decoder: &mut Decoder) -> Option<Self> {
+        let table = expect_table(node, decoder)?;
+        let mut entries: Vec<_> = table
+            .iter()
+            .filter_map(|(key, value)| {
+                let value = Located::<T>::decode(value, decoder)?;
+                Some((Located::new(key.get_ref().to_string(), key.span()), value))
+            })
+            .collect();
+        entries.sort_by_key(|(key, _)| key.at.start);
+        Some(IdMap(entries))
+    }
+}
+
+pub fn expect_table<'n, 'a>(node: &'n Node<'a>, decoder: &mut Decoder) -> Option<&'n DeTable<'a>> {
+    match node.get_ref() {
+        DeValue::Table(table) => Some(table),
+        _ => {
+            decoder.wrong_type(node, "a table");
+            None
+        }
+    }
+}
+
+/// Reports a key that no field of the table has, suggesting the closest known one.
+pub fn unknown_key(
+    decoder: &mut Decoder,
+    key: &Spanned<std::borrow::Cow<'_, str>>,
+    table: &str,
+    known: &[&str],
+) {
+    let mut finding = Diagnostic::error(
+        Code::UnknownKey,
+        format!("unknown key `{}` in {table}", key.get_ref()),
+    )
+    .at(key.span());
+    finding = match suggest(key.get_ref(), known.iter().copied()) {
+        Some(best) => finding.with_help(format!("did you mean `{best}`?")),
+        None => finding.with_help(format!("expected one of: {}", known.join(", "))),
+    };
+    decoder.findings.push(finding);
+}
+
+/// Declares a raw-model table: the struct (with its schema) and its decoder, from one field list.
+///
+/// Every field is optional at this stage; required keys are checked during validation, so one
+/// missing key does not hide the other findings of the table.
+macro_rules! table {
+    (
+        $(#[$meta:meta])*
+        $name:ident as $label:literal {
+            $(
+                $(#[$field_meta:meta])*
+                $field:ident $(as $key:literal)? : $ty:ty
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, Default, schemars::JsonSchema)]
+        #[schemars(deny_unknown_fields)]
+        pub struct $name {
+            /// Where the table starts (its header, or its opening brace).
+            #[schemars(skip)]
+            pub at: std::ops::Range<usize>,
+            $(
+                $(#[$field_meta])*
+                $(#[schemars(rename = $key)])?
+                pub $field: Option<$ty>,
+            )*
+        }
+
+        impl $name {
+            /// The keys this table accepts, as written in TOML.
+            pub const KEYS: &'static [&'static str] = &[$(table!(@key $field $($key)?)),*];
+        }
+
+        impl $crate::model::decode::Decode for $name {
+            fn decode(
+                node: &$crate::model::decode::Node<'_>,
+                decoder: &mut $crate::model::decode::Decoder,
+            ) -> Option<Self> {
+                let table = $crate::model::decode::expect_table(node, decoder)?;
+                let mut out = $name { at: node.span(), ..Default::default() };
+                for (key, value) in table.iter() {
+                    match key.get_ref().as_ref() {
+                        $(table!(@key $field $($key)?) => {
+                            out.$field = <$ty as $crate::model::decode::Decode>::decode(value, decoder);
+                        })*
+                        _ => $crate::model::decode::unknown_key(decoder, key, $label, Self::KEYS),
+                    }
+                }
+                Some(out)
+            }
+        }
+    };
+    (@key $field:ident $key:literal) => { $key };
+    (@key $field:ident) => { stringify!($field) };
+}
+pub(crate) use table;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode_value<T: Decode>(text: &str) -> (Option<T>, Vec<Diagnostic>) {
+        let doc = format!("v = {text}");
+        let table = DeTable::parse(&doc).unwrap();
+        let node = table.get_ref().get("v").unwrap();
+        let mut decoder = Decoder::default();
+        let value = T::decode(node, &mut decoder);
+        (value, decoder.findings)
+    }
+
+    #[test]
+    fn dates_from_toml_dates_and_strings() {
+        let (d, _) = decode_value::<Date>("2019-07-01");
+        assert_eq!(d.unwrap().0, NaiveDate::from_ymd_opt(2019, 7, 1).unwrap());
+        let (d, _) = decode_value::<Date>("\"2020-02-29\"");
+        assert_eq!(d.unwrap().0, NaiveDate::from_ymd_opt(2020, 2, 29).unwrap());
+    }
+
+    #[test]
+    fn impossible_dates_are_findings() {
+        for text in [
+            "\"2019-02-30\"",
+            "\"2019-2-3\"",
+            "2019-07-01T10:00:00",
+            "12",
+        ] {
+            let (d, findings) = decode_value::<Date>(text);
+            assert!(d.is_none(), "{text}");
+            assert_eq!(findings.len(), 1, "{text}");
+            assert_eq!(findings[0].code, Code::InvalidValue);
+        }
+    }
+
+    #[test]
+    fn amounts_reject_negative_huge_and_non_numbers() {
+        assert_eq!(
+            decode_value::<Amount>("1_500_000").0,
+            Some(Amount(1_500_000.0))
+        );
+        assert_eq!(decode_value::<Amount>("2.5").0, Some(Amount(2.5)));
+        for text in ["-1", "1e400", "99999999999999999999999", "\"12\"", "nan"] {
+            let (a, findings) = decode_value::<Amount>(text);
+            assert!(a.is_none(), "{text}");
+            assert_eq!(findings.len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn durations_must_be_strings_with_units() {
+        assert_eq!(
+            decode_value::<Span>("\"6 months\"").0,
+            Some(Span::Months(6))
+        );
+        let (_, findings) = decode_value::<Span>("5");
+        assert!(findings[0].message.contains("needs a unit"));
+        let (_, findings) = decode_value::<Span>("-3");
+        assert!(findings[0].message.contains("negative"));
+        let (_, findings) = decode_value::<Span>("\"-3d\"");
+        assert!(findings[0].message.contains("negative"));
+    }
+
+    #[test]
+    fn id_maps_keep_key_positions() {
+        let (map, findings) = decode_value::<IdMap<Amount>>("{ b = 1, a = 2 }");
+        assert!(findings.is_empty());
+        let map = map.unwrap();
+        assert_eq!(map.0[0].0.value, "b");
+        assert_eq!(map.0[1].0.value, "a");
+        assert_eq!(&"v = { b = 1, a = 2 }"[map.0[0].0.at.clone()], "b");
+    }
+}

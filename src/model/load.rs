@@ -1,0 +1,208 @@
+//! Reading a roadmap file: bytes from disk or stdin, UTF-8 text, the TOML tree, the raw model.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use toml::de::DeTable;
+
+use crate::diag::{Code, Diagnostic, SourceFile};
+use crate::model::decode::Decoder;
+use crate::model::raw::{RawFile, decode_file};
+
+/// Largest input accepted. A 100,000-project portfolio is about 15 MB; anything much larger is
+/// not a roadmap, and refusing it early bounds memory and time.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Where a roadmap comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    Path(PathBuf),
+}
+
+impl Input {
+    /// `-` means standard input.
+    pub fn from_arg(arg: &Path) -> Self {
+        if arg == Path::new("-") {
+            Input::Stdin
+        } else {
+            Input::Path(arg.to_path_buf())
+        }
+    }
+
+    /// The name findings use for this input.
+    pub fn display_name(&self) -> String {
+        match self {
+            Input::Stdin => "<stdin>".to_string(),
+            Input::Path(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// The input could not be read at all (exit code 2, not a finding).
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("cannot read {name}: {source}")]
+    Io {
+        name: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{name} not found{hint}")]
+    NotFound { name: String, hint: &'static str },
+    #[error("{name} is a directory, not a roadmap file")]
+    Directory { name: String },
+}
+
+/// A file's bytes, or the finding that they are too many.
+pub enum Bytes {
+    Read(Vec<u8>),
+    TooLarge,
+}
+
+/// Reads at most [`MAX_FILE_BYTES`] + 1 bytes, so a huge input is refused without loading it.
+pub fn read(input: &Input) -> Result<Bytes, ReadError> {
+    let name = input.display_name();
+    let io = |source| ReadError::Io {
+        name: name.clone(),
+        source,
+    };
+    let mut bytes = Vec::new();
+    match input {
+        Input::Stdin => {
+            std::io::stdin()
+                .lock()
+                .take(MAX_FILE_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .map_err(io)?;
+        }
+        Input::Path(path) => {
+            let file = std::fs::File::open(path).map_err(|source| {
+                if source.kind() == std::io::ErrorKind::NotFound {
+                    let hint = if path.file_name() == Some("roadmap.toml".as_ref()) {
+                        " (create one with `roadmap init`, or name a file)"
+                    } else {
+                        ""
+                    };
+                    ReadError::NotFound {
+                        name: name.clone(),
+                        hint,
+                    }
+                } else {
+                    io(source)
+                }
+            })?;
+            if file.metadata().map_err(io)?.is_dir() {
+                return Err(ReadError::Directory { name });
+            }
+            file.take(MAX_FILE_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .map_err(io)?;
+        }
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Ok(Bytes::TooLarge);
+    }
+    Ok(Bytes::Read(bytes))
+}
+
+/// A parsed roadmap file, or the findings that stopped it being parsed.
+pub struct Parsed {
+    pub source: SourceFile,
+    /// `None` when the file is not TOML at all; its findings say why.
+    pub raw: Option<RawFile>,
+    pub findings: Vec<Diagnostic>,
+}
+
+/// Reads and decodes an input. I/O problems are errors; everything about its content is a
+/// finding.
+pub fn load(input: &Input) -> Result<Parsed, ReadError> {
+    let name = input.display_name();
+    match read(input)? {
+        Bytes::TooLarge => Ok(Parsed {
+            source: SourceFile::new(name, String::new()),
+            raw: None,
+            findings: vec![Diagnostic::error(
+                Code::TooLarge,
+                format!(
+                    "the file is larger than {} MiB, the most a roadmap may be",
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            )],
+        }),
+        Bytes::Read(bytes) => Ok(parse_bytes(name, bytes)),
+    }
+}
+
+/// Decodes bytes already in memory (also the entry point for fuzzing).
+pub fn parse_bytes(name: String, bytes: Vec<u8>) -> Parsed {
+    match String::from_utf8(bytes) {
+        Ok(text) => parse_str(name, text),
+        Err(err) => {
+            let valid_up_to = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            // Show the text up to the bad byte, so the finding can point at it.
+            let text = String::from_utf8_lossy(&bytes[..valid_up_to]).into_owned();
+            Parsed {
+                source: SourceFile::new(name, text),
+                raw: None,
+                findings: vec![
+                    Diagnostic::error(
+                        Code::TomlSyntax,
+                        format!(
+                            "the file is not UTF-8 text: invalid byte 0x{:02X} at byte offset {valid_up_to}",
+                            bytes[valid_up_to]
+                        ),
+                    )
+                    .at(valid_up_to..valid_up_to),
+                ],
+            }
+        }
+    }
+}
+
+/// Parses TOML text into the raw model, collecting every syntax and type finding.
+pub fn parse_str(name: String, text: String) -> Parsed {
+    let source = SourceFile::new(name, text);
+    let (root, errors) = DeTable::parse_recoverable(&source.text);
+    if !errors.is_empty() {
+        let findings = errors
+            .iter()
+            .map(|err| {
+                let message = err.message().trim();
+                let finding = Diagnostic::error(syntax_code(message), message.to_string());
+                match err.span() {
+                    Some(at) => finding.at(at),
+                    None => finding,
+                }
+            })
+            .collect();
+        return Parsed {
+            source,
+            raw: None,
+            findings,
+        };
+    }
+    let span = root.span();
+    let root = toml::Spanned::new(span, toml::de::DeValue::Table(root.into_inner()));
+    let mut decoder = Decoder::default();
+    let raw = decode_file(&root, &mut decoder);
+    let findings = decoder.findings;
+    drop(root);
+    Parsed {
+        source,
+        raw: Some(raw),
+        findings,
+    }
+}
+
+/// Most parse errors are syntax; a few are about a value or a limit, and say so by their code.
+fn syntax_code(message: &str) -> Code {
+    if message.starts_with("invalid date") || message.starts_with("invalid time") {
+        Code::InvalidValue
+    } else if message.contains("recursion depth") {
+        Code::TooLarge
+    } else {
+        Code::TomlSyntax
+    }
+}

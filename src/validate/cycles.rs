@@ -1,0 +1,124 @@
+//! Dependency cycles: projects that depend on each other in a circle can never be ordered.
+
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::diag::{Code, Diagnostic};
+use crate::model::Roadmap;
+
+/// Reports one finding per group of projects caught in a cycle, naming a whole circle.
+pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
+    let projects = &roadmap.projects;
+    let mut graph = DiGraph::<usize, usize>::with_capacity(projects.len(), 0);
+    for i in 0..projects.len() {
+        graph.add_node(i);
+    }
+    for (i, project) in projects.iter().enumerate() {
+        for (d, dep) in project.depends_on.iter().enumerate() {
+            graph.add_edge(NodeIndex::new(i), NodeIndex::new(dep.on), d);
+        }
+    }
+    for component in tarjan_scc(&graph) {
+        let is_cycle = component.len() > 1 || graph.contains_edge(component[0], component[0]);
+        if !is_cycle {
+            continue;
+        }
+        // Start from the project written first, so the finding is stable.
+        let first = component
+            .iter()
+            .copied()
+            .min_by_key(|n| projects[n.index()].at.start)
+            .unwrap_or(component[0]);
+        let path = circle_through(&graph, first, &component);
+        let names: Vec<&str> = path.iter().map(|&n| projects[n].id.as_str()).collect();
+        let (from, to) = (path[0], path[1]);
+        let entry = projects[from]
+            .depends_on
+            .iter()
+            .find(|d| d.on == to)
+            .map_or(projects[from].at.clone(), |d| d.at.clone());
+        let message = if path.len() == 2 {
+            format!("project `{}` depends on itself", names[0])
+        } else {
+            format!("dependency cycle: {}", names.join(" -> "))
+        };
+        findings.push(
+            Diagnostic::error(Code::DependencyCycle, message)
+                .at(entry)
+                .with_help("each project depends on the next; remove one of these dependencies"),
+        );
+    }
+}
+
+/// The shortest circle from `start` back to itself, staying inside the component.
+/// Returns project indices, first and last both `start`.
+fn circle_through(
+    graph: &DiGraph<usize, usize>,
+    start: NodeIndex,
+    component: &[NodeIndex],
+) -> Vec<usize> {
+    let inside: std::collections::HashSet<NodeIndex> = component.iter().copied().collect();
+    let mut came_from = std::collections::HashMap::new();
+    let mut queue = std::collections::VecDeque::from([start]);
+    // Breadth-first, visiting neighbours in the order the dependencies are written.
+    while let Some(node) = queue.pop_front() {
+        let mut next: Vec<_> = graph
+            .edges(node)
+            .map(|e| (*e.weight(), petgraph::visit::EdgeRef::target(&e)))
+            .collect();
+        next.sort();
+        for (_, target) in next {
+            if target == start {
+                let mut chain = Vec::new();
+                let mut at = node;
+                while at != start {
+                    chain.push(at.index());
+                    at = came_from[&at];
+                }
+                chain.push(start.index());
+                chain.reverse();
+                chain.push(start.index());
+                return chain;
+            }
+            if inside.contains(&target) && !came_from.contains_key(&target) {
+                came_from.insert(target, node);
+                queue.push_back(target);
+            }
+        }
+    }
+    // A strongly connected component always has a circle through each of its nodes.
+    vec![start.index(), start.index()]
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::Code;
+    use crate::validate::test_support::*;
+
+    #[test]
+    fn self_dependency() {
+        let text = format!("{PREAMBLE}{}", project("x", "depends_on = [\"x\"]"));
+        let got = findings(&text);
+        assert_eq!(got, vec![(Code::DependencyCycle, 17, 15)]);
+    }
+
+    #[test]
+    fn three_cycle_is_named_as_a_path_from_the_first_project() {
+        let text = format!(
+            "{PREAMBLE}{}{}{}",
+            project("a", "depends_on = [\"b\"]"),
+            project("b", "depends_on = [{ project = \"c\", type = \"SS\" }]"),
+            project("c", "depends_on = [\"a\"]"),
+        );
+        let parsed = crate::model::load::parse_str("t".into(), text.clone());
+        let validated = crate::validate::validate(&parsed.raw.unwrap(), parsed.findings);
+        let cycle: Vec<_> = validated
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::DependencyCycle)
+            .collect();
+        assert_eq!(cycle.len(), 1);
+        assert_eq!(cycle[0].message, "dependency cycle: a -> b -> c -> a");
+        assert_eq!(&text[cycle[0].at.clone().unwrap()], "\"b\"");
+    }
+}

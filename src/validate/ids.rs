@@ -1,0 +1,200 @@
+//! Ids: well-formed, present, unique within their table; and the lookup from id to index.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::diag::{Code, Diagnostic, suggest};
+use crate::model::decode::Located;
+
+/// The ids of one table (`actor`, `project`, ...) and where each is defined.
+pub struct IdIndex {
+    /// What the table holds, for messages: "actor", "project", ...
+    pub kind: &'static str,
+    by_id: HashMap<String, usize>,
+    /// Ids in table order (a missing or broken id is an empty string).
+    pub ids: Vec<String>,
+}
+
+/// Is `id` made only of letters, digits, `-`, `_` and `.`?
+pub fn is_well_formed(id: &str) -> bool {
+    !id.is_empty() && id.chars().all(is_id_char)
+}
+
+fn is_id_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '_' | '.')
+}
+
+impl IdIndex {
+    /// Indexes a table's ids, reporting missing, malformed and duplicate ones.
+    ///
+    /// `entries` gives each entry's id (if written) and the position of the entry's header,
+    /// where a missing id is reported.
+    pub fn build<'a>(
+        kind: &'static str,
+        header: &str,
+        entries: impl Iterator<Item = (Option<&'a Located<String>>, Range<usize>)>,
+        findings: &mut Vec<Diagnostic>,
+    ) -> IdIndex {
+        let mut index = IdIndex {
+            kind,
+            by_id: HashMap::new(),
+            ids: Vec::new(),
+        };
+        let mut first_at: HashMap<String, Range<usize>> = HashMap::new();
+        for (position, (id, table_at)) in entries.enumerate() {
+            let Some(id) = id else {
+                findings.push(
+                    Diagnostic::error(Code::MissingKey, format!("{header} has no `id`"))
+                        .at(table_at)
+                        .with_help(format!("add `id = \"...\"` to name this {kind}")),
+                );
+                index.ids.push(String::new());
+                continue;
+            };
+            if !is_well_formed(&id.value) {
+                let shown = if id.value.is_empty() {
+                    "an empty id".to_string()
+                } else {
+                    format!("`{}` is not a valid id", id.value)
+                };
+                let help = if id.value.trim().is_empty() {
+                    "ids are made of letters, digits, `-`, `_` and `.`".to_string()
+                } else {
+                    let fixed: String = id
+                        .value
+                        .trim()
+                        .chars()
+                        .map(|c| if is_id_char(c) { c } else { '-' })
+                        .collect();
+                    format!("ids are made of letters, digits, `-`, `_` and `.`, e.g. `{fixed}`")
+                };
+                let finding = Diagnostic::error(Code::InvalidId, format!("{shown} for a {kind}"))
+                    .at(id.at.clone())
+                    .with_help(help);
+                findings.push(finding);
+            }
+            match first_at.get(&id.value) {
+                Some(first) => findings.push(
+                    Diagnostic::error(
+                        Code::DuplicateId,
+                        format!("{kind} id `{}` is used twice", id.value),
+                    )
+                    .at(id.at.clone())
+                    .with_note(first.clone(), "first used here"),
+                ),
+                None => {
+                    first_at.insert(id.value.clone(), id.at.clone());
+                    index.by_id.insert(id.value.clone(), position);
+                }
+            }
+            index.ids.push(id.value.clone());
+        }
+        index
+    }
+
+    pub fn get(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Resolves a reference, reporting an unknown id with the closest known one.
+    pub fn resolve(
+        &self,
+        reference: &Located<String>,
+        findings: &mut Vec<Diagnostic>,
+    ) -> Option<usize> {
+        if let Some(index) = self.get(&reference.value) {
+            return Some(index);
+        }
+        let mut finding = Diagnostic::error(
+            Code::UnknownReference,
+            format!("there is no {} with id `{}`", self.kind, reference.value),
+        )
+        .at(reference.at.clone());
+        let known = self
+            .ids
+            .iter()
+            .map(String::as_str)
+            .filter(|id| !id.is_empty());
+        finding = match suggest(&reference.value, known) {
+            Some(best) => finding.with_help(format!("did you mean `{best}`?")),
+            None if self.ids.is_empty() => {
+                finding.with_help(format!("the file defines no {} yet", self.kind))
+            }
+            None => finding,
+        };
+        findings.push(finding);
+        None
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn located(id: &str, at: usize) -> Located<String> {
+        Located::new(id.to_string(), at..at + id.len())
+    }
+
+    #[test]
+    fn well_formed_ids() {
+        assert!(is_well_formed("open-data_v2.1"));
+        assert!(is_well_formed("софия"));
+        assert!(!is_well_formed(""));
+        assert!(!is_well_formed("open data"));
+        assert!(!is_well_formed("a/b"));
+    }
+
+    #[test]
+    fn duplicates_missing_and_malformed_ids_are_reported() {
+        let a = located("a", 10);
+        let a2 = located("a", 20);
+        let bad = located("b c", 30);
+        let entries = vec![
+            (Some(&a), 0..1),
+            (None, 15..16),
+            (Some(&a2), 18..19),
+            (Some(&bad), 28..29),
+        ];
+        let mut findings = Vec::new();
+        let index = IdIndex::build("actor", "[[actor]]", entries.into_iter(), &mut findings);
+        let codes: Vec<_> = findings
+            .iter()
+            .map(|f| (f.code, f.at.clone().unwrap().start))
+            .collect();
+        assert_eq!(
+            codes,
+            vec![
+                (Code::MissingKey, 15),
+                (Code::DuplicateId, 20),
+                (Code::InvalidId, 30)
+            ]
+        );
+        assert_eq!(index.get("a"), Some(0));
+        assert_eq!(index.len(), 4);
+    }
+
+    #[test]
+    fn unknown_references_suggest_the_closest_id() {
+        let a = located("sofia-municipality", 0);
+        let mut findings = Vec::new();
+        let index = IdIndex::build(
+            "actor",
+            "[[actor]]",
+            [(Some(&a), 0..1)].into_iter(),
+            &mut findings,
+        );
+        assert_eq!(
+            index.resolve(&located("sofia-municipalty", 50), &mut findings),
+            None
+        );
+        assert_eq!(findings[0].code, Code::UnknownReference);
+        assert_eq!(
+            findings[0].help.as_deref(),
+            Some("did you mean `sofia-municipality`?")
+        );
+    }
+}

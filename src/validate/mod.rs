@@ -1,0 +1,493 @@
+//! Checks a decoded roadmap file against every rule of the format and resolves it into the
+//! model. Every problem is collected (not just the first), each as its own check.
+
+mod capacity;
+mod cycles;
+mod funding;
+mod ids;
+mod limits;
+mod roles;
+
+use std::ops::Range;
+
+use crate::diag::{self, Code, Diagnostic, Severity};
+use crate::model::decode::Located;
+use crate::model::raw::{RawDependency, RawFile, RawProject};
+use crate::model::span::Span;
+use crate::model::{
+    Actor, ActorKind, Contribution, Demand, Dependency, FundingSource, Objective, Project,
+    Resource, Roadmap,
+};
+use crate::schedule::problem::LinkKind;
+use ids::IdIndex;
+
+pub use limits::MAX_PROJECTS;
+
+/// The outcome of validation: the model when the file has no errors, and every finding.
+pub struct Validated {
+    pub roadmap: Option<Roadmap>,
+    pub findings: Vec<Diagnostic>,
+}
+
+/// Validates a decoded file. `findings` are those already found while decoding it.
+pub fn validate(raw: &RawFile, mut findings: Vec<Diagnostic>) -> Validated {
+    let roadmap = resolve(raw, &mut findings);
+    cycles::check(&roadmap, &mut findings);
+    capacity::check(&roadmap, &mut findings);
+    funding::check(&roadmap, &mut findings);
+    roles::check(&roadmap, &mut findings);
+    limits::check(&roadmap, &mut findings);
+    diag::sort(&mut findings);
+    let has_errors = findings.iter().any(|f| f.severity() == Severity::Error);
+    Validated {
+        roadmap: (!has_errors).then_some(roadmap),
+        findings,
+    }
+}
+
+/// Builds the model, resolving every reference. What cannot be resolved is reported and left
+/// out (a placeholder where a value is required), so later checks still see the rest; the
+/// model is only handed on when there were no errors at all.
+fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap {
+    let header = raw.roadmap.clone().unwrap_or_default();
+    if raw.roadmap.is_none() {
+        findings.push(
+            Diagnostic::error(Code::MissingKey, "the file has no [roadmap] table")
+                .at(0..0)
+                .with_help("start the file with [roadmap], a `name` and a `start = YYYY-MM-DD`"),
+        );
+    }
+    let start = match &header.start {
+        Some(start) => start.value.0,
+        None => {
+            if raw.roadmap.is_some() {
+                findings.push(
+                    Diagnostic::error(Code::MissingKey, "[roadmap] has no `start`")
+                        .at(header.at.clone())
+                        .with_help("add `start = 2019-01-01`, the first day of the plan"),
+                );
+            }
+            chrono::NaiveDate::MIN
+        }
+    };
+
+    let objective = raw.objective.as_deref().unwrap_or_default();
+    let actor = raw.actor.as_deref().unwrap_or_default();
+    let resource = raw.resource.as_deref().unwrap_or_default();
+    let funding = raw.funding.as_deref().unwrap_or_default();
+    let project = raw.project.as_deref().unwrap_or_default();
+
+    let objectives_index = IdIndex::build(
+        "objective",
+        "[[objective]]",
+        objective.iter().map(|o| (o.id.as_ref(), o.at.clone())),
+        findings,
+    );
+    let actors_index = IdIndex::build(
+        "actor",
+        "[[actor]]",
+        actor.iter().map(|a| (a.id.as_ref(), a.at.clone())),
+        findings,
+    );
+    let resources_index = IdIndex::build(
+        "resource",
+        "[[resource]]",
+        resource.iter().map(|r| (r.id.as_ref(), r.at.clone())),
+        findings,
+    );
+    let funding_index = IdIndex::build(
+        "funding source",
+        "[[funding]]",
+        funding.iter().map(|f| (f.id.as_ref(), f.at.clone())),
+        findings,
+    );
+    let projects_index = IdIndex::build(
+        "project",
+        "[[project]]",
+        project.iter().map(|p| (p.id.as_ref(), p.at.clone())),
+        findings,
+    );
+
+    let objectives = objective
+        .iter()
+        .zip(&objectives_index.ids)
+        .map(|(o, id)| Objective {
+            id: id.clone(),
+            name: text_or(&o.name, id),
+            at: located_at(&o.id, &o.at),
+        })
+        .collect();
+
+    let actors = actor
+        .iter()
+        .zip(&actors_index.ids)
+        .map(|(a, id)| Actor {
+            id: id.clone(),
+            name: text_or(&a.name, id),
+            kind: a.kind.as_ref().map_or(ActorKind::Other, |kind| {
+                ActorKind::parse(&kind.value).unwrap_or_else(|| {
+                    let names = ActorKind::ALL.map(|(name, _)| name);
+                    let mut finding = Diagnostic::error(
+                        Code::InvalidValue,
+                        format!("`{}` is not a kind of actor", kind.value),
+                    )
+                    .at(kind.at.clone());
+                    finding = match diag::suggest(&kind.value, names) {
+                        Some(best) => finding.with_help(format!("did you mean `{best}`?")),
+                        None => finding.with_help(format!("use one of: {}", names.join(", "))),
+                    };
+                    findings.push(finding);
+                    ActorKind::Other
+                })
+            }),
+            at: located_at(&a.id, &a.at),
+        })
+        .collect();
+
+    let resources = resource
+        .iter()
+        .zip(&resources_index.ids)
+        .map(|(r, id)| Resource {
+            id: id.clone(),
+            name: text_or(&r.name, id),
+            capacity: required(&r.capacity, "[[resource]]", "capacity", &r.at, findings)
+                .map_or(0.0, |c| c.value.0),
+            unit: r.unit.as_ref().map(|u| u.value.clone()),
+            at: located_at(&r.id, &r.at),
+        })
+        .collect();
+
+    let funding_sources = funding
+        .iter()
+        .zip(&funding_index.ids)
+        .map(|(f, id)| {
+            let amount = required(&f.amount, "[[funding]]", "amount", &f.at, findings);
+            let from = f.from.as_ref().map(|d| d.value.0);
+            let until = f.until.as_ref().map(|d| d.value.0);
+            if let (Some(from_date), Some(until_date)) = (&f.from, &f.until)
+                && until_date.value < from_date.value
+            {
+                findings.push(
+                    Diagnostic::error(
+                        Code::InvalidValue,
+                        format!(
+                            "the window closes ({}) before it opens ({})",
+                            until_date.value.0, from_date.value.0
+                        ),
+                    )
+                    .at(until_date.at.clone())
+                    .with_note(from_date.at.clone(), "opens here"),
+                );
+            }
+            FundingSource {
+                id: id.clone(),
+                name: text_or(&f.name, id),
+                amount: amount.map_or(0.0, |a| a.value.0),
+                from,
+                until,
+                at: located_at(&f.id, &f.at),
+                amount_at: f.amount.as_ref().map_or(f.at.clone(), |a| a.at.clone()),
+            }
+        })
+        .collect();
+
+    let refs = References {
+        objectives: &objectives_index,
+        actors: &actors_index,
+        resources: &resources_index,
+        funding: &funding_index,
+        projects: &projects_index,
+    };
+    let projects = project
+        .iter()
+        .zip(&projects_index.ids)
+        .map(|(p, id)| resolve_project(p, id, &refs, findings))
+        .collect();
+
+    Roadmap {
+        name: header
+            .name
+            .as_ref()
+            .map_or_else(|| "Roadmap".to_string(), |n| n.value.clone()),
+        start,
+        currency: header
+            .currency
+            .as_ref()
+            .map_or_else(|| "EUR".to_string(), |c| c.value.clone()),
+        objectives,
+        actors,
+        resources,
+        funding: funding_sources,
+        projects,
+    }
+}
+
+struct References<'a> {
+    objectives: &'a IdIndex,
+    actors: &'a IdIndex,
+    resources: &'a IdIndex,
+    funding: &'a IdIndex,
+    projects: &'a IdIndex,
+}
+
+fn resolve_project(
+    p: &RawProject,
+    id: &str,
+    refs: &References<'_>,
+    findings: &mut Vec<Diagnostic>,
+) -> Project {
+    let duration = required(&p.duration, "[[project]]", "duration", &p.at, findings)
+        .map_or(Span::ZERO, |d| d.value);
+    let lead = required(&p.lead, "[[project]]", "lead", &p.at, findings)
+        .and_then(|lead| refs.actors.resolve(lead, findings))
+        .unwrap_or(0);
+
+    let priority = match &p.priority {
+        Some(priority) if !(1..=5).contains(&priority.value) => {
+            findings.push(
+                Diagnostic::error(
+                    Code::InvalidValue,
+                    format!("priority {} is out of range", priority.value),
+                )
+                .at(priority.at.clone())
+                .with_help("priorities go from 1 (highest) to 5 (lowest)"),
+            );
+            3
+        }
+        Some(priority) => priority.value,
+        None => 3,
+    };
+
+    let depends_on = p
+        .depends_on
+        .iter()
+        .flatten()
+        .filter_map(|dep| resolve_dependency(dep, refs.projects, findings))
+        .collect();
+
+    let resolve_all = |list: &Option<Vec<Located<String>>>,
+                       index: &IdIndex,
+                       findings: &mut Vec<Diagnostic>|
+     -> Vec<usize> {
+        list.iter()
+            .flatten()
+            .filter_map(|r| index.resolve(r, findings))
+            .collect()
+    };
+
+    let resources = p
+        .resources
+        .iter()
+        .flat_map(|map| &map.0)
+        .filter_map(|(key, units)| {
+            Some(Demand {
+                resource: refs.resources.resolve(key, findings)?,
+                units: units.value.0,
+                at: units.at.clone(),
+            })
+        })
+        .collect();
+
+    let funding = p
+        .funding
+        .iter()
+        .flat_map(|map| &map.0)
+        .filter_map(|(key, amount)| {
+            Some(Contribution {
+                source: refs.funding.resolve(key, findings)?,
+                amount: amount.value.0,
+                at: amount.at.clone(),
+            })
+        })
+        .collect();
+
+    Project {
+        id: id.to_string(),
+        name: text_or(&p.name, id),
+        objectives: resolve_all(&p.objectives, refs.objectives, findings),
+        priority,
+        duration,
+        depends_on,
+        earliest_start: p.earliest_start.as_ref().map(|d| d.value.0),
+        deadline: p.deadline.as_ref().map(|d| d.value.0),
+        deadline_at: p.deadline.as_ref().map(|d| d.at.clone()),
+        lead,
+        participants: resolve_all(&p.participants, refs.actors, findings),
+        resources,
+        cost: p.cost.as_ref().map(|c| c.value.0),
+        cost_at: p.cost.as_ref().map(|c| c.at.clone()),
+        funding,
+        at: located_at(&p.id, &p.at),
+    }
+}
+
+fn resolve_dependency(
+    dep: &RawDependency,
+    projects: &IdIndex,
+    findings: &mut Vec<Diagnostic>,
+) -> Option<Dependency> {
+    let (target, kind, lag) = match dep {
+        RawDependency::Id(id) => (id, LinkKind::FinishToStart, Span::ZERO),
+        RawDependency::Link(link) => {
+            let target = required(
+                &link.project,
+                "a dependency table",
+                "project",
+                &link.at,
+                findings,
+            )?;
+            let kind = match &link.r#type {
+                None => LinkKind::FinishToStart,
+                Some(t) => match t.value.to_ascii_uppercase().as_str() {
+                    "FS" => LinkKind::FinishToStart,
+                    "SS" => LinkKind::StartToStart,
+                    "FF" => LinkKind::FinishToFinish,
+                    _ => {
+                        let finding = Diagnostic::error(
+                            Code::InvalidValue,
+                            format!("`{}` is not a dependency type", t.value),
+                        )
+                        .at(t.at.clone())
+                        .with_help("use \"FS\" (finish-to-start), \"SS\" (start-to-start) or \"FF\" (finish-to-finish)");
+                        findings.push(finding);
+                        return None;
+                    }
+                },
+            };
+            let lag = link.lag.as_ref().map_or(Span::ZERO, |l| l.value);
+            (target, kind, lag)
+        }
+    };
+    let on = projects.resolve(target, findings)?;
+    Some(Dependency {
+        on,
+        kind,
+        lag,
+        at: target.at.clone(),
+    })
+}
+
+/// A required key's value, or a missing-key finding at its table.
+fn required<'a, T>(
+    value: &'a Option<Located<T>>,
+    table: &str,
+    key: &str,
+    table_at: &Range<usize>,
+    findings: &mut Vec<Diagnostic>,
+) -> Option<&'a Located<T>> {
+    if value.is_none() {
+        findings.push(
+            Diagnostic::error(Code::MissingKey, format!("{table} has no `{key}`"))
+                .at(table_at.clone()),
+        );
+    }
+    value.as_ref()
+}
+
+fn text_or(text: &Option<Located<String>>, fallback: &str) -> String {
+    text.as_ref()
+        .map_or_else(|| fallback.to_string(), |t| t.value.clone())
+}
+
+/// Where findings about an entry point: its id, or its table header when it has none.
+fn located_at(id: &Option<Located<String>>, table_at: &Range<usize>) -> Range<usize> {
+    id.as_ref()
+        .map_or_else(|| table_at.clone(), |id| id.at.clone())
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::diag::{Code, SourceFile};
+    use crate::model::load::parse_str;
+
+    /// Validates TOML text; returns each finding as (code, line, column).
+    pub fn findings(text: &str) -> Vec<(Code, usize, usize)> {
+        let parsed = parse_str("test.toml".into(), text.to_string());
+        let findings = match parsed.raw {
+            Some(raw) => super::validate(&raw, parsed.findings).findings,
+            None => parsed.findings,
+        };
+        let file = SourceFile::new("test.toml", text);
+        findings
+            .iter()
+            .map(|f| {
+                let p = file.position(f.at.clone().map_or(0, |r| r.start));
+                (f.code, p.line, p.column)
+            })
+            .collect()
+    }
+
+    /// A valid preamble: roadmap, one objective, one actor. Tests append projects to it.
+    pub const PREAMBLE: &str = "[roadmap]\nname = \"T\"\nstart = 2020-01-01\n\n[[objective]]\nid = \"o\"\n\n[[actor]]\nid = \"a\"\nkind = \"public\"\n";
+
+    /// A project serving the objective, led by the actor.
+    pub fn project(id: &str, extra: &str) -> String {
+        format!(
+            "\n[[project]]\nid = \"{id}\"\nduration = \"1 month\"\nlead = \"a\"\nobjectives = [\"o\"]\n{extra}\n"
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::*;
+    use crate::diag::Code;
+
+    #[test]
+    fn a_small_valid_roadmap_has_no_findings() {
+        let text = format!(
+            "{PREAMBLE}{}{}",
+            project("x", ""),
+            project("y", "depends_on = [\"x\"]")
+        );
+        assert_eq!(findings(&text), vec![]);
+    }
+
+    #[test]
+    fn every_problem_is_reported_in_one_run() {
+        let text = format!(
+            "{PREAMBLE}{}",
+            project(
+                "x",
+                "depends_on = [\"nope\"]\npriorty = 2\nparticipants = [\"b\"]"
+            )
+        );
+        let codes: Vec<_> = findings(&text).into_iter().map(|f| f.0).collect();
+        assert_eq!(
+            codes,
+            vec![
+                Code::UnknownReference,
+                Code::UnknownKey,
+                Code::UnknownReference
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_roadmap_and_required_keys() {
+        let text = "[[actor]]\nid = \"a\"\n\n[[project]]\nname = \"no id\"\n";
+        let got = findings(text);
+        assert!(got.contains(&(Code::MissingKey, 1, 1)), "{got:?}");
+        // The project lacks id, duration and lead: each reported at its header.
+        assert_eq!(
+            got.iter()
+                .filter(|f| **f == (Code::MissingKey, 4, 1))
+                .count(),
+            3,
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn bad_priority_type_and_kind_are_invalid_values() {
+        let text = format!(
+            "{PREAMBLE}{}",
+            project(
+                "x",
+                "priority = 9\n[[project.depends_on]]\nproject = \"x\"\ntype = \"XX\""
+            )
+        );
+        let codes: Vec<_> = findings(&text).into_iter().map(|f| f.0).collect();
+        assert_eq!(codes, vec![Code::InvalidValue, Code::InvalidValue]);
+    }
+}

@@ -1,0 +1,65 @@
+//! Every objective should be served by a project and every actor should have a role.
+
+use crate::diag::{Code, Diagnostic};
+use crate::model::Roadmap;
+
+pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
+    let mut served = vec![false; roadmap.objectives.len()];
+    let mut has_role = vec![false; roadmap.actors.len()];
+    for project in &roadmap.projects {
+        for &o in &project.objectives {
+            served[o] = true;
+        }
+        // A project whose lead failed to resolve points at actor 0; that file has errors anyway.
+        if let Some(lead) = has_role.get_mut(project.lead) {
+            *lead = true;
+        }
+        for &a in &project.participants {
+            has_role[a] = true;
+        }
+    }
+    for (objective, _) in roadmap.objectives.iter().zip(served).filter(|(_, s)| !s) {
+        findings.push(
+            Diagnostic::new(
+                Code::UnusedObjective,
+                format!("no project serves objective `{}`", objective.id),
+            )
+            .at(objective.at.clone())
+            .with_help(format!(
+                "list it in a project's `objectives = [\"{}\"]`",
+                objective.id
+            )),
+        );
+    }
+    for (actor, _) in roadmap.actors.iter().zip(has_role).filter(|(_, r)| !r) {
+        findings.push(
+            Diagnostic::new(
+                Code::IdleActor,
+                format!(
+                    "actor `{}` neither leads nor takes part in any project",
+                    actor.id
+                ),
+            )
+            .at(actor.at.clone())
+            .with_help("name it as a project's `lead` or in its `participants`"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::Code;
+    use crate::validate::test_support::*;
+
+    #[test]
+    fn unserved_objective_and_idle_actor() {
+        let text = format!(
+            "{PREAMBLE}\n[[objective]]\nid = \"lonely\"\n\n[[actor]]\nid = \"idle\"\n{}",
+            project("x", ""),
+        );
+        assert_eq!(
+            findings(&text),
+            vec![(Code::UnusedObjective, 13, 6), (Code::IdleActor, 16, 6)]
+        );
+    }
+}
