@@ -1,7 +1,12 @@
 //! `roadmap`: turn a city's strategy into a roadmap that can be carried out.
 
+pub mod cli;
+pub mod commands;
 pub mod diag;
 pub mod display;
 pub mod model;
+pub mod run;
 pub mod schedule;
 pub mod validate;
+
+pub use run::run;

@@ -360,6 +360,10 @@ macro_rules! table {
             /// Where the table starts (its header, or its opening brace).
             #[schemars(skip)]
             pub at: std::ops::Range<usize>,
+            /// Keys that were written but whose value was rejected (already reported), so they
+            /// are not reported again as missing.
+            #[schemars(skip)]
+            pub rejected: Vec<&'static str>,
             $(
                 $(#[$field_meta])*
                 $(#[schemars(rename = $key)])?
@@ -383,6 +387,9 @@ macro_rules! table {
                     match key.get_ref().as_ref() {
                         $(table!(@key $field $($key)?) => {
                             out.$field = <$ty as $crate::model::decode::Decode>::decode(value, decoder);
+                            if out.$field.is_none() {
+                                out.rejected.push(table!(@key $field $($key)?));
+                            }
                         })*
                         _ => $crate::model::decode::unknown_key(decoder, key, $label, Self::KEYS),
                     }

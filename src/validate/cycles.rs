@@ -1,7 +1,10 @@
 //! Dependency cycles: projects that depend on each other in a circle can never be ordered.
 
 use petgraph::algo::tarjan_scc;
+use std::collections::{HashMap, HashSet, VecDeque};
+
 use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::Roadmap;
@@ -15,20 +18,32 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
     }
     for (i, project) in projects.iter().enumerate() {
         for (d, dep) in project.depends_on.iter().enumerate() {
-            graph.add_edge(NodeIndex::new(i), NodeIndex::new(dep.on), d);
+            if dep.on == i {
+                findings.push(
+                    Diagnostic::error(
+                        Code::DependencyCycle,
+                        format!("project `{}` depends on itself", project.id),
+                    )
+                    .at(dep.at.clone())
+                    .with_help("remove this dependency"),
+                );
+            } else {
+                graph.add_edge(NodeIndex::new(i), NodeIndex::new(dep.on), d);
+            }
         }
     }
     for component in tarjan_scc(&graph) {
-        let is_cycle = component.len() > 1 || graph.contains_edge(component[0], component[0]);
-        if !is_cycle {
+        if component.len() < 2 {
             continue;
         }
         // Start from the project written first, so the finding is stable.
-        let first = component
+        let Some(first) = component
             .iter()
             .copied()
             .min_by_key(|n| projects[n.index()].at.start)
-            .unwrap_or(component[0]);
+        else {
+            continue;
+        };
         let path = circle_through(&graph, first, &component);
         let names: Vec<&str> = path.iter().map(|&n| projects[n].id.as_str()).collect();
         let (from, to) = (path[0], path[1]);
@@ -37,39 +52,37 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             .iter()
             .find(|d| d.on == to)
             .map_or(projects[from].at.clone(), |d| d.at.clone());
-        let message = if path.len() == 2 {
-            format!("project `{}` depends on itself", names[0])
-        } else {
-            format!("dependency cycle: {}", names.join(" -> "))
-        };
         findings.push(
-            Diagnostic::error(Code::DependencyCycle, message)
-                .at(entry)
-                .with_help("each project depends on the next; remove one of these dependencies"),
+            Diagnostic::error(
+                Code::DependencyCycle,
+                format!("dependency cycle: {}", names.join(" -> ")),
+            )
+            .at(entry)
+            .with_help("each project depends on the next, so none can start; remove one of these dependencies"),
         );
     }
 }
 
-/// The shortest circle from `start` back to itself, staying inside the component.
-/// Returns project indices, first and last both `start`.
+/// The shortest circle from `start` back to itself, staying inside its strongly connected
+/// component. Returns project indices, first and last both `start`.
 fn circle_through(
     graph: &DiGraph<usize, usize>,
     start: NodeIndex,
     component: &[NodeIndex],
 ) -> Vec<usize> {
-    let inside: std::collections::HashSet<NodeIndex> = component.iter().copied().collect();
-    let mut came_from = std::collections::HashMap::new();
-    let mut queue = std::collections::VecDeque::from([start]);
-    // Breadth-first, visiting neighbours in the order the dependencies are written.
+    let inside: HashSet<NodeIndex> = component.iter().copied().collect();
+    let mut came_from = HashMap::new();
+    let mut queue = VecDeque::from([start]);
+    // Breadth-first, visiting dependencies in the order they are written.
     while let Some(node) = queue.pop_front() {
         let mut next: Vec<_> = graph
             .edges(node)
-            .map(|e| (*e.weight(), petgraph::visit::EdgeRef::target(&e)))
+            .map(|e| (*e.weight(), e.target()))
             .collect();
         next.sort();
         for (_, target) in next {
             if target == start {
-                let mut chain = Vec::new();
+                let mut chain = vec![start.index()];
                 let mut at = node;
                 while at != start {
                     chain.push(at.index());
@@ -77,7 +90,6 @@ fn circle_through(
                 }
                 chain.push(start.index());
                 chain.reverse();
-                chain.push(start.index());
                 return chain;
             }
             if inside.contains(&target) && !came_from.contains_key(&target) {
@@ -86,7 +98,7 @@ fn circle_through(
             }
         }
     }
-    // A strongly connected component always has a circle through each of its nodes.
+    // Unreachable: a strongly connected component has a circle through each of its nodes.
     vec![start.index(), start.index()]
 }
 
@@ -100,6 +112,22 @@ mod tests {
         let text = format!("{PREAMBLE}{}", project("x", "depends_on = [\"x\"]"));
         let got = findings(&text);
         assert_eq!(got, vec![(Code::DependencyCycle, 17, 15)]);
+    }
+
+    #[test]
+    fn self_loop_and_two_cycle_are_both_reported() {
+        let text = format!(
+            "{PREAMBLE}{}{}",
+            project("a", "depends_on = [\"b\", \"a\"]"),
+            project("b", "depends_on = [\"a\"]"),
+        );
+        assert_eq!(
+            findings(&text),
+            vec![
+                (Code::DependencyCycle, 17, 15),
+                (Code::DependencyCycle, 17, 20)
+            ]
+        );
     }
 
     #[test]

@@ -32,7 +32,7 @@ impl IdIndex {
     pub fn build<'a>(
         kind: &'static str,
         header: &str,
-        entries: impl Iterator<Item = (Option<&'a Located<String>>, Range<usize>)>,
+        entries: impl Iterator<Item = (Option<&'a Located<String>>, bool, Range<usize>)>,
         findings: &mut Vec<Diagnostic>,
     ) -> IdIndex {
         let mut index = IdIndex {
@@ -41,13 +41,16 @@ impl IdIndex {
             ids: Vec::new(),
         };
         let mut first_at: HashMap<String, Range<usize>> = HashMap::new();
-        for (position, (id, table_at)) in entries.enumerate() {
+        for (position, (id, rejected, table_at)) in entries.enumerate() {
             let Some(id) = id else {
-                findings.push(
-                    Diagnostic::error(Code::MissingKey, format!("{header} has no `id`"))
-                        .at(table_at)
-                        .with_help(format!("add `id = \"...\"` to name this {kind}")),
-                );
+                // A rejected id was reported already; a missing one is reported here.
+                if !rejected {
+                    findings.push(
+                        Diagnostic::error(Code::MissingKey, format!("{header} has no `id`"))
+                            .at(table_at)
+                            .with_help(format!("add `id = \"...\"` to name this {kind}")),
+                    );
+                }
                 index.ids.push(String::new());
                 continue;
             };
@@ -125,10 +128,6 @@ impl IdIndex {
         findings.push(finding);
         None
     }
-
-    pub fn len(&self) -> usize {
-        self.ids.len()
-    }
 }
 
 #[cfg(test)]
@@ -154,10 +153,10 @@ mod tests {
         let a2 = located("a", 20);
         let bad = located("b c", 30);
         let entries = vec![
-            (Some(&a), 0..1),
-            (None, 15..16),
-            (Some(&a2), 18..19),
-            (Some(&bad), 28..29),
+            (Some(&a), false, 0..1),
+            (None, false, 15..16),
+            (Some(&a2), false, 18..19),
+            (Some(&bad), false, 28..29),
         ];
         let mut findings = Vec::new();
         let index = IdIndex::build("actor", "[[actor]]", entries.into_iter(), &mut findings);
@@ -174,7 +173,7 @@ mod tests {
             ]
         );
         assert_eq!(index.get("a"), Some(0));
-        assert_eq!(index.len(), 4);
+        assert_eq!(index.ids.len(), 4);
     }
 
     #[test]
@@ -184,7 +183,7 @@ mod tests {
         let index = IdIndex::build(
             "actor",
             "[[actor]]",
-            [(Some(&a), 0..1)].into_iter(),
+            [(Some(&a), false, 0..1)].into_iter(),
             &mut findings,
         );
         assert_eq!(

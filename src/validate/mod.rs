@@ -60,7 +60,7 @@ fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap {
     let start = match &header.start {
         Some(start) => start.value.0,
         None => {
-            if raw.roadmap.is_some() {
+            if raw.roadmap.is_some() && !header.rejected.contains(&"start") {
                 findings.push(
                     Diagnostic::error(Code::MissingKey, "[roadmap] has no `start`")
                         .at(header.at.clone())
@@ -80,31 +80,41 @@ fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap {
     let objectives_index = IdIndex::build(
         "objective",
         "[[objective]]",
-        objective.iter().map(|o| (o.id.as_ref(), o.at.clone())),
+        objective
+            .iter()
+            .map(|o| (o.id.as_ref(), o.rejected.contains(&"id"), o.at.clone())),
         findings,
     );
     let actors_index = IdIndex::build(
         "actor",
         "[[actor]]",
-        actor.iter().map(|a| (a.id.as_ref(), a.at.clone())),
+        actor
+            .iter()
+            .map(|a| (a.id.as_ref(), a.rejected.contains(&"id"), a.at.clone())),
         findings,
     );
     let resources_index = IdIndex::build(
         "resource",
         "[[resource]]",
-        resource.iter().map(|r| (r.id.as_ref(), r.at.clone())),
+        resource
+            .iter()
+            .map(|r| (r.id.as_ref(), r.rejected.contains(&"id"), r.at.clone())),
         findings,
     );
     let funding_index = IdIndex::build(
         "funding source",
         "[[funding]]",
-        funding.iter().map(|f| (f.id.as_ref(), f.at.clone())),
+        funding
+            .iter()
+            .map(|f| (f.id.as_ref(), f.rejected.contains(&"id"), f.at.clone())),
         findings,
     );
     let projects_index = IdIndex::build(
         "project",
         "[[project]]",
-        project.iter().map(|p| (p.id.as_ref(), p.at.clone())),
+        project
+            .iter()
+            .map(|p| (p.id.as_ref(), p.rejected.contains(&"id"), p.at.clone())),
         findings,
     );
 
@@ -150,8 +160,15 @@ fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap {
         .map(|(r, id)| Resource {
             id: id.clone(),
             name: text_or(&r.name, id),
-            capacity: required(&r.capacity, "[[resource]]", "capacity", &r.at, findings)
-                .map_or(0.0, |c| c.value.0),
+            capacity: required(
+                &r.capacity,
+                &r.rejected,
+                "[[resource]]",
+                "capacity",
+                &r.at,
+                findings,
+            )
+            .map_or(0.0, |c| c.value.0),
             unit: r.unit.as_ref().map(|u| u.value.clone()),
             at: located_at(&r.id, &r.at),
         })
@@ -161,7 +178,14 @@ fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap {
         .iter()
         .zip(&funding_index.ids)
         .map(|(f, id)| {
-            let amount = required(&f.amount, "[[funding]]", "amount", &f.at, findings);
+            let amount = required(
+                &f.amount,
+                &f.rejected,
+                "[[funding]]",
+                "amount",
+                &f.at,
+                findings,
+            );
             let from = f.from.as_ref().map(|d| d.value.0);
             let until = f.until.as_ref().map(|d| d.value.0);
             if let (Some(from_date), Some(until_date)) = (&f.from, &f.until)
@@ -236,9 +260,16 @@ fn resolve_project(
     refs: &References<'_>,
     findings: &mut Vec<Diagnostic>,
 ) -> Project {
-    let duration = required(&p.duration, "[[project]]", "duration", &p.at, findings)
-        .map_or(Span::ZERO, |d| d.value);
-    let lead = required(&p.lead, "[[project]]", "lead", &p.at, findings)
+    let duration = required(
+        &p.duration,
+        &p.rejected,
+        "[[project]]",
+        "duration",
+        &p.at,
+        findings,
+    )
+    .map_or(Span::ZERO, |d| d.value);
+    let lead = required(&p.lead, &p.rejected, "[[project]]", "lead", &p.at, findings)
         .and_then(|lead| refs.actors.resolve(lead, findings))
         .unwrap_or(0);
 
@@ -331,6 +362,7 @@ fn resolve_dependency(
         RawDependency::Link(link) => {
             let target = required(
                 &link.project,
+                &link.rejected,
                 "a dependency table",
                 "project",
                 &link.at,
@@ -367,15 +399,17 @@ fn resolve_dependency(
     })
 }
 
-/// A required key's value, or a missing-key finding at its table.
+/// A required key's value, or a missing-key finding at its table (unless the key was written
+/// with a value already reported as invalid).
 fn required<'a, T>(
     value: &'a Option<Located<T>>,
+    rejected: &[&str],
     table: &str,
     key: &str,
     table_at: &Range<usize>,
     findings: &mut Vec<Diagnostic>,
 ) -> Option<&'a Located<T>> {
-    if value.is_none() {
+    if value.is_none() && !rejected.contains(&key) {
         findings.push(
             Diagnostic::error(Code::MissingKey, format!("{table} has no `{key}`"))
                 .at(table_at.clone()),

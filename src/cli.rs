@@ -1,0 +1,154 @@
+//! The command line: every subcommand, flag and help text, and nothing else.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success (warnings allowed unless --deny-warnings)
+  1  the roadmap has errors (findings printed), or warnings with --deny-warnings
+  2  usage or I/O problem (bad flags, unreadable file, cannot write output)";
+
+/// Turn a city's strategy into a roadmap that can be carried out: priorities, the order of the
+/// priority projects, the role of every actor, and the resources and funding each project needs.
+#[derive(Debug, Parser)]
+#[command(name = "roadmap", version, after_help = EXIT_CODES, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// When to use colour: auto (only on a terminal, and not if NO_COLOR is set), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+
+    /// Print less: no summaries or progress on stderr (findings and errors still print).
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Print more detail on stderr (repeat for more).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Plan the roadmap: order the projects, schedule them under resources and funding windows,
+    /// and print the table and timeline (or CSV/JSON).
+    #[command(
+        after_help = "Examples:\n  roadmap plan\n  roadmap plan examples/portfolio.toml --format csv -o plan.csv\n  roadmap plan --format json | jq '.projects[0]'"
+    )]
+    Plan(PlanArgs),
+    /// Check roadmap files and report every problem with its file, line and column.
+    #[command(
+        after_help = "Examples:\n  roadmap validate\n  roadmap validate roadmaps/*.toml --format github --deny-warnings\n  cat roadmap.toml | roadmap validate -"
+    )]
+    Validate(ValidateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Roadmap files to check (`-` reads standard input).
+    #[arg(default_value = "roadmap.toml", value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// How to print findings.
+    #[arg(long, value_enum, default_value_t = FindingsFormat::Human)]
+    pub format: FindingsFormat,
+
+    /// Treat warnings as errors (exit 1 when there are any).
+    #[arg(long)]
+    pub deny_warnings: bool,
+
+    #[command(flatten)]
+    pub planner: PlannerArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FindingsFormat {
+    /// Snippets of the file with the problem underlined, like rustc and cargo.
+    Human,
+    /// `{"version": 1, "findings": [...]}` on stdout.
+    Json,
+    /// GitHub Actions workflow commands (`::error file=...`), shown on pull requests.
+    Github,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The roadmap file (`-` reads standard input).
+    #[arg(default_value = "roadmap.toml", value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// What to print: a table and timeline for people, or CSV/JSON for other tools.
+    #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
+    pub format: PlanFormat,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub planner: PlannerArgs,
+
+    /// Width of the table and timeline in columns (default: $COLUMNS, the terminal, or 100).
+    #[arg(long, value_name = "N")]
+    pub width: Option<u16>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+/// Where output goes.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Write to this file instead of stdout (`-` is stdout). An existing file is kept unless
+    /// --force is given.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    /// Replace the output file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+/// How hard the planner works.
+#[derive(Debug, Args)]
+pub struct PlannerArgs {
+    /// Planner effort: fast (greedy schedules plus improvement), default (adds a search), or
+    /// thorough (a longer search).
+    #[arg(long, value_enum, default_value_t = EffortLevel::Default)]
+    pub effort: EffortLevel,
+
+    /// Seed of the planner's search: the same file and seed always give the same plan.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EffortLevel {
+    Fast,
+    Default,
+    Thorough,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

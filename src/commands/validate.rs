@@ -1,0 +1,97 @@
+//! `roadmap validate`: check files and print every finding, for people or for CI.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::cli::{FindingsFormat, ValidateArgs};
+use crate::commands::{Checked, check};
+use crate::diag::Severity;
+use crate::diag::render::{self, FileReport};
+use crate::display::amount;
+use crate::run::{Context, Outcome};
+
+pub fn run(args: &ValidateArgs, context: &Context) -> Result<Outcome> {
+    // Read every file first: an unreadable one is a usage problem (exit 2) for the whole call.
+    let checked = args
+        .files
+        .iter()
+        .map(|path| check(path))
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let reports: Vec<FileReport<'_>> = checked
+        .iter()
+        .map(|c| FileReport {
+            file: &c.source,
+            findings: &c.findings,
+        })
+        .collect();
+    let mut stdout = std::io::stdout().lock();
+    match args.format {
+        FindingsFormat::Human => {
+            let mut stderr = anstream::stderr().lock();
+            for (report, file) in reports.iter().zip(&checked) {
+                render::human(&mut stderr, report, context.color_stderr)?;
+                if !context.quiet {
+                    writeln!(stdout, "{}", summary(file))?;
+                }
+            }
+        }
+        FindingsFormat::Json => render::json(&mut stdout, &reports)?,
+        FindingsFormat::Github => {
+            for report in &reports {
+                render::github(&mut stdout, report)?;
+            }
+        }
+    }
+    stdout.flush()?;
+
+    let failed = checked
+        .iter()
+        .any(|c| c.has_errors() || (args.deny_warnings && c.count(Severity::Warning) > 0));
+    Ok(if failed {
+        Outcome::Findings
+    } else {
+        Outcome::Success
+    })
+}
+
+/// One line per file: valid or not, and what the roadmap holds.
+fn summary(checked: &Checked) -> String {
+    let name = &checked.source.name;
+    let (errors, warnings) = (
+        checked.count(Severity::Error),
+        checked.count(Severity::Warning),
+    );
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let Some(roadmap) = &checked.roadmap else {
+        return format!(
+            "{name}: invalid ({}, {})",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        );
+    };
+    let verdict = if warnings == 0 {
+        "valid".to_string()
+    } else {
+        format!("valid with {}", plural(warnings, "warning"))
+    };
+    let committed: f64 = roadmap.committed().iter().sum();
+    let cost = roadmap.total_cost();
+    let share = if cost > 0.0 {
+        format!(" ({:.0}%)", committed / cost * 100.0)
+    } else {
+        String::new()
+    };
+    format!(
+        "{name}: {verdict}: {}, {}, {}, {}, {}; total cost {} {cur}, funding committed {} {cur}{share}",
+        plural(roadmap.projects.len(), "project"),
+        plural(roadmap.objectives.len(), "objective"),
+        plural(roadmap.actors.len(), "actor"),
+        plural(roadmap.resources.len(), "resource"),
+        plural(roadmap.funding.len(), "funding source"),
+        amount(cost),
+        amount(committed),
+        cur = roadmap.currency,
+    )
+}

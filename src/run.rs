@@ -1,0 +1,79 @@
+//! From parsed arguments to an exit code: colour, dispatch, and how failures are reported.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use crate::cli::{Cli, ColorWhen, Command};
+use crate::commands;
+
+/// How a command ended, when it could run at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0.
+    Success,
+    /// Exit 1: the roadmap has errors (or warnings under --deny-warnings).
+    Findings,
+}
+
+/// Settings every command shares.
+#[derive(Clone, Copy, Debug)]
+pub struct Context {
+    /// Styled output on stdout (tables, timeline).
+    pub color_stdout: bool,
+    /// Styled output on stderr (findings).
+    pub color_stderr: bool,
+    pub quiet: bool,
+    pub verbose: u8,
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    let context = Context {
+        color_stdout: use_color(cli.color, std::io::stdout().is_terminal()),
+        color_stderr: use_color(cli.color, std::io::stderr().is_terminal()),
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    };
+    anstream::ColorChoice::write_global(match cli.color {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    });
+    let result = match &cli.command {
+        Command::Plan(args) => commands::plan::run(args, &context),
+        Command::Validate(args) => commands::validate::run(args, &context),
+    };
+    match result {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(1),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            let mut stderr = anstream::stderr();
+            let style = anstyle::Style::new()
+                .bold()
+                .fg_color(Some(anstyle::AnsiColor::Red.into()));
+            let _ = writeln!(stderr, "{style}error{style:#}: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `--color`, then NO_COLOR / CLICOLOR_FORCE, then whether the stream is a terminal.
+fn use_color(when: ColorWhen, is_terminal: bool) -> bool {
+    let env_set = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto if env_set("NO_COLOR") => false,
+        ColorWhen::Auto if env_set("CLICOLOR_FORCE") => true,
+        ColorWhen::Auto => is_terminal && std::env::var("TERM").map_or(true, |t| t != "dumb"),
+    }
+}
+
+/// `roadmap plan | head` closes the pipe early; that is not an error worth a message.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
