@@ -89,6 +89,7 @@ impl Span {
     }
 
     /// `date + self`, or `None` past chrono's calendar.
+    #[allow(clippy::should_implement_trait)] // Adds to a date, not to another span.
     pub fn add(self, date: NaiveDate) -> Option<NaiveDate> {
         match self {
             Span::Days(d) => date.checked_add_days(Days::new(u64::from(d))),
@@ -100,6 +101,7 @@ impl Span {
     ///
     /// For months the inverse is not unique (Jan 31 + 1 month = Feb 28 = Jan 28 + 1 month), so
     /// this returns the latest start that still ends on or before `date`.
+    #[allow(clippy::should_implement_trait)]
     pub fn sub(self, date: NaiveDate) -> Option<NaiveDate> {
         match self {
             Span::Days(d) => date.checked_sub_days(Days::new(u64::from(d))),
