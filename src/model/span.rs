@@ -25,7 +25,9 @@ pub enum SpanError {
     Negative,
     #[error("a duration needs a whole number and a unit, like \"9 months\" or \"2w\"")]
     Malformed,
-    #[error("unknown duration unit `{0}`; use d/day(s), w/week(s), m/month(s), q/quarter(s) or y/year(s)")]
+    #[error(
+        "unknown duration unit `{0}`; use d/day(s), w/week(s), m/month(s), q/quarter(s) or y/year(s)"
+    )]
     UnknownUnit(String),
     #[error("duration is too long (at most {max} days or {max_months} months)", max = Span::MAX_DAYS, max_months = Span::MAX_MONTHS)]
     TooLong,
@@ -56,9 +58,7 @@ impl Span {
             return Err(SpanError::Malformed);
         }
         // Longer than any valid count: reject before it can overflow.
-        let count: u64 = text[..digits_end]
-            .parse()
-            .map_err(|_| SpanError::TooLong)?;
+        let count: u64 = text[..digits_end].parse().map_err(|_| SpanError::TooLong)?;
         let (days_per, months_per) = match unit.to_ascii_lowercase().as_str() {
             "d" | "day" | "days" => (1, 0),
             "w" | "week" | "weeks" => (7, 0),
@@ -169,25 +169,55 @@ mod tests {
         assert_eq!(Span::parse("three days"), Err(SpanError::Malformed));
         assert_eq!(Span::parse("12"), Err(SpanError::Malformed));
         assert_eq!(Span::parse(""), Err(SpanError::Malformed));
-        assert_eq!(Span::parse("1.5 months"), Err(SpanError::UnknownUnit(".5 months".into())));
-        assert_eq!(Span::parse("4 fortnights"), Err(SpanError::UnknownUnit("fortnights".into())));
-        assert_eq!(Span::parse("99999999999999999999999d"), Err(SpanError::TooLong));
+        assert_eq!(
+            Span::parse("1.5 months"),
+            Err(SpanError::UnknownUnit(".5 months".into()))
+        );
+        assert_eq!(
+            Span::parse("4 fortnights"),
+            Err(SpanError::UnknownUnit("fortnights".into()))
+        );
+        assert_eq!(
+            Span::parse("99999999999999999999999d"),
+            Err(SpanError::TooLong)
+        );
         assert_eq!(Span::parse("1001y"), Err(SpanError::TooLong));
     }
 
     #[test]
     fn months_are_calendar_months() {
-        assert_eq!(Span::Months(6).add(date("2019-07-01")), Some(date("2020-01-01")));
-        assert_eq!(Span::Months(1).add(date("2019-01-31")), Some(date("2019-02-28")));
-        assert_eq!(Span::Months(1).add(date("2020-01-31")), Some(date("2020-02-29")));
-        assert_eq!(Span::Months(12).add(date("2020-02-29")), Some(date("2021-02-28")));
+        assert_eq!(
+            Span::Months(6).add(date("2019-07-01")),
+            Some(date("2020-01-01"))
+        );
+        assert_eq!(
+            Span::Months(1).add(date("2019-01-31")),
+            Some(date("2019-02-28"))
+        );
+        assert_eq!(
+            Span::Months(1).add(date("2020-01-31")),
+            Some(date("2020-02-29"))
+        );
+        assert_eq!(
+            Span::Months(12).add(date("2020-02-29")),
+            Some(date("2021-02-28"))
+        );
     }
 
     #[test]
     fn sub_is_the_latest_start_that_fits() {
-        assert_eq!(Span::Months(1).sub(date("2019-02-28")), Some(date("2019-01-31")));
-        assert_eq!(Span::Months(6).sub(date("2020-01-01")), Some(date("2019-07-01")));
-        assert_eq!(Span::Days(10).sub(date("2020-03-05")), Some(date("2020-02-24")));
+        assert_eq!(
+            Span::Months(1).sub(date("2019-02-28")),
+            Some(date("2019-01-31"))
+        );
+        assert_eq!(
+            Span::Months(6).sub(date("2020-01-01")),
+            Some(date("2019-07-01"))
+        );
+        assert_eq!(
+            Span::Days(10).sub(date("2020-03-05")),
+            Some(date("2020-02-24"))
+        );
     }
 
     #[test]
