@@ -1,3 +1,324 @@
 //! The planning engine: dependency order, critical path and resource-constrained scheduling.
+//!
+//! [`plan`] turns a [`Problem`] into a [`Solution`]: the chosen start and end of every
+//! activity, its classic CPM dates, slack, the critical path, implementation waves and why each
+//! activity starts when it does. [`usage`] gives the per-day resource profile of a solution.
+//!
+//! The plan is deterministic: the same problem and [`Options`] always give the same solution
+//! (only [`Stats::elapsed`] varies).
 
+mod analysis;
+mod cpm;
+mod graph;
+mod network;
 pub mod problem;
+mod profile;
+mod search;
+mod sgs;
+
+use std::time::{Duration, Instant};
+
+use analysis::{critical_path, holds, profile_of, resource_arcs, slack};
+use cpm::{Dates, early_dates};
+use graph::{Direction, find_cycle, keyed_order, waves};
+use network::Network;
+pub use problem::{Activity, Day, Link, LinkKind, Problem, Units};
+use search::{Budget, search};
+use sgs::Decoder;
+
+/// How hard the planner searches when resources conflict. The work is counted in schedules
+/// built (one serial schedule-generation pass each), never in seconds, so results never depend
+/// on the machine. Large problems get proportionally fewer schedules (see [`Effort::budget`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Effort {
+    /// About 1,000 schedules: a good plan in a few milliseconds for a roadmap-sized problem.
+    Fast,
+    /// About 20,000 schedules: near-optimal on the standard benchmarks; under a second for 120
+    /// activities.
+    #[default]
+    Default,
+    /// About 100,000 schedules: for when a few extra seconds may buy a shorter plan.
+    Thorough,
+}
+
+impl Effort {
+    /// Schedules to build at most for `activities` activities: the nominal count, scaled down so
+    /// that activities times schedules stays within a fixed amount of work (never below 50
+    /// schedules, enough for the priority rules and a little search).
+    pub fn budget(self, activities: usize) -> u64 {
+        let (nominal, work): (u64, u64) = match self {
+            Effort::Fast => (1_000, 200_000),
+            Effort::Default => (20_000, 2_500_000),
+            Effort::Thorough => (100_000, 12_000_000),
+        };
+        let scaled = work / (activities.max(1) as u64);
+        nominal.min(scaled).max(50)
+    }
+
+    fn population(self) -> usize {
+        match self {
+            Effort::Fast => 20,
+            Effort::Default | Effort::Thorough => 40,
+        }
+    }
+}
+
+/// Options of [`plan`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Options {
+    pub effort: Effort,
+    /// Seed of the search's random choices; the same seed always gives the same plan.
+    pub seed: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            effort: Effort::Default,
+            seed: 42,
+        }
+    }
+}
+
+/// Why an activity starts on its day in the chosen plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum Hold {
+    /// Its release (earliest start, funding window, ...) after the plan's first day.
+    Release,
+    /// The link with this index in [`Problem::links`].
+    Link(usize),
+    /// The capacity of `resource`, freed on this day when activity `by` ended.
+    Resource { resource: usize, by: usize },
+    /// Nothing: it starts on day 0 with nothing before it.
+    NotHeld,
+}
+
+/// What the planner did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Schedules built (serial SGS passes, forward or backward).
+    pub schedules: u64,
+    /// Generations of the genetic algorithm (0 when no search was needed).
+    pub iterations: u64,
+    /// A proven lower bound on the finish (CPM, and resource work when durations are in days).
+    pub lower_bound: Option<Day>,
+    /// Wall-clock time spent. The only field that varies between runs: keep it out of reports
+    /// that must be reproducible.
+    pub elapsed: Duration,
+}
+
+/// A plan and its analysis. Vectors are indexed like [`Problem::activities`]; days are offsets
+/// from [`Problem::origin`]; every `end` is exclusive (the first day after the activity), so a
+/// milestone has `end == start`.
+///
+/// **Slack in a resource-constrained plan.** Late dates come from a backward pass from the
+/// plan's finish over the links *plus the resource-induced precedences of this plan*: activity
+/// `b` is treated as finish-to-start linked to activity `c` when `c` holds a resource `r` that
+/// `b` holds too and `c`'s start is the first day on which `b`, slipping past its end, would
+/// overload `r`. In particular an activity that starts exactly when another holding the same
+/// contested resource ends is linked to it. So total slack never claims room the resources do
+/// not leave (for one activity slipping alone), and the critical path runs through resource
+/// conflicts. Without resource conflicts these are the classic CPM late dates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Solution {
+    /// Chosen start of each activity.
+    pub start: Vec<Day>,
+    /// Chosen exclusive end.
+    pub end: Vec<Day>,
+    /// Classic CPM early dates, ignoring resources.
+    pub early_start: Vec<Day>,
+    pub early_end: Vec<Day>,
+    /// Latest dates that do not delay the plan's finish (see the type's documentation).
+    pub late_start: Vec<Day>,
+    pub late_end: Vec<Day>,
+    /// `late_start - start`: days it can slip without delaying the finish.
+    pub total_slack: Vec<Day>,
+    /// Days it can slip without moving any successor (by link or resource precedence).
+    pub free_slack: Vec<Day>,
+    /// Zero total slack.
+    pub critical: Vec<bool>,
+    /// One critical chain, first activity to last, ending with the activity that finishes last.
+    pub critical_path: Vec<usize>,
+    /// Topological order of the links; among ready activities, higher priority then lower index.
+    pub order: Vec<usize>,
+    /// Implementation wave: 0 without prerequisites, else 1 + the latest wave of its predecessors.
+    pub wave: Vec<u32>,
+    /// Why each activity starts when it does.
+    pub held_back: Vec<Hold>,
+    /// Days past its due date (0 when met or without one).
+    pub overrun: Vec<Day>,
+    /// The plan's finish: the latest `end` (0 without activities).
+    pub makespan: Day,
+    pub stats: Stats,
+}
+
+/// Why no plan could be made. The validator catches all of these first; the engine checks again
+/// so that it never loops or panics.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ScheduleError {
+    /// The links form a cycle: the activities along it, the first repeated at the end.
+    #[error("dependency cycle through activities {0:?}")]
+    Cycle(Vec<usize>),
+    #[error("link {link} refers to an activity that does not exist")]
+    UnknownActivity { link: usize },
+    #[error("activity {activity} uses resource {resource}, which does not exist")]
+    UnknownResource { activity: usize, resource: usize },
+    #[error("activity {activity} needs more of resource {resource} than its capacity")]
+    OverCapacity { activity: usize, resource: usize },
+}
+
+/// A lower bound on the finish: the CPM finish, and when every duration is a day count, the
+/// busiest resource's work spread over its capacity after the earliest release.
+fn lower_bound(net: &Network, early: &Dates) -> Day {
+    let problem = net.problem;
+    let mut bound = early.finish();
+    let in_days = problem
+        .activities
+        .iter()
+        .all(|a| matches!(a.duration, crate::model::span::Span::Days(_)));
+    if in_days && !problem.activities.is_empty() {
+        let first = problem
+            .activities
+            .iter()
+            .map(|a| a.release)
+            .min()
+            .unwrap_or(0);
+        for (r, &capacity) in problem.capacities.iter().enumerate() {
+            if capacity == 0 {
+                continue;
+            }
+            let work: u128 = (0..net.len())
+                .flat_map(|a| {
+                    net.demands[a]
+                        .iter()
+                        .filter(move |d| d.0 == r)
+                        .map(move |d| (a, d.1))
+                })
+                .map(|(a, units)| {
+                    u128::from(units) * early.end[a].saturating_sub(early.start[a]).max(0) as u128
+                })
+                .sum();
+            let days = work.div_ceil(u128::from(capacity));
+            let days = Day::try_from(days).unwrap_or(Day::MAX);
+            bound = bound.max(first.saturating_add(days));
+        }
+    }
+    bound
+}
+
+/// Plans `problem`: the CPM schedule when resources never conflict in it, else the best
+/// resource-feasible plan the search finds (lexicographically: least total overrun of due dates,
+/// then earliest finish, then higher priorities finishing first). Never exceeds a capacity.
+pub fn plan(problem: &Problem, options: &Options) -> Result<Solution, ScheduleError> {
+    let started = Instant::now();
+    let net = Network::new(problem)?;
+    let activities = &problem.activities;
+    let (order, complete) = keyed_order(&net, Direction::Forward, None, |a| {
+        (activities[a].priority, a)
+    });
+    if !complete {
+        return Err(ScheduleError::Cycle(find_cycle(&net).unwrap_or_default()));
+    }
+    let early = early_dates(&net, &order);
+    let bound = lower_bound(&net, &early);
+    let mut stats = Stats {
+        lower_bound: Some(bound),
+        ..Stats::default()
+    };
+
+    let early_profile = profile_of(&net, &early);
+    let conflict = (0..problem.capacities.len()).any(|r| {
+        early_profile
+            .first_day_above(r, Day::MIN, problem.capacities[r])
+            .is_some()
+    });
+    let chosen = if conflict {
+        let mut decoder = Decoder::new(&net);
+        let budget = Budget {
+            schedules: options.effort.budget(net.len()),
+            population: options.effort.population(),
+        };
+        let found = search(&mut decoder, &order, &early, bound, budget, options.seed);
+        stats.schedules = found.schedules;
+        stats.iterations = found.generations;
+        found.dates
+    } else {
+        stats.schedules = 1;
+        early.clone()
+    };
+
+    let profile = profile_of(&net, &chosen);
+    let arcs = resource_arcs(&net, &chosen, &profile);
+    let (late, total_slack, free_slack) = slack(&net, &chosen, &arcs);
+    let critical: Vec<bool> = total_slack.iter().map(|&s| s == 0).collect();
+    let critical_path = critical_path(&net, &chosen, &arcs, &critical);
+    let held_back = holds(&net, &chosen, &profile);
+    let overrun = activities
+        .iter()
+        .zip(&chosen.end)
+        .map(|(a, &end)| a.due.map_or(0, |due| end.saturating_sub(due).max(0)))
+        .collect();
+    let wave = waves(&net, &order);
+    stats.elapsed = started.elapsed();
+    Ok(Solution {
+        makespan: chosen.finish(),
+        start: chosen.start,
+        end: chosen.end,
+        early_start: early.start,
+        early_end: early.end,
+        late_start: late.start,
+        late_end: late.end,
+        total_slack,
+        free_slack,
+        critical,
+        critical_path,
+        order,
+        wave,
+        held_back,
+        overrun,
+        stats,
+    })
+}
+
+/// Units of resource `r` in use under `solution`, as change points `(day, units)`: usage is
+/// `units` from `day` until the next point, 0 before the first, and the last point is 0.
+pub fn usage(problem: &Problem, solution: &Solution, r: usize) -> Vec<(Day, Units)> {
+    let mut events: Vec<(Day, i64)> = Vec::new();
+    for (a, activity) in problem.activities.iter().enumerate() {
+        let (Some(&start), Some(&end)) = (solution.start.get(a), solution.end.get(a)) else {
+            continue;
+        };
+        if start >= end {
+            continue;
+        }
+        let units: i64 = activity
+            .demands
+            .iter()
+            .filter(|d| d.0 == r)
+            .map(|d| i64::from(d.1))
+            .sum();
+        if units > 0 {
+            events.push((start, units));
+            events.push((end, -units));
+        }
+    }
+    events.sort_unstable();
+    let mut steps: Vec<(Day, Units)> = Vec::new();
+    let mut level: i64 = 0;
+    let mut i = 0;
+    while i < events.len() {
+        let day = events[i].0;
+        while i < events.len() && events[i].0 == day {
+            level += events[i].1;
+            i += 1;
+        }
+        let units = Units::try_from(level.max(0)).unwrap_or(Units::MAX);
+        if steps.last().map_or(0, |s| s.1) != units {
+            steps.push((day, units));
+        }
+    }
+    steps
+}
+
+#[cfg(test)]
+mod tests;

@@ -74,17 +74,114 @@ impl Problem {
     }
 
     /// `day + span` as a day offset (calendar months counted from the real date).
+    ///
+    /// Saturates at `Day::MIN`/`Day::MAX` when the result leaves the calendar or the `i32` range.
     pub fn add(&self, day: Day, span: Span) -> Day {
         match span {
             Span::Days(d) => day.saturating_add(Day::try_from(d).unwrap_or(Day::MAX)),
-            Span::Months(_) => span
-                .add(self.date(day))
-                .map_or(Day::MAX, |date| self.day(date)),
+            Span::Months(_) => match self.checked_date(day) {
+                Some(date) => span
+                    .add(date)
+                    .map_or(Day::MAX, |date| self.clamped_day(date)),
+                None => day,
+            },
+        }
+    }
+
+    /// `day - span`: the latest day `d` with `add(d, span) <= day` (see [`Span::sub`]).
+    ///
+    /// Saturates like [`Problem::add`].
+    pub fn sub(&self, day: Day, span: Span) -> Day {
+        match span {
+            Span::Days(d) => day.saturating_sub(Day::try_from(d).unwrap_or(Day::MAX)),
+            Span::Months(_) => match self.checked_date(day) {
+                Some(date) => span
+                    .sub(date)
+                    .map_or(Day::MIN, |date| self.clamped_day(date)),
+                None => day,
+            },
         }
     }
 
     /// Exclusive end of activity `a` when it starts on `start`.
     pub fn end(&self, a: usize, start: Day) -> Day {
         self.add(start, self.activities[a].duration)
+    }
+
+    /// The latest start of activity `a` that ends (exclusive end) on or before `limit`.
+    pub fn latest_start_ending_by(&self, a: usize, limit: Day) -> Day {
+        self.sub(limit, self.activities[a].duration)
+    }
+
+    /// The earliest start of activity `a` whose exclusive end is on or after `target`.
+    pub fn earliest_start_ending_at_least(&self, a: usize, target: Day) -> Day {
+        match self.activities[a].duration {
+            Span::Days(_) => self.latest_start_ending_by(a, target),
+            // Month lengths vary, so several starts can share one end (Jan 28..31 + 1 month):
+            // the day after the latest start ending before `target` is the earliest reaching it.
+            Span::Months(_) => self
+                .latest_start_ending_by(a, target.saturating_sub(1))
+                .saturating_add(1),
+        }
+    }
+
+    /// The calendar date of a day offset, or `None` outside chrono's calendar.
+    pub fn checked_date(&self, day: Day) -> Option<NaiveDate> {
+        self.origin
+            .checked_add_signed(chrono::TimeDelta::try_days(i64::from(day))?)
+    }
+
+    /// The day offset of a date, saturated to the `Day` range.
+    fn clamped_day(&self, date: NaiveDate) -> Day {
+        let days = (date - self.origin).num_days();
+        Day::try_from(days).unwrap_or(if days < 0 { Day::MIN } else { Day::MAX })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(duration: Span) -> Problem {
+        Problem {
+            origin: NaiveDate::from_ymd_opt(2019, 1, 1).unwrap(),
+            activities: vec![Activity {
+                duration,
+                release: 0,
+                due: None,
+                priority: 3,
+                demands: vec![],
+            }],
+            links: vec![],
+            capacities: vec![],
+        }
+    }
+
+    #[test]
+    fn month_ends_clamp_and_start_bounds_invert_them() {
+        let p = problem(Span::Months(1));
+        let jan = |d: u32| p.day(NaiveDate::from_ymd_opt(2019, 1, d).unwrap());
+        let feb28 = p.day(NaiveDate::from_ymd_opt(2019, 2, 28).unwrap());
+        assert_eq!(p.end(0, jan(31)), feb28);
+        assert_eq!(p.end(0, jan(28)), feb28);
+        assert_eq!(p.latest_start_ending_by(0, feb28), jan(31));
+        assert_eq!(p.earliest_start_ending_at_least(0, feb28), jan(28));
+        assert_eq!(p.earliest_start_ending_at_least(0, feb28 + 1), jan(29) + 3); // Feb 1
+    }
+
+    #[test]
+    fn day_spans_are_plain_offsets() {
+        let p = problem(Span::Days(10));
+        assert_eq!(p.end(0, 5), 15);
+        assert_eq!(p.latest_start_ending_by(0, 15), 5);
+        assert_eq!(p.earliest_start_ending_at_least(0, 15), 5);
+    }
+
+    #[test]
+    fn far_days_saturate_instead_of_panicking() {
+        let p = problem(Span::Months(3));
+        assert_eq!(p.add(Day::MAX, Span::Months(3)), Day::MAX);
+        assert_eq!(p.sub(Day::MIN, Span::Months(3)), Day::MIN);
+        assert_eq!(p.end(0, Day::MAX - 5), Day::MAX - 5);
     }
 }

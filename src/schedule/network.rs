@@ -1,0 +1,170 @@
+//! The problem prepared for fast scheduling: adjacency by activity, day durations cached, demands
+//! merged per resource, and the date arithmetic of links in one place.
+
+use super::ScheduleError;
+use super::problem::{Day, LinkKind, Problem, Units};
+use crate::model::span::Span;
+
+/// Compressed adjacency: the link indices leaving (or entering) each activity.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Adjacency {
+    offsets: Vec<usize>,
+    items: Vec<usize>,
+}
+
+impl Adjacency {
+    /// Groups `items` by `owner(item)`, keeping their order within each group.
+    pub fn build(n: usize, count: usize, owner: impl Fn(usize) -> usize) -> Adjacency {
+        let mut offsets = vec![0; n + 1];
+        for item in 0..count {
+            offsets[owner(item) + 1] += 1;
+        }
+        for a in 0..n {
+            offsets[a + 1] += offsets[a];
+        }
+        let mut next = offsets.clone();
+        let mut items = vec![0; count];
+        for item in 0..count {
+            let slot = &mut next[owner(item)];
+            items[*slot] = item;
+            *slot += 1;
+        }
+        Adjacency { offsets, items }
+    }
+
+    pub fn of(&self, a: usize) -> &[usize] {
+        &self.items[self.offsets[a]..self.offsets[a + 1]]
+    }
+}
+
+/// A validated problem with the lookups the passes need.
+pub(crate) struct Network<'p> {
+    pub problem: &'p Problem,
+    /// Links leaving each activity (it is their `from`).
+    pub out_links: Adjacency,
+    /// Links entering each activity (it is their `to`).
+    pub in_links: Adjacency,
+    /// Duration in days when it does not depend on the start (day spans).
+    fixed_days: Vec<Option<Day>>,
+    /// Positive units per resource, merged; empty for milestones.
+    pub demands: Vec<Vec<(usize, Units)>>,
+}
+
+impl<'p> Network<'p> {
+    /// Checks indices and demands (never trusting the caller) and builds the lookups.
+    pub fn new(problem: &'p Problem) -> Result<Network<'p>, ScheduleError> {
+        let n = problem.activities.len();
+        for (index, link) in problem.links.iter().enumerate() {
+            if link.from >= n || link.to >= n {
+                return Err(ScheduleError::UnknownActivity { link: index });
+            }
+        }
+        let mut demands = Vec::with_capacity(n);
+        let mut fixed_days = Vec::with_capacity(n);
+        for (a, activity) in problem.activities.iter().enumerate() {
+            let mut merged: Vec<(usize, Units)> = Vec::new();
+            if !activity.duration.is_zero() {
+                for &(resource, units) in &activity.demands {
+                    let Some(&capacity) = problem.capacities.get(resource) else {
+                        return Err(ScheduleError::UnknownResource {
+                            activity: a,
+                            resource,
+                        });
+                    };
+                    if units == 0 {
+                        continue;
+                    }
+                    match merged.iter_mut().find(|(r, _)| *r == resource) {
+                        Some((_, total)) => *total = total.saturating_add(units),
+                        None => merged.push((resource, units)),
+                    }
+                    if merged.iter().any(|&(r, u)| r == resource && u > capacity) {
+                        return Err(ScheduleError::OverCapacity {
+                            activity: a,
+                            resource,
+                        });
+                    }
+                }
+                merged.sort_unstable();
+            }
+            demands.push(merged);
+            fixed_days.push(match activity.duration {
+                Span::Days(d) => Some(Day::try_from(d).unwrap_or(Day::MAX)),
+                Span::Months(_) => None,
+            });
+        }
+        let links = &problem.links;
+        Ok(Network {
+            problem,
+            out_links: Adjacency::build(n, links.len(), |l| links[l].from),
+            in_links: Adjacency::build(n, links.len(), |l| links[l].to),
+            fixed_days,
+            demands,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.problem.activities.len()
+    }
+
+    /// Exclusive end of `a` when it starts on `start`.
+    pub fn end(&self, a: usize, start: Day) -> Day {
+        match self.fixed_days[a] {
+            Some(days) => start.saturating_add(days),
+            None => self.problem.end(a, start),
+        }
+    }
+
+    /// The latest start of `a` that ends on or before `limit`.
+    pub fn latest_start_ending_by(&self, a: usize, limit: Day) -> Day {
+        match self.fixed_days[a] {
+            Some(days) => limit.saturating_sub(days),
+            None => self.problem.latest_start_ending_by(a, limit),
+        }
+    }
+
+    /// The earliest start of `a` that ends on or after `target`.
+    pub fn earliest_start_ending_at_least(&self, a: usize, target: Day) -> Day {
+        match self.fixed_days[a] {
+            Some(days) => target.saturating_sub(days),
+            None => self.problem.earliest_start_ending_at_least(a, target),
+        }
+    }
+
+    /// The earliest start of link `l`'s `to` allowed when its `from` runs over `[start, end)`.
+    pub fn forward_bound(&self, l: usize, start: Day, end: Day) -> Day {
+        let link = &self.problem.links[l];
+        match link.kind {
+            LinkKind::FinishToStart => self.problem.add(end, link.lag),
+            LinkKind::StartToStart => self.problem.add(start, link.lag),
+            LinkKind::FinishToFinish => {
+                self.earliest_start_ending_at_least(link.to, self.problem.add(end, link.lag))
+            }
+        }
+    }
+
+    /// The latest start of link `l`'s `from` allowed when its `to` runs over `[start, end)`.
+    pub fn backward_bound(&self, l: usize, start: Day, end: Day) -> Day {
+        let link = &self.problem.links[l];
+        match link.kind {
+            LinkKind::FinishToStart => {
+                self.latest_start_ending_by(link.from, self.problem.sub(start, link.lag))
+            }
+            LinkKind::StartToStart => self.problem.sub(start, link.lag),
+            LinkKind::FinishToFinish => {
+                self.latest_start_ending_by(link.from, self.problem.sub(end, link.lag))
+            }
+        }
+    }
+
+    /// The earliest start of `a` allowed by its release and the links into it, given the dates
+    /// already fixed for its predecessors.
+    pub fn earliest_start(&self, a: usize, start: &[Day], end: &[Day]) -> Day {
+        let mut earliest = self.problem.activities[a].release;
+        for &l in self.in_links.of(a) {
+            let from = self.problem.links[l].from;
+            earliest = earliest.max(self.forward_bound(l, start[from], end[from]));
+        }
+        earliest
+    }
+}

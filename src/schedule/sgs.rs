@@ -1,0 +1,173 @@
+//! Serial schedule generation: turn a precedence-feasible activity list into a schedule that
+//! respects links, releases and capacities, forwards (each as early as possible) or backwards
+//! (each as late as possible before a finish). Forward-backward improvement builds on both.
+
+use std::cmp::Reverse;
+
+use super::cpm::Dates;
+use super::graph::{Direction, keyed_order};
+use super::network::Network;
+use super::problem::Day;
+use super::profile::Profile;
+
+/// How good a schedule is, compared lexicographically: total days of overrun past due dates,
+/// then the finish, then for each priority level (1 first) the sum of its end days, so that
+/// higher-priority work finishes as early as it can when plans otherwise tie.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Score {
+    pub overrun: i64,
+    pub finish: Day,
+    pub by_priority: [i64; 5],
+}
+
+impl Score {
+    pub fn of(net: &Network, dates: &Dates) -> Score {
+        let mut score = Score {
+            overrun: 0,
+            finish: dates.finish(),
+            by_priority: [0; 5],
+        };
+        for (a, activity) in net.problem.activities.iter().enumerate() {
+            let end = dates.end[a];
+            if let Some(due) = activity.due {
+                score.overrun += i64::from(end.saturating_sub(due).max(0));
+            }
+            let level = usize::from(activity.priority.clamp(1, 5) - 1);
+            score.by_priority[level] += i64::from(end);
+        }
+        score
+    }
+}
+
+/// Reusable scratch space for decoding lists into schedules.
+pub(crate) struct Decoder<'n, 'p> {
+    pub net: &'n Network<'p>,
+    profile: Profile,
+    /// Schedules built so far (forward and backward passes each count one).
+    pub schedules: u64,
+}
+
+impl<'n, 'p> Decoder<'n, 'p> {
+    pub fn new(net: &'n Network<'p>) -> Self {
+        Decoder {
+            net,
+            profile: Profile::new(net.problem.capacities.len()),
+            schedules: 0,
+        }
+    }
+
+    /// Forward serial SGS: each activity of `list` (predecessors first) at the earliest day its
+    /// links, release and the capacity left by the activities before it in the list allow.
+    pub fn forward(&mut self, list: &[usize], out: &mut Dates) {
+        self.schedules += 1;
+        self.profile.clear();
+        let net = self.net;
+        let capacities = &net.problem.capacities;
+        for &a in list {
+            let mut start = net.earliest_start(a, &out.start, &out.end);
+            let mut end = net.end(a, start);
+            loop {
+                let mut retry: Option<Day> = None;
+                for &(r, units) in &net.demands[a] {
+                    if let Some((after, _)) =
+                        self.profile.overload(r, start, end, capacities[r] - units)
+                    {
+                        retry = Some(retry.map_or(after, |t| t.max(after)));
+                    }
+                }
+                match retry {
+                    // A later start always ends no earlier, so it can only move forwards.
+                    Some(next) if start < Day::MAX => {
+                        start = next.max(start + 1);
+                        end = net.end(a, start);
+                    }
+                    _ => break,
+                }
+            }
+            self.place(a, start, end, out);
+        }
+    }
+
+    /// Backward serial SGS: each activity of `list` (successors first) at the latest day that
+    /// ends by `finish`, keeps its successors' links and fits the capacity left.
+    pub fn backward(&mut self, list: &[usize], finish: Day, out: &mut Dates) {
+        self.schedules += 1;
+        self.profile.clear();
+        let net = self.net;
+        let capacities = &net.problem.capacities;
+        for &a in list {
+            let mut start = net.latest_start_ending_by(a, finish);
+            for &l in net.out_links.of(a) {
+                let to = net.problem.links[l].to;
+                start = start.min(net.backward_bound(l, out.start[to], out.end[to]));
+            }
+            let mut end = net.end(a, start);
+            loop {
+                let mut end_by: Option<Day> = None;
+                for &(r, units) in &net.demands[a] {
+                    if let Some((_, first)) =
+                        self.profile.overload(r, start, end, capacities[r] - units)
+                    {
+                        end_by = Some(end_by.map_or(first, |t| t.min(first)));
+                    }
+                }
+                match end_by {
+                    Some(limit) if start > Day::MIN => {
+                        start = net.latest_start_ending_by(a, limit).min(start - 1);
+                        end = net.end(a, start);
+                    }
+                    _ => break,
+                }
+            }
+            self.place(a, start, end, out);
+        }
+    }
+
+    fn place(&mut self, a: usize, start: Day, end: Day, out: &mut Dates) {
+        out.start[a] = start;
+        out.end[a] = end;
+        for &(r, units) in &self.net.demands[a] {
+            self.profile.add(r, start, end, units);
+        }
+    }
+
+    /// The forward list that replays `dates`: predecessors first, then by start day, priority
+    /// and index.
+    pub fn list_by_start(&self, dates: &Dates) -> Vec<usize> {
+        let activities = &self.net.problem.activities;
+        keyed_order(self.net, Direction::Forward, None, |a| {
+            (dates.start[a], activities[a].priority, a)
+        })
+        .0
+    }
+
+    /// Forward-backward improvement (justification): right-justify the schedule against its
+    /// finish, then left-justify the result, as long as that improves the score (at most
+    /// `rounds` times). Never returns anything worse than its input.
+    pub fn improve(&mut self, dates: Dates, score: Score, rounds: u32) -> (Dates, Score) {
+        let (mut best, mut best_score) = (dates, score);
+        let n = self.net.len();
+        let mut late = Dates {
+            start: vec![0; n],
+            end: vec![0; n],
+        };
+        let mut early = late.clone();
+        for _ in 0..rounds {
+            let backward_list = keyed_order(self.net, Direction::Backward, None, |a| {
+                (Reverse(best.end[a]), Reverse(best.start[a]), Reverse(a))
+            })
+            .0;
+            self.backward(&backward_list, best_score.finish, &mut late);
+            let forward_list = self.list_by_start(&late);
+            self.forward(&forward_list, &mut early);
+            let score = Score::of(self.net, &early);
+            if score < best_score {
+                std::mem::swap(&mut best, &mut early);
+                best_score = score;
+            } else {
+                break;
+            }
+        }
+        (best, best_score)
+    }
+}
