@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use crate::report::gantt::{GroupBy, Scale};
+
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success (warnings allowed unless --deny-warnings)
@@ -100,6 +102,18 @@ pub struct PlanArgs {
     /// Width of the table and timeline in columns (default: $COLUMNS, the terminal, or 100).
     #[arg(long, value_name = "N")]
     pub width: Option<u16>,
+
+    /// What one column of the timeline stands for (default: the finest that fits the width).
+    #[arg(long, value_enum)]
+    pub scale: Option<Scale>,
+
+    /// Group the timeline's rows by objective or by leading actor.
+    #[arg(long, value_enum, default_value_t = GroupBy::None)]
+    pub group_by: GroupBy,
+
+    /// Only ASCII characters in tables and the timeline.
+    #[arg(long)]
+    pub ascii: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -57,6 +57,24 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+impl Context {
+    /// Columns for output: `--width`, then `$COLUMNS`, then the terminal; 100 in pipes and files
+    /// so output there does not depend on who runs it.
+    pub fn width(&self, flag: Option<u16>, to_file: bool) -> u16 {
+        let from_env = || std::env::var("COLUMNS").ok()?.trim().parse().ok();
+        let from_terminal = || {
+            (!to_file && std::io::stdout().is_terminal())
+                .then(terminal_size::terminal_size)
+                .flatten()
+                .map(|(w, _)| w.0)
+        };
+        flag.or_else(from_env)
+            .or_else(from_terminal)
+            .unwrap_or(100)
+            .max(40)
+    }
+}
+
 /// `--color`, then NO_COLOR / CLICOLOR_FORCE, then whether the stream is a terminal.
 fn use_color(when: ColorWhen, is_terminal: bool) -> bool {
     let env_set = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty());

@@ -33,7 +33,7 @@ fn validate_checks_several_files_and_fails_if_any_fails() {
         .args([
             "validate",
             "roadmap.toml",
-            "tests/broken/e006-unknown-lead.toml",
+            "tests/broken/E006-lead.toml",
             "examples/minimal.toml",
         ])
         .assert()

@@ -5,15 +5,22 @@ pub mod validate;
 
 use std::path::Path;
 
-use crate::diag::{Diagnostic, Severity, SourceFile};
+use anyhow::{Context, Result};
+
+use crate::cli::{EffortLevel, PlannerArgs};
+use crate::diag::{self, Diagnostic, Severity, SourceFile};
 use crate::model::Roadmap;
-use crate::model::load::{self, Input, ReadError};
+use crate::model::load::{self, Input};
+use crate::plan::Plan;
+use crate::schedule::{Effort, Options};
 use crate::validate::validate;
 
-/// A roadmap file read and checked: the model when it has no errors, and every finding.
+/// A roadmap file read, checked and planned: the model and plan when it has no errors, and
+/// every finding (the plan's missed deadlines and funding windows included).
 pub struct Checked {
     pub source: SourceFile,
     pub roadmap: Option<Roadmap>,
+    pub plan: Option<Plan>,
     pub findings: Vec<Diagnostic>,
 }
 
@@ -32,19 +39,43 @@ impl Checked {
     }
 }
 
-/// Reads, parses and validates one roadmap file.
-pub fn check(path: &Path) -> Result<Checked, ReadError> {
+/// Reads, parses, validates and (when valid) plans one roadmap file.
+pub fn check(path: &Path, planner: &PlannerArgs) -> Result<Checked> {
     let parsed = load::load(&Input::from_arg(path))?;
-    let (roadmap, findings) = match &parsed.raw {
+    let (roadmap, mut findings) = match &parsed.raw {
         Some(raw) => {
             let validated = validate(raw, parsed.findings);
             (validated.roadmap, validated.findings)
         }
         None => (None, parsed.findings),
     };
+    let plan = match &roadmap {
+        Some(roadmap) => {
+            let plan = crate::plan::plan(roadmap, &planner.options())
+                .with_context(|| format!("cannot plan {}", parsed.source.name))?;
+            findings.extend(plan.findings.iter().cloned());
+            diag::sort(&mut findings);
+            Some(plan)
+        }
+        None => None,
+    };
     Ok(Checked {
         source: parsed.source,
         roadmap,
+        plan,
         findings,
     })
+}
+
+impl PlannerArgs {
+    pub fn options(&self) -> Options {
+        Options {
+            effort: match self.effort {
+                EffortLevel::Fast => Effort::Fast,
+                EffortLevel::Default => Effort::Default,
+                EffortLevel::Thorough => Effort::Thorough,
+            },
+            seed: self.seed,
+        }
+    }
 }

@@ -1,11 +1,64 @@
-//! `roadmap plan`: schedule the roadmap and print it.
+//! `roadmap plan`: schedule the roadmap and print it for people (table and timeline) or for
+//! other tools (CSV, JSON).
+
+use std::io::Write;
 
 use anyhow::Result;
 
-use crate::cli::PlanArgs;
+use crate::cli::{PlanArgs, PlanFormat};
+use crate::commands::check;
+use crate::diag::render::{self, FileReport};
+use crate::output::emit;
+use crate::report::{self, Look, gantt};
 use crate::run::{Context, Outcome};
 
 pub fn run(args: &PlanArgs, context: &Context) -> Result<Outcome> {
-    let _ = (args, context);
-    anyhow::bail!("the planner is not wired in yet")
+    let checked = check(&args.file, &args.planner)?;
+    render::human(
+        &mut anstream::stderr().lock(),
+        &FileReport {
+            file: &checked.source,
+            findings: &checked.findings,
+        },
+        context.color_stderr,
+    )?;
+    let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
+        return Ok(Outcome::Findings);
+    };
+    // Colour only when writing to a terminal, never into files.
+    let to_file = args
+        .output
+        .output
+        .as_ref()
+        .is_some_and(|p| p.as_os_str() != "-");
+    let look = Look {
+        color: context.color_stdout && !to_file,
+        ascii: args.ascii,
+        width: context.width(args.width, to_file),
+    };
+    emit(
+        args.output.output.as_deref(),
+        args.output.force,
+        &args.file,
+        |out: &mut dyn Write| match args.format {
+            PlanFormat::Table => {
+                writeln!(out, "{}\n", look.bold(&roadmap.name))?;
+                report::table::write(out, roadmap, plan, &look)?;
+                writeln!(out)?;
+                gantt::write(
+                    out,
+                    roadmap,
+                    plan,
+                    &look,
+                    &gantt::Options {
+                        scale: args.scale,
+                        group_by: args.group_by,
+                    },
+                )
+            }
+            PlanFormat::Csv => report::csv::write(out, roadmap, plan),
+            PlanFormat::Json => report::json::write(out, &checked.source, roadmap, plan),
+        },
+    )?;
+    Ok(Outcome::Success)
 }

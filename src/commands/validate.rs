@@ -16,8 +16,8 @@ pub fn run(args: &ValidateArgs, context: &Context) -> Result<Outcome> {
     let checked = args
         .files
         .iter()
-        .map(|path| check(path))
-        .collect::<Result<Vec<_>, _>>()?;
+        .map(|path| check(path, &args.planner))
+        .collect::<Result<Vec<_>>>()?;
 
     let reports: Vec<FileReport<'_>> = checked
         .iter()

@@ -137,6 +137,7 @@ pub struct Project {
     /// 1 (highest) .. 5 (lowest).
     pub priority: u8,
     pub duration: Span,
+    pub duration_at: Range<usize>,
     pub depends_on: Vec<Dependency>,
     pub earliest_start: Option<NaiveDate>,
     pub deadline: Option<NaiveDate>,

@@ -26,14 +26,18 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
     }
     if let Some(latest) = latest_possible_end(roadmap)
         && latest > Date::LAST
-        && let Some(first) = roadmap.projects.first()
+        && let Some(longest) = roadmap
+            .projects
+            .iter()
+            .rev()
+            .max_by_key(|p| p.duration.approx_days() as u64)
     {
         findings.push(
             Diagnostic::error(
                 Code::TooLarge,
                 "the plan could run past 9999-12-31, the last day supported: durations and lags add up to too long",
             )
-            .at(first.at.clone()),
+            .at(longest.duration_at.clone()),
         );
     }
 }
@@ -81,6 +85,6 @@ mod tests {
             project("x", "").replace("1 month", "1000 years"),
             project("y", "depends_on = [\"x\"]").replace("1 month", "1000 years"),
         );
-        assert_eq!(findings(&text), vec![(Code::TooLarge, 13, 6)]);
+        assert_eq!(findings(&text), vec![(Code::TooLarge, 14, 12)]);
     }
 }

@@ -338,6 +338,7 @@ fn resolve_project(
         objectives: resolve_all(&p.objectives, refs.objectives, findings),
         priority,
         duration,
+        duration_at: p.duration.as_ref().map_or(p.at.clone(), |d| d.at.clone()),
         depends_on,
         earliest_start: p.earliest_start.as_ref().map(|d| d.value.0),
         deadline: p.deadline.as_ref().map(|d| d.value.0),

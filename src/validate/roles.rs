@@ -18,7 +18,11 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             has_role[a] = true;
         }
     }
-    for (objective, _) in roadmap.objectives.iter().zip(served).filter(|(_, s)| !s) {
+    let objective_ids = usable_ids(roadmap.objectives.iter().map(|o| o.id.as_str()));
+    for (o, objective) in roadmap.objectives.iter().enumerate() {
+        if served[o] || !objective_ids[o] {
+            continue;
+        }
         findings.push(
             Diagnostic::new(
                 Code::UnusedObjective,
@@ -31,7 +35,11 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             )),
         );
     }
-    for (actor, _) in roadmap.actors.iter().zip(has_role).filter(|(_, r)| !r) {
+    let actor_ids = usable_ids(roadmap.actors.iter().map(|a| a.id.as_str()));
+    for (a, actor) in roadmap.actors.iter().enumerate() {
+        if has_role[a] || !actor_ids[a] {
+            continue;
+        }
         findings.push(
             Diagnostic::new(
                 Code::IdleActor,
@@ -44,6 +52,13 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             .with_help("name it as a project's `lead` or in its `participants`"),
         );
     }
+}
+
+/// Which entries have an id references can reach: present, and the first of its name (a
+/// missing or duplicate id is an error reported already; no warning piles on top).
+fn usable_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<bool> {
+    let mut seen = std::collections::HashSet::new();
+    ids.map(|id| !id.is_empty() && seen.insert(id)).collect()
 }
 
 #[cfg(test)]

@@ -1,0 +1,127 @@
+//! The plan as CSV: one row per project, every column of the plan table plus cost and funding.
+//! Columns are documented in the README and only ever added to, never renamed.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::model::Roadmap;
+use crate::plan::Plan;
+use crate::report::table::rows_in_start_order;
+
+#[derive(Serialize)]
+struct Row<'a> {
+    id: Text<'a>,
+    name: Text<'a>,
+    priority: u8,
+    lead: Text<'a>,
+    participants: String,
+    objectives: String,
+    start: String,
+    finish: String,
+    duration: String,
+    days: i32,
+    slack_days: i32,
+    free_slack_days: i32,
+    critical: bool,
+    wave: u32,
+    early_start: String,
+    late_start: String,
+    depends_on: String,
+    cost: Option<f64>,
+    funded: f64,
+    funding: String,
+}
+
+/// A text cell, neutralised so spreadsheets never run it as a formula.
+struct Text<'a>(&'a str);
+
+impl Serialize for Text<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&neutralise(self.0))
+    }
+}
+
+/// Cells starting with `=`, `+`, `-`, `@`, tab or CR are formulas to Excel, LibreOffice and
+/// Sheets; a leading `'` makes them plain text (OWASP's advice). Only for text columns: numbers
+/// stay numbers.
+pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
+/// Ids joined with `;`, each neutralised.
+fn joined<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    ids.map(|id| neutralise(id).into_owned())
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<()> {
+    let mut writer = ::csv::Writer::from_writer(out);
+    for p in rows_in_start_order(plan) {
+        let project = &roadmap.projects[p];
+        let planned = &plan.projects[p];
+        let row = Row {
+            id: Text(&project.id),
+            name: Text(&project.name),
+            priority: project.priority,
+            lead: Text(&roadmap.actors[project.lead].id),
+            participants: joined(
+                project
+                    .participants
+                    .iter()
+                    .map(|&a| roadmap.actors[a].id.as_str()),
+            ),
+            objectives: joined(
+                project
+                    .objectives
+                    .iter()
+                    .map(|&o| roadmap.objectives[o].id.as_str()),
+            ),
+            start: planned.start.to_string(),
+            finish: planned.finish.to_string(),
+            duration: project.duration.to_string(),
+            days: planned.days,
+            slack_days: planned.total_slack,
+            free_slack_days: planned.free_slack,
+            critical: planned.critical,
+            wave: planned.wave,
+            early_start: planned.early_start.to_string(),
+            late_start: planned.late_start.to_string(),
+            depends_on: joined(
+                project
+                    .depends_on
+                    .iter()
+                    .map(|d| roadmap.projects[d.on].id.as_str()),
+            ),
+            cost: project.cost,
+            funded: project.funded(),
+            funding: project
+                .funding
+                .iter()
+                .map(|c| format!("{}={}", neutralise(&roadmap.funding[c.source].id), c.amount))
+                .collect::<Vec<_>>()
+                .join(";"),
+        };
+        writer.serialize(row).map_err(io::Error::other)?;
+    }
+    writer.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_and_plain_text_kept() {
+        assert_eq!(neutralise("=1+1"), "'=1+1");
+        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise("-2"), "'-2");
+        assert_eq!(neutralise("\tx"), "'\tx");
+        assert_eq!(neutralise("Open data portal"), "Open data portal");
+    }
+}

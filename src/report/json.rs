@@ -1,0 +1,282 @@
+//! The full plan as JSON (format version 1, documented in the README): roadmap, projects with
+//! dates and analysis, resources with their usage, funding, actors and findings.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::diag::SourceFile;
+use crate::diag::render::JsonFinding;
+use crate::model::Roadmap;
+use crate::plan::Plan;
+use crate::schedule::Hold;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    roadmap: Summary<'a>,
+    projects: Vec<ProjectJson<'a>>,
+    critical_path: Vec<&'a str>,
+    order: Vec<&'a str>,
+    resources: Vec<ResourceJson<'a>>,
+    funding: Vec<FundingJson<'a>>,
+    actors: Vec<ActorJson<'a>>,
+    findings: Vec<JsonFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct Summary<'a> {
+    name: &'a str,
+    currency: &'a str,
+    start: NaiveDate,
+    finish: NaiveDate,
+    days: i64,
+    total_cost: f64,
+}
+
+#[derive(Serialize)]
+struct ProjectJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    priority: u8,
+    lead: &'a str,
+    participants: Vec<&'a str>,
+    objectives: Vec<&'a str>,
+    milestone: bool,
+    duration: String,
+    start: NaiveDate,
+    finish: NaiveDate,
+    days: i32,
+    early_start: NaiveDate,
+    late_start: NaiveDate,
+    total_slack: i32,
+    free_slack: i32,
+    critical: bool,
+    wave: u32,
+    held_back: HeldBack<'a>,
+    depends_on: Vec<DependencyJson<'a>>,
+    resources: BTreeMap<&'a str, f64>,
+    cost: Option<f64>,
+    funding: BTreeMap<&'a str, f64>,
+    deadline: Option<NaiveDate>,
+}
+
+#[derive(Serialize)]
+struct DependencyJson<'a> {
+    project: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    lag: String,
+}
+
+/// Why a project starts when it does.
+#[derive(Serialize)]
+#[serde(tag = "by", rename_all = "snake_case")]
+enum HeldBack<'a> {
+    Nothing,
+    Release,
+    Dependency { project: &'a str },
+    Resource { resource: &'a str, project: &'a str },
+}
+
+#[derive(Serialize)]
+struct ResourceJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    capacity: f64,
+    unit: Option<&'a str>,
+    peak: f64,
+    /// Change points: from `from` on, `units` are in use (until the next point).
+    usage: Vec<Usage>,
+}
+
+#[derive(Serialize)]
+struct Usage {
+    from: NaiveDate,
+    units: f64,
+}
+
+#[derive(Serialize)]
+struct FundingJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    amount: f64,
+    committed: f64,
+    remaining: f64,
+    from: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+}
+
+#[derive(Serialize)]
+struct ActorJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: crate::model::ActorKind,
+    leads: Vec<&'a str>,
+    participates: Vec<&'a str>,
+}
+
+pub fn write(
+    out: &mut dyn Write,
+    source: &SourceFile,
+    roadmap: &Roadmap,
+    plan: &Plan,
+) -> io::Result<()> {
+    let project_id = |p: usize| roadmap.projects[p].id.as_str();
+    let projects = roadmap
+        .projects
+        .iter()
+        .zip(&plan.projects)
+        .map(|(project, planned)| ProjectJson {
+            id: &project.id,
+            name: &project.name,
+            priority: project.priority,
+            lead: &roadmap.actors[project.lead].id,
+            participants: project
+                .participants
+                .iter()
+                .map(|&a| roadmap.actors[a].id.as_str())
+                .collect(),
+            objectives: project
+                .objectives
+                .iter()
+                .map(|&o| roadmap.objectives[o].id.as_str())
+                .collect(),
+            milestone: project.is_milestone(),
+            duration: project.duration.to_string(),
+            start: planned.start,
+            finish: planned.finish,
+            days: planned.days,
+            early_start: planned.early_start,
+            late_start: planned.late_start,
+            total_slack: planned.total_slack,
+            free_slack: planned.free_slack,
+            critical: planned.critical,
+            wave: planned.wave,
+            held_back: match planned.held_back {
+                Hold::NotHeld => HeldBack::Nothing,
+                Hold::Release => HeldBack::Release,
+                Hold::Link(l) => HeldBack::Dependency {
+                    project: project_id(plan.problem.links[l].from),
+                },
+                Hold::Resource { resource, by } => HeldBack::Resource {
+                    resource: &roadmap.resources[resource].id,
+                    project: project_id(by),
+                },
+            },
+            depends_on: project
+                .depends_on
+                .iter()
+                .map(|d| DependencyJson {
+                    project: project_id(d.on),
+                    kind: match d.kind {
+                        crate::schedule::LinkKind::FinishToStart => "FS",
+                        crate::schedule::LinkKind::StartToStart => "SS",
+                        crate::schedule::LinkKind::FinishToFinish => "FF",
+                    },
+                    lag: d.lag.to_string(),
+                })
+                .collect(),
+            resources: project
+                .resources
+                .iter()
+                .map(|d| (roadmap.resources[d.resource].id.as_str(), d.units))
+                .collect(),
+            cost: project.cost,
+            funding: project
+                .funding
+                .iter()
+                .map(|c| (roadmap.funding[c.source].id.as_str(), c.amount))
+                .collect(),
+            deadline: project.deadline,
+        })
+        .collect();
+    let resources = roadmap
+        .resources
+        .iter()
+        .enumerate()
+        .map(|(r, resource)| {
+            let usage: Vec<Usage> = plan
+                .usage(r)
+                .into_iter()
+                .map(|(from, units)| Usage { from, units })
+                .collect();
+            ResourceJson {
+                id: &resource.id,
+                name: &resource.name,
+                capacity: resource.capacity,
+                unit: resource.unit.as_deref(),
+                peak: usage.iter().map(|u| u.units).fold(0.0, f64::max),
+                usage,
+            }
+        })
+        .collect();
+    let committed = roadmap.committed();
+    let funding = roadmap
+        .funding
+        .iter()
+        .zip(committed)
+        .map(|(source, committed)| FundingJson {
+            id: &source.id,
+            name: &source.name,
+            amount: source.amount,
+            committed,
+            remaining: source.amount - committed,
+            from: source.from,
+            until: source.until,
+        })
+        .collect();
+    let actors = roadmap
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(a, actor)| ActorJson {
+            id: &actor.id,
+            name: &actor.name,
+            kind: actor.kind,
+            leads: roadmap
+                .projects
+                .iter()
+                .filter(|p| p.lead == a)
+                .map(|p| p.id.as_str())
+                .collect(),
+            participates: roadmap
+                .projects
+                .iter()
+                .filter(|p| p.participants.contains(&a))
+                .map(|p| p.id.as_str())
+                .collect(),
+        })
+        .collect();
+    let document = Document {
+        version: 1,
+        roadmap: Summary {
+            name: &roadmap.name,
+            currency: &roadmap.currency,
+            start: plan.start(),
+            finish: plan.finish(),
+            days: (plan.finish() - plan.start()).num_days() + 1,
+            total_cost: roadmap.total_cost(),
+        },
+        projects,
+        critical_path: plan
+            .solution
+            .critical_path
+            .iter()
+            .map(|&p| project_id(p))
+            .collect(),
+        order: plan.order().iter().map(|&p| project_id(p)).collect(),
+        resources,
+        funding,
+        actors,
+        findings: plan
+            .findings
+            .iter()
+            .map(|f| JsonFinding::new(source, f))
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}

@@ -1,0 +1,173 @@
+//! The plan as a table: one row per project, in the order they start.
+
+use std::io::{self, Write};
+
+use comfy_table::{Cell, CellAlignment, Color, ColumnConstraint};
+
+use crate::model::Roadmap;
+use crate::plan::Plan;
+use crate::report::Look;
+
+/// Projects in the order a reader should see them: by start, then dependency order.
+pub fn rows_in_start_order(plan: &Plan) -> Vec<usize> {
+    let mut position = vec![0; plan.projects.len()];
+    for (rank, &p) in plan.order().iter().enumerate() {
+        position[p] = rank;
+    }
+    let mut rows: Vec<usize> = (0..plan.projects.len()).collect();
+    rows.sort_by_key(|&p| (plan.projects[p].start, position[p]));
+    rows
+}
+
+/// A column of the plan table.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Id,
+    Name,
+    Priority,
+    Lead,
+    Start,
+    Finish,
+    Duration,
+    Slack,
+    Critical,
+    Wave,
+}
+
+impl Column {
+    const ALL: [Column; 10] = [
+        Column::Id,
+        Column::Name,
+        Column::Priority,
+        Column::Lead,
+        Column::Start,
+        Column::Finish,
+        Column::Duration,
+        Column::Slack,
+        Column::Critical,
+        Column::Wave,
+    ];
+    /// Left out first when the table does not fit the width.
+    const DROP_ORDER: [Column; 4] = [
+        Column::Lead,
+        Column::Wave,
+        Column::Duration,
+        Column::Priority,
+    ];
+
+    fn title(self) -> &'static str {
+        match self {
+            Column::Id => "id",
+            Column::Name => "name",
+            Column::Priority => "prio",
+            Column::Lead => "lead",
+            Column::Start => "start",
+            Column::Finish => "finish",
+            Column::Duration => "duration",
+            Column::Slack => "slack",
+            Column::Critical => "crit",
+            Column::Wave => "wave",
+        }
+    }
+}
+
+/// Names wrap, but get at least this many columns.
+const NAME_MIN_WIDTH: usize = 20;
+/// Longer ids are cut with an ellipsis, as in the timeline.
+pub const ID_MAX_WIDTH: usize = 24;
+
+pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan, look: &Look) -> io::Result<()> {
+    let critical_mark = if look.ascii { "*" } else { "●" };
+    let milestone = if look.ascii { "* 0d" } else { "◆ 0d" };
+    let rows: Vec<(bool, Vec<String>)> = rows_in_start_order(plan)
+        .into_iter()
+        .map(|p| {
+            let project = &roadmap.projects[p];
+            let planned = &plan.projects[p];
+            let cells = Column::ALL.map(|column| match column {
+                Column::Id => truncate(&project.id, ID_MAX_WIDTH),
+                Column::Name => project.name.clone(),
+                Column::Priority => project.priority.to_string(),
+                Column::Lead => roadmap.actors[project.lead].id.clone(),
+                Column::Start => planned.start.to_string(),
+                Column::Finish => planned.finish.to_string(),
+                Column::Duration if project.is_milestone() => milestone.to_string(),
+                Column::Duration => project.duration.to_string(),
+                Column::Slack => format!("{}d", planned.total_slack),
+                Column::Critical => if planned.critical { critical_mark } else { "" }.to_string(),
+                Column::Wave => planned.wave.to_string(),
+            });
+            (planned.critical, cells.to_vec())
+        })
+        .collect();
+    let shown = fitting_columns(&rows, usize::from(look.width));
+
+    let mut table = look.table();
+    table.set_header(
+        shown.iter().map(|&c| {
+            Cell::new(Column::ALL[c].title()).add_attribute(comfy_table::Attribute::Bold)
+        }),
+    );
+    for (critical, cells) in rows {
+        table.add_row(shown.iter().map(|&c| {
+            let column = Column::ALL[c];
+            let mut cell = Cell::new(&cells[c]);
+            if column == Column::Id && critical && look.color {
+                cell = cell.fg(Color::Red);
+            }
+            match column {
+                Column::Priority | Column::Duration | Column::Slack | Column::Wave => {
+                    cell.set_alignment(CellAlignment::Right)
+                }
+                Column::Critical => cell.set_alignment(CellAlignment::Center),
+                _ => cell,
+            }
+        }));
+    }
+    // Everything but the name keeps its full width; the name wraps into what is left.
+    for (i, column) in table.column_iter_mut().enumerate() {
+        if Column::ALL[shown[i]] != Column::Name {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+    writeln!(out, "{table}")
+}
+
+/// The columns (indices into [`Column::ALL`]) that fit in `width`, dropping the least useful
+/// first.
+fn fitting_columns(rows: &[(bool, Vec<String>)], width: usize) -> Vec<usize> {
+    let natural = |c: usize| {
+        let content = rows
+            .iter()
+            .map(|(_, cells)| cells[c].chars().count())
+            .chain([Column::ALL[c].title().len()])
+            .max()
+            .unwrap_or(0);
+        let content = if Column::ALL[c] == Column::Name {
+            content.min(NAME_MIN_WIDTH)
+        } else {
+            content
+        };
+        content + 2 // padding
+    };
+    let mut shown: Vec<usize> = (0..Column::ALL.len()).collect();
+    let total = |shown: &[usize]| shown.iter().map(|&c| natural(c)).sum::<usize>() + 2;
+    for drop in Column::DROP_ORDER {
+        if total(&shown) <= width {
+            break;
+        }
+        shown.retain(|&c| Column::ALL[c] != drop);
+    }
+    shown
+}
+
+/// `text` cut to `width` characters, with an ellipsis when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
