@@ -53,6 +53,151 @@ pub enum Command {
         after_help = "Examples:\n  roadmap validate\n  roadmap validate roadmaps/*.toml --format github --deny-warnings\n  cat roadmap.toml | roadmap validate -"
     )]
     Validate(ValidateArgs),
+    /// Who does what: the role matrix (L lead, P participant), projects led and joined per
+    /// actor, each actor's busiest quarter, and actors with no role.
+    #[command(
+        after_help = "Examples:\n  roadmap actors\n  roadmap actors --format csv -o actors.csv"
+    )]
+    Actors(ReportArgs),
+    /// The money: each source's amount, commitments, window and spend per year in the plan;
+    /// each project's cost, cover and gap.
+    #[command(
+        after_help = "Examples:\n  roadmap funding\n  roadmap funding --format json | jq '.sources'"
+    )]
+    Funding(ReportArgs),
+    /// Staff and other resources: capacity, peak use, average utilisation and a month-by-month
+    /// profile of the plan.
+    #[command(after_help = "Examples:\n  roadmap resources\n  roadmap resources --ascii")]
+    Resources(ReportArgs),
+    /// The implementation order and waves, with each project's prerequisites.
+    #[command(after_help = "Examples:\n  roadmap order\n  roadmap order --format csv")]
+    Order(ReportArgs),
+    /// Export the plan for other tools: CSV, JSON, Mermaid, Graphviz DOT, SVG, iCalendar, XLSX
+    /// or a self-contained HTML report.
+    #[command(
+        after_help = "Examples:\n  roadmap export --format mermaid\n  roadmap export -o plan.svg --as-of 2024-01-01\n  roadmap export --format xlsx -o plan.xlsx\n  roadmap export --format dot | dot -Tpng -o deps.png"
+    )]
+    Export(ExportArgs),
+    /// Write the plan as a self-contained HTML report: summary, Gantt chart, roles, funding,
+    /// resources and findings (same as `export --format html`).
+    #[command(
+        after_help = "Examples:\n  roadmap report -o plan.html\n  roadmap report examples/portfolio.toml -o portfolio.html --as-of 2025-06-01"
+    )]
+    Report(HtmlReportArgs),
+}
+
+/// What every report (actors, funding, resources, order) takes.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The roadmap file (`-` reads standard input).
+    #[arg(default_value = "roadmap.toml", value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// A table for people, or CSV/JSON for other tools.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub planner: PlannerArgs,
+
+    /// Width of tables in columns (default: $COLUMNS, the terminal, or 100).
+    #[arg(long, value_name = "N")]
+    pub width: Option<u16>,
+
+    /// Only ASCII characters in tables and charts.
+    #[arg(long)]
+    pub ascii: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The roadmap file (`-` reads standard input).
+    #[arg(default_value = "roadmap.toml", value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// The export format (default: from the extension of -o, e.g. plan.svg).
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub planner: PlannerArgs,
+
+    /// Mark this day as "today" in charts, and stamp calendars with it (default: the roadmap's
+    /// start); output never depends on the clock.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<chrono::NaiveDate>,
+
+    /// Sections of the Mermaid chart: by first objective or by leading actor.
+    #[arg(long, value_enum, default_value_t = GroupBy::Objective)]
+    pub group_by: GroupBy,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The plan table as CSV (same as `plan --format csv`).
+    Csv,
+    /// The full plan as JSON (same as `plan --format json`).
+    Json,
+    /// A Mermaid `gantt` chart, for Markdown on GitHub and GitLab.
+    Mermaid,
+    /// The dependency graph for Graphviz, critical path highlighted.
+    Dot,
+    /// A Gantt chart as a standalone SVG image.
+    Svg,
+    /// An iCalendar file of milestones and project starts and finishes.
+    Ics,
+    /// An Excel workbook: plan with a Gantt band, funding and roles (needs -o).
+    Xlsx,
+    /// The self-contained HTML report.
+    Html,
+}
+
+impl ExportFormat {
+    /// The format a file name's extension asks for.
+    pub fn from_path(path: &std::path::Path) -> Option<ExportFormat> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match extension.as_str() {
+            "csv" => ExportFormat::Csv,
+            "json" => ExportFormat::Json,
+            "mmd" | "mermaid" => ExportFormat::Mermaid,
+            "dot" | "gv" => ExportFormat::Dot,
+            "svg" => ExportFormat::Svg,
+            "ics" => ExportFormat::Ics,
+            "xlsx" => ExportFormat::Xlsx,
+            "html" | "htm" => ExportFormat::Html,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct HtmlReportArgs {
+    /// The roadmap file (`-` reads standard input).
+    #[arg(default_value = "roadmap.toml", value_name = "FILE")]
+    pub file: PathBuf,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub planner: PlannerArgs,
+
+    /// Mark this day as "today" in the chart (no marker by default).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Args)]

@@ -41,6 +41,12 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match &cli.command {
         Command::Plan(args) => commands::plan::run(args, &context),
         Command::Validate(args) => commands::validate::run(args, &context),
+        Command::Actors(args) => commands::actors::run(args, &context),
+        Command::Funding(args) => commands::funding::run(args, &context),
+        Command::Resources(args) => commands::resources::run(args, &context),
+        Command::Order(args) => commands::order::run(args, &context),
+        Command::Export(args) => commands::export::run(args, &context),
+        Command::Report(args) => commands::report::run(args, &context),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

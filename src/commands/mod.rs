@@ -1,17 +1,28 @@
 //! One module per subcommand; each turns its arguments into output and an [`Outcome`].
 
+pub mod actors;
+pub mod export;
+pub mod funding;
+pub mod order;
 pub mod plan;
+pub mod report;
+pub mod resources;
 pub mod validate;
 
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use crate::cli::{EffortLevel, PlannerArgs};
+use crate::cli::{EffortLevel, OutputArgs, PlannerArgs, ReportArgs, ReportFormat};
+use crate::diag::render::{self, FileReport};
 use crate::diag::{self, Diagnostic, Severity, SourceFile};
 use crate::model::Roadmap;
 use crate::model::load::{self, Input};
+use crate::output::emit;
 use crate::plan::Plan;
+use crate::report::{Look, Report};
+use crate::run::Outcome;
 use crate::schedule::{Effort, Options};
 use crate::validate::validate;
 
@@ -78,4 +89,61 @@ impl PlannerArgs {
             seed: self.seed,
         }
     }
+}
+
+/// Checks and plans a file, printing its findings on stderr, for commands that need a plan.
+pub fn check_for_output(
+    path: &Path,
+    planner: &PlannerArgs,
+    context: &crate::run::Context,
+) -> Result<Checked> {
+    let checked = check(path, planner)?;
+    render::human(
+        &mut anstream::stderr().lock(),
+        &FileReport {
+            file: &checked.source,
+            findings: &checked.findings,
+        },
+        context.color_stderr,
+    )?;
+    Ok(checked)
+}
+
+/// Does the output go to a file (not stdout)?
+pub fn to_file(output: &OutputArgs) -> bool {
+    output.output.as_ref().is_some_and(|p| p.as_os_str() != "-")
+}
+
+/// Runs one of the reports (actors, funding, resources, order): plan, build, print.
+pub fn run_report<'a>(
+    args: &ReportArgs,
+    context: &crate::run::Context,
+    checked: &'a Checked,
+    build: impl FnOnce(&'a Roadmap, &'a Plan) -> Box<dyn Report + 'a>,
+) -> Result<Outcome> {
+    let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
+        return Ok(Outcome::Findings);
+    };
+    let to_file = to_file(&args.output);
+    // Colour only on a terminal, never in files.
+    let look = Look {
+        color: context.color_stdout && !to_file,
+        ascii: args.ascii,
+        width: context.width(args.width, to_file),
+    };
+    let report = build(roadmap, plan);
+    emit(
+        args.output.output.as_deref(),
+        args.output.force,
+        &args.file,
+        |out: &mut dyn Write| match args.format {
+            ReportFormat::Table => {
+                writeln!(out, "{}\n", look.bold(&roadmap.name))?;
+                report.table(out, &look)
+            }
+            ReportFormat::Csv => report.csv(out),
+            ReportFormat::Json => report.json(out),
+        },
+    )?;
+    Ok(Outcome::Success)
 }

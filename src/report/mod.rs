@@ -1,12 +1,50 @@
 //! Everything that turns a plan into something to read or take away. Renderers write to a
 //! `&mut dyn Write` and never recompute the schedule: they read [`crate::plan::Plan`].
 
+pub mod actors;
 pub mod csv;
+pub mod dot;
+pub mod figures;
+pub mod funding;
 pub mod gantt;
+pub mod html;
+pub mod ics;
 pub mod json;
+pub mod mermaid;
+pub mod order;
+pub mod resources;
+pub mod svg;
 pub mod table;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
+
+use std::io::{self, Write};
 
 use comfy_table::{Table, presets};
+
+/// A report that reads as a table and exports as CSV or JSON (actors, funding, resources,
+/// order). Built once from the plan, so all three show the same numbers.
+pub trait Report {
+    fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()>;
+    fn csv(&self, out: &mut dyn Write) -> io::Result<()>;
+    fn json(&self, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// Pretty JSON followed by a newline.
+pub fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
+}
+
+/// A bold header cell.
+pub fn header(title: &str) -> comfy_table::Cell {
+    comfy_table::Cell::new(title).add_attribute(comfy_table::Attribute::Bold)
+}
+
+/// A right-aligned cell, for numbers.
+pub fn number(text: impl std::fmt::Display) -> comfy_table::Cell {
+    comfy_table::Cell::new(text).set_alignment(comfy_table::CellAlignment::Right)
+}
 
 /// How output for people looks: the same choice for every table and chart of a run.
 #[derive(Clone, Copy, Debug)]

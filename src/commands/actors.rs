@@ -1,0 +1,15 @@
+//! `roadmap actors`: the role matrix, projects led and joined, and busiest quarters.
+
+use anyhow::Result;
+
+use crate::cli::ReportArgs;
+use crate::commands::{check_for_output, run_report};
+use crate::report::actors::ActorsReport;
+use crate::run::{Context, Outcome};
+
+pub fn run(args: &ReportArgs, context: &Context) -> Result<Outcome> {
+    let checked = check_for_output(&args.file, &args.planner, context)?;
+    run_report(args, context, &checked, |roadmap, plan| {
+        Box::new(ActorsReport::new(roadmap, plan))
+    })
+}

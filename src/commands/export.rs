@@ -1,0 +1,76 @@
+//! `roadmap export`: the plan for other tools, written to stdout or atomically to a file.
+
+use std::io::Write;
+
+use anyhow::{Result, bail};
+
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::commands::{check_for_output, to_file};
+use crate::output::emit;
+use crate::report::{self, html};
+use crate::run::{Context, Outcome};
+
+pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
+    let format = match (args.format, args.output.output.as_deref()) {
+        (Some(format), _) => format,
+        (None, Some(path)) => match ExportFormat::from_path(path) {
+            Some(format) => format,
+            None => bail!(
+                "cannot tell the export format from {}; add --format (csv, json, mermaid, dot, svg, ics, xlsx or html)",
+                path.display()
+            ),
+        },
+        (None, None) => {
+            bail!("say which format to export with --format, or give -o with a known extension")
+        }
+    };
+    if format == ExportFormat::Xlsx && !to_file(&args.output) {
+        bail!("an XLSX workbook is binary: give a file with -o, e.g. -o plan.xlsx");
+    }
+    #[cfg(not(feature = "xlsx"))]
+    if format == ExportFormat::Xlsx {
+        bail!("this roadmap was built without XLSX support (cargo feature `xlsx`)");
+    }
+
+    let checked = check_for_output(&args.file, &args.planner, context)?;
+    let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
+        return Ok(Outcome::Findings);
+    };
+    emit(
+        args.output.output.as_deref(),
+        args.output.force,
+        &args.file,
+        |out: &mut dyn Write| match format {
+            ExportFormat::Csv => report::csv::write(out, roadmap, plan),
+            ExportFormat::Json => report::json::write(out, &checked.source, roadmap, plan),
+            ExportFormat::Mermaid => report::mermaid::write(out, roadmap, plan, args.group_by),
+            ExportFormat::Dot => report::dot::write(out, roadmap, plan),
+            ExportFormat::Svg => report::svg::write(out, roadmap, plan, args.as_of),
+            ExportFormat::Ics => report::ics::write(out, roadmap, plan, args.as_of),
+            ExportFormat::Html => html::write(
+                out,
+                &html::Input {
+                    source: &checked.source,
+                    roadmap,
+                    plan,
+                    findings: &checked.findings,
+                    as_of: args.as_of,
+                },
+            ),
+            #[cfg(feature = "xlsx")]
+            ExportFormat::Xlsx => {
+                let bytes = report::xlsx::workbook(roadmap, plan).map_err(std::io::Error::other)?;
+                out.write_all(&bytes)
+            }
+            #[cfg(not(feature = "xlsx"))]
+            ExportFormat::Xlsx => Ok(()),
+        },
+    )?;
+    if to_file(&args.output)
+        && !context.quiet
+        && let Some(path) = &args.output.output
+    {
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(Outcome::Success)
+}

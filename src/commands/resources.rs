@@ -1,0 +1,15 @@
+//! `roadmap resources`: capacity, peak, average utilisation and a monthly profile.
+
+use anyhow::Result;
+
+use crate::cli::ReportArgs;
+use crate::commands::{check_for_output, run_report};
+use crate::report::resources::ResourcesReport;
+use crate::run::{Context, Outcome};
+
+pub fn run(args: &ReportArgs, context: &Context) -> Result<Outcome> {
+    let checked = check_for_output(&args.file, &args.planner, context)?;
+    run_report(args, context, &checked, |roadmap, plan| {
+        Box::new(ResourcesReport::new(roadmap, plan))
+    })
+}

@@ -1,0 +1,132 @@
+//! The dependency graph for Graphviz: one node per project (sorted by id), one edge per link
+//! labelled with its type and lag when not a plain finish-to-start, critical path in red.
+
+use std::io::{self, Write};
+
+use crate::model::Roadmap;
+use crate::plan::Plan;
+use crate::report::order::link_kind;
+
+const CRITICAL: &str = "#c0392b";
+
+pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<()> {
+    writeln!(out, "digraph roadmap {{")?;
+    writeln!(
+        out,
+        "    graph [rankdir=LR, fontname=\"Helvetica\", label={}, labelloc=t];",
+        quoted(&roadmap.name)
+    )?;
+    writeln!(
+        out,
+        "    node [shape=box, style=\"rounded,filled\", fillcolor=\"#eef3fb\", fontname=\"Helvetica\", fontsize=10];"
+    )?;
+    writeln!(
+        out,
+        "    edge [fontname=\"Helvetica\", fontsize=9, color=\"#777777\"];"
+    )?;
+
+    let mut by_id: Vec<usize> = (0..roadmap.projects.len()).collect();
+    by_id.sort_by(|&a, &b| roadmap.projects[a].id.cmp(&roadmap.projects[b].id));
+    for &p in &by_id {
+        let project = &roadmap.projects[p];
+        let planned = &plan.projects[p];
+        let dates = if project.is_milestone() {
+            planned.start.to_string()
+        } else {
+            format!("{} .. {}", planned.start, planned.finish)
+        };
+        let mut attributes = vec![format!(
+            "label={}",
+            quoted(&format!("{}\n{}\n{dates}", project.id, project.name))
+        )];
+        if project.is_milestone() {
+            attributes.push("shape=diamond".to_string());
+            attributes.push("style=filled".to_string());
+            attributes.push("fillcolor=\"#fff3cd\"".to_string());
+        }
+        if planned.critical {
+            attributes.push(format!("color=\"{CRITICAL}\", penwidth=2"));
+            if !project.is_milestone() {
+                attributes.push("fillcolor=\"#fdecea\"".to_string());
+            }
+        }
+        writeln!(
+            out,
+            "    {} [{}];",
+            quoted(&project.id),
+            attributes.join(", ")
+        )?;
+    }
+
+    let mut edges = Vec::new();
+    for (to, project) in roadmap.projects.iter().enumerate() {
+        for dependency in &project.depends_on {
+            edges.push((dependency.on, to, dependency));
+        }
+    }
+    edges.sort_by(|a, b| {
+        let id = |p: usize| roadmap.projects[p].id.as_str();
+        (id(a.0), id(a.1)).cmp(&(id(b.0), id(b.1)))
+    });
+    for (from, to, dependency) in edges {
+        let kind = link_kind(dependency.kind);
+        let mut attributes = Vec::new();
+        let label = match (kind, dependency.lag.is_zero()) {
+            ("FS", true) => None,
+            ("FS", false) => Some(format!("+{}", dependency.lag)),
+            (kind, true) => Some(kind.to_string()),
+            (kind, false) => Some(format!("{kind} +{}", dependency.lag)),
+        };
+        if let Some(label) = label {
+            attributes.push(format!("label={}", quoted(&label)));
+        }
+        if on_critical_path(plan, from, to) {
+            attributes.push(format!("color=\"{CRITICAL}\", penwidth=2"));
+        }
+        let attributes = if attributes.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", attributes.join(", "))
+        };
+        writeln!(
+            out,
+            "    {} -> {}{attributes};",
+            quoted(&roadmap.projects[from].id),
+            quoted(&roadmap.projects[to].id)
+        )?;
+    }
+    writeln!(out, "}}")
+}
+
+/// Is `from -> to` a step of the plan's critical path?
+fn on_critical_path(plan: &Plan, from: usize, to: usize) -> bool {
+    plan.solution
+        .critical_path
+        .windows(2)
+        .any(|step| step[0] == from && step[1] == to)
+}
+
+/// A DOT string: quotes and backslashes escaped, line breaks as `\n`.
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn strings_are_escaped() {
+        assert_eq!(super::quoted("a \"b\"\\\nc"), "\"a \\\"b\\\"\\\\\\nc\"");
+    }
+}

@@ -1,0 +1,267 @@
+//! Figures that several reports and exports show, computed once from the [`Plan`] so the table,
+//! CSV, JSON, HTML and XLSX outputs always agree: calendar periods, spend per year, busiest
+//! quarters and resource utilisation.
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use crate::model::Roadmap;
+use crate::plan::Plan;
+
+/// The first days of the calendar periods of `months` months (1 = months, 3 = quarters,
+/// 12 = years) that cover `first ..= last`, plus the first day after the last period.
+pub fn period_bounds(first: NaiveDate, last: NaiveDate, months: u32) -> Vec<NaiveDate> {
+    let month0 = first.month0() / months * months;
+    let Some(mut at) = NaiveDate::from_ymd_opt(first.year(), month0 + 1, 1) else {
+        return vec![first, last];
+    };
+    let mut bounds = vec![at];
+    while at <= last {
+        match at.checked_add_months(Months::new(months)) {
+            Some(next) => at = next,
+            None => break,
+        }
+        bounds.push(at);
+    }
+    bounds
+}
+
+/// `2021-04`.
+pub fn month_label(date: NaiveDate) -> String {
+    format!("{}-{:02}", date.year(), date.month())
+}
+
+/// `2021-Q2`.
+pub fn quarter_label(date: NaiveDate) -> String {
+    format!("{}-Q{}", date.year(), date.month0() / 3 + 1)
+}
+
+/// The days a project runs, `[first, end)`. A milestone counts as running on its one day, so
+/// it shows up in the period it falls in.
+pub fn running(plan: &Plan, project: usize) -> (NaiveDate, NaiveDate) {
+    let planned = &plan.projects[project];
+    let end = planned.finish.succ_opt().unwrap_or(planned.finish);
+    (planned.start, end)
+}
+
+/// Days shared by `[a0, a1)` and `[b0, b1)`.
+fn overlap_days(a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate)) -> i64 {
+    let (from, to) = (a.0.max(b.0), a.1.min(b.1));
+    (to - from).num_days().max(0)
+}
+
+/// How an actor takes part in a project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum Role {
+    #[serde(rename = "L")]
+    Lead,
+    #[serde(rename = "P")]
+    Participant,
+}
+
+impl Role {
+    pub fn letter(self) -> &'static str {
+        match self {
+            Role::Lead => "L",
+            Role::Participant => "P",
+        }
+    }
+}
+
+pub fn role(roadmap: &Roadmap, project: usize, actor: usize) -> Option<Role> {
+    let project = &roadmap.projects[project];
+    if project.lead == actor {
+        Some(Role::Lead)
+    } else if project.participants.contains(&actor) {
+        Some(Role::Participant)
+    } else {
+        None
+    }
+}
+
+/// The calendar quarter in which an actor has the most projects running.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Busiest {
+    /// First day of the quarter.
+    pub quarter: NaiveDate,
+    /// Projects (led or joined) running at some time in it.
+    pub projects: usize,
+}
+
+/// The actor's busiest quarter of the plan (the earliest of equals); `None` without a role.
+pub fn busiest_quarter(roadmap: &Roadmap, plan: &Plan, actor: usize) -> Option<Busiest> {
+    let theirs: Vec<usize> = (0..roadmap.projects.len())
+        .filter(|&p| role(roadmap, p, actor).is_some())
+        .collect();
+    if theirs.is_empty() {
+        return None;
+    }
+    let bounds = period_bounds(plan.start(), plan.finish(), 3);
+    let mut best: Option<Busiest> = None;
+    for window in bounds.windows(2) {
+        let count = theirs
+            .iter()
+            .filter(|&&p| overlap_days(running(plan, p), (window[0], window[1])) > 0)
+            .count();
+        if best.as_ref().is_none_or(|b| count > b.projects) {
+            best = Some(Busiest {
+                quarter: window[0],
+                projects: count,
+            });
+        }
+    }
+    best
+}
+
+/// What each funding source pays out in each calendar year of the plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spend {
+    pub years: Vec<i32>,
+    /// `by_source[source][k]` is paid in `years[k]`.
+    pub by_source: Vec<Vec<f64>>,
+}
+
+impl Spend {
+    /// All sources together, per year.
+    pub fn totals(&self) -> Vec<f64> {
+        (0..self.years.len())
+            .map(|k| self.by_source.iter().map(|s| s[k]).sum())
+            .collect()
+    }
+}
+
+/// Spend per calendar year: each contribution is spread evenly over the days its project runs
+/// in the plan (a milestone's falls on its day), then added up per year.
+pub fn spend_per_year(roadmap: &Roadmap, plan: &Plan) -> Spend {
+    let (first, last) = (plan.start().year(), plan.finish().year());
+    let years: Vec<i32> = (first..=last).collect();
+    let mut by_source = vec![vec![0.0; years.len()]; roadmap.funding.len()];
+    for (p, project) in roadmap.projects.iter().enumerate() {
+        let running = running(plan, p);
+        let days = (running.1 - running.0).num_days().max(1) as f64;
+        for contribution in &project.funding {
+            for (k, &year) in years.iter().enumerate() {
+                let (Some(from), Some(to)) = (
+                    NaiveDate::from_ymd_opt(year, 1, 1),
+                    NaiveDate::from_ymd_opt(year + 1, 1, 1),
+                ) else {
+                    continue;
+                };
+                let share = overlap_days(running, (from, to)) as f64 / days;
+                by_source[contribution.source][k] += contribution.amount * share;
+            }
+        }
+    }
+    Spend { years, by_source }
+}
+
+/// A project's cost against the funding that covers it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Coverage {
+    pub cost: f64,
+    pub covered: f64,
+    /// What the funding leaves uncovered (0 when covered).
+    pub gap: f64,
+}
+
+/// Below one cent, amounts are rounding noise.
+const CENT: f64 = 0.005;
+
+pub fn coverage(roadmap: &Roadmap, project: usize) -> Coverage {
+    let project = &roadmap.projects[project];
+    let cost = project.cost.unwrap_or(0.0);
+    let covered = project.funded();
+    let gap = cost - covered;
+    Coverage {
+        cost,
+        covered,
+        gap: if gap > CENT { gap } else { 0.0 },
+    }
+}
+
+/// Is the source committed beyond its amount?
+pub fn over_committed(amount: f64, committed: f64) -> bool {
+    committed - amount > CENT
+}
+
+/// How much of a resource the plan uses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Utilisation {
+    /// Most units in use on any day.
+    pub peak: f64,
+    /// Units used over the plan's days, as a share of capacity (0..=1).
+    pub average: f64,
+    /// `(first day of the period, share of capacity used on average over its days)`.
+    pub periods: Vec<(NaiveDate, f64)>,
+}
+
+/// Utilisation of resource `r`, with a profile over calendar periods of `months` months. Only
+/// days inside the plan count, so the first and last periods are not diluted.
+pub fn utilisation(roadmap: &Roadmap, plan: &Plan, r: usize, months: u32) -> Utilisation {
+    let usage = plan.usage(r);
+    let capacity = roadmap.resources[r].capacity;
+    let plan_days = (
+        plan.start(),
+        plan.finish().succ_opt().unwrap_or(plan.finish()),
+    );
+    let share = |window: (NaiveDate, NaiveDate)| {
+        let window = (window.0.max(plan_days.0), window.1.min(plan_days.1));
+        let days = (window.1 - window.0).num_days();
+        if capacity <= 0.0 || days <= 0 {
+            return 0.0;
+        }
+        unit_days(&usage, window) / (capacity * days as f64)
+    };
+    let bounds = period_bounds(plan.start(), plan.finish(), months);
+    Utilisation {
+        peak: usage.iter().map(|u| u.1).fold(0.0, f64::max),
+        average: share(plan_days),
+        periods: bounds
+            .windows(2)
+            .map(|w| (w[0], share((w[0], w[1]))))
+            .collect(),
+    }
+}
+
+/// Units times days in use within `window`, from usage change points.
+fn unit_days(usage: &[(NaiveDate, f64)], window: (NaiveDate, NaiveDate)) -> f64 {
+    usage
+        .iter()
+        .enumerate()
+        .map(|(i, &(from, units))| {
+            let until = usage.get(i + 1).map_or(window.1, |next| next.0);
+            overlap_days((from, until), window) as f64 * units
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn periods_align_to_the_calendar() {
+        let quarters = period_bounds(date("2019-08-15"), date("2020-01-10"), 3);
+        assert_eq!(
+            quarters,
+            vec![
+                date("2019-07-01"),
+                date("2019-10-01"),
+                date("2020-01-01"),
+                date("2020-04-01")
+            ]
+        );
+        assert_eq!(quarter_label(date("2020-05-02")), "2020-Q2");
+        assert_eq!(month_label(date("2020-05-02")), "2020-05");
+    }
+
+    #[test]
+    fn unit_days_integrate_change_points() {
+        let usage = [(date("2020-01-01"), 2.0), (date("2020-01-11"), 0.0)];
+        let window = (date("2020-01-06"), date("2020-02-01"));
+        assert_eq!(unit_days(&usage, window), 10.0);
+    }
+}

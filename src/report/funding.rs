@@ -1,0 +1,399 @@
+//! `roadmap funding`: every source's amount, commitments, window and spend per year in the
+//! plan; every project's cost, cover and gap. Over-committed sources and under-funded projects
+//! are marked.
+
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+use comfy_table::{Cell, Color};
+use serde::Serialize;
+
+use crate::display::amount;
+use crate::model::Roadmap;
+use crate::plan::Plan;
+use crate::report::actors::warning_style;
+use crate::report::csv::neutralise;
+use crate::report::figures;
+use crate::report::table::{ID_MAX_WIDTH, rows_in_start_order, truncate};
+use crate::report::{Look, Report, header, number, write_json};
+
+#[derive(Serialize)]
+pub struct FundingReport<'a> {
+    version: u32,
+    report: &'static str,
+    pub currency: &'a str,
+    pub sources: Vec<SourceRow<'a>>,
+    /// Projects with a cost or funding, in start order.
+    pub projects: Vec<ProjectRow<'a>>,
+    pub totals: Totals,
+}
+
+#[derive(Serialize)]
+pub struct SourceRow<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub amount: f64,
+    pub committed: f64,
+    /// Negative when over-committed.
+    pub remaining: f64,
+    pub from: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub over_committed: bool,
+    pub spend: Vec<YearSpend>,
+}
+
+/// What is paid out in one calendar year (contributions spread evenly over project days).
+#[derive(Clone, Copy, Serialize)]
+pub struct YearSpend {
+    pub year: i32,
+    pub amount: f64,
+}
+
+#[derive(Serialize)]
+pub struct ProjectRow<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub start: NaiveDate,
+    pub finish: NaiveDate,
+    pub cost: Option<f64>,
+    pub covered: f64,
+    /// Cost not covered by any source (0 when covered).
+    pub gap: f64,
+    pub under_funded: bool,
+}
+
+#[derive(Serialize)]
+pub struct Totals {
+    pub amount: f64,
+    pub committed: f64,
+    pub remaining: f64,
+    pub cost: f64,
+    pub covered: f64,
+    pub gap: f64,
+    pub spend: Vec<YearSpend>,
+}
+
+fn per_year(years: &[i32], amounts: &[f64]) -> Vec<YearSpend> {
+    years
+        .iter()
+        .zip(amounts)
+        .map(|(&year, &amount)| YearSpend {
+            year,
+            // Spreading by days gives fractions of a cent; nobody budgets those.
+            amount: (amount * 100.0).round() / 100.0,
+        })
+        .collect()
+}
+
+impl<'a> FundingReport<'a> {
+    pub fn new(roadmap: &'a Roadmap, plan: &Plan) -> Self {
+        let spend = figures::spend_per_year(roadmap, plan);
+        let committed = roadmap.committed();
+        let sources: Vec<SourceRow<'a>> = roadmap
+            .funding
+            .iter()
+            .enumerate()
+            .map(|(s, source)| SourceRow {
+                id: &source.id,
+                name: &source.name,
+                amount: source.amount,
+                committed: committed[s],
+                remaining: source.amount - committed[s],
+                from: source.from,
+                until: source.until,
+                over_committed: figures::over_committed(source.amount, committed[s]),
+                spend: per_year(&spend.years, &spend.by_source[s]),
+            })
+            .collect();
+        let projects: Vec<ProjectRow<'a>> = rows_in_start_order(plan)
+            .into_iter()
+            .filter(|&p| {
+                roadmap.projects[p].cost.is_some() || !roadmap.projects[p].funding.is_empty()
+            })
+            .map(|p| {
+                let coverage = figures::coverage(roadmap, p);
+                ProjectRow {
+                    id: &roadmap.projects[p].id,
+                    name: &roadmap.projects[p].name,
+                    start: plan.projects[p].start,
+                    finish: plan.projects[p].finish,
+                    cost: roadmap.projects[p].cost,
+                    covered: coverage.covered,
+                    gap: coverage.gap,
+                    under_funded: coverage.gap > 0.0,
+                }
+            })
+            .collect();
+        let amount: f64 = sources.iter().map(|s| s.amount).sum();
+        let committed: f64 = sources.iter().map(|s| s.committed).sum();
+        let totals = Totals {
+            amount,
+            committed,
+            remaining: amount - committed,
+            cost: projects.iter().filter_map(|p| p.cost).sum(),
+            covered: projects.iter().map(|p| p.covered).sum(),
+            gap: projects.iter().map(|p| p.gap).sum(),
+            spend: per_year(&spend.years, &spend.totals()),
+        };
+        FundingReport {
+            version: 1,
+            report: "funding",
+            currency: &roadmap.currency,
+            sources,
+            projects,
+            totals,
+        }
+    }
+
+    fn marker(look: &Look) -> &'static str {
+        if look.ascii { "!" } else { "⚠" }
+    }
+
+    fn flagged(text: String, flag: bool, look: &Look) -> Cell {
+        if !flag {
+            return number(text);
+        }
+        let cell = number(format!("{} {text}", Self::marker(look)));
+        if look.color {
+            cell.fg(Color::Red)
+        } else {
+            cell
+        }
+    }
+
+    /// Sources: amount, committed, remaining and window.
+    pub fn write_sources(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
+        let mut table = look.table();
+        table.set_header(["source", "amount", "committed", "remaining", "window"].map(header));
+        for source in &self.sources {
+            table.add_row(vec![
+                Cell::new(truncate(source.id, ID_MAX_WIDTH)),
+                number(amount(source.amount)),
+                number(amount(source.committed)),
+                Self::flagged(amount(source.remaining), source.over_committed, look),
+                Cell::new(window(source.from, source.until)),
+            ]);
+        }
+        let t = &self.totals;
+        table.add_row(vec![
+            header("total"),
+            number(amount(t.amount)),
+            number(amount(t.committed)),
+            number(amount(t.remaining)),
+            Cell::new(""),
+        ]);
+        writeln!(out, "{table}")
+    }
+
+    /// Spend per source and calendar year, in thousands.
+    pub fn write_spend(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
+        let mut table = look.table();
+        let years = self
+            .totals
+            .spend
+            .iter()
+            .map(|y| header(&y.year.to_string()));
+        table.set_header(std::iter::once(header("source")).chain(years));
+        let thousands = |spend: &[YearSpend]| -> Vec<Cell> {
+            spend
+                .iter()
+                .map(|y| number(format!("{}k", amount(y.amount / 1000.0))))
+                .collect()
+        };
+        for source in &self.sources {
+            let mut row = vec![Cell::new(truncate(source.id, ID_MAX_WIDTH))];
+            row.extend(thousands(&source.spend));
+            table.add_row(row);
+        }
+        let mut row = vec![header("total")];
+        row.extend(thousands(&self.totals.spend));
+        table.add_row(row);
+        writeln!(out, "{table}")
+    }
+
+    /// Projects: cost, covered, gap.
+    pub fn write_projects(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
+        let mut table = look.table();
+        table.set_header(["project", "cost", "covered", "gap", "runs"].map(header));
+        for project in &self.projects {
+            table.add_row(vec![
+                Cell::new(truncate(project.id, ID_MAX_WIDTH)),
+                number(project.cost.map_or(String::new(), amount)),
+                number(amount(project.covered)),
+                Self::flagged(amount(project.gap), project.under_funded, look),
+                Cell::new(format!(
+                    "{} {} {}",
+                    project.start,
+                    look.arrow(),
+                    project.finish
+                )),
+            ]);
+        }
+        let t = &self.totals;
+        table.add_row(vec![
+            header("total"),
+            number(amount(t.cost)),
+            number(amount(t.covered)),
+            number(amount(t.gap)),
+            Cell::new(""),
+        ]);
+        writeln!(out, "{table}")
+    }
+}
+
+/// `2021-01-01 .. 2027-12-31`, open ends shown as `..`.
+pub fn window(from: Option<NaiveDate>, until: Option<NaiveDate>) -> String {
+    match (from, until) {
+        (None, None) => "any time".to_string(),
+        (from, until) => format!(
+            "{} .. {}",
+            from.map_or(String::new(), |d| d.to_string()),
+            until.map_or(String::new(), |d| d.to_string())
+        )
+        .trim()
+        .to_string(),
+    }
+}
+
+impl Report for FundingReport<'_> {
+    fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
+        let warn = |text: String| look.paint(warning_style(), &text);
+        writeln!(
+            out,
+            "{}",
+            look.bold(&format!("Funding sources ({})", self.currency))
+        )?;
+        self.write_sources(out, look)?;
+        for source in self.sources.iter().filter(|s| s.over_committed) {
+            let text = format!(
+                "{} `{}` is committed {} {} beyond its amount",
+                Self::marker(look),
+                source.id,
+                amount(-source.remaining),
+                self.currency
+            );
+            writeln!(out, "{}", warn(text))?;
+        }
+        writeln!(
+            out,
+            "\n{}",
+            look.bold(&format!(
+                "Spend per year in the plan (thousands {}; each contribution spread evenly over its project's days)",
+                self.currency
+            ))
+        )?;
+        self.write_spend(out, look)?;
+        writeln!(
+            out,
+            "\n{}",
+            look.bold(&format!("Projects ({})", self.currency))
+        )?;
+        self.write_projects(out, look)?;
+        let short = self.projects.iter().filter(|p| p.under_funded).count();
+        if short > 0 {
+            let text = format!(
+                "{} {short} project(s) under-funded by {} {} in all",
+                Self::marker(look),
+                amount(self.totals.gap),
+                self.currency
+            );
+            writeln!(out, "{}", warn(text))?;
+        }
+        Ok(())
+    }
+
+    /// One CSV: `kind` is `source`, `project` or `total`; `spend_YYYY` columns hold each
+    /// source's (and the total's) spend per calendar year.
+    fn csv(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut writer = ::csv::Writer::from_writer(out);
+        let mut titles: Vec<String> = [
+            "kind",
+            "id",
+            "name",
+            "amount",
+            "committed",
+            "remaining",
+            "from",
+            "until",
+            "cost",
+            "covered",
+            "gap",
+            "flag",
+        ]
+        .map(String::from)
+        .to_vec();
+        titles.extend(
+            self.totals
+                .spend
+                .iter()
+                .map(|y| format!("spend_{}", y.year)),
+        );
+        writer.write_record(&titles)?;
+        let date = |d: Option<NaiveDate>| d.map_or(String::new(), |d| d.to_string());
+        let spend = |s: &[YearSpend]| s.iter().map(|y| y.amount.to_string()).collect::<Vec<_>>();
+        let blank = || vec![String::new(); self.totals.spend.len()];
+        for s in &self.sources {
+            let mut record = vec![
+                "source".to_string(),
+                neutralise(s.id).into_owned(),
+                neutralise(s.name).into_owned(),
+                s.amount.to_string(),
+                s.committed.to_string(),
+                s.remaining.to_string(),
+                date(s.from),
+                date(s.until),
+                String::new(),
+                String::new(),
+                String::new(),
+                if s.over_committed {
+                    "over-committed"
+                } else {
+                    ""
+                }
+                .to_string(),
+            ];
+            record.extend(spend(&s.spend));
+            writer.write_record(&record)?;
+        }
+        for p in &self.projects {
+            let mut record = vec![
+                "project".to_string(),
+                neutralise(p.id).into_owned(),
+                neutralise(p.name).into_owned(),
+                String::new(),
+                String::new(),
+                String::new(),
+                p.start.to_string(),
+                p.finish.to_string(),
+                p.cost.map_or(String::new(), |c| c.to_string()),
+                p.covered.to_string(),
+                p.gap.to_string(),
+                if p.under_funded { "under-funded" } else { "" }.to_string(),
+            ];
+            record.extend(blank());
+            writer.write_record(&record)?;
+        }
+        let t = &self.totals;
+        let mut record = vec![
+            "total".to_string(),
+            String::new(),
+            String::new(),
+            t.amount.to_string(),
+            t.committed.to_string(),
+            t.remaining.to_string(),
+            String::new(),
+            String::new(),
+            t.cost.to_string(),
+            t.covered.to_string(),
+            t.gap.to_string(),
+            String::new(),
+        ];
+        record.extend(spend(&t.spend));
+        writer.write_record(&record)?;
+        writer.flush()
+    }
+
+    fn json(&self, out: &mut dyn Write) -> io::Result<()> {
+        write_json(out, self)
+    }
+}

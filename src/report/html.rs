@@ -1,0 +1,370 @@
+//! A self-contained HTML report (inline CSS and SVG, nothing fetched): summary, the Gantt
+//! chart, roles, funding, resources and findings. Readable on screen and on paper.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+
+use crate::diag::render::JsonFinding;
+use crate::diag::{Diagnostic, SourceFile};
+use crate::display::{amount, units};
+use crate::model::Roadmap;
+use crate::plan::Plan;
+use crate::report::actors::ActorsReport;
+use crate::report::funding::{FundingReport, window};
+use crate::report::resources::ResourcesReport;
+use crate::report::svg::{self, escape};
+
+const TEMPLATE: &str = include_str!("report.html");
+
+pub struct Input<'a> {
+    pub source: &'a SourceFile,
+    pub roadmap: &'a Roadmap,
+    pub plan: &'a Plan,
+    /// Validation and plan findings of the file.
+    pub findings: &'a [Diagnostic],
+    pub as_of: Option<NaiveDate>,
+}
+
+pub fn write(out: &mut dyn Write, input: &Input) -> io::Result<()> {
+    let page = page(input).map_err(io::Error::other)?;
+    out.write_all(page.as_bytes())
+}
+
+fn page(input: &Input) -> Result<String, std::fmt::Error> {
+    let (roadmap, plan) = (input.roadmap, input.plan);
+    let mut gantt = String::new();
+    svg::render(&mut gantt, roadmap, plan, input.as_of)?;
+    let subtitle = format!(
+        "Plan from {} to {}{}",
+        plan.start(),
+        plan.finish(),
+        input
+            .as_of
+            .map_or(String::new(), |d| format!(", as of {d}"))
+    );
+    Ok(fill(
+        TEMPLATE,
+        &[
+            ("title", escape(&roadmap.name)),
+            ("subtitle", escape(&subtitle)),
+            ("summary", summary(roadmap, plan)?),
+            ("gantt", gantt),
+            ("roles", roles(&ActorsReport::new(roadmap, plan))?),
+            ("funding", funding(&FundingReport::new(roadmap, plan))?),
+            (
+                "resources",
+                resources(&ResourcesReport::new(roadmap, plan))?,
+            ),
+            ("findings", findings(input)?),
+            ("version", env!("CARGO_PKG_VERSION").to_string()),
+            ("file", escape(&input.source.name)),
+        ],
+    ))
+}
+
+/// Replaces each `{{key}}` of the template in one pass, so text put in is never scanned again.
+fn fill(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(template.len() * 4);
+    let mut rest = template;
+    while let Some(open) = rest.find("{{") {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        match after.find("}}").and_then(|close| {
+            let key = &after[..close];
+            values
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| (v, close))
+        }) {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 2..];
+            }
+            None => {
+                out.push_str("{{");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn summary(roadmap: &Roadmap, plan: &Plan) -> Result<String, std::fmt::Error> {
+    let mut html = String::from("<div class=\"summary\">\n");
+    let days = (plan.finish() - plan.start()).num_days() + 1;
+    let milestones = roadmap.projects.iter().filter(|p| p.is_milestone()).count();
+    let critical = plan.projects.iter().filter(|p| p.critical).count();
+    let waves = plan.projects.iter().map(|p| p.wave + 1).max().unwrap_or(0);
+    let committed: f64 = roadmap.committed().iter().sum();
+    let available: f64 = roadmap.funding.iter().map(|f| f.amount).sum();
+    let tiles = [
+        (
+            format!("{} → {}", plan.start(), plan.finish()),
+            format!("{days} days, {:.1} years", days as f64 / 365.25),
+        ),
+        (
+            (roadmap.projects.len() - milestones).to_string(),
+            format!("projects, {milestones} milestones, {waves} waves"),
+        ),
+        (critical.to_string(), "critical (no slack)".to_string()),
+        (
+            format!("{} {}", amount(roadmap.total_cost()), roadmap.currency),
+            "total cost".to_string(),
+        ),
+        (
+            format!("{} {}", amount(committed), roadmap.currency),
+            format!("committed of {} available", amount(available)),
+        ),
+    ];
+    for (value, label) in tiles {
+        writeln!(
+            html,
+            "<div><b>{}</b><span>{}</span></div>",
+            escape(&value),
+            escape(&label)
+        )?;
+    }
+    html.push_str("</div>\n");
+    let path: Vec<String> = plan
+        .solution
+        .critical_path
+        .iter()
+        .map(|&p| escape(&roadmap.projects[p].id))
+        .collect();
+    writeln!(
+        html,
+        "<p class=\"path\"><b>Critical path:</b> {}</p>",
+        if path.is_empty() {
+            "none".to_string()
+        } else {
+            path.join(" → ")
+        }
+    )?;
+    Ok(html)
+}
+
+fn roles(report: &ActorsReport) -> Result<String, std::fmt::Error> {
+    let actors: Vec<_> = report
+        .actors
+        .iter()
+        .filter(|a| !a.leads.is_empty() || !a.participates.is_empty())
+        .collect();
+    let mut html = String::from("<table class=\"matrix\">\n<tr><th>project</th>");
+    for actor in &actors {
+        write!(
+            html,
+            "<th class=\"actor\" title=\"{}\">{}</th>",
+            escape(actor.name),
+            escape(actor.id)
+        )?;
+    }
+    html.push_str("</tr>\n");
+    for row in &report.matrix {
+        write!(html, "<tr><td>{}</td>", escape(row.project))?;
+        for actor in &actors {
+            match row.roles.get(actor.id) {
+                Some(role) => write!(html, "<td class=\"role {0}\">{0}</td>", role.letter())?,
+                None => html.push_str("<td class=\"role\"></td>"),
+            }
+        }
+        html.push_str("</tr>\n");
+    }
+    html.push_str("</table>\n<table>\n<tr><th>actor</th><th>kind</th><th class=\"num\">leads</th><th class=\"num\">joins</th><th>busiest quarter</th></tr>\n");
+    for actor in &actors {
+        let busiest = actor.busiest.as_ref().map_or(String::new(), |b| {
+            format!("{} ({} running)", b.quarter, b.projects)
+        });
+        writeln!(
+            html,
+            "<tr><td title=\"{}\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            escape(actor.name),
+            escape(actor.id),
+            actor.kind.as_str(),
+            actor.leads.len(),
+            actor.participates.len(),
+            busiest
+        )?;
+    }
+    html.push_str("</table>\n");
+    if !report.without_role.is_empty() {
+        let ids: Vec<String> = report.without_role.iter().map(|id| escape(id)).collect();
+        writeln!(html, "<p class=\"flag\">⚠ No role: {}</p>", ids.join(", "))?;
+    }
+    Ok(html)
+}
+
+fn funding(report: &FundingReport) -> Result<String, std::fmt::Error> {
+    let mut html = format!(
+        "<p class=\"note\">Amounts in {}. Spend per year spreads each contribution evenly over its project's days in the plan.</p>\n<table>\n<tr><th>source</th><th class=\"num\">amount</th><th class=\"num\">committed</th><th class=\"num\">remaining</th><th>window</th>",
+        escape(report.currency)
+    );
+    for year in &report.totals.spend {
+        write!(html, "<th class=\"num\">{}</th>", year.year)?;
+    }
+    html.push_str("</tr>\n");
+    for s in &report.sources {
+        let class = if s.over_committed {
+            " class=\"flagged\""
+        } else {
+            ""
+        };
+        let flag = if s.over_committed {
+            "<span class=\"flag\">⚠ over-committed</span> "
+        } else {
+            ""
+        };
+        write!(
+            html,
+            "<tr{class}><td title=\"{}\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{flag}{}</td><td>{}</td>",
+            escape(s.name),
+            escape(s.id),
+            amount(s.amount),
+            amount(s.committed),
+            amount(s.remaining),
+            window(s.from, s.until)
+        )?;
+        for year in &s.spend {
+            write!(html, "<td class=\"num\">{}</td>", amount(year.amount))?;
+        }
+        html.push_str("</tr>\n");
+    }
+    let t = &report.totals;
+    write!(
+        html,
+        "<tr class=\"total\"><td>total</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td></td>",
+        amount(t.amount),
+        amount(t.committed),
+        amount(t.remaining)
+    )?;
+    for year in &t.spend {
+        write!(html, "<td class=\"num\">{}</td>", amount(year.amount))?;
+    }
+    html.push_str("</tr>\n</table>\n<table>\n<tr><th>project</th><th class=\"num\">cost</th><th class=\"num\">covered</th><th class=\"num\">gap</th><th>runs</th></tr>\n");
+    for p in &report.projects {
+        let class = if p.under_funded {
+            " class=\"flagged\""
+        } else {
+            ""
+        };
+        let flag = if p.under_funded {
+            "<span class=\"flag\">⚠ under-funded</span> "
+        } else {
+            ""
+        };
+        writeln!(
+            html,
+            "<tr{class}><td title=\"{}\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{flag}{}</td><td>{} → {}</td></tr>",
+            escape(p.name),
+            escape(p.id),
+            p.cost.map_or(String::new(), amount),
+            amount(p.covered),
+            amount(p.gap),
+            p.start,
+            p.finish
+        )?;
+    }
+    writeln!(
+        html,
+        "<tr class=\"total\"><td>total</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td></td></tr>\n</table>",
+        amount(t.cost),
+        amount(t.covered),
+        amount(t.gap)
+    )?;
+    Ok(html)
+}
+
+fn resources(report: &ResourcesReport) -> Result<String, std::fmt::Error> {
+    let first = report
+        .resources
+        .first()
+        .and_then(|r| r.months.first())
+        .map_or(String::new(), |m| format!(" from {}", m.month));
+    let mut html = format!(
+        "<table>\n<tr><th>resource</th><th class=\"num\">capacity</th><th class=\"num\">peak</th><th class=\"num\">average</th><th>use per month{first} (bar height = share of capacity)</th></tr>\n"
+    );
+    for r in &report.resources {
+        let unit = r.unit.map_or(String::new(), |u| format!(" {}", escape(u)));
+        writeln!(
+            html,
+            "<tr><td title=\"{}\">{}</td><td class=\"num\">{}{unit}</td><td class=\"num\">{}</td><td class=\"num\">{:.0}%</td><td>{}</td></tr>",
+            escape(r.name),
+            escape(r.id),
+            units(r.capacity),
+            units(r.peak),
+            r.average_utilisation * 100.0,
+            bars(r.months.iter().map(|m| (m.month.as_str(), m.utilisation)))?
+        )?;
+    }
+    html.push_str("</table>\n");
+    Ok(html)
+}
+
+/// A small inline bar chart: one bar per month, full height at full capacity.
+fn bars<'a>(
+    months: impl ExactSizeIterator<Item = (&'a str, f64)>,
+) -> Result<String, std::fmt::Error> {
+    const HEIGHT: f64 = 24.0;
+    let step = if months.len() > 80 { 4.0 } else { 6.0 };
+    let width = step * months.len() as f64;
+    let mut svg = format!(
+        "<svg class=\"spark\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{HEIGHT}\" viewBox=\"0 0 {width:.0} {HEIGHT}\"><rect width=\"{width:.0}\" height=\"{HEIGHT}\" fill=\"#f4f6f9\"/>"
+    );
+    for (i, (month, share)) in months.enumerate() {
+        let h = (share.clamp(0.0, 1.0) * HEIGHT).max(if share > 0.0 { 1.0 } else { 0.0 });
+        let colour = if share >= 0.999 { "#d0453a" } else { "#4a78c2" };
+        write!(
+            svg,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\" fill=\"{colour}\"><title>{month}: {:.0}%</title></rect>",
+            step * i as f64,
+            HEIGHT - h,
+            step - 1.0,
+            share * 100.0
+        )?;
+    }
+    svg.push_str("</svg>");
+    Ok(svg)
+}
+
+fn findings(input: &Input) -> Result<String, std::fmt::Error> {
+    if input.findings.is_empty() {
+        return Ok(
+            "<p>No findings: every deadline, funding window and commitment is met.</p>\n"
+                .to_string(),
+        );
+    }
+    let mut html = String::from("<ul>\n");
+    for finding in input.findings {
+        let json = JsonFinding::new(input.source, finding);
+        let severity = format!("{:?}", json.severity).to_lowercase();
+        let at = json
+            .line
+            .map_or(String::new(), |line| format!(" (line {line})"));
+        write!(
+            html,
+            "<li><span class=\"{severity}\">{severity}[{}]</span> {}{at}",
+            json.code,
+            escape(json.message)
+        )?;
+        if let Some(help) = json.help {
+            write!(html, "<span class=\"help\">{}</span>", escape(help))?;
+        }
+        html.push_str("</li>\n");
+    }
+    html.push_str("</ul>\n");
+    Ok(html)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn template_keys_are_filled_once() {
+        let values = [("a", "{{b}}".to_string()), ("b", "x".to_string())];
+        assert_eq!(
+            super::fill("<{{a}}|{{b}}|{{c}}>", &values),
+            "<{{b}}|x|{{c}}>"
+        );
+    }
+}

@@ -1,0 +1,174 @@
+//! `roadmap order`: the order in which to carry the projects out, their waves (0 for projects
+//! with no prerequisites, then one more than the latest prerequisite's wave) and what each one
+//! waits for.
+
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+use comfy_table::{Cell, Color};
+use serde::Serialize;
+
+use crate::model::Roadmap;
+use crate::plan::Plan;
+use crate::report::csv::neutralise;
+use crate::report::table::{ID_MAX_WIDTH, truncate};
+use crate::report::{Look, Report, header, number, write_json};
+use crate::schedule::LinkKind;
+
+#[derive(Serialize)]
+pub struct OrderReport<'a> {
+    version: u32,
+    report: &'static str,
+    pub projects: Vec<OrderRow<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct OrderRow<'a> {
+    /// 1-based place in the implementation order.
+    pub position: usize,
+    pub wave: u32,
+    pub id: &'a str,
+    pub name: &'a str,
+    pub start: NaiveDate,
+    pub finish: NaiveDate,
+    pub critical: bool,
+    pub prerequisites: Vec<Prerequisite<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct Prerequisite<'a> {
+    pub project: &'a str,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub lag: String,
+}
+
+impl Prerequisite<'_> {
+    /// `cloud`, `cloud (SS +1m)`, `cloud (+2w)`: the plain id for a finish-to-start link
+    /// without lag, as it is written in the roadmap.
+    pub fn label(&self) -> String {
+        let plain_lag = self.lag == "0d";
+        match (self.kind, plain_lag) {
+            ("FS", true) => self.project.to_string(),
+            ("FS", false) => format!("{} (+{})", self.project, self.lag),
+            (kind, true) => format!("{} ({kind})", self.project),
+            (kind, false) => format!("{} ({kind} +{})", self.project, self.lag),
+        }
+    }
+}
+
+pub fn link_kind(kind: LinkKind) -> &'static str {
+    match kind {
+        LinkKind::FinishToStart => "FS",
+        LinkKind::StartToStart => "SS",
+        LinkKind::FinishToFinish => "FF",
+    }
+}
+
+impl<'a> OrderReport<'a> {
+    pub fn new(roadmap: &'a Roadmap, plan: &Plan) -> Self {
+        let projects = plan
+            .order()
+            .iter()
+            .enumerate()
+            .map(|(rank, &p)| {
+                let project = &roadmap.projects[p];
+                OrderRow {
+                    position: rank + 1,
+                    wave: plan.projects[p].wave,
+                    id: &project.id,
+                    name: &project.name,
+                    start: plan.projects[p].start,
+                    finish: plan.projects[p].finish,
+                    critical: plan.projects[p].critical,
+                    prerequisites: project
+                        .depends_on
+                        .iter()
+                        .map(|d| Prerequisite {
+                            project: &roadmap.projects[d.on].id,
+                            kind: link_kind(d.kind),
+                            lag: d.lag.to_string(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        OrderReport {
+            version: 1,
+            report: "order",
+            projects,
+        }
+    }
+}
+
+impl Report for OrderReport<'_> {
+    fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
+        let mut table = look.table();
+        table.set_header(["#", "wave", "project", "start", "finish", "after"].map(header));
+        for row in &self.projects {
+            let mut id = Cell::new(truncate(row.id, ID_MAX_WIDTH));
+            if row.critical && look.color {
+                id = id.fg(Color::Red);
+            }
+            let after: Vec<String> = row.prerequisites.iter().map(|p| p.label()).collect();
+            table.add_row(vec![
+                number(row.position),
+                number(row.wave),
+                id,
+                Cell::new(row.start),
+                Cell::new(row.finish),
+                Cell::new(after.join(", ")),
+            ]);
+        }
+        writeln!(out, "{table}")?;
+        let waves = self
+            .projects
+            .iter()
+            .map(|p| p.wave)
+            .max()
+            .map_or(0, |w| w + 1);
+        writeln!(
+            out,
+            "{} projects in {waves} waves; a wave starts once the waves before it allow. \
+             Links: FS finish-to-start (default), SS start-to-start, FF finish-to-finish.",
+            self.projects.len()
+        )
+    }
+
+    /// One row per project in order; `prerequisites` is `id:TYPE:lag` items joined with `;`.
+    fn csv(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut writer = ::csv::Writer::from_writer(out);
+        writer.write_record([
+            "position",
+            "wave",
+            "id",
+            "name",
+            "start",
+            "finish",
+            "critical",
+            "prerequisites",
+        ])?;
+        for row in &self.projects {
+            let prerequisites: Vec<String> = row
+                .prerequisites
+                .iter()
+                .map(|p| format!("{}:{}:{}", neutralise(p.project), p.kind, p.lag))
+                .collect();
+            writer.write_record([
+                row.position.to_string(),
+                row.wave.to_string(),
+                neutralise(row.id).into_owned(),
+                neutralise(row.name).into_owned(),
+                row.start.to_string(),
+                row.finish.to_string(),
+                row.critical.to_string(),
+                prerequisites.join(";"),
+            ])?;
+        }
+        writer.flush()
+    }
+
+    fn json(&self, out: &mut dyn Write) -> io::Result<()> {
+        write_json(out, self)
+    }
+}

@@ -1,0 +1,209 @@
+//! `roadmap resources`: each resource's capacity, peak use, average utilisation over the plan
+//! and a compact month-by-month (or quarter-by-quarter, when months do not fit) bar chart.
+
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+use comfy_table::{Cell, ColumnConstraint};
+use serde::Serialize;
+
+use crate::display::units;
+use crate::model::Roadmap;
+use crate::plan::Plan;
+use crate::report::csv::neutralise;
+use crate::report::figures;
+use crate::report::table::{ID_MAX_WIDTH, truncate};
+use crate::report::{Look, Report, header, number, write_json};
+
+#[derive(Serialize)]
+pub struct ResourcesReport<'a> {
+    version: u32,
+    report: &'static str,
+    pub resources: Vec<ResourceRow<'a>>,
+    /// Quarterly profiles for the terminal chart when months do not fit (not serialised).
+    #[serde(skip)]
+    quarters: Vec<Vec<f64>>,
+}
+
+#[derive(Serialize)]
+pub struct ResourceRow<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub unit: Option<&'a str>,
+    pub capacity: f64,
+    pub peak: f64,
+    /// Units used over the plan's days as a share of capacity (0..1).
+    pub average_utilisation: f64,
+    pub months: Vec<MonthUse>,
+}
+
+/// Average share of capacity in use over the plan's days of one calendar month.
+#[derive(Serialize)]
+pub struct MonthUse {
+    /// `2021-04`.
+    pub month: String,
+    pub utilisation: f64,
+}
+
+/// Utilisation shares are rounded to 0.1 %, enough for any chart.
+fn rounded(share: f64) -> f64 {
+    (share * 1000.0).round() / 1000.0
+}
+
+impl<'a> ResourcesReport<'a> {
+    pub fn new(roadmap: &'a Roadmap, plan: &Plan) -> Self {
+        let mut quarters = Vec::new();
+        let resources = roadmap
+            .resources
+            .iter()
+            .enumerate()
+            .map(|(r, resource)| {
+                let monthly = figures::utilisation(roadmap, plan, r, 1);
+                let quarterly = figures::utilisation(roadmap, plan, r, 3);
+                quarters.push(quarterly.periods.iter().map(|q| q.1).collect());
+                ResourceRow {
+                    id: &resource.id,
+                    name: &resource.name,
+                    unit: resource.unit.as_deref(),
+                    capacity: resource.capacity,
+                    peak: monthly.peak,
+                    average_utilisation: rounded(monthly.average),
+                    months: monthly
+                        .periods
+                        .iter()
+                        .map(|&(from, share)| MonthUse {
+                            month: figures::month_label(from),
+                            utilisation: rounded(share),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        ResourcesReport {
+            version: 1,
+            report: "resources",
+            resources,
+            quarters,
+        }
+    }
+
+    /// First month of the profiles.
+    fn first_month(&self) -> Option<&str> {
+        self.resources
+            .first()
+            .and_then(|r| r.months.first())
+            .map(|m| m.month.as_str())
+    }
+}
+
+/// One character per period: eighths of capacity as block heights (or an ASCII ramp).
+pub fn sparkline(shares: impl Iterator<Item = f64>, ascii: bool) -> String {
+    const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    const RAMP: [char; 8] = ['_', '.', ':', '-', '=', '+', '*', '#'];
+    let levels = if ascii { RAMP } else { BLOCKS };
+    shares
+        .map(|share| {
+            if share <= 0.0 {
+                ' '
+            } else {
+                // Any use shows at least the lowest step; full capacity the highest.
+                let step = (share * 8.0).ceil().clamp(1.0, 8.0) as usize;
+                levels[step - 1]
+            }
+        })
+        .collect()
+}
+
+impl Report for ResourcesReport<'_> {
+    fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
+        // Room left for the chart once the other columns (about 50 wide) are drawn.
+        let months = self.resources.first().map_or(0, |r| r.months.len());
+        let room = usize::from(look.width).saturating_sub(52);
+        let by_month = months <= room;
+        let title = match (by_month, self.first_month()) {
+            (true, Some(first)) => format!("use per month from {first}"),
+            (false, Some(first)) => format!("use per quarter from {first}"),
+            _ => "use".to_string(),
+        };
+        let mut table = look.table();
+        table.set_header(["resource", "capacity", "peak", "average", &title].map(header));
+        for (r, resource) in self.resources.iter().enumerate() {
+            let chart = if by_month {
+                sparkline(resource.months.iter().map(|m| m.utilisation), look.ascii)
+            } else {
+                sparkline(self.quarters[r].iter().copied(), look.ascii)
+            };
+            let unit = resource.unit.map_or(String::new(), |u| format!(" {u}"));
+            table.add_row(vec![
+                Cell::new(truncate(resource.id, ID_MAX_WIDTH)),
+                number(format!("{}{unit}", units(resource.capacity))),
+                number(units(resource.peak)),
+                number(format!("{:.0}%", resource.average_utilisation * 100.0)),
+                // A visible frame shows where the plan starts and ends, even for idle months.
+                Cell::new(format!("|{chart}|")),
+            ]);
+        }
+        for column in table.column_iter_mut() {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+        writeln!(out, "{table}")?;
+        writeln!(
+            out,
+            "average: units used over the plan's days as a share of capacity; each bar step is \
+             1/8 of capacity"
+        )
+    }
+
+    /// One row per resource; `YYYY-MM` columns hold the share of capacity used that month.
+    fn csv(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut writer = ::csv::Writer::from_writer(out);
+        let mut titles: Vec<String> = [
+            "id",
+            "name",
+            "unit",
+            "capacity",
+            "peak",
+            "average_utilisation",
+        ]
+        .map(String::from)
+        .to_vec();
+        if let Some(first) = self.resources.first() {
+            titles.extend(first.months.iter().map(|m| m.month.clone()));
+        }
+        writer.write_record(&titles)?;
+        for resource in &self.resources {
+            let mut record = vec![
+                neutralise(resource.id).into_owned(),
+                neutralise(resource.name).into_owned(),
+                neutralise(resource.unit.unwrap_or("")).into_owned(),
+                resource.capacity.to_string(),
+                resource.peak.to_string(),
+                resource.average_utilisation.to_string(),
+            ];
+            record.extend(resource.months.iter().map(|m| m.utilisation.to_string()));
+            writer.write_record(&record)?;
+        }
+        writer.flush()
+    }
+
+    fn json(&self, out: &mut dyn Write) -> io::Result<()> {
+        write_json(out, self)
+    }
+}
+
+/// The first day of a `YYYY-MM` month label.
+pub fn month_start(label: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(&format!("{label}-01"), "%Y-%m-%d").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sparkline_steps_in_eighths() {
+        let shares = [0.0, 0.01, 0.5, 1.0];
+        assert_eq!(sparkline(shares.into_iter(), false), " ▁▄█");
+        assert_eq!(sparkline(shares.into_iter(), true), " _-#");
+    }
+}

@@ -1,0 +1,296 @@
+//! The plan as a standalone SVG Gantt chart, written by hand: bars on a month/year grid,
+//! milestones as diamonds, dependency arrows, critical bars in red and an optional "as of"
+//! marker. Coordinates are rounded to 0.1 px, so the same plan always gives the same bytes.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::Roadmap;
+use crate::plan::Plan;
+use crate::report::figures::{self, period_bounds};
+use crate::report::order::link_kind;
+use crate::report::table::{rows_in_start_order, truncate};
+
+const WIDTH: f64 = 1200.0;
+const LABEL_WIDTH: f64 = 250.0;
+const RIGHT_MARGIN: f64 = 20.0;
+const HEADER: f64 = 64.0;
+const ROW: f64 = 22.0;
+const BAR: f64 = 12.0;
+const FOOTER: f64 = 44.0;
+
+/// Class names carry a prefix so the chart's styles cannot clash with a page it is inlined in.
+const STYLE: &str = "
+.rm-title{font:bold 15px 'DejaVu Sans',Helvetica,Arial,sans-serif;fill:#222}
+.rm-text{font:11px 'DejaVu Sans',Helvetica,Arial,sans-serif;fill:#333}
+.rm-small{font:9px 'DejaVu Sans',Helvetica,Arial,sans-serif;fill:#666}
+.rm-stripe{fill:#f6f7f9}
+.rm-month{stroke:#e3e5e8;stroke-width:1}
+.rm-year{stroke:#9aa0a6;stroke-width:1}
+.rm-bar{fill:#4a78c2}
+.rm-crit{fill:#d0453a}
+.rm-milestone{fill:#e0a000;stroke:#8a6200;stroke-width:1}
+.rm-dep{fill:none;stroke:#8c8c8c;stroke-width:1}
+.rm-today{stroke:#1a9850;stroke-width:1.5;stroke-dasharray:5 3}
+.rm-today-label{font:bold 10px 'DejaVu Sans',Helvetica,Arial,sans-serif;fill:#1a9850}
+";
+
+/// The five characters XML gives meaning to, escaped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Control characters are not allowed in XML 1.0 at all.
+            c if c.is_control() && c != '\n' && c != '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Maps dates to x positions between the first and last month of the plan.
+struct TimeAxis {
+    first: NaiveDate,
+    px_per_day: f64,
+}
+
+impl TimeAxis {
+    fn x(&self, date: NaiveDate) -> f64 {
+        LABEL_WIDTH + (date - self.first).num_days() as f64 * self.px_per_day
+    }
+}
+
+/// Writes the chart as a standalone SVG document.
+pub fn write(
+    out: &mut dyn Write,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    as_of: Option<NaiveDate>,
+) -> io::Result<()> {
+    let mut svg = String::new();
+    render(&mut svg, roadmap, plan, as_of).map_err(io::Error::other)?;
+    writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+    out.write_all(svg.as_bytes())
+}
+
+/// Renders the `<svg>` element (for inlining in HTML too).
+pub fn render(
+    svg: &mut String,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    as_of: Option<NaiveDate>,
+) -> std::fmt::Result {
+    let rows = rows_in_start_order(plan);
+    let months = period_bounds(plan.start(), plan.finish(), 1);
+    let (first, end) = (months[0], months[months.len() - 1]);
+    let days = (end - first).num_days().max(1) as f64;
+    let axis = TimeAxis {
+        first,
+        px_per_day: (WIDTH - LABEL_WIDTH - RIGHT_MARGIN) / days,
+    };
+    let height = HEADER + ROW * rows.len() as f64 + FOOTER;
+    let row_of = |p: usize| rows.iter().position(|&r| r == p).unwrap_or(0);
+    let y_mid = |row: usize| HEADER + ROW * row as f64 + ROW / 2.0;
+
+    writeln!(
+        svg,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height:.0}\" viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-label=\"Gantt chart of {}\">",
+        escape(&roadmap.name)
+    )?;
+    writeln!(svg, "<style>{STYLE}</style>")?;
+    writeln!(
+        svg,
+        "<defs><marker id=\"rm-arrow\" viewBox=\"0 0 8 8\" refX=\"7\" refY=\"4\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#8c8c8c\"/></marker></defs>"
+    )?;
+    writeln!(
+        svg,
+        "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>"
+    )?;
+    writeln!(
+        svg,
+        "<text class=\"rm-title\" x=\"8\" y=\"20\">{} — {} to {}</text>",
+        escape(&roadmap.name),
+        plan.start(),
+        plan.finish()
+    )?;
+
+    // Row stripes first, so the grid and bars are drawn over them.
+    for row in (0..rows.len()).step_by(2) {
+        let y = HEADER + ROW * row as f64;
+        writeln!(
+            svg,
+            "<rect class=\"rm-stripe\" x=\"0\" y=\"{y:.1}\" width=\"{WIDTH}\" height=\"{ROW}\"/>"
+        )?;
+    }
+
+    // Month lines (quarters on long plans), year lines and labels.
+    let grid_bottom = HEADER + ROW * rows.len() as f64;
+    let month_px = 30.0 * axis.px_per_day;
+    for &month in &months {
+        let x = axis.x(month);
+        if month.month() == 1 || month == first {
+            writeln!(
+                svg,
+                "<line class=\"rm-year\" x1=\"{x:.1}\" y1=\"30\" x2=\"{x:.1}\" y2=\"{grid_bottom:.1}\"/>"
+            )?;
+            writeln!(
+                svg,
+                "<text class=\"rm-text\" x=\"{:.1}\" y=\"42\">{}</text>",
+                x + 3.0,
+                month.year()
+            )?;
+        } else if month_px >= 6.0 || month.month0() % 3 == 0 {
+            writeln!(
+                svg,
+                "<line class=\"rm-month\" x1=\"{x:.1}\" y1=\"48\" x2=\"{x:.1}\" y2=\"{grid_bottom:.1}\"/>"
+            )?;
+        }
+        if month_px >= 12.0 && month < end {
+            const INITIALS: [&str; 12] =
+                ["J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"];
+            writeln!(
+                svg,
+                "<text class=\"rm-small\" x=\"{:.1}\" y=\"58\" text-anchor=\"middle\">{}</text>",
+                x + month_px / 2.0,
+                INITIALS[month.month0() as usize]
+            )?;
+        }
+    }
+
+    // Labels and bars.
+    for (row, &p) in rows.iter().enumerate() {
+        let project = &roadmap.projects[p];
+        let planned = &plan.projects[p];
+        let y = y_mid(row);
+        writeln!(
+            svg,
+            "<text class=\"rm-text\" x=\"8\" y=\"{:.1}\"><title>{}</title>{}</text>",
+            y + 4.0,
+            escape(&project.name),
+            escape(&truncate(&project.id, 36))
+        )?;
+        let tip = format!(
+            "{}: {} to {}{}",
+            project.name,
+            planned.start,
+            planned.finish,
+            if planned.critical { " (critical)" } else { "" }
+        );
+        let x = axis.x(planned.start);
+        if project.is_milestone() {
+            let r = BAR / 2.0 + 1.0;
+            writeln!(
+                svg,
+                "<polygon class=\"rm-milestone\" points=\"{:.1},{:.1} {:.1},{:.1} {:.1},{:.1} {:.1},{:.1}\"><title>{}</title></polygon>",
+                x,
+                y - r,
+                x + r,
+                y,
+                x,
+                y + r,
+                x - r,
+                y,
+                escape(&tip)
+            )?;
+        } else {
+            let width = (f64::from(planned.days) * axis.px_per_day).max(2.0);
+            let class = if planned.critical {
+                "rm-bar rm-crit"
+            } else {
+                "rm-bar"
+            };
+            writeln!(
+                svg,
+                "<rect class=\"{class}\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{width:.1}\" height=\"{BAR}\" rx=\"2\"><title>{}</title></rect>",
+                y - BAR / 2.0,
+                escape(&tip)
+            )?;
+        }
+    }
+
+    // Dependency arrows: from the predecessor's end (its start for SS) to this one's start
+    // (its end for FF).
+    for (to, project) in roadmap.projects.iter().enumerate() {
+        for dependency in &project.depends_on {
+            let from = dependency.on;
+            let end_of = |p: usize| figures::running(plan, p).1;
+            let (x1, x2) = match link_kind(dependency.kind) {
+                "SS" => (
+                    axis.x(plan.projects[from].start),
+                    axis.x(plan.projects[to].start),
+                ),
+                "FF" => (axis.x(end_of(from)), axis.x(end_of(to))),
+                _ => (axis.x(end_of(from)), axis.x(plan.projects[to].start)),
+            };
+            let (y1, y2) = (y_mid(row_of(from)), y_mid(row_of(to)));
+            // Out to the right, along the gap between rows, then down (or up) into the bar.
+            let bend = x1 + 5.0;
+            let (y_turn, y_into) = if y2 > y1 {
+                (y2 - ROW / 2.0, y2 - BAR / 2.0 - 1.0)
+            } else {
+                (y2 + ROW / 2.0, y2 + BAR / 2.0 + 1.0)
+            };
+            let x_into = if link_kind(dependency.kind) == "FF" {
+                x2 - 3.0
+            } else {
+                x2 + 3.0
+            };
+            writeln!(
+                svg,
+                "<path class=\"rm-dep\" d=\"M{x1:.1},{y1:.1} H{bend:.1} V{y_turn:.1} H{x_into:.1} V{y_into:.1}\" marker-end=\"url(#rm-arrow)\"/>"
+            )?;
+        }
+    }
+
+    if let Some(day) = as_of.filter(|&d| d >= first && d <= end) {
+        let x = axis.x(day);
+        writeln!(
+            svg,
+            "<line class=\"rm-today\" x1=\"{x:.1}\" y1=\"30\" x2=\"{x:.1}\" y2=\"{grid_bottom:.1}\"/>"
+        )?;
+        writeln!(
+            svg,
+            "<text class=\"rm-today-label\" x=\"{:.1}\" y=\"28\">as of {day}</text>",
+            x + 3.0
+        )?;
+    }
+
+    legend(svg, grid_bottom + 24.0)?;
+    writeln!(svg, "</svg>")
+}
+
+fn legend(svg: &mut String, y: f64) -> std::fmt::Result {
+    let items: [(&str, &str); 3] = [
+        (
+            "<rect class=\"rm-bar rm-crit\" x=\"0\" y=\"-9\" width=\"18\" height=\"10\"/>",
+            "critical",
+        ),
+        (
+            "<rect class=\"rm-bar\" x=\"0\" y=\"-9\" width=\"18\" height=\"10\"/>",
+            "scheduled",
+        ),
+        (
+            "<polygon class=\"rm-milestone\" points=\"9,-10 15,-4 9,2 3,-4\"/>",
+            "milestone",
+        ),
+    ];
+    for (i, (shape, label)) in items.iter().enumerate() {
+        let x = 8.0 + 120.0 * i as f64;
+        writeln!(
+            svg,
+            "<g transform=\"translate({x:.1},{y:.1})\">{shape}<text class=\"rm-text\" x=\"24\" y=\"0\">{label}</text></g>"
+        )?;
+    }
+    writeln!(
+        svg,
+        "<g transform=\"translate(368,{y:.1})\"><path class=\"rm-dep\" d=\"M0,-4 H18\" marker-end=\"url(#rm-arrow)\"/><text class=\"rm-text\" x=\"24\" y=\"0\">dependency</text></g>"
+    )?;
+    Ok(())
+}

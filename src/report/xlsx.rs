@@ -1,0 +1,252 @@
+//! The plan as an Excel workbook: a Plan sheet (real Excel dates and a Gantt band drawn by
+//! conditional formats over months or weeks), a Funding sheet and a Roles sheet. User text is
+//! only ever written with `write_string`, so no cell can become a formula.
+
+use chrono::{Days, NaiveDate};
+use rust_xlsxwriter::{
+    Color, ConditionalFormatFormula, Format, FormatAlign, Workbook, Worksheet, XlsxError,
+};
+
+use crate::model::Roadmap;
+use crate::plan::Plan;
+use crate::report::actors::ActorsReport;
+use crate::report::figures::period_bounds;
+use crate::report::funding::{FundingReport, window};
+use crate::report::table::rows_in_start_order;
+
+/// Plans shorter than this many days get a weekly band; longer ones a monthly band.
+const WEEKLY_UP_TO_DAYS: i64 = 400;
+
+/// The workbook's bytes.
+pub fn workbook(roadmap: &Roadmap, plan: &Plan) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    plan_sheet(workbook.add_worksheet().set_name("Plan")?, roadmap, plan)?;
+    funding_sheet(workbook.add_worksheet().set_name("Funding")?, roadmap, plan)?;
+    roles_sheet(workbook.add_worksheet().set_name("Roles")?, roadmap, plan)?;
+    workbook.save_to_buffer()
+}
+
+fn bold() -> Format {
+    Format::new().set_bold()
+}
+
+fn date_format() -> Format {
+    Format::new().set_num_format("yyyy-mm-dd")
+}
+
+fn money() -> Format {
+    Format::new().set_num_format("#,##0")
+}
+
+/// Writes a row of header titles from column 0.
+fn headers(sheet: &mut Worksheet, row: u32, titles: &[&str]) -> Result<(), XlsxError> {
+    for (col, title) in titles.iter().enumerate() {
+        sheet.write_string_with_format(row, col as u16, *title, &bold())?;
+    }
+    Ok(())
+}
+
+fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(), XlsxError> {
+    const TITLES: [&str; 10] = [
+        "id",
+        "name",
+        "lead",
+        "start",
+        "finish",
+        "days",
+        "slack_days",
+        "critical",
+        "wave",
+        "priority",
+    ];
+    headers(sheet, 0, &TITLES)?;
+    let rows = rows_in_start_order(plan);
+    for (i, &p) in rows.iter().enumerate() {
+        let row = i as u32 + 1;
+        let project = &roadmap.projects[p];
+        let planned = &plan.projects[p];
+        sheet.write_string(row, 0, &project.id)?;
+        sheet.write_string(row, 1, &project.name)?;
+        sheet.write_string(row, 2, &roadmap.actors[project.lead].id)?;
+        sheet.write_date_with_format(row, 3, planned.start, &date_format())?;
+        sheet.write_date_with_format(row, 4, planned.finish, &date_format())?;
+        sheet.write_number(row, 5, planned.days)?;
+        sheet.write_number(row, 6, planned.total_slack)?;
+        sheet.write_boolean(row, 7, planned.critical)?;
+        sheet.write_number(row, 8, planned.wave)?;
+        sheet.write_number(row, 9, project.priority)?;
+    }
+    sheet.set_column_width(0, 28)?;
+    sheet.set_column_width(1, 40)?;
+    sheet.set_column_width(2, 22)?;
+    sheet.set_column_width(3, 11)?;
+    sheet.set_column_width(4, 11)?;
+    sheet.set_freeze_panes(1, 1)?;
+
+    // The band: one narrow column per period, headed by its first day; a cell is filled when
+    // the project runs in that period (critical ones in red). Formulas live only in the
+    // conditional formats and reference cells, never user text.
+    let weekly = (plan.finish() - plan.start()).num_days() <= WEEKLY_UP_TO_DAYS;
+    let periods = if weekly {
+        weeks(plan.start(), plan.finish())
+    } else {
+        period_bounds(plan.start(), plan.finish(), 1)
+    };
+    let first_col = TITLES.len() as u16;
+    let header_format = Format::new()
+        .set_num_format(if weekly { "dd mmm yy" } else { "mmm yy" })
+        .set_rotation(90)
+        .set_align(FormatAlign::Center);
+    let columns = periods.len().saturating_sub(1) as u16;
+    for (k, &first_day) in periods.iter().take(columns as usize).enumerate() {
+        let col = first_col + k as u16;
+        sheet.write_date_with_format(0, col, first_day, &header_format)?;
+        sheet.set_column_width(col, 3)?;
+    }
+    if columns == 0 || rows.is_empty() {
+        return Ok(());
+    }
+    let last_row = rows.len() as u32;
+    let last_col = first_col + columns - 1;
+    let band = column_name(first_col);
+    let next_period = if weekly {
+        format!("{band}$1+7")
+    } else {
+        format!("EDATE({band}$1,1)")
+    };
+    let runs = format!("AND({band}$1<=$E2,{next_period}>$D2)");
+    let critical = ConditionalFormatFormula::new()
+        .set_rule(format!("=AND($H2,{runs})").as_str())
+        .set_format(Format::new().set_background_color(Color::RGB(0xD0453A)))
+        .set_stop_if_true(true);
+    let scheduled = ConditionalFormatFormula::new()
+        .set_rule(format!("={runs}").as_str())
+        .set_format(Format::new().set_background_color(Color::RGB(0x4A78C2)));
+    sheet.add_conditional_format(1, first_col, last_row, last_col, &critical)?;
+    sheet.add_conditional_format(1, first_col, last_row, last_col, &scheduled)?;
+    Ok(())
+}
+
+/// Mondays from the week of `first` to the one after `last`.
+fn weeks(first: NaiveDate, last: NaiveDate) -> Vec<NaiveDate> {
+    use chrono::Datelike;
+    let mut at = first - Days::new(u64::from(first.weekday().num_days_from_monday()));
+    let mut bounds = vec![at];
+    while at <= last {
+        at = at.checked_add_days(Days::new(7)).unwrap_or(NaiveDate::MAX);
+        bounds.push(at);
+    }
+    bounds
+}
+
+/// `0 -> A`, `26 -> AA`.
+fn column_name(col: u16) -> String {
+    let mut n = u32::from(col) + 1;
+    let mut name = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        name.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    name.iter().rev().collect()
+}
+
+fn funding_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(), XlsxError> {
+    let report = FundingReport::new(roadmap, plan);
+    let warn = Format::new()
+        .set_font_color(Color::RGB(0xC0392B))
+        .set_bold();
+    let mut titles = vec![
+        "source",
+        "name",
+        "amount",
+        "committed",
+        "remaining",
+        "window",
+        "flag",
+    ];
+    let years: Vec<String> = report
+        .totals
+        .spend
+        .iter()
+        .map(|y| format!("spend {}", y.year))
+        .collect();
+    titles.extend(years.iter().map(String::as_str));
+    headers(sheet, 0, &titles)?;
+    let mut row = 1;
+    for source in &report.sources {
+        sheet.write_string(row, 0, source.id)?;
+        sheet.write_string(row, 1, source.name)?;
+        sheet.write_number_with_format(row, 2, source.amount, &money())?;
+        sheet.write_number_with_format(row, 3, source.committed, &money())?;
+        sheet.write_number_with_format(row, 4, source.remaining, &money())?;
+        sheet.write_string(row, 5, window(source.from, source.until))?;
+        if source.over_committed {
+            sheet.write_string_with_format(row, 6, "over-committed", &warn)?;
+        }
+        for (k, year) in source.spend.iter().enumerate() {
+            sheet.write_number_with_format(row, 7 + k as u16, year.amount, &money())?;
+        }
+        row += 1;
+    }
+    row += 1;
+    headers(
+        sheet,
+        row,
+        &["project", "name", "cost", "covered", "gap", "runs", "flag"],
+    )?;
+    row += 1;
+    for project in &report.projects {
+        sheet.write_string(row, 0, project.id)?;
+        sheet.write_string(row, 1, project.name)?;
+        if let Some(cost) = project.cost {
+            sheet.write_number_with_format(row, 2, cost, &money())?;
+        }
+        sheet.write_number_with_format(row, 3, project.covered, &money())?;
+        sheet.write_number_with_format(row, 4, project.gap, &money())?;
+        sheet.write_string(row, 5, format!("{} .. {}", project.start, project.finish))?;
+        if project.under_funded {
+            sheet.write_string_with_format(row, 6, "under-funded", &warn)?;
+        }
+        row += 1;
+    }
+    sheet.set_column_width(0, 28)?;
+    sheet.set_column_width(1, 40)?;
+    sheet.set_column_width(5, 24)?;
+    Ok(())
+}
+
+fn roles_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(), XlsxError> {
+    let report = ActorsReport::new(roadmap, plan);
+    let rotated = Format::new().set_bold().set_rotation(90);
+    sheet.write_string_with_format(0, 0, "project", &bold())?;
+    for (k, actor) in report.actors.iter().enumerate() {
+        let col = k as u16 + 1;
+        sheet.write_string_with_format(0, col, actor.id, &rotated)?;
+        sheet.set_column_width(col, 4)?;
+    }
+    let centred = Format::new().set_align(FormatAlign::Center);
+    for (i, row) in report.matrix.iter().enumerate() {
+        let r = i as u32 + 1;
+        sheet.write_string(r, 0, row.project)?;
+        for (k, actor) in report.actors.iter().enumerate() {
+            if let Some(role) = row.roles.get(actor.id) {
+                sheet.write_string_with_format(r, k as u16 + 1, role.letter(), &centred)?;
+            }
+        }
+    }
+    sheet.set_column_width(0, 28)?;
+    sheet.set_freeze_panes(1, 1)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn column_names_are_letters() {
+        assert_eq!(super::column_name(0), "A");
+        assert_eq!(super::column_name(10), "K");
+        assert_eq!(super::column_name(26), "AA");
+        assert_eq!(super::column_name(27), "AB");
+    }
+}
