@@ -38,8 +38,15 @@ pub fn emit(
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut file = tempfile::Builder::new()
-        .prefix(".roadmap-")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".roadmap-");
+    // Temporary files are private (0600); an output file gets the usual 0666 less the umask.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut file = builder
         .tempfile_in(dir)
         .with_context(|| format!("cannot write to {}", dir.display()))?;
     {

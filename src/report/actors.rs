@@ -162,6 +162,11 @@ impl<'a> ActorsReport<'a> {
                 Cell::new(actor.name),
             ]);
         }
+        // Everything but the name keeps its width; the name wraps into what is left.
+        let columns = table.column_count();
+        for column in table.column_iter_mut().take(columns.saturating_sub(1)) {
+            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
         writeln!(out, "{table}")
     }
 }

@@ -102,8 +102,8 @@ fn summary(roadmap: &Roadmap, plan: &Plan) -> Result<String, std::fmt::Error> {
     let available: f64 = roadmap.funding.iter().map(|f| f.amount).sum();
     let tiles = [
         (
-            format!("{} → {}", plan.start(), plan.finish()),
-            format!("{days} days, {:.1} years", days as f64 / 365.25),
+            format!("{:.1} years", days as f64 / 365.25),
+            format!("{days} days, {} → {}", plan.start(), plan.finish()),
         ),
         (
             (roadmap.projects.len() - milestones).to_string(),
