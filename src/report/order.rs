@@ -129,8 +129,9 @@ impl Report for OrderReport<'_> {
             .map_or(0, |w| w + 1);
         writeln!(
             out,
-            "{} projects in {waves} waves; a wave starts once the waves before it allow. \
-             Links: FS finish-to-start (default), SS start-to-start, FF finish-to-finish.",
+            "{} projects in {waves} waves: wave 0 needs nothing first, every other project comes \
+             one wave after its latest prerequisite.\nLinks: FS finish-to-start (the default, \
+             shown as the plain id), SS start-to-start, FF finish-to-finish; +lag.",
             self.projects.len()
         )
     }

@@ -1,0 +1,297 @@
+//! Exports read back with independent parsers: CSV and JSON agree on dates, JSON matches its
+//! documented schema, the calendar parses, the workbook opens with the right dates, SVG and
+//! HTML are well-formed, and files are never overwritten without --force.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use assert_cmd::Command;
+use chrono::{Days, NaiveDate};
+use serde_json::Value;
+
+/// Small files that plan in well under a second in a debug build.
+const FILES: [&str; 4] = [
+    "roadmap.toml",
+    "examples/resources.toml",
+    "examples/dependency-types.toml",
+    "examples/funding-windows.toml",
+];
+
+fn roadmap() -> Command {
+    let mut cmd = Command::cargo_bin("roadmap").unwrap();
+    cmd.env_remove("CLICOLOR_FORCE").arg("--quiet");
+    cmd
+}
+
+fn stdout(args: &[&str]) -> Vec<u8> {
+    let output = roadmap().args(args).output().unwrap();
+    assert!(
+        output.status.success(),
+        "roadmap {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output.stdout
+}
+
+fn json(file: &str) -> Value {
+    serde_json::from_slice(&stdout(&["export", file, "--format", "json"])).unwrap()
+}
+
+/// `id -> (start, finish)` from the JSON plan.
+fn json_dates(plan: &Value) -> BTreeMap<String, (NaiveDate, NaiveDate)> {
+    let date = |v: &Value| v.as_str().unwrap().parse::<NaiveDate>().unwrap();
+    plan["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["id"].as_str().unwrap().to_string(),
+                (date(&p["start"]), date(&p["finish"])),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn csv_parses_back_to_the_json_dates() {
+    for file in FILES {
+        let csv = stdout(&["export", file, "--format", "csv"]);
+        let mut reader = csv::Reader::from_reader(csv.as_slice());
+        let headers = reader.headers().unwrap().clone();
+        let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+        let (id, start, finish) = (column("id"), column("start"), column("finish"));
+        let from_csv: BTreeMap<String, (NaiveDate, NaiveDate)> = reader
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                (
+                    r[id].to_string(),
+                    (r[start].parse().unwrap(), r[finish].parse().unwrap()),
+                )
+            })
+            .collect();
+        assert_eq!(from_csv, json_dates(&json(file)), "{file}");
+    }
+}
+
+#[test]
+fn json_matches_the_documented_schema() {
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string("docs/plan.schema.json").unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for file in FILES
+        .iter()
+        .chain(&["examples/deadlines.toml", "examples/durations.toml"])
+    {
+        let plan = json(file);
+        let errors: Vec<String> = validator
+            .iter_errors(&plan)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{file}: {errors:#?}");
+    }
+    // The schema does reject what it should.
+    let mut broken = json("roadmap.toml");
+    broken["projects"][0]["start"] = Value::from("1 July");
+    assert!(!validator.is_valid(&broken));
+}
+
+#[test]
+fn calendar_parses_and_holds_every_milestone_and_project() {
+    use icalendar::{Calendar, CalendarComponent, Component};
+    let text = String::from_utf8(stdout(&["export", "roadmap.toml", "--format", "ics"])).unwrap();
+    let calendar: Calendar = text.parse().unwrap();
+    let plan = json("roadmap.toml");
+    let projects = plan["projects"].as_array().unwrap();
+    let milestones = projects.iter().filter(|p| p["milestone"] == true).count();
+    let events: Vec<_> = calendar
+        .components
+        .iter()
+        .filter_map(|c| match c {
+            CalendarComponent::Event(e) => Some(e),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(events.len(), milestones + 2 * (projects.len() - milestones));
+    let kickoff = events
+        .iter()
+        .find(|e| e.get_uid() == Some("milestone.ms1-strategy-approved@sofia-digital-transformation-roadmap-2019-2025.roadmap"))
+        .expect("milestone event");
+    let expected: NaiveDate = projects
+        .iter()
+        .find(|p| p["id"] == "ms1-strategy-approved")
+        .unwrap()["start"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(
+        kickoff.get_start(),
+        Some(icalendar::DatePerhapsTime::Date(expected))
+    );
+    // No clock: the stamp is the roadmap's start, so the file is the same on every run.
+    assert!(text.contains("DTSTAMP:20190701T000000Z"));
+    assert_eq!(
+        text.as_bytes(),
+        stdout(&["export", "roadmap.toml", "--format", "ics"])
+    );
+}
+
+#[test]
+fn workbook_opens_with_real_dates() {
+    use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.xlsx");
+    roadmap()
+        .args(["export", "roadmap.toml", "-o"])
+        .arg(&path)
+        .assert()
+        .success();
+    let bytes = std::fs::read(&path).unwrap();
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(workbook.sheet_names(), ["Plan", "Funding", "Roles"]);
+    let sheet = workbook.worksheet_range("Plan").unwrap();
+    let excel_epoch = NaiveDate::from_ymd_opt(1899, 12, 30).unwrap();
+    let date = |cell: Option<&Data>| match cell {
+        Some(Data::DateTime(d)) => excel_epoch + Days::new(d.as_f64() as u64),
+        other => panic!("not a date: {other:?}"),
+    };
+    let expected = json_dates(&json("roadmap.toml"));
+    let mut seen = 0;
+    for row in 1..sheet.height() as u32 {
+        let Some(Data::String(id)) = sheet.get_value((row, 0)) else {
+            panic!("row {row} has no id");
+        };
+        let dates = (
+            date(sheet.get_value((row, 3))),
+            date(sheet.get_value((row, 4))),
+        );
+        assert_eq!(Some(&dates), expected.get(id), "{id}");
+        seen += 1;
+    }
+    assert_eq!(seen, expected.len());
+}
+
+#[test]
+fn svg_and_html_are_well_formed() {
+    for file in FILES {
+        let svg = String::from_utf8(stdout(&[
+            "export",
+            file,
+            "--format",
+            "svg",
+            "--as-of",
+            "2022-03-01",
+        ]))
+        .unwrap();
+        let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(doc.root_element().tag_name().name(), "svg");
+        let bars = doc.descendants().filter(|n| n.has_tag_name("rect")).count();
+        assert!(bars > 3, "{file}: {bars} rects");
+
+        let html = String::from_utf8(stdout(&["report", file])).unwrap();
+        let doc = roxmltree::Document::parse_with_options(
+            &html,
+            roxmltree::ParsingOptions {
+                allow_dtd: true,
+                ..Default::default()
+            },
+        )
+        .unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert!(doc.descendants().any(|n| n.has_tag_name("svg")), "{file}");
+        assert!(
+            !html.contains("http://") || !html.contains("<link"),
+            "no external resources"
+        );
+        assert!(!html.contains('\u{1b}'), "no ANSI codes in files");
+    }
+}
+
+#[test]
+fn exports_are_byte_identical_and_today_comes_from_as_of() {
+    for format in ["svg", "html", "mermaid", "dot", "ics"] {
+        let args = [
+            "export",
+            "roadmap.toml",
+            "--format",
+            format,
+            "--as-of",
+            "2023-05-01",
+        ];
+        assert_eq!(stdout(&args), stdout(&args), "{format}");
+    }
+    let svg = stdout(&[
+        "export",
+        "roadmap.toml",
+        "--format",
+        "svg",
+        "--as-of",
+        "2023-05-01",
+    ]);
+    assert!(String::from_utf8(svg).unwrap().contains("as of 2023-05-01"));
+    let svg = stdout(&["export", "roadmap.toml", "--format", "svg"]);
+    assert!(!String::from_utf8(svg).unwrap().contains("rm-today\""));
+}
+
+#[test]
+fn files_are_kept_unless_forced_and_formats_come_from_extensions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.svg");
+    roadmap()
+        .args(["export", "roadmap.toml", "-o"])
+        .arg(&path)
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&path).unwrap().contains("<svg"));
+    std::fs::write(&path, "keep me").unwrap();
+    roadmap()
+        .args(["export", "roadmap.toml", "-o"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--force"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
+    roadmap()
+        .args(["export", "roadmap.toml", "--force", "-o"])
+        .arg(&path)
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&path).unwrap().contains("<svg"));
+
+    // XLSX is binary: never to stdout.
+    roadmap()
+        .args(["export", "roadmap.toml", "--format", "xlsx"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("-o"));
+    roadmap()
+        .args(["export", "roadmap.toml", "-o"])
+        .arg(dir.path().join("plan.unknown"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--format"));
+    for report in ["actors", "funding", "resources", "order"] {
+        let out = dir.path().join(format!("{report}.csv"));
+        roadmap()
+            .args([report, "roadmap.toml", "--format", "csv", "-o"])
+            .arg(&out)
+            .assert()
+            .success();
+        assert!(Path::new(&out).exists());
+        roadmap()
+            .args([report, "roadmap.toml", "-o"])
+            .arg(&out)
+            .assert()
+            .code(2);
+    }
+}
+
+#[test]
+fn invalid_roadmaps_export_nothing() {
+    roadmap()
+        .args(["export", "tests/broken/E006-lead.toml", "--format", "svg"])
+        .assert()
+        .code(1)
+        .stdout("");
+}
