@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use assert_cmd::Command;
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use serde_json::Value;
 
 /// Small files that plan in well under a second in a debug build.
@@ -138,6 +138,7 @@ fn calendar_parses_and_holds_every_milestone_and_project() {
     );
 }
 
+#[cfg(feature = "xlsx")]
 #[test]
 fn workbook_opens_with_real_dates() {
     use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
@@ -154,7 +155,7 @@ fn workbook_opens_with_real_dates() {
     let sheet = workbook.worksheet_range("Plan").unwrap();
     let excel_epoch = NaiveDate::from_ymd_opt(1899, 12, 30).unwrap();
     let date = |cell: Option<&Data>| match cell {
-        Some(Data::DateTime(d)) => excel_epoch + Days::new(d.as_f64() as u64),
+        Some(Data::DateTime(d)) => excel_epoch + chrono::Days::new(d.as_f64() as u64),
         other => panic!("not a date: {other:?}"),
     };
     let expected = json_dates(&json("roadmap.toml"));
