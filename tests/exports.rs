@@ -296,3 +296,14 @@ fn invalid_roadmaps_export_nothing() {
         .code(1)
         .stdout("");
 }
+
+#[test]
+fn html_report_marks_gaps_and_lists_findings() {
+    let html = String::from_utf8(stdout(&["report", "tests/fixtures/gaps.toml"])).unwrap();
+    assert!(html.contains("⚠ under-funded"));
+    assert!(html.contains("⚠ No role: idle-partner"));
+    assert!(html.contains("warning[W001]"), "missed deadline listed");
+    assert!(html.contains("warning[W002]"), "funding gap listed");
+    // User text is escaped, never markup.
+    assert!(html.contains("=HYPERLINK(&quot;x&quot;)"));
+}

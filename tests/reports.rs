@@ -132,6 +132,16 @@ fn order_report() {
 }
 
 #[test]
+fn markers_for_gaps_and_idle_actors() {
+    let file = "tests/fixtures/gaps.toml";
+    snapshot("gaps-funding", &plain(&["funding", file]));
+    snapshot("gaps-funding-ascii", &plain(&["funding", file, "--ascii"]));
+    snapshot("gaps-actors", &plain(&["actors", file]));
+    snapshot("gaps-actors-csv", &["actors", file, "--format", "csv"]);
+    snapshot("gaps-funding-json", &["funding", file, "--format", "json"]);
+}
+
+#[test]
 fn text_exports() {
     snapshot(
         "export-mermaid",
