@@ -3,7 +3,6 @@
 
 use std::io::{self, Write};
 
-use chrono::NaiveDate;
 use comfy_table::{Cell, ColumnConstraint};
 use serde::Serialize;
 
@@ -189,11 +188,6 @@ impl Report for ResourcesReport<'_> {
     fn json(&self, out: &mut dyn Write) -> io::Result<()> {
         write_json(out, self)
     }
-}
-
-/// The first day of a `YYYY-MM` month label.
-pub fn month_start(label: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(&format!("{label}-01"), "%Y-%m-%d").ok()
 }
 
 #[cfg(test)]
