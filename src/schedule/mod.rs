@@ -9,12 +9,15 @@
 
 mod analysis;
 mod cpm;
+#[doc(hidden)]
+pub mod exact;
 mod graph;
 mod network;
 pub mod problem;
 mod profile;
 mod search;
 mod sgs;
+pub mod synth;
 
 use std::time::{Duration, Instant};
 
