@@ -86,8 +86,10 @@ pub fn portfolio(n: usize, resources: bool, seed: u64) -> Problem {
             });
         }
     }
+    // About as much resource work per day as the critical path allows: resources bind without
+    // making the plan absurdly long.
     let capacities = if resources {
-        vec![6000, 8000, 5000]
+        vec![30_000, 40_000, 25_000]
     } else {
         Vec::new()
     };
