@@ -94,12 +94,11 @@ pub fn parse_reference(text: &str, prefix: &str) -> HashMap<String, u32> {
             continue;
         }
         let words: Vec<&str> = line.split_whitespace().collect();
-        if let [par, inst, makespan, ..] = words[..] {
-            if let (Ok(p), Ok(i), Ok(m)) =
+        if let [par, inst, makespan, ..] = words[..]
+            && let (Ok(p), Ok(i), Ok(m)) =
                 (par.parse::<u32>(), inst.parse::<u32>(), makespan.parse())
-            {
-                table.insert(format!("{prefix}{p}_{i}.sm"), m);
-            }
+        {
+            table.insert(format!("{prefix}{p}_{i}.sm"), m);
         }
     }
     table
