@@ -171,7 +171,7 @@ impl Search<'_, '_, '_> {
 
 /// Keeps the best `size` distinct schedules, best first (ties by their order of arrival).
 fn select(mut pool: Vec<Individual>, size: usize) -> Vec<Individual> {
-    pool.sort_by(|x, y| x.score.cmp(&y.score));
+    pool.sort_by_key(|ind| ind.score);
     let mut seen = HashSet::new();
     pool.retain(|ind| seen.insert((ind.score, ind.dates.start.clone())));
     pool.truncate(size);
