@@ -12,7 +12,12 @@ fn roadmap() -> Command {
 fn writes_a_new_file_and_refuses_to_replace_it_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("plan.csv");
-    roadmap().args(["plan", "--format", "csv", "-o"]).arg(&out).assert().success().stdout("");
+    roadmap()
+        .args(["plan", "--format", "csv", "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("");
     let first = std::fs::read_to_string(&out).unwrap();
     assert!(first.starts_with("id,name,priority,lead,"));
 
@@ -25,7 +30,11 @@ fn writes_a_new_file_and_refuses_to_replace_it_without_force() {
         .stderr(predicate::str::contains("already exists; use --force"));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
 
-    roadmap().args(["plan", "--format", "csv", "--force", "-o"]).arg(&out).assert().success();
+    roadmap()
+        .args(["plan", "--format", "csv", "--force", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
     assert_eq!(std::fs::read_to_string(&out).unwrap(), first);
     // No temporary files are left behind.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
@@ -44,7 +53,10 @@ fn never_writes_over_the_input() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("over the input file"));
-    assert_eq!(std::fs::read(&input).unwrap(), std::fs::read("roadmap.toml").unwrap());
+    assert_eq!(
+        std::fs::read(&input).unwrap(),
+        std::fs::read("roadmap.toml").unwrap()
+    );
 }
 
 #[test]
@@ -62,7 +74,10 @@ fn a_missing_directory_is_an_io_error_and_leaves_nothing() {
 
 #[test]
 fn devices_are_written_into_not_replaced() {
-    roadmap().args(["plan", "--format", "csv", "-o", "/dev/null"]).assert().success();
+    roadmap()
+        .args(["plan", "--format", "csv", "-o", "/dev/null"])
+        .assert()
+        .success();
     let metadata = std::fs::metadata("/dev/null").unwrap();
     assert!(!metadata.is_file(), "/dev/null was replaced by a file");
 }
@@ -72,7 +87,13 @@ fn invalid_roadmap_writes_no_output_file() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("plan.csv");
     roadmap()
-        .args(["plan", "tests/broken/E006-lead.toml", "--format", "csv", "-o"])
+        .args([
+            "plan",
+            "tests/broken/E006-lead.toml",
+            "--format",
+            "csv",
+            "-o",
+        ])
         .arg(&out)
         .assert()
         .code(1);
@@ -81,13 +102,29 @@ fn invalid_roadmap_writes_no_output_file() {
 
 #[test]
 fn plan_output_is_byte_identical_across_runs() {
-    let run = || roadmap().args(["plan", "examples/portfolio.toml", "--format", "json", "--effort", "fast"]).output().unwrap().stdout;
+    let run = || {
+        roadmap()
+            .args([
+                "plan",
+                "examples/portfolio.toml",
+                "--format",
+                "json",
+                "--effort",
+                "fast",
+            ])
+            .output()
+            .unwrap()
+            .stdout
+    };
     assert_eq!(run(), run());
 }
 
 #[test]
 fn csv_has_the_contract_columns_and_dates() {
-    let output = roadmap().args(["plan", "--format", "csv"]).output().unwrap();
+    let output = roadmap()
+        .args(["plan", "--format", "csv"])
+        .output()
+        .unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let headers = reader.headers().unwrap().clone();

@@ -104,7 +104,13 @@ pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<
             funding: project
                 .funding
                 .iter()
-                .map(|c| format!("{}={}", neutralise(&roadmap.funding[c.source].id), number(c.amount)))
+                .map(|c| {
+                    format!(
+                        "{}={}",
+                        neutralise(&roadmap.funding[c.source].id),
+                        number(c.amount)
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(";"),
         };

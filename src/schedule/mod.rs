@@ -57,17 +57,24 @@ impl Effort {
             Effort::Thorough => (100_000, 12_000_000),
         };
         let n = activities.max(1) as u64;
-        let scaled = work / n.saturating_mul(1 + n / 1000);
+        // Each schedule costs about n log n, and large roadmaps gain less from more of them
+        // (their finish is usually set by a saturated resource, which the bound shows).
+        let scaled = work / n.saturating_mul(1 + n / 250);
         // Very large problems get one justified schedule: minutes of search would not pay off.
         let floor = if n > 20_000 { 3 } else { 12 };
         nominal.min(scaled).max(floor)
     }
 
-    fn population(self) -> usize {
-        match self {
+    /// Individuals in the search's population. A justified schedule costs about 15 schedule
+    /// passes, so a small budget (a large roadmap) gets a smaller population that still leaves
+    /// room for a few generations.
+    fn population(self, budget: u64) -> usize {
+        let nominal: u64 = match self {
             Effort::Fast => 20,
             Effort::Default | Effort::Thorough => 40,
-        }
+        };
+        // Bounded by `nominal`, so the cast cannot truncate.
+        (budget / 60).clamp(10, nominal) as usize
     }
 }
 
@@ -242,9 +249,10 @@ pub fn plan(problem: &Problem, options: &Options) -> Result<Solution, ScheduleEr
     });
     let chosen = if conflict {
         let mut decoder = Decoder::new(&net);
+        let schedules = options.effort.budget(net.len());
         let budget = Budget {
-            schedules: options.effort.budget(net.len()),
-            population: options.effort.population(),
+            schedules,
+            population: options.effort.population(schedules),
         };
         let found = search(&mut decoder, &order, &early, bound, budget, options.seed);
         stats.schedules = found.schedules;
