@@ -48,8 +48,10 @@ impl Effort {
     /// Schedules to build at most for `activities` activities: the nominal count, scaled down so
     /// that the work stays bounded. A schedule of `n` activities costs about `n` placements, and
     /// each placement costs more as the plan gets denser, so the budget is divided by
-    /// `n * (1 + n / 1000)`; it never drops below 12 schedules (a few priority rules, justified), or 3 above
-    /// 20,000 activities.
+    /// `n * (1 + n / 250)`; it never drops below 12 schedules (a few priority rules, justified),
+    /// or 3 above 20,000 activities. Large roadmaps gain less from more schedules: their finish
+    /// is usually set by a saturated resource, which the lower bound shows, and the search stops
+    /// there.
     pub fn budget(self, activities: usize) -> u64 {
         let (nominal, work): (u64, u64) = match self {
             Effort::Fast => (1_000, 200_000),
@@ -57,8 +59,6 @@ impl Effort {
             Effort::Thorough => (100_000, 12_000_000),
         };
         let n = activities.max(1) as u64;
-        // Each schedule costs about n log n, and large roadmaps gain less from more of them
-        // (their finish is usually set by a saturated resource, which the bound shows).
         let scaled = work / n.saturating_mul(1 + n / 250);
         // Very large problems get one justified schedule: minutes of search would not pay off.
         let floor = if n > 20_000 { 3 } else { 12 };
