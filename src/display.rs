@@ -17,6 +17,15 @@ pub fn amount(value: f64) -> String {
     out
 }
 
+/// `150000`, `0.3`: an amount as a plain machine-readable number, without a `.0` on whole ones.
+pub fn number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        value.to_string()
+    }
+}
+
 /// `1.5`, `2`, `0.25`: resource units without trailing zeros.
 pub fn units(value: f64) -> String {
     let text = format!("{value:.3}");
@@ -39,6 +48,12 @@ mod tests {
         assert_eq!(amount(1000.0), "1,000");
         assert_eq!(amount(12_000_000.0), "12,000,000");
         assert_eq!(amount(-1_234_567.4), "-1,234,567");
+    }
+
+    #[test]
+    fn numbers_are_plain() {
+        assert_eq!(number(150_000.0), "150000");
+        assert_eq!(number(0.3), "0.3");
     }
 
     #[test]

@@ -10,6 +10,8 @@ use anyhow::{Context, Result, bail};
 ///
 /// A file is written to a temporary file beside it and renamed into place only when rendering
 /// succeeded, so a failure never leaves a half-written file and never truncates an existing one.
+/// Devices and pipes (`/dev/null`, a fifo) are written to directly: renaming over them would
+/// replace the device with a file.
 pub fn emit(
     path: Option<&Path>,
     force: bool,
@@ -28,11 +30,25 @@ pub fn emit(
             path.display()
         );
     }
-    if path.exists() && !force {
-        bail!(
-            "{} already exists; use --force to replace it",
-            path.display()
-        );
+    if let Ok(metadata) = std::fs::metadata(path) {
+        // A device or pipe (`-o /dev/stdout`, a fifo) is written into, never replaced.
+        if !metadata.is_file() && !metadata.is_dir() {
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            render(&mut file).with_context(|| format!("cannot write {}", path.display()))?;
+            return Ok(());
+        }
+        if metadata.is_dir() {
+            bail!("{} is a directory", path.display());
+        }
+        if !force {
+            bail!(
+                "{} already exists; use --force to replace it",
+                path.display()
+            );
+        }
     }
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,

@@ -186,7 +186,7 @@ fn findings(roadmap: &Roadmap, plan: &Plan) -> Vec<Diagnostic> {
                 Diagnostic::new(
                     Code::MissedDeadline,
                     format!(
-                        "`{}` finishes {} at the earliest plan found, {late} days after its deadline {deadline}",
+                        "`{}` finishes {} in the best plan found, {late} days after its deadline {deadline}",
                         project.id, planned.finish
                     ),
                 )

@@ -25,6 +25,19 @@ pub fn run(args: &PlanArgs, context: &Context) -> Result<Outcome> {
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
+    if context.verbose > 0 {
+        let stats = &plan.solution.stats;
+        let bound = stats.lower_bound.map_or("unknown".to_string(), |b| {
+            plan.problem.date(b - 1).to_string()
+        });
+        eprintln!(
+            "planner: {} schedules, {} generations, {:.0?}; plan ends {}, lower bound {bound}",
+            stats.schedules,
+            stats.iterations,
+            stats.elapsed,
+            plan.finish()
+        );
+    }
     // Colour only when writing to a terminal, never into files.
     let to_file = args
         .output

@@ -83,15 +83,22 @@ fn summary(checked: &Checked) -> String {
     } else {
         String::new()
     };
+    let money = if cost > 0.0 || committed > 0.0 {
+        format!(
+            "; total cost {} {cur}, funding committed {} {cur}{share}",
+            amount(cost),
+            amount(committed),
+            cur = roadmap.currency
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "{name}: {verdict}: {}, {}, {}, {}, {}; total cost {} {cur}, funding committed {} {cur}{share}",
+        "{name}: {verdict}: {}, {}, {}, {}, {}{money}",
         plural(roadmap.projects.len(), "project"),
         plural(roadmap.objectives.len(), "objective"),
         plural(roadmap.actors.len(), "actor"),
         plural(roadmap.resources.len(), "resource"),
         plural(roadmap.funding.len(), "funding source"),
-        amount(cost),
-        amount(committed),
-        cur = roadmap.currency,
     )
 }

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::display::number;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::report::table::rows_in_start_order;
@@ -28,8 +29,8 @@ struct Row<'a> {
     early_start: String,
     late_start: String,
     depends_on: String,
-    cost: Option<f64>,
-    funded: f64,
+    cost: Option<String>,
+    funded: String,
     funding: String,
 }
 
@@ -98,12 +99,18 @@ pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<
                     .iter()
                     .map(|d| roadmap.projects[d.on].id.as_str()),
             ),
-            cost: project.cost,
-            funded: project.funded(),
+            cost: project.cost.map(number),
+            funded: number(project.funded()),
             funding: project
                 .funding
                 .iter()
-                .map(|c| format!("{}={}", neutralise(&roadmap.funding[c.source].id), c.amount))
+                .map(|c| {
+                    format!(
+                        "{}={}",
+                        neutralise(&roadmap.funding[c.source].id),
+                        number(c.amount)
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(";"),
         };

@@ -79,12 +79,20 @@ pub(crate) fn keyed_order<K: Ord>(
             release(other_end(l), &mut ready);
         }
         if let Some(arcs) = extra {
-            let (adjacency, pick): (&Adjacency, fn((usize, usize)) -> usize) = match direction {
-                Direction::Forward => (&arcs.out, |p| p.1),
-                Direction::Backward => (&arcs.into, |p| p.0),
+            let adjacency = match direction {
+                Direction::Forward => &arcs.out,
+                Direction::Backward => &arcs.into,
             };
             for &i in adjacency.of(a) {
-                release(pick(arcs.pairs[i]), &mut ready);
+                let (before, after) = arcs.pairs[i];
+                release(
+                    if direction == Direction::Forward {
+                        after
+                    } else {
+                        before
+                    },
+                    &mut ready,
+                );
             }
         }
     }

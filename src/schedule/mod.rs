@@ -9,12 +9,15 @@
 
 mod analysis;
 mod cpm;
+#[doc(hidden)]
+pub mod exact;
 mod graph;
 mod network;
 pub mod problem;
 mod profile;
 mod search;
 mod sgs;
+pub mod synth;
 
 use std::time::{Duration, Instant};
 
@@ -31,35 +34,47 @@ use sgs::Decoder;
 /// on the machine. Large problems get proportionally fewer schedules (see [`Effort::budget`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Effort {
-    /// About 1,000 schedules: a good plan in a few milliseconds for a roadmap-sized problem.
+    /// Up to 1,000 schedules: a good plan in milliseconds for a roadmap-sized problem.
     Fast,
-    /// About 20,000 schedules: near-optimal on the standard benchmarks; under a second for 120
-    /// activities.
+    /// Up to 20,000 schedules: near-optimal on the standard benchmarks, well under a second for
+    /// 120 activities or for 10,000.
     #[default]
     Default,
-    /// About 100,000 schedules: for when a few extra seconds may buy a shorter plan.
+    /// Up to 100,000 schedules: for when a few extra seconds may buy a shorter plan.
     Thorough,
 }
 
 impl Effort {
     /// Schedules to build at most for `activities` activities: the nominal count, scaled down so
-    /// that activities times schedules stays within a fixed amount of work (never below 50
-    /// schedules, enough for the priority rules and a little search).
+    /// that the work stays bounded. A schedule of `n` activities costs about `n` placements, and
+    /// each placement costs more as the plan gets denser, so the budget is divided by
+    /// `n * (1 + n / 250)`; it never drops below 12 schedules (a few priority rules, justified),
+    /// or 3 above 20,000 activities. Large roadmaps gain less from more schedules: their finish
+    /// is usually set by a saturated resource, which the lower bound shows, and the search stops
+    /// there.
     pub fn budget(self, activities: usize) -> u64 {
         let (nominal, work): (u64, u64) = match self {
             Effort::Fast => (1_000, 200_000),
-            Effort::Default => (20_000, 2_500_000),
+            Effort::Default => (20_000, 3_000_000),
             Effort::Thorough => (100_000, 12_000_000),
         };
-        let scaled = work / (activities.max(1) as u64);
-        nominal.min(scaled).max(50)
+        let n = activities.max(1) as u64;
+        let scaled = work / n.saturating_mul(1 + n / 250);
+        // Very large problems get one justified schedule: minutes of search would not pay off.
+        let floor = if n > 20_000 { 3 } else { 12 };
+        nominal.min(scaled).max(floor)
     }
 
-    fn population(self) -> usize {
-        match self {
+    /// Individuals in the search's population. A justified schedule costs about 15 schedule
+    /// passes, so a small budget (a large roadmap) gets a smaller population that still leaves
+    /// room for a few generations.
+    fn population(self, budget: u64) -> usize {
+        let nominal: u64 = match self {
             Effort::Fast => 20,
             Effort::Default | Effort::Thorough => 40,
-        }
+        };
+        // Bounded by `nominal`, so the cast cannot truncate.
+        (budget / 60).clamp(10, nominal) as usize
     }
 }
 
@@ -234,9 +249,10 @@ pub fn plan(problem: &Problem, options: &Options) -> Result<Solution, ScheduleEr
     });
     let chosen = if conflict {
         let mut decoder = Decoder::new(&net);
+        let schedules = options.effort.budget(net.len());
         let budget = Budget {
-            schedules: options.effort.budget(net.len()),
-            population: options.effort.population(),
+            schedules,
+            population: options.effort.population(schedules),
         };
         let found = search(&mut decoder, &order, &early, bound, budget, options.seed);
         stats.schedules = found.schedules;

@@ -79,6 +79,19 @@ impl Profile {
         }
     }
 
+    /// Takes back `units` added on `[start, end)` by [`Profile::add`].
+    pub fn remove(&mut self, r: usize, start: Day, end: Day, units: Units) {
+        if start >= end || units == 0 {
+            return;
+        }
+        let line = &mut self.lines[r];
+        let first = line.partition_point(|p| p.0 < start);
+        let last = line.partition_point(|p| p.0 < end);
+        for point in &mut line[first..last] {
+            point.1 = point.1.saturating_sub(units);
+        }
+    }
+
     /// Usage of resource `r` on `day`.
     pub fn usage_at(&self, r: usize, day: Day) -> Units {
         let line = &self.lines[r];

@@ -171,7 +171,7 @@ impl Search<'_, '_, '_> {
 
 /// Keeps the best `size` distinct schedules, best first (ties by their order of arrival).
 fn select(mut pool: Vec<Individual>, size: usize) -> Vec<Individual> {
-    pool.sort_by(|x, y| x.score.cmp(&y.score));
+    pool.sort_by_key(|ind| ind.score);
     let mut seen = HashSet::new();
     pool.retain(|ind| seen.insert((ind.score, ind.dates.start.clone())));
     pool.truncate(size);
@@ -218,10 +218,18 @@ pub(crate) fn search(
         budget,
         best: None,
     };
+    // A plan that meets every due date and ends on the lower bound cannot be beaten on the
+    // first two objectives; large roadmaps often get one from a priority rule, so stop there.
+    let at_bound = |search: &Search<'_, '_, '_>| {
+        search
+            .best
+            .as_ref()
+            .is_some_and(|b| b.score.overrun == 0 && b.score.finish <= lower_bound)
+    };
     let mut population = Vec::new();
     for list in &rules {
         population.push(search.evaluate(list));
-        if search.exhausted() {
+        if search.exhausted() || at_bound(&search) {
             break;
         }
     }
@@ -232,7 +240,7 @@ pub(crate) fn search(
             .saturating_sub(early.start.iter().copied().min().unwrap_or(0))
             .max(1),
     );
-    while population.len() < budget.population && !search.exhausted() {
+    while population.len() < budget.population && !search.exhausted() && !at_bound(&search) {
         let noise: Vec<i64> = (0..n).map(|_| search.rng.random_range(0..spread)).collect();
         let list = keyed_order(net, Direction::Forward, None, |a| {
             i64::from(latest[a]) + noise[a]
@@ -243,12 +251,10 @@ pub(crate) fn search(
     let mut population = select(population, budget.population);
 
     let mut generations = 0;
-    let mut stale = 0;
     let mut taken = vec![false; n];
     let mutation_rate = 0.05;
-    while !search.exhausted() && n > 1 && population.len() > 1 {
+    while !search.exhausted() && n > 1 && population.len() > 1 && !at_bound(&search) {
         generations += 1;
-        let before = population[0].score;
         let mut pool = population.clone();
         for _ in 0..budget.population / 2 {
             if search.exhausted() {
@@ -268,15 +274,6 @@ pub(crate) fn search(
             }
         }
         population = select(pool, budget.population);
-        if population[0].score < before {
-            stale = 0;
-        } else {
-            stale += 1;
-        }
-        let best = population[0].score;
-        if best.overrun == 0 && best.finish <= lower_bound && stale >= 10 {
-            break;
-        }
     }
     let schedules = search.decoder.schedules;
     let best = search.best.unwrap_or_else(|| Individual {

@@ -1,0 +1,155 @@
+//! PSPLIB single-mode `.sm` files as scheduling problems, and reference makespan tables.
+//!
+//! Shared by the `psplib` example, the `rcpsp` bench and the PSPLIB test (via `#[path]`).
+
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+
+use roadmap::model::span::Span;
+use roadmap::schedule::{Activity, Link, LinkKind, Problem, Units};
+
+/// Parses a PSPLIB `.sm` file (jobs 1..N including the dummy source and sink, which become
+/// milestones). Resource units are taken as they are (one PSPLIB unit = one `Units`).
+pub fn parse_sm(text: &str) -> Result<Problem, String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let section = |title: &str| {
+        lines
+            .iter()
+            .position(|l| l.trim_start().starts_with(title))
+            .ok_or_else(|| format!("missing section {title}"))
+    };
+    let numbers = |line: &str| -> Result<Vec<u32>, String> {
+        line.split_whitespace()
+            .map(|w| {
+                w.parse::<u32>()
+                    .map_err(|e| format!("bad number {w:?}: {e}"))
+            })
+            .collect()
+    };
+    let is_rule = |l: &str| l.starts_with('*') || l.starts_with('-');
+
+    let precedence = section("PRECEDENCE RELATIONS:")? + 2;
+    let mut successors: Vec<Vec<usize>> = Vec::new();
+    for line in lines[precedence..].iter().take_while(|l| !is_rule(l)) {
+        let row = numbers(line)?;
+        let count = *row.get(2).ok_or("short precedence row")? as usize;
+        let list = row.get(3..3 + count).ok_or("missing successors")?;
+        successors.push(list.iter().map(|&j| j as usize - 1).collect());
+    }
+    let requests = section("REQUESTS/DURATIONS:")? + 3;
+    let mut activities = Vec::new();
+    for line in lines[requests..].iter().take_while(|l| !is_rule(l)) {
+        let row = numbers(line)?;
+        let duration = *row.get(2).ok_or("short request row")?;
+        let demands = row[3..]
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| **u > 0)
+            .map(|(r, &u)| (r, u as Units))
+            .collect();
+        activities.push(Activity {
+            duration: Span::Days(duration),
+            release: 0,
+            due: None,
+            priority: 3,
+            demands,
+        });
+    }
+    let availability = section("RESOURCEAVAILABILITIES:")? + 2;
+    let capacities = numbers(lines.get(availability).ok_or("missing capacities")?)?;
+    if successors.len() != activities.len() {
+        return Err("precedence and request sections disagree on the number of jobs".into());
+    }
+    let links = successors
+        .iter()
+        .enumerate()
+        .flat_map(|(from, list)| {
+            list.iter().map(move |&to| Link {
+                from,
+                to,
+                kind: LinkKind::FinishToStart,
+                lag: Span::ZERO,
+            })
+        })
+        .collect();
+    Ok(Problem {
+        origin: chrono::NaiveDate::from_ymd_opt(2000, 1, 1).ok_or("date")?,
+        activities,
+        links,
+        capacities,
+    })
+}
+
+/// Reference makespans by file name: `problem,optimum` CSV rows (`j301_1.sm,43`) or PSPLIB
+/// `j30opt.sm` / `j120hrs.sm` tables (`Par Inst Makespan ...` rows, named `jXXP_I.sm` after
+/// `prefix`).
+pub fn parse_reference(text: &str, prefix: &str) -> HashMap<String, u32> {
+    let mut table = HashMap::new();
+    for line in text.lines() {
+        if let Some((name, value)) = line.split_once(',') {
+            if let Ok(v) = value.trim().parse() {
+                table.insert(name.trim().to_string(), v);
+            }
+            continue;
+        }
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if let [par, inst, makespan, ..] = words[..]
+            && let (Ok(p), Ok(i), Ok(m)) =
+                (par.parse::<u32>(), inst.parse::<u32>(), makespan.parse())
+        {
+            table.insert(format!("{prefix}{p}_{i}.sm"), m);
+        }
+    }
+    table
+}
+
+/// Whether `start`/`end` respect every link, duration and capacity of `problem`.
+pub fn feasible(problem: &Problem, start: &[i32], end: &[i32]) -> Result<(), String> {
+    for (a, activity) in problem.activities.iter().enumerate() {
+        if end[a] != problem.end(a, start[a]) {
+            return Err(format!("activity {a} has the wrong length"));
+        }
+        if start[a] < activity.release {
+            return Err(format!("activity {a} starts before its release"));
+        }
+    }
+    for link in &problem.links {
+        let ok = match link.kind {
+            LinkKind::FinishToStart => start[link.to] >= problem.add(end[link.from], link.lag),
+            LinkKind::StartToStart => start[link.to] >= problem.add(start[link.from], link.lag),
+            LinkKind::FinishToFinish => end[link.to] >= problem.add(end[link.from], link.lag),
+        };
+        if !ok {
+            return Err(format!("link {} -> {} violated", link.from, link.to));
+        }
+    }
+    for (r, &capacity) in problem.capacities.iter().enumerate() {
+        let mut events: Vec<(i32, i64)> = Vec::new();
+        for (a, activity) in problem.activities.iter().enumerate() {
+            if start[a] >= end[a] {
+                continue;
+            }
+            let units: i64 = activity
+                .demands
+                .iter()
+                .filter(|d| d.0 == r)
+                .map(|d| i64::from(d.1))
+                .sum();
+            if units > 0 {
+                events.push((start[a], units));
+                events.push((end[a], -units));
+            }
+        }
+        events.sort();
+        let mut level = 0;
+        for (i, &(day, delta)) in events.iter().enumerate() {
+            level += delta;
+            let last_of_day = events.get(i + 1).is_none_or(|e| e.0 != day);
+            if last_of_day && level > i64::from(capacity) {
+                return Err(format!("resource {r} over capacity on day {day}"));
+            }
+        }
+    }
+    Ok(())
+}

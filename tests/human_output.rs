@@ -1,0 +1,64 @@
+//! Pins the human output of representative findings: what a person sees in the terminal.
+//! Run with `UPDATE_SNAPSHOTS=1` to rewrite the expected files after an intended change.
+
+use assert_cmd::Command;
+
+fn check_snapshot(name: &str, args: &[&str]) {
+    let output = Command::cargo_bin("roadmap")
+        .unwrap()
+        .args(args)
+        .args(["--color", "never"])
+        .output()
+        .unwrap();
+    let actual = format!(
+        "exit: {:?}\n--- stdout\n{}--- stderr\n{}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let path = format!("tests/snapshots/{name}.txt");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{path} is missing; run with UPDATE_SNAPSHOTS=1"));
+    assert_eq!(
+        actual, expected,
+        "{name} changed; run with UPDATE_SNAPSHOTS=1 if intended"
+    );
+}
+
+#[test]
+fn unknown_reference_with_suggestion() {
+    check_snapshot(
+        "unknown-reference",
+        &["validate", "tests/broken/E006-lead.toml"],
+    );
+}
+
+#[test]
+fn dependency_cycle_names_the_path() {
+    check_snapshot(
+        "dependency-cycle",
+        &["validate", "tests/broken/E007-three-cycle.toml"],
+    );
+}
+
+#[test]
+fn misspelt_key_suggests_the_right_one() {
+    check_snapshot(
+        "unknown-key",
+        &["validate", "tests/broken/E002-dependson.toml"],
+    );
+}
+
+#[test]
+fn missed_deadline_explains_what_holds_it_back() {
+    check_snapshot("missed-deadline", &["validate", "examples/deadlines.toml"]);
+}
+
+#[test]
+fn valid_roadmap_summary() {
+    check_snapshot("valid-summary", &["validate", "roadmap.toml"]);
+}

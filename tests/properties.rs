@@ -1,0 +1,183 @@
+//! Invariants of the planner on random problems: links, releases, durations and capacities
+//! always hold, output is reproducible, and on tiny problems the heuristic is (almost always)
+//! optimal. `PROPTEST_CASES` raises the number of cases.
+
+#[path = "../benches/support/psplib.rs"]
+mod psplib;
+
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use proptest::test_runner::TestRunner;
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use roadmap::model::span::Span;
+use roadmap::schedule::{Activity, Effort, Link, LinkKind, Options, Problem, exact, plan, usage};
+
+/// A random acyclic problem with `n` activities: links only from lower to higher indices.
+fn random_problem(n: usize, seed: u64, general_links: bool, months: bool) -> Problem {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let resources = rng.random_range(1..=2);
+    let capacities: Vec<u32> = (0..resources)
+        .map(|_| rng.random_range(2..=6) * 500)
+        .collect();
+    let activities = (0..n)
+        .map(|_| {
+            let duration = match rng.random_range(0..10) {
+                0 => Span::ZERO,
+                1 if months => Span::Months(rng.random_range(1..=2)),
+                _ => Span::Days(rng.random_range(1..=8)),
+            };
+            let mut demands = Vec::new();
+            for (r, &capacity) in capacities.iter().enumerate() {
+                if rng.random_bool(0.7) {
+                    demands.push((r, rng.random_range(1..=capacity / 500) * 500));
+                }
+            }
+            Activity {
+                duration,
+                release: if rng.random_bool(0.2) {
+                    rng.random_range(0..10)
+                } else {
+                    0
+                },
+                due: if rng.random_bool(0.15) {
+                    Some(rng.random_range(5..30))
+                } else {
+                    None
+                },
+                priority: rng.random_range(1..=5),
+                demands,
+            }
+        })
+        .collect();
+    let mut links = Vec::new();
+    for to in 1..n {
+        for from in 0..to {
+            if rng.random_bool(0.25) {
+                let kinds = if general_links { 3 } else { 2 };
+                let kind = match rng.random_range(0..kinds) {
+                    0 => LinkKind::FinishToStart,
+                    1 => LinkKind::StartToStart,
+                    _ => LinkKind::FinishToFinish,
+                };
+                let lag = match rng.random_range(0..6) {
+                    0 => Span::Days(rng.random_range(1..=4)),
+                    1 if months => Span::Months(1),
+                    _ => Span::ZERO,
+                };
+                links.push(Link {
+                    from,
+                    to,
+                    kind,
+                    lag,
+                });
+            }
+        }
+    }
+    Problem {
+        origin: "2024-01-30".parse().unwrap(),
+        activities,
+        links,
+        capacities,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn every_plan_respects_links_releases_durations_and_capacities(
+        n in 1usize..25,
+        seed in any::<u64>(),
+        months in any::<bool>(),
+    ) {
+        let problem = random_problem(n, seed, true, months);
+        let options = Options { effort: Effort::Fast, seed: 7 };
+        let solution = plan(&problem, &options).unwrap();
+        prop_assert_eq!(solution.start.len(), n);
+        psplib::feasible(&problem, &solution.start, &solution.end).map_err(TestCaseError::fail)?;
+        for (r, &capacity) in problem.capacities.iter().enumerate() {
+            for (day, units) in usage(&problem, &solution, r) {
+                prop_assert!(units <= capacity, "resource {} over capacity on day {}", r, day);
+            }
+        }
+        for a in 0..n {
+            prop_assert!(solution.total_slack[a] >= 0 && solution.free_slack[a] >= 0);
+            prop_assert!(solution.free_slack[a] <= solution.total_slack[a]);
+            prop_assert!(solution.early_start[a] <= solution.start[a]);
+            prop_assert!(solution.late_start[a] >= solution.start[a]);
+        }
+        let again = plan(&problem, &options).unwrap();
+        prop_assert_eq!(&again.start, &solution.start);
+        prop_assert_eq!(&again.late_start, &solution.late_start);
+        prop_assert_eq!(&again.held_back, &solution.held_back);
+        prop_assert_eq!(&again.critical_path, &solution.critical_path);
+    }
+
+    #[test]
+    fn order_is_a_linear_extension_and_waves_follow_links(n in 1usize..40, seed in any::<u64>()) {
+        let problem = random_problem(n, seed, true, false);
+        let solution = plan(&problem, &Options { effort: Effort::Fast, seed: 1 }).unwrap();
+        let mut position = vec![0; n];
+        for (i, &a) in solution.order.iter().enumerate() {
+            position[a] = i;
+        }
+        for link in &problem.links {
+            prop_assert!(position[link.from] < position[link.to]);
+            prop_assert!(solution.wave[link.to] > solution.wave[link.from]);
+        }
+    }
+}
+
+/// The heuristic against branch and bound on tiny problems with finish-to-start and
+/// start-to-start links (where active schedules contain an optimum).
+#[test]
+fn the_heuristic_is_optimal_on_almost_all_tiny_problems() {
+    let cases: u32 = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(60);
+    let mut runner = TestRunner::deterministic();
+    let strategy = (2usize..=8, any::<u64>());
+    let (mut solved, mut optimal, mut optimal_priorities) = (0, 0, 0);
+    for _ in 0..cases {
+        let (n, seed) = strategy.new_tree(&mut runner).unwrap().current();
+        let problem = random_problem(n, seed, false, false);
+        let Some(best) = exact::solve(&problem, 8, 2_000_000).unwrap() else {
+            continue;
+        };
+        let solution = plan(
+            &problem,
+            &Options {
+                effort: Effort::Fast,
+                seed: 42,
+            },
+        )
+        .unwrap();
+        psplib::feasible(&problem, &solution.start, &solution.end).unwrap();
+        let overrun: i64 = solution.overrun.iter().map(|&d| i64::from(d)).sum();
+        let mut by_priority = [0i64; 5];
+        for (a, activity) in problem.activities.iter().enumerate() {
+            by_priority[usize::from(activity.priority.clamp(1, 5) - 1)] +=
+                i64::from(solution.end[a]);
+        }
+        let found = (overrun, solution.makespan);
+        assert!(
+            found >= (best.overrun, best.finish),
+            "heuristic beats the exact optimum"
+        );
+        solved += 1;
+        if found == (best.overrun, best.finish) {
+            optimal += 1;
+            if by_priority == best.by_priority {
+                optimal_priorities += 1;
+            }
+        }
+    }
+    eprintln!("optimal on {optimal}/{solved} (with priority tie-break {optimal_priorities})");
+    assert!(solved >= cases * 9 / 10);
+    assert!(
+        optimal * 100 >= solved * 95,
+        "optimal on only {optimal}/{solved}"
+    );
+}
