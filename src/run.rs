@@ -41,6 +41,10 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match &cli.command {
         Command::Plan(args) => commands::plan::run(args, &context),
         Command::Validate(args) => commands::validate::run(args, &context),
+        Command::Init(args) => commands::init::run(args, &context),
+        Command::Schema => commands::schema::run(&context),
+        Command::Completions(args) => commands::completions::run(args, &context),
+        Command::Man => commands::man::run(&context),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -1,6 +1,10 @@
 //! One module per subcommand; each turns its arguments into output and an [`Outcome`].
 
+pub mod completions;
+pub mod init;
+pub mod man;
 pub mod plan;
+pub mod schema;
 pub mod validate;
 
 use std::path::Path;
