@@ -64,11 +64,12 @@ fn write_atomically(path: &Path, text: &str, force: bool) -> Result<()> {
     // the umask, as any editor would create it).
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut file = builder.tempfile_in(&dir).with_context(|| {
-        format!(
+    let mut file = builder.tempfile_in(&dir).map_err(|err| {
+        // Keep the reason ("permission denied"), not the temporary file's random name.
+        anyhow::Error::new(std::io::Error::from(err.kind())).context(format!(
             "cannot write {shown}: cannot create a file in {}",
             dir.display()
-        )
+        ))
     })?;
     file.write_all(text.as_bytes())
         .and_then(|()| file.as_file().sync_all())
