@@ -76,7 +76,8 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Where to write the roadmap (`-` prints it to stdout).
+    /// Where to write the roadmap: a file, or a directory to put roadmap.toml in (`-` prints it
+    /// to stdout).
     #[arg(default_value = "roadmap.toml", value_name = "PATH")]
     pub path: PathBuf,
 

@@ -41,12 +41,12 @@ impl Transform for NoNull {
         // `"anyOf": [X, {"type": "null"}]` becomes X, merged into this schema.
         if let Some(serde_json::Value::Array(branches)) = object.get_mut("anyOf") {
             branches.retain(|b| b.get("type").is_none_or(|t| t != "null"));
-            if branches.len() == 1 {
-                if let Some(serde_json::Value::Object(only)) = branches.pop() {
-                    object.remove("anyOf");
-                    for (key, value) in only {
-                        object.entry(key).or_insert(value);
-                    }
+            if branches.len() == 1
+                && let Some(serde_json::Value::Object(only)) = branches.pop()
+            {
+                object.remove("anyOf");
+                for (key, value) in only {
+                    object.entry(key).or_insert(value);
                 }
             }
         }
