@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzz the loader and validator for SECONDS (default 600) on one core.
 #
-#   fuzz/run.sh 600            # from the repository root or from fuzz/
+#   fuzz/run.sh 600                    # from the repository root or from fuzz/
+#   fuzz/run.sh 600 -max_len=4096      # more libFuzzer flags after SECONDS (later ones win)
 #
 # Needs a nightly toolchain (`rustup toolchain install nightly`); installs cargo-fuzz if missing.
 # The corpus is seeded from the bundled roadmap, the examples and the broken-file tests, and kept
@@ -9,6 +10,7 @@
 set -euo pipefail
 
 seconds="${1:-600}"
+shift || true
 cd "$(dirname "$0")"
 root=..
 
@@ -31,7 +33,7 @@ rm -f fuzz-0.log
 status=0
 cargo +nightly fuzz run load_validate "$corpus" -- \
     -max_total_time="$seconds" -jobs=1 -workers=1 -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 || status=$?
+    -print_final_stats=1 "$@" || status=$?
 [ -f fuzz-0.log ] && cat fuzz-0.log
 echo "corpus: $(ls "$corpus" | wc -l) inputs; crashes: $(ls artifacts/load_validate 2>/dev/null | wc -l)" >&2
 exit "$status"
