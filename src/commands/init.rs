@@ -29,10 +29,13 @@ pub fn run(args: &InitArgs, context: &Context) -> Result<Outcome> {
     };
     write_atomically(&path, TEMPLATE, args.force)?;
     if !context.quiet {
-        let shown = path.display();
+        // The template's `#:schema ./roadmap.schema.json` line is resolved next to the file.
+        let schema = path.with_file_name("roadmap.schema.json");
+        let (shown, schema) = (path.display(), schema.display());
         eprintln!(
             "wrote {shown}: edit it, then run `roadmap validate {shown}` and `roadmap plan {shown}`"
         );
+        eprintln!("for completion and checks in your editor: roadmap schema > {schema}");
     }
     Ok(Outcome::Success)
 }
