@@ -84,6 +84,27 @@ pub enum Command {
         after_help = "Examples:\n  roadmap report -o plan.html\n  roadmap report examples/portfolio.toml -o portfolio.html --as-of 2025-06-01"
     )]
     Report(HtmlReportArgs),
+    /// Write a commented starter roadmap.toml with an example of every table.
+    #[command(
+        after_help = "Examples:\n  roadmap init\n  roadmap init city/roadmap.toml\n  roadmap init --force\n  roadmap init - > draft.toml"
+    )]
+    Init(InitArgs),
+    /// Print the JSON Schema of the roadmap file format (for editors and other tools).
+    #[command(
+        after_help = "Examples:\n  roadmap schema > roadmap.schema.json\n\nEditors with Even Better TOML (taplo) use it when the file starts with\n  #:schema ./roadmap.schema.json"
+    )]
+    Schema,
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  roadmap completions bash > ~/.local/share/bash-completion/completions/roadmap\n  roadmap completions zsh > ~/.zfunc/_roadmap\n  roadmap completions fish > ~/.config/fish/completions/roadmap.fish\n  roadmap completions powershell >> $PROFILE"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    #[command(
+        hide = true,
+        after_help = "Examples:\n  roadmap man > roadmap.1\n  roadmap man | man -l -"
+    )]
+    Man,
 }
 
 /// What every report (actors, funding, resources, order) takes.
@@ -299,6 +320,29 @@ pub enum EffortLevel {
     Fast,
     Default,
     Thorough,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write the roadmap: a file, or a directory to put roadmap.toml in (`-` prints it
+    /// to stdout).
+    #[arg(default_value = "roadmap.toml", value_name = "PATH")]
+    pub path: PathBuf,
+
+    /// Print the roadmap to stdout instead of writing a file.
+    #[arg(long, conflicts_with = "force")]
+    pub stdout: bool,
+
+    /// Replace the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[cfg(test)]

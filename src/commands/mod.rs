@@ -1,12 +1,16 @@
 //! One module per subcommand; each turns its arguments into output and an [`Outcome`].
 
 pub mod actors;
+pub mod completions;
 pub mod export;
 pub mod funding;
+pub mod init;
+pub mod man;
 pub mod order;
 pub mod plan;
 pub mod report;
 pub mod resources;
+pub mod schema;
 pub mod validate;
 
 use std::io::Write;

@@ -124,7 +124,12 @@ impl schemars::JsonSchema for Amount {
         "Amount".into()
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({ "type": "number", "minimum": 0, "maximum": Amount::MAX })
+        schemars::json_schema!({
+            "description": "A number, 0 or more: an integer or a float (`1_500_000`, `2.5`).",
+            "type": "number",
+            "minimum": 0,
+            "maximum": Amount::MAX,
+        })
     }
 }
 
@@ -172,10 +177,9 @@ impl schemars::JsonSchema for Date {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "description": "A calendar day: a TOML local date (2019-07-01) or a string \"2019-07-01\".",
-            "anyOf": [
-                { "type": "string", "format": "date" },
-                { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }
-            ]
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
         })
     }
 }
@@ -223,7 +227,8 @@ impl schemars::JsonSchema for Span {
         schemars::json_schema!({
             "type": "string",
             "description": "A whole number and a unit: d/day(s), w/week(s), m/month(s) (calendar), q/quarter(s), y/year(s). \"0d\" makes a milestone.",
-            "pattern": "^\\s*\\d+\\s*(d|days?|w|weeks?|m|months?|q|quarters?|y|years?)\\s*$",
+            // Units in any case, as `Span::parse` reads them.
+            "pattern": "^\\s*[0-9]+\\s*([dD]([aA][yY][sS]?)?|[wW]([eE][eE][kK][sS]?)?|[mM]([oO][nN][tT][hH][sS]?)?|[qQ]([uU][aA][rR][tT][eE][rR][sS]?)?|[yY]([eE][aA][rR][sS]?)?)\\s*$",
             "examples": ["9 months", "2w", "0d", "1 year"]
         })
     }
@@ -288,10 +293,15 @@ pub struct IdMap<T>(pub Vec<(Located<String>, Located<T>)>);
 
 impl<T: schemars::JsonSchema> schemars::JsonSchema for IdMap<T> {
     fn schema_name() -> std::borrow::Cow<'static, str> {
-        format!("Map_of_{}", T::schema_name()).into()
+        format!("{}ById", T::schema_name()).into()
     }
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        BTreeMap::<String, T>::json_schema(generator)
+        let mut schema = BTreeMap::<String, T>::json_schema(generator);
+        schema.insert(
+            "propertyNames".into(),
+            serde_json::json!({ "pattern": crate::model::raw::ID_PATTERN }),
+        );
+        schema
     }
 }
 
@@ -353,8 +363,9 @@ macro_rules! table {
             ),* $(,)?
         }
     ) => {
-        $(#[$meta])*
+        // The derive comes first so `$meta` may hold `#[schemars(...)]` attributes.
         #[derive(Clone, Debug, Default, schemars::JsonSchema)]
+        $(#[$meta])*
         #[schemars(deny_unknown_fields)]
         pub struct $name {
             /// Where the table starts (its header, or its opening brace).

@@ -5,6 +5,7 @@
 pub mod decode;
 pub mod load;
 pub mod raw;
+pub mod schema;
 pub mod span;
 
 use std::ops::Range;

@@ -9,145 +9,194 @@ use crate::model::span::Span;
 table! {
     /// A roadmap file: one `[roadmap]` table and arrays of objectives, actors, resources,
     /// funding sources and projects.
+    #[schemars(title = "roadmap.toml")]
     RawFile as "the file" {
         /// Where editors find this file's JSON Schema (optional; a `#:schema` comment works too).
+        #[schemars(extend("examples" = ["./roadmap.schema.json"]))]
         schema as "$schema": Located<String>,
         /// The roadmap itself: its name and the first day of the plan.
+        #[schemars(required)]
+        #[schemars(extend("examples" = [{ "name": "Sofia Digital Transformation Roadmap", "start": "2019-01-01", "currency": "EUR" }]))]
         roadmap: RawRoadmap,
         /// The strategy's objectives, that projects serve.
+        #[schemars(extend("examples" = [[{ "id": "it-solutions", "name": "Offer IT solutions for the digital transformation of the city" }]]))]
         objective: Vec<RawObjective>,
         /// Who leads or takes part in projects.
+        #[schemars(extend("examples" = [[{ "id": "sofia-municipality", "name": "Sofia Municipality", "kind": "public" }]]))]
         actor: Vec<RawActor>,
         /// Renewable resources: `capacity` units are available every day.
+        #[schemars(extend("examples" = [[{ "id": "it-staff", "name": "Municipal IT staff", "capacity": 6.5, "unit": "FTE" }]]))]
         resource: Vec<RawResource>,
         /// Funding sources or opportunities that pay for projects.
+        #[schemars(extend("examples" = [[{ "id": "erdf", "name": "ERDF 2021-2027", "amount": 12000000, "from": "2021-01-01", "until": "2027-12-31" }]]))]
         funding: Vec<RawFunding>,
         /// The priority projects of the roadmap.
+        #[schemars(extend("examples" = [[{ "id": "open-data", "name": "Open data portal", "duration": "9 months", "lead": "sofia-municipality" }]]))]
         project: Vec<RawProject>,
     }
 }
 
 table! {
     /// The roadmap's name and the first day of the plan.
+    #[schemars(rename = "Roadmap")]
     RawRoadmap as "[roadmap]" {
         /// The roadmap's title, shown on reports.
+        #[schemars(extend("examples" = ["Sofia Digital Transformation Roadmap"]))]
         name: Located<String>,
         /// Required: the first day of the plan (a TOML local date, e.g. 2019-01-01).
+        #[schemars(required, extend("examples" = ["2019-01-01"]))]
         start: Located<Date>,
         /// Currency of every cost and amount (default "EUR").
+        #[schemars(extend("examples" = ["EUR", "BGN"]))]
         currency: Located<String>,
     }
 }
 
 table! {
     /// An objective of the strategy.
+    #[schemars(rename = "Objective")]
     RawObjective as "[[objective]]" {
-        /// Unique id: letters, digits, `-`, `_` and `.`.
+        /// Required, unique id: letters, digits, `-`, `_` and `.`.
+        #[schemars(required, with = "Option<Id>", extend("examples" = ["it-solutions"]))]
         id: Located<String>,
         /// What the objective says.
+        #[schemars(extend("examples" = ["Offer IT solutions for the digital transformation of the city"]))]
         name: Located<String>,
     }
 }
 
 table! {
     /// An actor: an organisation that leads or takes part in projects.
+    #[schemars(rename = "Actor")]
     RawActor as "[[actor]]" {
-        /// Unique id: letters, digits, `-`, `_` and `.`.
+        /// Required, unique id: letters, digits, `-`, `_` and `.`.
+        #[schemars(required, with = "Option<Id>", extend("examples" = ["sofia-municipality"]))]
         id: Located<String>,
         /// The actor's name.
+        #[schemars(extend("examples" = ["Sofia Municipality"]))]
         name: Located<String>,
-        /// public | business | startup | utility | academia | ngo | other
+        /// What kind of organisation it is (default "other").
+        #[schemars(with = "Option<ActorKindName>", extend("examples" = ["public", "academia"]))]
         kind: Located<String>,
     }
 }
 
 table! {
     /// A renewable resource: `capacity` units are available on every day.
+    #[schemars(rename = "Resource")]
     RawResource as "[[resource]]" {
-        /// Unique id: letters, digits, `-`, `_` and `.`.
+        /// Required, unique id: letters, digits, `-`, `_` and `.`.
+        #[schemars(required, with = "Option<Id>", extend("examples" = ["it-staff"]))]
         id: Located<String>,
         /// The resource's name.
+        #[schemars(extend("examples" = ["Municipal IT staff"]))]
         name: Located<String>,
         /// Required: units available every day (may be fractional, e.g. 6.5 FTE).
+        #[schemars(required, extend("examples" = [6.5, 12]))]
         capacity: Located<Amount>,
         /// Label of the unit, e.g. "FTE".
+        #[schemars(extend("examples" = ["FTE"]))]
         unit: Located<String>,
     }
 }
 
 table! {
     /// A funding source or opportunity.
+    #[schemars(rename = "Funding")]
     RawFunding as "[[funding]]" {
-        /// Unique id: letters, digits, `-`, `_` and `.`.
+        /// Required, unique id: letters, digits, `-`, `_` and `.`.
+        #[schemars(required, with = "Option<Id>", extend("examples" = ["erdf"]))]
         id: Located<String>,
         /// The source's name.
+        #[schemars(extend("examples" = ["ERDF 2021-2027"]))]
         name: Located<String>,
         /// Required: the total that can be committed to projects.
+        #[schemars(required, extend("examples" = [12_000_000]))]
         amount: Located<Amount>,
         /// A project it pays for must start on or after this day.
+        #[schemars(extend("examples" = ["2021-01-01"]))]
         from: Located<Date>,
         /// A project it pays for must finish on or before this day.
+        #[schemars(extend("examples" = ["2027-12-31"]))]
         until: Located<Date>,
     }
 }
 
 table! {
     /// A priority project of the roadmap.
+    #[schemars(rename = "Project")]
     RawProject as "[[project]]" {
         /// Required, unique id: letters, digits, `-`, `_` and `.`.
+        #[schemars(required, with = "Option<Id>", extend("examples" = ["open-data"]))]
         id: Located<String>,
         /// The project's name.
+        #[schemars(extend("examples" = ["Open data portal"]))]
         name: Located<String>,
         /// Ids of the objectives it serves.
+        #[schemars(with = "Option<Vec<Id>>", extend("examples" = [["it-solutions"]]))]
         objectives: Vec<Located<String>>,
         /// 1 (highest) .. 5 (lowest); default 3. Breaks ties when projects compete for a resource.
+        #[schemars(range(min = 1, max = 5), extend("examples" = [1, 3]))]
         priority: Located<u8>,
-        /// Required: how long it runs, e.g. "9 months", "6w", "10d". "0d" makes a milestone.
+        /// Required: how long it runs. "0d" makes a milestone.
+        #[schemars(required, extend("examples" = ["9 months", "6w", "0d"]))]
         duration: Located<Span>,
         /// Projects that must come first: an id (finish-to-start) or
         /// `{ project = ID, type = "FS"|"SS"|"FF", lag = DURATION }`.
+        #[schemars(extend("examples" = [["data-governance", { "project": "cloud", "type": "SS", "lag": "1 month" }]]))]
         depends_on: Vec<RawDependency>,
         /// It may not start before this day.
+        #[schemars(extend("examples" = ["2019-06-01"]))]
         earliest_start: Located<Date>,
         /// It must finish on or before this day.
+        #[schemars(extend("examples" = ["2020-12-31"]))]
         deadline: Located<Date>,
         /// Required: id of the one actor that leads it.
+        #[schemars(required, with = "Option<Id>", extend("examples" = ["sofia-municipality"]))]
         lead: Located<String>,
         /// Ids of the actors taking part.
+        #[schemars(with = "Option<Vec<Id>>", extend("examples" = [["sofia-tech-park"]]))]
         participants: Vec<Located<String>>,
-        /// Units of each resource held on every day it runs, e.g. `{ it-staff = 1.5 }`.
+        /// Units of each resource (by id) held on every day it runs.
+        #[schemars(extend("examples" = [{ "it-staff": 1.5 }]))]
         resources: IdMap<Amount>,
         /// What it costs, in the roadmap's currency.
+        #[schemars(extend("examples" = [450_000]))]
         cost: Located<Amount>,
-        /// How the cost is covered, per funding source, e.g. `{ erdf = 300_000 }`.
+        /// How the cost is covered: the amount from each funding source (by id).
+        #[schemars(extend("examples" = [{ "erdf": 300_000, "municipal-budget": 150_000 }]))]
         funding: IdMap<Amount>,
     }
 }
 
 /// One item of `depends_on`.
 #[derive(Clone, Debug, schemars::JsonSchema)]
+#[schemars(rename = "Dependency")]
 #[serde(untagged)]
 pub enum RawDependency {
-    /// Finish-to-start with no lag.
-    Id(Located<String>),
+    /// Id of a project that must finish first (finish-to-start, no lag).
+    Id(#[schemars(with = "Id")] Located<String>),
     /// A typed link with an optional lag.
     Link(RawLink),
 }
 
 table! {
     /// A dependency with a type and a lag.
+    #[schemars(rename = "Link")]
     RawLink as "a dependency" {
         /// Required: id of the project depended on.
+        #[schemars(required, with = "Option<Id>", extend("examples" = ["cloud"]))]
         project: Located<String>,
         /// FS (finish-to-start, default), SS (start-to-start) or FF (finish-to-finish).
-        #[schemars(with = "Option<LinkType>")]
+        #[schemars(with = "Option<LinkType>", extend("examples" = ["SS"]))]
         r#type as "type": Located<String>,
-        /// Time added to the link, e.g. "1 month" (default "0d").
+        /// Time added to the link (default "0d").
+        #[schemars(extend("examples" = ["1 month", "2w"]))]
         lag: Located<Span>,
     }
 }
 
-/// The three link types, for the schema.
+/// How a project is linked to the one it depends on.
 #[derive(schemars::JsonSchema)]
 #[allow(dead_code, clippy::upper_case_acronyms)]
 enum LinkType {
@@ -155,6 +204,40 @@ enum LinkType {
     SS,
     FF,
 }
+
+/// The kinds of actor (the model's `ActorKind` parses them).
+#[derive(schemars::JsonSchema)]
+#[schemars(rename = "ActorKind")]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum ActorKindName {
+    Public,
+    Business,
+    Startup,
+    Utility,
+    Academia,
+    Ngo,
+    Other,
+}
+
+/// An id, for the schema: ids are checked during validation (see `validate::ids`).
+struct Id;
+
+impl schemars::JsonSchema for Id {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Id".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "An id: letters, digits, `-`, `_` and `.` (unique within its table).",
+            "pattern": ID_PATTERN,
+        })
+    }
+}
+
+/// What `validate::ids::is_well_formed` accepts: Unicode letters and digits, `-`, `_`, `.`.
+pub const ID_PATTERN: &str = r"^[\p{L}\p{M}\p{N}._-]+$";
 
 impl Decode for RawDependency {
     fn decode(node: &Node<'_>, decoder: &mut Decoder) -> Option<Self> {

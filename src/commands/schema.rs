@@ -1,0 +1,17 @@
+//! `roadmap schema`: print the JSON Schema of the roadmap file format.
+
+use std::io::Write;
+
+use anyhow::{Context as _, Result};
+
+use crate::model::schema::json_schema;
+use crate::run::{Context, Outcome};
+
+pub fn run(_context: &Context) -> Result<Outcome> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(json_schema().as_bytes())
+        .and_then(|()| stdout.flush())
+        .context("cannot write the schema to stdout")?;
+    Ok(Outcome::Success)
+}
