@@ -6,22 +6,13 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::cli::{PlanArgs, PlanFormat};
-use crate::commands::check;
-use crate::diag::render::{self, FileReport};
+use crate::commands::{check_for_output, to_file};
 use crate::output::emit;
 use crate::report::{self, Look, gantt};
 use crate::run::{Context, Outcome};
 
 pub fn run(args: &PlanArgs, context: &Context) -> Result<Outcome> {
-    let checked = check(&args.file, &args.planner)?;
-    render::human(
-        &mut anstream::stderr().lock(),
-        &FileReport {
-            file: &checked.source,
-            findings: &checked.findings,
-        },
-        context.color_stderr,
-    )?;
+    let checked = check_for_output(&args.file, &args.planner, context)?;
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
@@ -39,11 +30,7 @@ pub fn run(args: &PlanArgs, context: &Context) -> Result<Outcome> {
         );
     }
     // Colour only when writing to a terminal, never into files.
-    let to_file = args
-        .output
-        .output
-        .as_ref()
-        .is_some_and(|p| p.as_os_str() != "-");
+    let to_file = to_file(&args.output);
     let look = Look {
         color: context.color_stdout && !to_file,
         ascii: args.ascii,
