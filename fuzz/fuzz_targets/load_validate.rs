@@ -30,9 +30,18 @@ fuzz_target!(|data: &[u8]| {
     render::github(&mut out, &report).expect("writing to a Vec cannot fail");
 
     if let Some(roadmap) = roadmap {
-        // PLANNER: once the planner is in the library (`pub mod plan` in src/lib.rs), plan every
-        // valid roadmap too:
-        //     let _ = roadmap::plan::plan(&roadmap, &roadmap::schedule::Options::default());
-        let _ = roadmap;
+        // Plan every valid roadmap too (fast effort: same code paths, more inputs per second).
+        let options = roadmap::schedule::Options {
+            effort: roadmap::schedule::Effort::Fast,
+            seed: 42,
+        };
+        // The plan's findings (missed deadlines, funding windows) point into the text as well.
+        if let Ok(plan) = roadmap::plan::plan(&roadmap, &options) {
+            let report = FileReport {
+                file: &parsed.source,
+                findings: &plan.findings,
+            };
+            render::human(&mut out, &report, false).expect("writing to a Vec cannot fail");
+        }
     }
 });
