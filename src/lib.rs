@@ -7,9 +7,13 @@ pub mod display;
 pub mod model;
 pub mod output;
 pub mod plan;
+pub mod progress;
 pub mod report;
 pub mod run;
 pub mod schedule;
 pub mod validate;
+pub mod risk;
+pub mod scenarios;
+pub mod diff;
 
 pub use run::run;

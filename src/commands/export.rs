@@ -47,6 +47,7 @@ pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
             ExportFormat::Dot => report::dot::write(out, roadmap, plan),
             ExportFormat::Svg => report::svg::write(out, roadmap, plan, args.as_of),
             ExportFormat::Ics => report::ics::write(out, roadmap, plan, args.as_of),
+            ExportFormat::Mspdi => report::mspdi::write(out, roadmap, plan),
             ExportFormat::Html => html::write(
                 out,
                 &html::Input {

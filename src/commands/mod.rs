@@ -12,13 +12,16 @@ pub mod report;
 pub mod resources;
 pub mod schema;
 pub mod validate;
+pub mod risk;
+pub mod diff;
+pub mod compare;
 
 use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use crate::cli::{EffortLevel, OutputArgs, PlannerArgs, ReportArgs, ReportFormat};
+use crate::cli::{EffortLevel, OutputArgs, PlannerArgs, ReportArgs, ReportFormat, VariantArgs};
 use crate::diag::render::{self, FileReport};
 use crate::diag::{self, Diagnostic, Severity, SourceFile};
 use crate::model::Roadmap;
@@ -56,7 +59,21 @@ impl Checked {
 
 /// Reads, parses, validates and (when valid) plans one roadmap file.
 pub fn check(path: &Path, planner: &PlannerArgs) -> Result<Checked> {
+    check_with(path, planner, &VariantArgs::default())
+}
+
+/// [`check`] with a scenario applied and progress up to `--as-of` (see [`VariantArgs`]).
+pub fn check_with(path: &Path, planner: &PlannerArgs, variant: &VariantArgs) -> Result<Checked> {
     let parsed = load::load(&Input::from_arg(path))?;
+    check_source(parsed, planner, variant)
+}
+
+/// [`check_with`] on a file already loaded (e.g. from `git show`).
+pub fn check_source(
+    parsed: load::Parsed,
+    planner: &PlannerArgs,
+    variant: &VariantArgs,
+) -> Result<Checked> {
     let (roadmap, mut findings) = match &parsed.raw {
         Some(raw) => {
             let validated = validate(raw, parsed.findings);
@@ -64,9 +81,27 @@ pub fn check(path: &Path, planner: &PlannerArgs) -> Result<Checked> {
         }
         None => (None, parsed.findings),
     };
+    let roadmap = match (roadmap, &variant.scenario) {
+        (Some(roadmap), Some(id)) => match roadmap.scenario(id) {
+            Some(scenario) => Some(roadmap.with_scenario(scenario)),
+            None => {
+                let known: Vec<_> = roadmap.scenarios.iter().map(|s| s.id.as_str()).collect();
+                anyhow::bail!(
+                    "{} has no scenario `{id}`{}",
+                    parsed.source.name,
+                    if known.is_empty() {
+                        " (it has no [[scenario]] tables)".to_string()
+                    } else {
+                        format!("; its scenarios are: {}", known.join(", "))
+                    }
+                );
+            }
+        },
+        (roadmap, _) => roadmap,
+    };
     let plan = match &roadmap {
         Some(roadmap) => {
-            let plan = crate::plan::plan(roadmap, &planner.options())
+            let plan = crate::plan::plan_as_of(roadmap, &planner.options(), variant.as_of)
                 .with_context(|| format!("cannot plan {}", parsed.source.name))?;
             findings.extend(plan.findings.iter().cloned());
             diag::sort(&mut findings);

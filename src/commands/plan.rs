@@ -6,14 +6,14 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::cli::{PlanArgs, PlanFormat};
-use crate::commands::check;
+use crate::commands::check_with;
 use crate::diag::render::{self, FileReport};
 use crate::output::emit;
 use crate::report::{self, Look, gantt};
 use crate::run::{Context, Outcome};
 
 pub fn run(args: &PlanArgs, context: &Context) -> Result<Outcome> {
-    let checked = check(&args.file, &args.planner)?;
+    let checked = check_with(&args.file, &args.planner, &args.variant)?;
     render::human(
         &mut anstream::stderr().lock(),
         &FileReport {

@@ -13,6 +13,10 @@ pub mod json;
 pub mod mermaid;
 pub mod order;
 pub mod resources;
+pub mod risk;
+pub mod mspdi;
+pub mod diff;
+pub mod compare;
 pub mod svg;
 pub mod table;
 #[cfg(feature = "xlsx")]

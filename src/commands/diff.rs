@@ -1,0 +1,4 @@
+use anyhow::Result;
+use crate::cli::DiffArgs;
+use crate::run::{Context, Outcome};
+pub fn run(_args: &DiffArgs, _context: &Context) -> Result<Outcome> { todo!() }
