@@ -182,3 +182,21 @@ fn check(name: &str, actual: &str) {
         .unwrap_or_else(|_| panic!("{path} is missing; run with UPDATE_SNAPSHOTS=1"));
     assert_eq!(actual, expected, "{name} changed; run with UPDATE_SNAPSHOTS=1 if intended");
 }
+
+#[test]
+fn the_html_report_has_a_risk_section_only_with_estimates() {
+    let report = |file: &str| {
+        let output = Command::cargo_bin("roadmap")
+            .unwrap()
+            .args(["export", "--format", "html", file])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let html = report("examples/risk.toml");
+    assert!(html.contains("<section id=\"risk\""));
+    assert!(html.contains("aria-label=\"Histogram of the roadmap finish date\""));
+    assert!(html.contains(">P95 "));
+    assert!(!report("examples/minimal.toml").contains("<section id=\"risk\""));
+}
