@@ -114,7 +114,9 @@ pub enum Command {
     Diff(DiffArgs),
     /// Plan every scenario of the roadmap and compare them side by side with the baseline:
     /// finish, projects that slip, deadlines missed, funding gaps.
-    #[command(after_help = "Examples:\n  roadmap compare examples/scenarios.toml\n  roadmap compare --format json")]
+    #[command(
+        after_help = "Examples:\n  roadmap compare examples/scenarios.toml\n  roadmap compare --format json"
+    )]
     Compare(CompareArgs),
     /// Print the man page (roff).
     #[command(

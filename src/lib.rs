@@ -3,17 +3,17 @@
 pub mod cli;
 pub mod commands;
 pub mod diag;
+pub mod diff;
 pub mod display;
 pub mod model;
 pub mod output;
 pub mod plan;
 pub mod progress;
 pub mod report;
+pub mod risk;
 pub mod run;
+pub mod scenarios;
 pub mod schedule;
 pub mod validate;
-pub mod risk;
-pub mod scenarios;
-pub mod diff;
 
 pub use run::run;

@@ -26,7 +26,9 @@ pub fn apply(roadmap: &Roadmap, problem: &mut Problem, as_of: Option<NaiveDate>)
     for (i, project) in roadmap.projects.iter().enumerate() {
         let planned_duration = problem.activities[i].duration;
         let planned_end_from = |first: Day| problem.add(first, planned_duration);
-        let planned_end = project.actual_start.map(|s| planned_end_from(problem_day(problem.origin, s)));
+        let planned_end = project
+            .actual_start
+            .map(|s| planned_end_from(problem_day(problem.origin, s)));
         let activity = &mut problem.activities[i];
         match (project.status, project.actual_start, project.actual_finish) {
             (Status::Done, start, Some(finish)) => {
@@ -50,7 +52,9 @@ pub fn apply(roadmap: &Roadmap, problem: &mut Problem, as_of: Option<NaiveDate>)
                         let planned_end = planned_end.unwrap_or(first);
                         let planned = (planned_end - first).max(0);
                         let remaining = match project.progress {
-                            Some(done) => (f64::from(planned) * (1.0 - done.min(1.0))).ceil() as Day,
+                            Some(done) => {
+                                (f64::from(planned) * (1.0 - done.min(1.0))).ceil() as Day
+                            }
                             None => (planned_end - today).max(0),
                         };
                         // A project in progress keeps running at least one more day.

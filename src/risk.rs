@@ -146,8 +146,7 @@ fn samplers(roadmap: &Roadmap, plan: &Plan, distribution: Distribution) -> Vec<S
         .map(|(a, project)| {
             let (start, end) = (solution.start[a], solution.end[a]);
             let base = (end - start).max(0);
-            let Some(estimate) = project.estimate.filter(|_| project.status != Status::Done)
-            else {
+            let Some(estimate) = project.estimate.filter(|_| project.status != Status::Done) else {
                 return Sampler::Fixed(base);
             };
             let days = |span| f64::from((problem.add(start, span) - start).max(0));
@@ -204,7 +203,13 @@ pub fn simulate(
                 let mut simulator_copy = simulator.clone();
                 let samplers = &samplers;
                 scope.spawn(move || {
-                    run_block(&mut simulator_copy, samplers, settings.seed, from..to, progress)
+                    run_block(
+                        &mut simulator_copy,
+                        samplers,
+                        settings.seed,
+                        from..to,
+                        progress,
+                    )
                 })
             })
             .collect();
@@ -215,16 +220,25 @@ pub fn simulate(
     });
     let origin = plan.problem.origin;
     let date = |day: Day| plan.problem.date(day);
-    let mut finish_days: Vec<Day> = blocks.iter().flat_map(|b| b.finish.iter().copied()).collect();
+    let mut finish_days: Vec<Day> = blocks
+        .iter()
+        .flat_map(|b| b.finish.iter().copied())
+        .collect();
     finish_days.sort_unstable();
     let planned_finish = plan.finish();
     let planned_day = plan.problem.day(planned_finish);
-    let on_time = share(finish_days.iter().filter(|&&d| d <= planned_day).count(), runs);
+    let on_time = share(
+        finish_days.iter().filter(|&&d| d <= planned_day).count(),
+        runs,
+    );
 
     let mut projects = Vec::with_capacity(n);
     let mut last_by_project: Vec<Vec<Day>> = Vec::with_capacity(n);
     for a in 0..n {
-        let mut last: Vec<Day> = blocks.iter().flat_map(|b| b.last[a].iter().copied()).collect();
+        let mut last: Vec<Day> = blocks
+            .iter()
+            .flat_map(|b| b.last[a].iter().copied())
+            .collect();
         last.sort_unstable();
         let critical: u64 = blocks.iter().map(|b| b.critical[a]).sum();
         let days: i64 = blocks.iter().map(|b| b.days[a]).sum();

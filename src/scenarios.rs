@@ -28,7 +28,13 @@ pub struct Outcome {
     pub over_committed: f64,
 }
 
-fn outcome(id: &str, name: &str, roadmap: &Roadmap, plan: &Plan, baseline: Option<&Plan>) -> Outcome {
+fn outcome(
+    id: &str,
+    name: &str,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    baseline: Option<&Plan>,
+) -> Outcome {
     let finish = plan.finish();
     let slipped = baseline.map_or_else(Vec::new, |base| {
         roadmap
@@ -81,7 +87,13 @@ pub fn compare(
     for scenario in &roadmap.scenarios {
         let variant = roadmap.with_scenario(scenario);
         let plan = plan_as_of(&variant, options, as_of)?;
-        let mut o = outcome(&scenario.id, &scenario.name, &variant, &plan, Some(baseline));
+        let mut o = outcome(
+            &scenario.id,
+            &scenario.name,
+            &variant,
+            &plan,
+            Some(baseline),
+        );
         o.slip_days = (plan.finish() - baseline.finish()).num_days();
         outcomes.push(o);
     }

@@ -16,7 +16,11 @@ fn json(old: &str, new: &str) -> serde_json::Value {
         .args(["diff", old, new, "--format", "json"])
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
@@ -84,7 +88,10 @@ fn snapshot(name: &str, args: &[&str]) {
     }
     let expected = std::fs::read_to_string(&path)
         .unwrap_or_else(|_| panic!("{path} is missing; run with UPDATE_SNAPSHOTS=1"));
-    assert_eq!(actual, expected, "{name} changed; run with UPDATE_SNAPSHOTS=1 if intended");
+    assert_eq!(
+        actual, expected,
+        "{name} changed; run with UPDATE_SNAPSHOTS=1 if intended"
+    );
 }
 
 #[test]
@@ -105,7 +112,11 @@ fn git(dir: &std::path::Path, args: &[&str]) {
 
 #[test]
 fn a_git_revision_is_read_with_git_show() {
-    if std::process::Command::new("git").arg("--version").output().is_err() {
+    if std::process::Command::new("git")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
         eprintln!("git is not installed; skipped");
         return;
     }
@@ -121,7 +132,11 @@ fn a_git_revision_is_read_with_git_show() {
         .args(["diff", "HEAD", "--format", "json"])
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let diff: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(diff["old"], "HEAD:roadmap.toml");
     assert_eq!(diff["added"][0]["id"], "evaluation");
@@ -131,7 +146,11 @@ fn a_git_revision_is_read_with_git_show() {
         .arg(&file)
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     // A revision that does not exist: exit 2 with git's reason.
     roadmap()
         .current_dir(dir.path())

@@ -10,7 +10,11 @@ fn run(args: &[&str]) -> Vec<u8> {
         .args(args)
         .output()
         .unwrap();
-    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     output.stdout
 }
 
@@ -31,7 +35,10 @@ fn round_trip(file: &str) {
     let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "Project");
-    assert_eq!(root.tag_name().namespace(), Some("http://schemas.microsoft.com/project"));
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://schemas.microsoft.com/project")
+    );
     assert_eq!(child(root, "Title"), plan["roadmap"]["name"].as_str());
     let tasks: Vec<_> = root
         .descendants()
@@ -46,8 +53,16 @@ fn round_trip(file: &str) {
         assert_eq!(child(*task, "Name"), project["name"].as_str());
         let start = date(child(*task, "Start").unwrap());
         let finish = date(child(*task, "Finish").unwrap());
-        assert_eq!(start.to_string(), project["start"].as_str().unwrap(), "{file}");
-        assert_eq!(finish.to_string(), project["finish"].as_str().unwrap(), "{file}");
+        assert_eq!(
+            start.to_string(),
+            project["start"].as_str().unwrap(),
+            "{file}"
+        );
+        assert_eq!(
+            finish.to_string(),
+            project["finish"].as_str().unwrap(),
+            "{file}"
+        );
         let milestone = child(*task, "Milestone") == Some("1");
         assert_eq!(milestone, project["milestone"].as_bool().unwrap());
         let hours: i64 = child(*task, "Duration")
@@ -96,7 +111,11 @@ fn round_trip(file: &str) {
             } else {
                 b_finish.succ_opt().unwrap()
             };
-            let end = if milestone { start } else { finish.succ_opt().unwrap() };
+            let end = if milestone {
+                start
+            } else {
+                finish.succ_opt().unwrap()
+            };
             let lag = chrono::Duration::days(*lag_days);
             match kind.as_str() {
                 "FS" => assert!(start >= b_end + lag, "{file}"),
@@ -105,14 +124,20 @@ fn round_trip(file: &str) {
             }
         }
     }
-    let resources = root.descendants().filter(|n| n.has_tag_name("Resource")).count();
+    let resources = root
+        .descendants()
+        .filter(|n| n.has_tag_name("Resource"))
+        .count();
     assert_eq!(resources, plan["resources"].as_array().unwrap().len());
     let demands: usize = projects
         .iter()
         .filter(|p| !p["milestone"].as_bool().unwrap())
         .map(|p| p["resources"].as_object().map_or(0, |r| r.len()))
         .sum();
-    let assignments = root.descendants().filter(|n| n.has_tag_name("Assignment")).count();
+    let assignments = root
+        .descendants()
+        .filter(|n| n.has_tag_name("Assignment"))
+        .count();
     assert_eq!(assignments, demands);
 }
 

@@ -9,7 +9,11 @@ fn plan(args: &[&str]) -> serde_json::Value {
         .args(args)
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
@@ -30,7 +34,10 @@ fn dates(plan: &serde_json::Value, id: &str) -> (String, String) {
 fn without_as_of_only_recorded_dates_count() {
     let plan = plan(&[]);
     let d = |id| dates(&plan, id);
-    assert_eq!(d("requirements"), ("2026-01-05".into(), "2026-03-20".into()));
+    assert_eq!(
+        d("requirements"),
+        ("2026-01-05".into(), "2026-03-20".into())
+    );
     // In progress: its actual start and its whole planned duration (6 months).
     assert_eq!(d("tender"), ("2026-03-23".into(), "2026-09-22".into()));
     // Not started: as early as the plan allows, right after the actual finish.
@@ -41,7 +48,10 @@ fn without_as_of_only_recorded_dates_count() {
 fn as_of_plans_the_remaining_work_from_that_day() {
     let plan = plan(&["--as-of", "2026-06-01"]);
     let d = |id| dates(&plan, id);
-    assert_eq!(d("requirements"), ("2026-01-05".into(), "2026-03-20".into()));
+    assert_eq!(
+        d("requirements"),
+        ("2026-01-05".into(), "2026-03-20".into())
+    );
     // 60% of 184 planned days = 111 days from 2026-06-01; the start stays the actual one.
     assert_eq!(d("tender"), ("2026-03-23".into(), "2026-09-19".into()));
     // Nothing new starts before the as-of day.

@@ -38,7 +38,13 @@ fn fixed_durations_have_p50_equal_to_p95() {
         "{HEADER}[[project]]\nid = \"x\"\nduration = \"3 months\"\nlead = \"a\"\n[[project]]\nid = \"y\"\nduration = \"10d\"\nlead = \"a\"\ndepends_on = [\"x\"]\n"
     );
     let (roadmap, plan) = planned(&text);
-    let risk = simulate(&roadmap, &plan, settings(500, Distribution::Pert, 2), &|_| {}).unwrap();
+    let risk = simulate(
+        &roadmap,
+        &plan,
+        settings(500, Distribution::Pert, 2),
+        &|_| {},
+    )
+    .unwrap();
     assert_eq!(risk.finish.p50, risk.finish.p95);
     assert_eq!(risk.finish.p50, plan.finish());
     for (r, p) in risk.projects.iter().zip(&plan.projects) {
@@ -88,9 +94,27 @@ fn a_chain_of_two_uniform_projects_has_the_expected_mean() {
 fn same_seed_same_numbers_whatever_the_threads() {
     let text = std::fs::read_to_string("examples/risk.toml").unwrap();
     let (roadmap, plan) = planned(&text);
-    let one = simulate(&roadmap, &plan, settings(3_000, Distribution::Pert, 1), &|_| {}).unwrap();
-    let two = simulate(&roadmap, &plan, settings(3_000, Distribution::Pert, 2), &|_| {}).unwrap();
-    let five = simulate(&roadmap, &plan, settings(3_000, Distribution::Pert, 5), &|_| {}).unwrap();
+    let one = simulate(
+        &roadmap,
+        &plan,
+        settings(3_000, Distribution::Pert, 1),
+        &|_| {},
+    )
+    .unwrap();
+    let two = simulate(
+        &roadmap,
+        &plan,
+        settings(3_000, Distribution::Pert, 2),
+        &|_| {},
+    )
+    .unwrap();
+    let five = simulate(
+        &roadmap,
+        &plan,
+        settings(3_000, Distribution::Pert, 5),
+        &|_| {},
+    )
+    .unwrap();
     assert_eq!(one.finish_days, two.finish_days);
     assert_eq!(one.finish_days, five.finish_days);
     assert_eq!(one.projects, two.projects);
@@ -107,7 +131,13 @@ fn same_seed_same_numbers_whatever_the_threads() {
 fn probabilities_and_criticality_are_consistent() {
     let text = std::fs::read_to_string("examples/risk.toml").unwrap();
     let (roadmap, plan) = planned(&text);
-    let risk = simulate(&roadmap, &plan, settings(2_000, Distribution::Pert, 2), &|_| {}).unwrap();
+    let risk = simulate(
+        &roadmap,
+        &plan,
+        settings(2_000, Distribution::Pert, 2),
+        &|_| {},
+    )
+    .unwrap();
     assert!(risk.finish.p50 <= risk.finish.p80 && risk.finish.p80 <= risk.finish.p95);
     // Long tails: the plan with likely durations is optimistic.
     assert!(risk.finish.p50 > risk.planned_finish);
@@ -115,7 +145,11 @@ fn probabilities_and_criticality_are_consistent() {
         assert!((0.0..=1.0).contains(&p.criticality));
     }
     // The launch milestone ends the roadmap in every run, so it is always critical.
-    let launch = roadmap.projects.iter().position(|p| p.id == "launch").unwrap();
+    let launch = roadmap
+        .projects
+        .iter()
+        .position(|p| p.id == "launch")
+        .unwrap();
     assert_eq!(risk.projects[launch].criticality, 1.0);
     for due in &risk.due {
         assert!((0.0..=1.0).contains(&due.probability));
@@ -180,7 +214,10 @@ fn check(name: &str, actual: &str) {
     }
     let expected = std::fs::read_to_string(&path)
         .unwrap_or_else(|_| panic!("{path} is missing; run with UPDATE_SNAPSHOTS=1"));
-    assert_eq!(actual, expected, "{name} changed; run with UPDATE_SNAPSHOTS=1 if intended");
+    assert_eq!(
+        actual, expected,
+        "{name} changed; run with UPDATE_SNAPSHOTS=1 if intended"
+    );
 }
 
 #[test]

@@ -10,7 +10,11 @@ fn roadmap() -> Command {
 
 fn json(args: &[&str]) -> serde_json::Value {
     let output = roadmap().args(args).output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
@@ -18,8 +22,20 @@ fn json(args: &[&str]) -> serde_json::Value {
 fn compare_lists_the_baseline_and_every_scenario() {
     let value = json(&["compare", "examples/scenarios.toml", "--format", "json"]);
     let scenarios = value["scenarios"].as_array().unwrap();
-    let ids: Vec<_> = scenarios.iter().map(|s| s["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["baseline", "erdf-late", "erdf-halved", "small-team", "slow-tender"]);
+    let ids: Vec<_> = scenarios
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "baseline",
+            "erdf-late",
+            "erdf-halved",
+            "small-team",
+            "slow-tender"
+        ]
+    );
     assert_eq!(scenarios[0]["slip_days"], 0);
     // A window opening a year later delays what it pays for.
     assert!(scenarios[1]["slip_days"].as_i64().unwrap() > 0);
@@ -33,7 +49,14 @@ fn plan_with_a_scenario_matches_its_column_in_compare() {
     let compare = json(&["compare", "examples/scenarios.toml", "--format", "json"]);
     for scenario in compare["scenarios"].as_array().unwrap().iter().skip(1) {
         let id = scenario["id"].as_str().unwrap();
-        let plan = json(&["plan", "examples/scenarios.toml", "--scenario", id, "--format", "json"]);
+        let plan = json(&[
+            "plan",
+            "examples/scenarios.toml",
+            "--scenario",
+            id,
+            "--format",
+            "json",
+        ]);
         assert_eq!(plan["roadmap"]["finish"], scenario["finish"], "{id}");
     }
     // Without a scenario the plan is the baseline, the same as the roadmap without scenarios.

@@ -94,9 +94,9 @@ fn git_show(revision: &str, file: &Path) -> Result<String> {
         .output();
     let output = match output {
         Ok(output) => output,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => bail!(
-            "`{revision}` is not a file, and git is not installed to read it as a revision"
-        ),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            bail!("`{revision}` is not a file, and git is not installed to read it as a revision")
+        }
         Err(err) => return Err(err).context("cannot run git"),
     };
     if !output.status.success() {

@@ -1,7 +1,9 @@
 //! One module per subcommand; each turns its arguments into output and an [`Outcome`].
 
 pub mod actors;
+pub mod compare;
 pub mod completions;
+pub mod diff;
 pub mod export;
 pub mod funding;
 pub mod init;
@@ -10,11 +12,9 @@ pub mod order;
 pub mod plan;
 pub mod report;
 pub mod resources;
+pub mod risk;
 pub mod schema;
 pub mod validate;
-pub mod risk;
-pub mod diff;
-pub mod compare;
 
 use std::io::Write;
 use std::path::Path;

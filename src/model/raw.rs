@@ -4,8 +4,8 @@
 //! into the model by `validate`, and their doc comments become the JSON Schema's descriptions.
 
 use crate::model::decode::{Amount, Date, Decode, Decoder, IdMap, Located, Node, table};
-use crate::model::span::Span;
 pub use crate::model::raw_ext::{RawDuration, RawEstimate, RawScenario, StatusName};
+use crate::model::span::Span;
 
 table! {
     /// A roadmap file: one `[roadmap]` table and arrays of objectives, actors, resources,

@@ -25,7 +25,12 @@ fn signed(days: i64) -> String {
     }
 }
 
-pub fn table(out: &mut dyn Write, outcomes: &[Outcome], currency: &str, look: &Look) -> io::Result<()> {
+pub fn table(
+    out: &mut dyn Write,
+    outcomes: &[Outcome],
+    currency: &str,
+    look: &Look,
+) -> io::Result<()> {
     let mut table = look.table();
     table.set_header(vec![
         header("scenario"),

@@ -124,8 +124,20 @@ pub fn table(out: &mut dyn Write, diff: &Diff, look: &Look) -> io::Result<()> {
     } else {
         writeln!(out, "Critical path unchanged.\n")?;
     }
-    amounts_table(out, look, "Funding (amount, committed)", &diff.funding, true)?;
-    amounts_table(out, look, "Resources (capacity, peak use)", &diff.resources, false)
+    amounts_table(
+        out,
+        look,
+        "Funding (amount, committed)",
+        &diff.funding,
+        true,
+    )?;
+    amounts_table(
+        out,
+        look,
+        "Resources (capacity, peak use)",
+        &diff.resources,
+        false,
+    )
 }
 
 fn amounts_table(
@@ -190,7 +202,12 @@ fn md(text: &str) -> String {
 
 /// A pull-request comment.
 pub fn markdown(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
-    writeln!(out, "### Roadmap plan: `{}` → `{}`\n", md(&diff.old), md(&diff.new))?;
+    writeln!(
+        out,
+        "### Roadmap plan: `{}` → `{}`\n",
+        md(&diff.old),
+        md(&diff.new)
+    )?;
     writeln!(out, "{}\n", md(&summary(diff)))?;
     if diff.is_empty() {
         return writeln!(out, "No change to the plan.");
@@ -254,10 +271,7 @@ pub fn markdown(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
         } else {
             ("capacity", "peak")
         };
-        writeln!(
-            out,
-            "**{title}**\n\n| id | {a} | {b} |\n|---|---:|---:|"
-        )?;
+        writeln!(out, "**{title}**\n\n| id | {a} | {b} |\n|---|---:|---:|")?;
         for r in changed {
             writeln!(
                 out,

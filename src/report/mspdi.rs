@@ -68,7 +68,11 @@ fn field(w: &mut W, name: &str, value: impl std::fmt::Display) -> io::Result<()>
 
 pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<()> {
     let mut w = Writer::new_with_indent(out, b' ', 2);
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), Some("yes"))))?;
+    w.write_event(Event::Decl(BytesDecl::new(
+        "1.0",
+        Some("UTF-8"),
+        Some("yes"),
+    )))?;
     w.create_element("Project")
         .with_attribute(("xmlns", NAMESPACE))
         .write_inner_content(|w| {
@@ -106,8 +110,7 @@ fn calendars(w: &mut W) -> io::Result<()> {
                         field(w, "DayType", day)?;
                         field(w, "DayWorking", 1)?;
                         w.create_element("WorkingTimes").write_inner_content(|w| {
-                            for (from, to) in [("08:00:00", "12:00:00"), ("13:00:00", "17:00:00")]
-                            {
+                            for (from, to) in [("08:00:00", "12:00:00"), ("13:00:00", "17:00:00")] {
                                 w.create_element("WorkingTime").write_inner_content(|w| {
                                     field(w, "FromTime", from)?;
                                     field(w, "ToTime", to)
@@ -199,13 +202,14 @@ fn tasks(w: &mut W, roadmap: &Roadmap, plan: &Plan) -> io::Result<()> {
                         .lag
                         .add(anchor)
                         .map_or(0, |end| (end - anchor).num_days());
-                    w.create_element("PredecessorLink").write_inner_content(|w| {
-                        field(w, "PredecessorUID", dep.on + 1)?;
-                        field(w, "Type", link_type(dep.kind))?;
-                        field(w, "CrossProject", 0)?;
-                        field(w, "LinkLag", lag_days * MINUTES_PER_DAY * 10)?;
-                        field(w, "LagFormat", 7)
-                    })?;
+                    w.create_element("PredecessorLink")
+                        .write_inner_content(|w| {
+                            field(w, "PredecessorUID", dep.on + 1)?;
+                            field(w, "Type", link_type(dep.kind))?;
+                            field(w, "CrossProject", 0)?;
+                            field(w, "LinkLag", lag_days * MINUTES_PER_DAY * 10)?;
+                            field(w, "LagFormat", 7)
+                        })?;
                 }
                 Ok(())
             })?;

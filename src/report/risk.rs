@@ -70,10 +70,7 @@ pub fn table(
         let (project, r) = (&roadmap.projects[i], &risk.projects[i]);
         let marker = if project.estimate.is_some() { " ~" } else { "" };
         table.add_row(vec![
-            comfy_table::Cell::new(format!(
-                "{}{marker}",
-                truncate(&project.id, ID_MAX_WIDTH)
-            )),
+            comfy_table::Cell::new(format!("{}{marker}", truncate(&project.id, ID_MAX_WIDTH))),
             comfy_table::Cell::new(&project.name),
             comfy_table::Cell::new(r.planned_finish),
             comfy_table::Cell::new(r.finish.p50),
@@ -136,8 +133,14 @@ pub fn write_histogram(out: &mut dyn Write, risk: &Risk, look: &Look) -> io::Res
             format!("{} {} {}", b.0, if look.ascii { ".." } else { "…" }, b.1)
         }
     };
-    let label_width = bins.iter().map(|b| label(b).chars().count()).max().unwrap_or(0);
-    let bar_width = usize::from(look.width).saturating_sub(label_width + 12).max(10);
+    let label_width = bins
+        .iter()
+        .map(|b| label(b).chars().count())
+        .max()
+        .unwrap_or(0);
+    let bar_width = usize::from(look.width)
+        .saturating_sub(label_width + 12)
+        .max(10);
     for b in &bins {
         let eighths = b.2 * bar_width * 8 / max;
         let bar = if look.ascii {
@@ -316,7 +319,10 @@ pub fn json(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan, risk: &Risk) ->
 /// The HTML report's risk section: key numbers, an SVG histogram and the due dates at risk.
 pub fn html_section(roadmap: &Roadmap, risk: &Risk) -> Result<String, std::fmt::Error> {
     let mut html = String::new();
-    writeln!(html, "<section id=\"risk\" class=\"chart\">\n<h2>Schedule risk</h2>")?;
+    writeln!(
+        html,
+        "<section id=\"risk\" class=\"chart\">\n<h2>Schedule risk</h2>"
+    )?;
     writeln!(
         html,
         "<p>{} Monte Carlo runs (seed {}, {} distribution, {} projects with three-point estimates). \
@@ -332,7 +338,11 @@ pub fn html_section(roadmap: &Roadmap, risk: &Risk) -> Result<String, std::fmt::
         percent(risk.on_time)
     )?;
     svg_histogram(&mut html, risk)?;
-    let at_risk: Vec<_> = risk.due.iter().filter(|d| d.probability < AT_RISK).collect();
+    let at_risk: Vec<_> = risk
+        .due
+        .iter()
+        .filter(|d| d.probability < AT_RISK)
+        .collect();
     if !at_risk.is_empty() {
         writeln!(
             html,
@@ -405,8 +415,8 @@ pub fn svg_histogram(out: &mut String, risk: &Risk) -> std::fmt::Result {
         .into_iter()
         .enumerate()
         {
-            let x = left
-                + ((date - first).num_days() as f64 + 0.5) / span_days * (width - left - 10.0);
+            let x =
+                left + ((date - first).num_days() as f64 + 0.5) / span_days * (width - left - 10.0);
             writeln!(
                 out,
                 "<line x1=\"{x:.1}\" y1=\"{top}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#c0392b\" stroke-dasharray=\"4 3\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#c0392b\">{label} {date}</text>",

@@ -137,7 +137,11 @@ mod tests {
             release: 0,
             due: None,
             priority: 3,
-            demands: if demand > 0 { vec![(0, demand)] } else { vec![] },
+            demands: if demand > 0 {
+                vec![(0, demand)]
+            } else {
+                vec![]
+            },
         }
     }
 

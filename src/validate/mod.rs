@@ -6,8 +6,8 @@ mod cycles;
 mod funding;
 mod ids;
 mod limits;
-mod roles;
 mod progress;
+mod roles;
 mod scenarios;
 
 use std::ops::Range;

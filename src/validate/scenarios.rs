@@ -28,7 +28,10 @@ pub fn resolve(
         .map(|(s, id)| {
             let mut scenario = Scenario {
                 id: id.clone(),
-                name: s.name.as_ref().map_or_else(|| id.clone(), |n| n.value.clone()),
+                name: s
+                    .name
+                    .as_ref()
+                    .map_or_else(|| id.clone(), |n| n.value.clone()),
                 at: s.id.as_ref().map_or(s.at.clone(), |i| i.at.clone()),
                 ..Scenario::default()
             };
