@@ -99,6 +99,25 @@ pub enum Command {
         after_help = "Examples:\n  roadmap completions bash > ~/.local/share/bash-completion/completions/roadmap\n  roadmap completions zsh > ~/.zfunc/_roadmap\n  roadmap completions fish > ~/.config/fish/completions/roadmap.fish\n  roadmap completions powershell >> $PROFILE"
     )]
     Completions(CompletionsArgs),
+    /// Schedule risk: a seeded Monte Carlo simulation of the resource-constrained plan with
+    /// three-point durations: P50/P80/P95 finish dates, the chance of meeting each deadline and
+    /// funding window, and how often each project is critical.
+    #[command(
+        after_help = "Examples:\n  roadmap risk examples/risk.toml\n  roadmap risk --runs 50000 --seed 7 --format json\n  roadmap risk --scenario no-erdf --as-of 2021-01-01"
+    )]
+    Risk(RiskArgs),
+    /// Compare two plans: projects added, removed or changed, slippage, critical path, funding
+    /// and resources. `roadmap diff HEAD~1` compares with a git revision of the same file.
+    #[command(
+        after_help = "Examples:\n  roadmap diff old.toml new.toml\n  roadmap diff HEAD~1\n  roadmap diff main roadmap.toml --format markdown > comment.md"
+    )]
+    Diff(DiffArgs),
+    /// Plan every scenario of the roadmap and compare them side by side with the baseline:
+    /// finish, projects that slip, deadlines missed, funding gaps.
+    #[command(
+        after_help = "Examples:\n  roadmap compare examples/scenarios.toml\n  roadmap compare --format json"
+    )]
+    Compare(CompareArgs),
     /// Print the man page (roff).
     #[command(
         hide = true,
@@ -184,6 +203,8 @@ pub enum ExportFormat {
     Xlsx,
     /// The self-contained HTML report.
     Html,
+    /// Microsoft Project XML (MSPDI): opens in MS Project, ProjectLibre and GanttProject.
+    Mspdi,
 }
 
 impl ExportFormat {
@@ -199,6 +220,7 @@ impl ExportFormat {
             "ics" => ExportFormat::Ics,
             "xlsx" => ExportFormat::Xlsx,
             "html" | "htm" => ExportFormat::Html,
+            "xml" | "mspdi" => ExportFormat::Mspdi,
             _ => return None,
         })
     }
@@ -278,6 +300,143 @@ pub struct PlanArgs {
     pub group_by: GroupBy,
 
     /// Only ASCII characters in tables and the timeline.
+    #[arg(long)]
+    pub ascii: bool,
+
+    #[command(flatten)]
+    pub variant: VariantArgs,
+}
+
+/// Which version of the roadmap to plan: a scenario, and progress up to a day.
+#[derive(Debug, Args, Default, Clone)]
+pub struct VariantArgs {
+    /// Plan the roadmap with the overrides of this `[[scenario]]` (by id).
+    #[arg(long, value_name = "ID")]
+    pub scenario: Option<String>,
+
+    /// Plan the remaining work from this day: done projects stay at their actual dates,
+    /// projects in progress run what is left from here, nothing else starts earlier. Without
+    /// it, only the recorded actual dates are used (the clock is never read).
+    #[arg(long = "as-of", value_name = "YYYY-MM-DD")]
+    pub as_of: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct RiskArgs {
+    /// The roadmap file (`-` reads standard input).
+    #[arg(default_value = "roadmap.toml", value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// A table and histogram for people, or CSV/JSON for other tools.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    /// Seed and effort of the planner; the seed also drives the simulation.
+    #[command(flatten)]
+    pub planner: PlannerArgs,
+
+    /// Number of Monte Carlo runs.
+    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
+    pub runs: u32,
+
+    /// How three-point durations are sampled.
+    #[arg(long, value_enum, default_value_t = DistributionName::Pert)]
+    pub distribution: DistributionName,
+
+    /// Worker threads (default: the number of cores); results never depend on it.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub threads: Option<u16>,
+
+    #[command(flatten)]
+    pub variant: VariantArgs,
+
+    /// Width of tables and the histogram in columns (default: $COLUMNS, the terminal, or 100).
+    #[arg(long, value_name = "N")]
+    pub width: Option<u16>,
+
+    /// Only ASCII characters in tables and the histogram.
+    #[arg(long)]
+    pub ascii: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DistributionName {
+    /// Beta-PERT between optimistic and pessimistic, mode at likely (mean (o+4l+p)/6).
+    Pert,
+    /// Triangular between optimistic and pessimistic, mode at likely (mean (o+l+p)/3).
+    Triangular,
+    /// Uniform between optimistic and pessimistic.
+    Uniform,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old plan: a roadmap file, or a git revision (then NEW names the file, default
+    /// roadmap.toml, and the old version is `git show REV:FILE`).
+    #[arg(value_name = "OLD|REV")]
+    pub old: String,
+
+    /// The new plan (default: roadmap.toml).
+    #[arg(value_name = "NEW")]
+    pub new: Option<PathBuf>,
+
+    /// A table for people, JSON for tools, or Markdown for a pull-request comment.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub planner: PlannerArgs,
+
+    #[command(flatten)]
+    pub variant: VariantArgs,
+
+    /// Width of tables in columns (default: $COLUMNS, the terminal, or 100).
+    #[arg(long, value_name = "N")]
+    pub width: Option<u16>,
+
+    /// Only ASCII characters in tables.
+    #[arg(long)]
+    pub ascii: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The roadmap file (`-` reads standard input).
+    #[arg(default_value = "roadmap.toml", value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// A table for people, or CSV/JSON for other tools.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub planner: PlannerArgs,
+
+    /// Plan every scenario from this day (see `plan --as-of`).
+    #[arg(long = "as-of", value_name = "YYYY-MM-DD")]
+    pub as_of: Option<chrono::NaiveDate>,
+
+    /// Width of tables in columns (default: $COLUMNS, the terminal, or 100).
+    #[arg(long, value_name = "N")]
+    pub width: Option<u16>,
+
+    /// Only ASCII characters in tables.
     #[arg(long)]
     pub ascii: bool,
 }

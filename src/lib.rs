@@ -3,12 +3,16 @@
 pub mod cli;
 pub mod commands;
 pub mod diag;
+pub mod diff;
 pub mod display;
 pub mod model;
 pub mod output;
 pub mod plan;
+pub mod progress;
 pub mod report;
+pub mod risk;
 pub mod run;
+pub mod scenarios;
 pub mod schedule;
 pub mod validate;
 

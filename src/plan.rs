@@ -73,11 +73,24 @@ impl Plan {
 
 /// Plans a validated roadmap.
 pub fn plan(roadmap: &Roadmap, options: &Options) -> Result<Plan, ScheduleError> {
-    let problem = problem(roadmap);
+    plan_as_of(roadmap, options, None)
+}
+
+/// Plans a validated roadmap from recorded progress (see [`crate::progress`]): done projects
+/// stay at their actual dates, projects in progress keep their actual start, and with `as_of`
+/// the remaining work runs from that day and nothing else starts before it.
+pub fn plan_as_of(
+    roadmap: &Roadmap,
+    options: &Options,
+    as_of: Option<NaiveDate>,
+) -> Result<Plan, ScheduleError> {
+    let mut problem = problem(roadmap);
+    crate::progress::apply(roadmap, &mut problem, as_of);
     let solution = schedule::plan(&problem, options)?;
-    let projects = (0..roadmap.projects.len())
+    let mut projects: Vec<ProjectPlan> = (0..roadmap.projects.len())
         .map(|i| project_plan(&problem, &solution, i))
         .collect();
+    crate::progress::restore_actual_starts(roadmap, &mut projects);
     let mut plan = Plan {
         problem,
         solution,
@@ -89,7 +102,7 @@ pub fn plan(roadmap: &Roadmap, options: &Options) -> Result<Plan, ScheduleError>
 }
 
 /// The engine's view of the roadmap: day offsets from the start, fixed-point units.
-fn problem(roadmap: &Roadmap) -> Problem {
+pub fn problem(roadmap: &Roadmap) -> Problem {
     let mut problem = Problem {
         origin: roadmap.start,
         activities: Vec::with_capacity(roadmap.projects.len()),

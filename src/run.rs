@@ -51,6 +51,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Schema => commands::schema::run(&context),
         Command::Completions(args) => commands::completions::run(args, &context),
         Command::Man => commands::man::run(&context),
+        Command::Risk(args) => commands::risk::run(args, &context),
+        Command::Diff(args) => commands::diff::run(args, &context),
+        Command::Compare(args) => commands::compare::run(args, &context),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -3,12 +3,13 @@
 use anyhow::Result;
 
 use crate::cli::ReportArgs;
+use crate::cli::VariantArgs;
 use crate::commands::{check_for_output, run_report};
 use crate::report::actors::ActorsReport;
 use crate::run::{Context, Outcome};
 
 pub fn run(args: &ReportArgs, context: &Context) -> Result<Outcome> {
-    let checked = check_for_output(&args.file, &args.planner, context)?;
+    let checked = check_for_output(&args.file, &args.planner, &VariantArgs::default(), context)?;
     run_report(args, context, &checked, |roadmap, plan| {
         Box::new(ActorsReport::new(roadmap, plan))
     })

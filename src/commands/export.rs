@@ -4,6 +4,7 @@ use std::io::Write;
 
 use anyhow::{Result, bail};
 
+use crate::cli::VariantArgs;
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::commands::{check_for_output, to_file};
 use crate::output::emit;
@@ -32,7 +33,7 @@ pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
         bail!("this roadmap was built without XLSX support (cargo feature `xlsx`)");
     }
 
-    let checked = check_for_output(&args.file, &args.planner, context)?;
+    let checked = check_for_output(&args.file, &args.planner, &VariantArgs::default(), context)?;
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
@@ -47,6 +48,7 @@ pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
             ExportFormat::Dot => report::dot::write(out, roadmap, plan),
             ExportFormat::Svg => report::svg::write(out, roadmap, plan, args.as_of),
             ExportFormat::Ics => report::ics::write(out, roadmap, plan, args.as_of),
+            ExportFormat::Mspdi => report::mspdi::write(out, roadmap, plan),
             ExportFormat::Html => html::write(
                 out,
                 &html::Input {

@@ -1,7 +1,9 @@
 //! One module per subcommand; each turns its arguments into output and an [`Outcome`].
 
 pub mod actors;
+pub mod compare;
 pub mod completions;
+pub mod diff;
 pub mod export;
 pub mod funding;
 pub mod init;
@@ -10,6 +12,7 @@ pub mod order;
 pub mod plan;
 pub mod report;
 pub mod resources;
+pub mod risk;
 pub mod schema;
 pub mod validate;
 
@@ -18,7 +21,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use crate::cli::{EffortLevel, OutputArgs, PlannerArgs, ReportArgs, ReportFormat};
+use crate::cli::{EffortLevel, OutputArgs, PlannerArgs, ReportArgs, ReportFormat, VariantArgs};
 use crate::diag::render::{self, FileReport};
 use crate::diag::{self, Diagnostic, Severity, SourceFile};
 use crate::model::Roadmap;
@@ -56,7 +59,21 @@ impl Checked {
 
 /// Reads, parses, validates and (when valid) plans one roadmap file.
 pub fn check(path: &Path, planner: &PlannerArgs) -> Result<Checked> {
+    check_with(path, planner, &VariantArgs::default())
+}
+
+/// [`check`] with a scenario applied and progress up to `--as-of` (see [`VariantArgs`]).
+pub fn check_with(path: &Path, planner: &PlannerArgs, variant: &VariantArgs) -> Result<Checked> {
     let parsed = load::load(&Input::from_arg(path))?;
+    check_source(parsed, planner, variant)
+}
+
+/// [`check_with`] on a file already loaded (e.g. from `git show`).
+pub fn check_source(
+    parsed: load::Parsed,
+    planner: &PlannerArgs,
+    variant: &VariantArgs,
+) -> Result<Checked> {
     let (roadmap, mut findings) = match &parsed.raw {
         Some(raw) => {
             let validated = validate(raw, parsed.findings);
@@ -64,9 +81,27 @@ pub fn check(path: &Path, planner: &PlannerArgs) -> Result<Checked> {
         }
         None => (None, parsed.findings),
     };
+    let roadmap = match (roadmap, &variant.scenario) {
+        (Some(roadmap), Some(id)) => match roadmap.scenario(id) {
+            Some(scenario) => Some(roadmap.with_scenario(scenario)),
+            None => {
+                let known: Vec<_> = roadmap.scenarios.iter().map(|s| s.id.as_str()).collect();
+                anyhow::bail!(
+                    "{} has no scenario `{id}`{}",
+                    parsed.source.name,
+                    if known.is_empty() {
+                        " (it has no [[scenario]] tables)".to_string()
+                    } else {
+                        format!("; its scenarios are: {}", known.join(", "))
+                    }
+                );
+            }
+        },
+        (roadmap, _) => roadmap,
+    };
     let plan = match &roadmap {
         Some(roadmap) => {
-            let plan = crate::plan::plan(roadmap, &planner.options())
+            let plan = crate::plan::plan_as_of(roadmap, &planner.options(), variant.as_of)
                 .with_context(|| format!("cannot plan {}", parsed.source.name))?;
             findings.extend(plan.findings.iter().cloned());
             diag::sort(&mut findings);
@@ -99,9 +134,10 @@ impl PlannerArgs {
 pub fn check_for_output(
     path: &Path,
     planner: &PlannerArgs,
+    variant: &VariantArgs,
     context: &crate::run::Context,
 ) -> Result<Checked> {
-    let checked = check(path, planner)?;
+    let checked = check_with(path, planner, variant)?;
     render::human(
         &mut anstream::stderr().lock(),
         &FileReport {

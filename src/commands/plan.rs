@@ -12,7 +12,7 @@ use crate::report::{self, Look, gantt};
 use crate::run::{Context, Outcome};
 
 pub fn run(args: &PlanArgs, context: &Context) -> Result<Outcome> {
-    let checked = check_for_output(&args.file, &args.planner, context)?;
+    let checked = check_for_output(&args.file, &args.planner, &args.variant, context)?;
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };

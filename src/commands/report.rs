@@ -5,13 +5,14 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::cli::HtmlReportArgs;
+use crate::cli::VariantArgs;
 use crate::commands::{check_for_output, to_file};
 use crate::output::emit;
 use crate::report::html;
 use crate::run::{Context, Outcome};
 
 pub fn run(args: &HtmlReportArgs, context: &Context) -> Result<Outcome> {
-    let checked = check_for_output(&args.file, &args.planner, context)?;
+    let checked = check_for_output(&args.file, &args.planner, &VariantArgs::default(), context)?;
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };

@@ -61,6 +61,8 @@ codes! {
     UnusedObjective = "W003", "unused-objective", Warning, "No project serves the objective.";
     IdleActor = "W004", "idle-actor", Warning, "The actor neither leads nor takes part in any project.";
     OutsideFundingWindow = "W005", "outside-funding-window", Warning, "The project runs outside the window of a source that pays for it.";
+    InvalidProgress = "E012", "invalid-progress", Error, "Recorded progress that contradicts itself (a done project without `actual_finish`, a finish before the start, progress on a project not in progress).";
+    ProgressOutOfOrder = "W006", "progress-out-of-order", Warning, "A project recorded as started before a finish-to-start prerequisite finished.";
 }
 
 impl std::fmt::Display for Code {

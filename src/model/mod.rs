@@ -5,6 +5,8 @@
 pub mod decode;
 pub mod load;
 pub mod raw;
+pub mod raw_ext;
+pub mod scenario;
 pub mod schema;
 pub mod span;
 
@@ -14,6 +16,8 @@ use chrono::NaiveDate;
 
 use crate::schedule::problem::LinkKind;
 use span::Span;
+
+pub use scenario::{Estimate, Scenario, Status};
 
 #[derive(Clone, Debug)]
 pub struct Roadmap {
@@ -26,6 +30,8 @@ pub struct Roadmap {
     pub resources: Vec<Resource>,
     pub funding: Vec<FundingSource>,
     pub projects: Vec<Project>,
+    /// What-if scenarios (`[[scenario]]`), applied with [`Roadmap::with_scenario`].
+    pub scenarios: Vec<Scenario>,
 }
 
 #[derive(Clone, Debug)]
@@ -153,6 +159,16 @@ pub struct Project {
     pub funding: Vec<Contribution>,
     /// Where its `id` is written.
     pub at: Range<usize>,
+    /// A three-point estimate, when `duration` is written as one (`duration` is then `likely`).
+    pub estimate: Option<Estimate>,
+    /// Progress: not started, in progress or done.
+    pub status: Status,
+    /// The day it actually started.
+    pub actual_start: Option<NaiveDate>,
+    /// The day it actually finished (its last day).
+    pub actual_finish: Option<NaiveDate>,
+    /// Share of the work done, 0 .. 1.
+    pub progress: Option<f64>,
 }
 
 impl Project {

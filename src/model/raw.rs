@@ -4,6 +4,7 @@
 //! into the model by `validate`, and their doc comments become the JSON Schema's descriptions.
 
 use crate::model::decode::{Amount, Date, Decode, Decoder, IdMap, Located, Node, table};
+pub use crate::model::raw_ext::{RawDuration, RawEstimate, RawScenario, StatusName};
 use crate::model::span::Span;
 
 table! {
@@ -33,6 +34,10 @@ table! {
         /// The priority projects of the roadmap.
         #[schemars(extend("examples" = [[{ "id": "open-data", "name": "Open data portal", "duration": "9 months", "lead": "sofia-municipality" }]]))]
         project: Vec<RawProject>,
+        /// What-if scenarios: overrides of funding, capacities and durations (`roadmap plan
+        /// --scenario ID`, `roadmap compare`).
+        #[schemars(extend("examples" = [[{ "id": "no-erdf", "name": "ERDF call delayed", "remove_funding": ["erdf"] }]]))]
+        scenario: Vec<RawScenario>,
     }
 }
 
@@ -138,9 +143,10 @@ table! {
         /// 1 (highest) .. 5 (lowest); default 3. Breaks ties when projects compete for a resource.
         #[schemars(range(min = 1, max = 5), extend("examples" = [1, 3]))]
         priority: Located<u8>,
-        /// Required: how long it runs. "0d" makes a milestone.
-        #[schemars(required, extend("examples" = ["9 months", "6w", "0d"]))]
-        duration: Located<Span>,
+        /// Required: how long it runs. "0d" makes a milestone. A three-point estimate
+        /// `{ optimistic, likely, pessimistic }` feeds `roadmap risk`; the plan uses `likely`.
+        #[schemars(required, extend("examples" = ["9 months", "6w", "0d", { "optimistic": "4 months", "likely": "6 months", "pessimistic": "12 months" }]))]
+        duration: Located<RawDuration>,
         /// Projects that must come first: an id (finish-to-start) or
         /// `{ project = ID, type = "FS"|"SS"|"FF", lag = DURATION }`.
         #[schemars(extend("examples" = [["data-governance", { "project": "cloud", "type": "SS", "lag": "1 month" }]]))]
@@ -166,6 +172,18 @@ table! {
         /// How the cost is covered: the amount from each funding source (by id).
         #[schemars(extend("examples" = [{ "erdf": 300_000, "municipal-budget": 150_000 }]))]
         funding: IdMap<Amount>,
+        /// Progress: "not-started" (default), "in-progress" or "done".
+        #[schemars(with = "Option<StatusName>", extend("examples" = ["in-progress", "done"]))]
+        status: Located<String>,
+        /// The day it actually started (in progress or done).
+        #[schemars(extend("examples" = ["2019-09-02"]))]
+        actual_start: Located<Date>,
+        /// The day it actually finished, its last day (done).
+        #[schemars(extend("examples" = ["2020-03-31"]))]
+        actual_finish: Located<Date>,
+        /// Share of the work done, 0 .. 1 (in progress).
+        #[schemars(range(min = 0, max = 1), extend("examples" = [0.4]))]
+        progress: Located<Amount>,
     }
 }
 

@@ -57,11 +57,24 @@ fn page(input: &Input) -> Result<String, std::fmt::Error> {
                 "resources",
                 resources(&ResourcesReport::new(roadmap, plan))?,
             ),
+            ("risk", risk_section(roadmap, plan)?),
             ("findings", findings(input)?),
             ("version", env!("CARGO_PKG_VERSION").to_string()),
             ("file", escape(&input.source.name)),
         ],
     ))
+}
+
+/// The schedule-risk section, only for roadmaps with three-point estimates (without them every
+/// run is the plan itself): 10,000 runs, seed 42, PERT, like `roadmap risk` by default.
+fn risk_section(roadmap: &Roadmap, plan: &Plan) -> Result<String, std::fmt::Error> {
+    if !roadmap.has_estimates() {
+        return Ok(String::new());
+    }
+    match crate::risk::simulate(roadmap, plan, crate::risk::Settings::default(), &|_| {}) {
+        Ok(risk) => crate::report::risk::html_section(roadmap, &risk),
+        Err(_) => Ok(String::new()),
+    }
 }
 
 /// Replaces each `{{key}}` of the template in one pass, so text put in is never scanned again.

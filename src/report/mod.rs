@@ -2,7 +2,9 @@
 //! `&mut dyn Write` and never recompute the schedule: they read [`crate::plan::Plan`].
 
 pub mod actors;
+pub mod compare;
 pub mod csv;
+pub mod diff;
 pub mod dot;
 pub mod figures;
 pub mod funding;
@@ -11,8 +13,10 @@ pub mod html;
 pub mod ics;
 pub mod json;
 pub mod mermaid;
+pub mod mspdi;
 pub mod order;
 pub mod resources;
+pub mod risk;
 pub mod svg;
 pub mod table;
 #[cfg(feature = "xlsx")]

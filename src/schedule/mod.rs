@@ -17,6 +17,7 @@ pub mod problem;
 mod profile;
 mod search;
 mod sgs;
+pub mod simulate;
 pub mod synth;
 
 use std::time::{Duration, Instant};

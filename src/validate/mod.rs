@@ -6,7 +6,9 @@ mod cycles;
 mod funding;
 mod ids;
 mod limits;
+mod progress;
 mod roles;
+mod scenarios;
 
 use std::ops::Range;
 
@@ -37,6 +39,7 @@ pub fn validate(raw: &RawFile, mut findings: Vec<Diagnostic>) -> Validated {
     funding::check(&roadmap, &mut findings);
     roles::check(&roadmap, &mut findings);
     limits::check(&roadmap, &mut findings);
+    progress::check(&roadmap, &mut findings);
     diag::sort(&mut findings);
     let has_errors = findings.iter().any(|f| f.severity() == Severity::Error);
     Validated {
@@ -154,7 +157,7 @@ fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap {
         })
         .collect();
 
-    let resources = resource
+    let resources: Vec<Resource> = resource
         .iter()
         .zip(&resources_index.ids)
         .map(|(r, id)| Resource {
@@ -222,11 +225,18 @@ fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap {
         funding: &funding_index,
         projects: &projects_index,
     };
-    let projects = project
+    let projects: Vec<Project> = project
         .iter()
         .zip(&projects_index.ids)
         .map(|(p, id)| resolve_project(p, id, &refs, findings))
         .collect();
+    let scenarios = scenarios::resolve(
+        raw.scenario.as_deref().unwrap_or_default(),
+        &refs,
+        &resources,
+        &projects,
+        findings,
+    );
 
     Roadmap {
         name: header
@@ -243,6 +253,7 @@ fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap {
         resources,
         funding: funding_sources,
         projects,
+        scenarios,
     }
 }
 
@@ -260,15 +271,19 @@ fn resolve_project(
     refs: &References<'_>,
     findings: &mut Vec<Diagnostic>,
 ) -> Project {
-    let duration = required(
-        &p.duration,
-        &p.rejected,
-        "[[project]]",
-        "duration",
-        &p.at,
+    let (duration, estimate) = progress::duration(
+        required(
+            &p.duration,
+            &p.rejected,
+            "[[project]]",
+            "duration",
+            &p.at,
+            findings,
+        )
+        .map(|d| &d.value),
         findings,
-    )
-    .map_or(Span::ZERO, |d| d.value);
+    );
+    let progress = progress::progress(p, duration.is_zero(), findings);
     let lead = required(&p.lead, &p.rejected, "[[project]]", "lead", &p.at, findings)
         .and_then(|lead| refs.actors.resolve(lead, findings))
         .unwrap_or(0);
@@ -350,6 +365,11 @@ fn resolve_project(
         cost_at: p.cost.as_ref().map(|c| c.at.clone()),
         funding,
         at: located_at(&p.id, &p.at),
+        estimate,
+        status: progress.status,
+        actual_start: progress.actual_start,
+        actual_finish: progress.actual_finish,
+        progress: progress.progress,
     }
 }
 

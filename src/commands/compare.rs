@@ -1,0 +1,59 @@
+//! `roadmap compare`: every scenario planned and compared with the baseline.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::cli::{CompareArgs, ReportFormat, VariantArgs};
+use crate::commands::{check_with, to_file};
+use crate::diag::render::{self, FileReport};
+use crate::output::emit;
+use crate::report::{Look, compare as report};
+use crate::run::{Context, Outcome};
+use crate::scenarios::compare;
+
+pub fn run(args: &CompareArgs, context: &Context) -> Result<Outcome> {
+    let variant = VariantArgs {
+        scenario: None,
+        as_of: args.as_of,
+    };
+    let checked = check_with(&args.file, &args.planner, &variant)?;
+    render::human(
+        &mut anstream::stderr().lock(),
+        &FileReport {
+            file: &checked.source,
+            findings: &checked.findings,
+        },
+        context.color_stderr,
+    )?;
+    let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
+        return Ok(Outcome::Findings);
+    };
+    if roadmap.scenarios.is_empty() && !context.quiet {
+        eprintln!(
+            "note: {} has no [[scenario]] tables; only the baseline is shown",
+            checked.source.name
+        );
+    }
+    let outcomes = compare(roadmap, plan, &args.planner.options(), args.as_of)?;
+    let to_file = to_file(&args.output);
+    let look = Look {
+        color: context.color_stdout && !to_file,
+        ascii: args.ascii,
+        width: context.width(args.width, to_file),
+    };
+    emit(
+        args.output.output.as_deref(),
+        args.output.force,
+        &args.file,
+        |out: &mut dyn Write| match args.format {
+            ReportFormat::Table => {
+                writeln!(out, "{}\n", look.bold(&roadmap.name))?;
+                report::table(out, &outcomes, &roadmap.currency, &look)
+            }
+            ReportFormat::Csv => report::csv(out, &outcomes),
+            ReportFormat::Json => report::json(out, &outcomes),
+        },
+    )?;
+    Ok(Outcome::Success)
+}

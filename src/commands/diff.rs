@@ -1,0 +1,112 @@
+//! `roadmap diff`: compare two plans, from two files or from a git revision and a file.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context as _, Result, bail};
+
+use crate::cli::{DiffArgs, DiffFormat};
+use crate::commands::{Checked, check_source, to_file};
+use crate::diag::render::{self, FileReport};
+use crate::diff::{Side, diff};
+use crate::model::load::{self, Input};
+use crate::output::emit;
+use crate::report::{Look, diff as report};
+use crate::run::{Context, Outcome};
+
+pub fn run(args: &DiffArgs, context: &Context) -> Result<Outcome> {
+    let new_path = args
+        .new
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("roadmap.toml"));
+    let old_path = Path::new(&args.old);
+    let old_parsed = if args.old == "-" || old_path.exists() {
+        load::load(&Input::from_arg(old_path))?
+    } else {
+        let text = git_show(&args.old, &new_path)?;
+        load::parse_str(format!("{}:{}", args.old, new_path.display()), text)
+    };
+    let new_parsed = load::load(&Input::from_arg(&new_path))?;
+    let old = check_source(old_parsed, &args.planner, &args.variant)?;
+    let new = check_source(new_parsed, &args.planner, &args.variant)?;
+    let mut failed = false;
+    for checked in [&old, &new] {
+        render::human(
+            &mut anstream::stderr().lock(),
+            &FileReport {
+                file: &checked.source,
+                findings: &checked.findings,
+            },
+            context.color_stderr,
+        )?;
+        failed |= checked.plan.is_none();
+    }
+    let (Some(old_side), Some(new_side)) = (side(&old), side(&new)) else {
+        debug_assert!(failed);
+        return Ok(Outcome::Findings);
+    };
+    let result = diff(&old_side, &new_side);
+    let to_file = to_file(&args.output);
+    let look = Look {
+        color: context.color_stdout && !to_file,
+        ascii: args.ascii,
+        width: context.width(args.width, to_file),
+    };
+    emit(
+        args.output.output.as_deref(),
+        args.output.force,
+        &new_path,
+        |out: &mut dyn Write| match args.format {
+            DiffFormat::Table => report::table(out, &result, &look),
+            DiffFormat::Json => report::json(out, &result),
+            DiffFormat::Markdown => report::markdown(out, &result),
+        },
+    )?;
+    Ok(Outcome::Success)
+}
+
+fn side(checked: &Checked) -> Option<Side<'_>> {
+    Some(Side {
+        name: &checked.source.name,
+        roadmap: checked.roadmap.as_ref()?,
+        plan: checked.plan.as_ref()?,
+    })
+}
+
+/// The file at a git revision: `git show REV:./FILE`, run in the file's directory.
+fn git_show(revision: &str, file: &Path) -> Result<String> {
+    if revision.starts_with('-') {
+        bail!("`{revision}` is neither a file nor a git revision");
+    }
+    let dir = match file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let name = file
+        .file_name()
+        .with_context(|| format!("{} is not a file name", file.display()))?;
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .arg("show")
+        .arg(format!("{revision}:./{}", name.to_string_lossy()))
+        .output();
+    let output = match output {
+        Ok(output) => output,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            bail!("`{revision}` is not a file, and git is not installed to read it as a revision")
+        }
+        Err(err) => return Err(err).context("cannot run git"),
+    };
+    if !output.status.success() {
+        let message = String::from_utf8_lossy(&output.stderr);
+        bail!(
+            "`{revision}` is not a file, and git cannot show {} at that revision: {}",
+            file.display(),
+            message.trim()
+        );
+    }
+    String::from_utf8(output.stdout)
+        .with_context(|| format!("{revision}:{} is not UTF-8 text", file.display()))
+}

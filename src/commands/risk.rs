@@ -1,0 +1,100 @@
+//! `roadmap risk`: Monte Carlo schedule risk of the planned roadmap.
+
+use std::io::{IsTerminal, Write};
+
+use anyhow::Result;
+
+use crate::cli::{DistributionName, ReportFormat, RiskArgs};
+use crate::commands::{check_with, to_file};
+use crate::diag::render::{self, FileReport};
+use crate::output::emit;
+use crate::report::{Look, risk as report};
+use crate::risk::{self, Distribution, Settings};
+use crate::run::{Context, Outcome};
+
+/// Runs below this many are over before a progress bar would be worth drawing.
+const PROGRESS_FROM: u32 = 2_000;
+
+pub fn run(args: &RiskArgs, context: &Context) -> Result<Outcome> {
+    let checked = check_with(&args.file, &args.planner, &args.variant)?;
+    render::human(
+        &mut anstream::stderr().lock(),
+        &FileReport {
+            file: &checked.source,
+            findings: &checked.findings,
+        },
+        context.color_stderr,
+    )?;
+    let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
+        return Ok(Outcome::Findings);
+    };
+    let settings = Settings {
+        runs: args.runs as usize,
+        seed: args.planner.seed,
+        distribution: match args.distribution {
+            DistributionName::Pert => Distribution::Pert,
+            DistributionName::Triangular => Distribution::Triangular,
+            DistributionName::Uniform => Distribution::Uniform,
+        },
+        threads: args.threads.map_or_else(
+            || std::thread::available_parallelism().map_or(1, |n| n.get()),
+            usize::from,
+        ),
+    };
+    let bar = (!context.quiet && args.runs >= PROGRESS_FROM && std::io::stderr().is_terminal())
+        .then(|| {
+            let bar = indicatif::ProgressBar::new(u64::from(args.runs));
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{prefix} {bar:40} {pos}/{len} runs ({eta} left)",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar.set_prefix("simulating");
+            bar
+        });
+    let tick = |runs: u64| {
+        if let Some(bar) = &bar {
+            bar.inc(runs);
+        }
+    };
+    let started = std::time::Instant::now();
+    let result = risk::simulate(roadmap, plan, settings, &tick)?;
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    if context.verbose > 0 {
+        eprintln!(
+            "risk: {} runs on {} threads in {:.0?}",
+            result.settings.runs,
+            settings.threads,
+            started.elapsed()
+        );
+    }
+    if !context.quiet && roadmap.projects.iter().all(|p| p.estimate.is_none()) {
+        eprintln!(
+            "note: no project has a three-point duration, so every run is the plan itself; write \
+             duration = {{ optimistic = \"4 months\", likely = \"6 months\", pessimistic = \"12 months\" }}"
+        );
+    }
+    let to_file = to_file(&args.output);
+    let look = Look {
+        color: context.color_stdout && !to_file,
+        ascii: args.ascii,
+        width: context.width(args.width, to_file),
+    };
+    emit(
+        args.output.output.as_deref(),
+        args.output.force,
+        &args.file,
+        |out: &mut dyn Write| match args.format {
+            ReportFormat::Table => {
+                writeln!(out, "{}\n", look.bold(&roadmap.name))?;
+                report::table(out, roadmap, plan, &result, &look)
+            }
+            ReportFormat::Csv => report::csv(out, roadmap, plan, &result),
+            ReportFormat::Json => report::json(out, roadmap, plan, &result),
+        },
+    )?;
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,351 @@
+//! Two planned roadmaps compared by project id: what was added, removed or changed, how far
+//! every project's start and finish moved, the critical path, and funding and resource totals.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::display::{amount, units};
+use crate::model::{Project, Roadmap};
+use crate::plan::Plan;
+
+/// One side of the comparison.
+pub struct Side<'a> {
+    /// What to call it ("HEAD~1:roadmap.toml", a file name).
+    pub name: &'a str,
+    pub roadmap: &'a Roadmap,
+    pub plan: &'a Plan,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Diff {
+    pub old: String,
+    pub new: String,
+    pub finish: Moved,
+    pub added: Vec<Listed>,
+    pub removed: Vec<Listed>,
+    /// Projects in both whose definition changed or whose dates moved, in the new plan's
+    /// start order.
+    pub changed: Vec<Changed>,
+    pub critical_path: CriticalPath,
+    pub cost: Totals,
+    pub funding: Vec<Amounts>,
+    pub resources: Vec<Amounts>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Moved {
+    pub old: NaiveDate,
+    pub new: NaiveDate,
+    /// Days later (negative: earlier).
+    pub slip_days: i64,
+}
+
+impl Moved {
+    fn new(old: NaiveDate, new: NaiveDate) -> Moved {
+        Moved {
+            old,
+            new,
+            slip_days: (new - old).num_days(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Listed {
+    pub id: String,
+    pub name: String,
+    pub start: NaiveDate,
+    pub finish: NaiveDate,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Changed {
+    pub id: String,
+    pub name: String,
+    pub start: Moved,
+    pub finish: Moved,
+    /// Keys whose value changed.
+    pub fields: Vec<FieldChange>,
+    /// Critical in the old plan / in the new plan.
+    pub critical: (bool, bool),
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct FieldChange {
+    pub key: &'static str,
+    pub old: String,
+    pub new: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct CriticalPath {
+    pub old: Vec<String>,
+    pub new: Vec<String>,
+    pub changed: bool,
+    /// Projects in both plans that are critical only in the new one.
+    pub now_critical: Vec<String>,
+    /// Projects in both plans that are critical only in the old one.
+    pub no_longer_critical: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Totals {
+    pub old: f64,
+    pub new: f64,
+}
+
+/// A funding source (amount, committed) or a resource (capacity, peak) in both plans; `None`
+/// where it does not exist.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Amounts {
+    pub id: String,
+    pub old: Option<f64>,
+    pub new: Option<f64>,
+    /// Committed (funding) or peak use (resources).
+    pub old_used: Option<f64>,
+    pub new_used: Option<f64>,
+}
+
+impl Amounts {
+    pub fn is_changed(&self) -> bool {
+        self.old != self.new || self.old_used != self.new_used
+    }
+}
+
+/// The duration as written: `6m`, or `4m/6m/12m` for a three-point estimate.
+pub fn duration_text(p: &Project) -> String {
+    match p.estimate {
+        Some(e) => format!("{}/{}/{}", e.optimistic, e.likely, e.pessimistic),
+        None => p.duration.to_string(),
+    }
+}
+
+/// The keys of a project as comparable text (ids instead of indices).
+fn fields(roadmap: &Roadmap, p: &Project) -> Vec<(&'static str, String)> {
+    let ids = |list: Vec<String>| list.join(", ");
+    vec![
+        ("name", p.name.clone()),
+        ("duration", duration_text(p)),
+        ("priority", p.priority.to_string()),
+        (
+            "depends_on",
+            ids(p
+                .depends_on
+                .iter()
+                .map(|d| {
+                    let id = &roadmap.projects[d.on].id;
+                    match (d.kind, d.lag.is_zero()) {
+                        (crate::schedule::LinkKind::FinishToStart, true) => id.clone(),
+                        (kind, _) => format!(
+                            "{id} {}+{}",
+                            match kind {
+                                crate::schedule::LinkKind::FinishToStart => "FS",
+                                crate::schedule::LinkKind::StartToStart => "SS",
+                                crate::schedule::LinkKind::FinishToFinish => "FF",
+                            },
+                            d.lag
+                        ),
+                    }
+                })
+                .collect()),
+        ),
+        (
+            "earliest_start",
+            p.earliest_start.map_or(String::new(), |d| d.to_string()),
+        ),
+        (
+            "deadline",
+            p.deadline.map_or(String::new(), |d| d.to_string()),
+        ),
+        ("lead", roadmap.actors[p.lead].id.clone()),
+        (
+            "participants",
+            ids(p
+                .participants
+                .iter()
+                .map(|&a| roadmap.actors[a].id.clone())
+                .collect()),
+        ),
+        (
+            "resources",
+            ids(p
+                .resources
+                .iter()
+                .map(|d| format!("{}={}", roadmap.resources[d.resource].id, units(d.units)))
+                .collect()),
+        ),
+        ("cost", p.cost.map_or(String::new(), amount)),
+        (
+            "funding",
+            ids(p
+                .funding
+                .iter()
+                .map(|c| format!("{}={}", roadmap.funding[c.source].id, amount(c.amount)))
+                .collect()),
+        ),
+        ("status", p.status.as_str().to_string()),
+    ]
+}
+
+pub fn diff(old: &Side, new: &Side) -> Diff {
+    let old_index: HashMap<&str, usize> = old
+        .roadmap
+        .projects
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let new_index: HashMap<&str, usize> = new
+        .roadmap
+        .projects
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let listed = |side: &Side, i: usize| Listed {
+        id: side.roadmap.projects[i].id.clone(),
+        name: side.roadmap.projects[i].name.clone(),
+        start: side.plan.projects[i].start,
+        finish: side.plan.projects[i].finish,
+    };
+    let order = |side: &Side| {
+        let mut order: Vec<usize> = (0..side.roadmap.projects.len()).collect();
+        order.sort_by_key(|&i| (side.plan.projects[i].start, i));
+        order
+    };
+    let added = order(new)
+        .into_iter()
+        .filter(|&i| !old_index.contains_key(new.roadmap.projects[i].id.as_str()))
+        .map(|i| listed(new, i))
+        .collect();
+    let removed = order(old)
+        .into_iter()
+        .filter(|&i| !new_index.contains_key(old.roadmap.projects[i].id.as_str()))
+        .map(|i| listed(old, i))
+        .collect();
+    let mut changed = Vec::new();
+    let mut now_critical = Vec::new();
+    let mut no_longer_critical = Vec::new();
+    for j in order(new) {
+        let p = &new.roadmap.projects[j];
+        let Some(&i) = old_index.get(p.id.as_str()) else {
+            continue;
+        };
+        let (a, b) = (&old.plan.projects[i], &new.plan.projects[j]);
+        let before = fields(old.roadmap, &old.roadmap.projects[i]);
+        let after = fields(new.roadmap, p);
+        let field_changes: Vec<FieldChange> = before
+            .into_iter()
+            .zip(after)
+            .filter(|(x, y)| x.1 != y.1)
+            .map(|((key, old), (_, new))| FieldChange { key, old, new })
+            .collect();
+        match (a.critical, b.critical) {
+            (false, true) => now_critical.push(p.id.clone()),
+            (true, false) => no_longer_critical.push(p.id.clone()),
+            _ => {}
+        }
+        if field_changes.is_empty() && a.start == b.start && a.finish == b.finish {
+            continue;
+        }
+        changed.push(Changed {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            start: Moved::new(a.start, b.start),
+            finish: Moved::new(a.finish, b.finish),
+            fields: field_changes,
+            critical: (a.critical, b.critical),
+        });
+    }
+    let path = |side: &Side| -> Vec<String> {
+        side.plan
+            .solution
+            .critical_path
+            .iter()
+            .map(|&i| side.roadmap.projects[i].id.clone())
+            .collect()
+    };
+    let (old_path, new_path) = (path(old), path(new));
+    let funding = amounts(
+        old.roadmap.funding.iter().map(|f| f.id.as_str()),
+        new.roadmap.funding.iter().map(|f| f.id.as_str()),
+        |side_new, id| {
+            let roadmap = if side_new { new.roadmap } else { old.roadmap };
+            let s = roadmap.funding.iter().position(|f| f.id == id)?;
+            Some((roadmap.funding[s].amount, roadmap.committed()[s]))
+        },
+    );
+    let resources = amounts(
+        old.roadmap.resources.iter().map(|r| r.id.as_str()),
+        new.roadmap.resources.iter().map(|r| r.id.as_str()),
+        |side_new, id| {
+            let side = if side_new { new } else { old };
+            let r = side.roadmap.resources.iter().position(|r| r.id == id)?;
+            let peak = side.plan.usage(r).iter().map(|u| u.1).fold(0.0, f64::max);
+            Some((side.roadmap.resources[r].capacity, peak))
+        },
+    );
+    Diff {
+        old: old.name.to_string(),
+        new: new.name.to_string(),
+        finish: Moved::new(old.plan.finish(), new.plan.finish()),
+        added,
+        removed,
+        changed,
+        critical_path: CriticalPath {
+            changed: old_path != new_path,
+            old: old_path,
+            new: new_path,
+            now_critical,
+            no_longer_critical,
+        },
+        cost: Totals {
+            old: old.roadmap.total_cost(),
+            new: new.roadmap.total_cost(),
+        },
+        funding,
+        resources,
+    }
+}
+
+/// Ids of both sides (old order, then new ones), with `values(is_new, id)`.
+fn amounts<'a>(
+    old: impl Iterator<Item = &'a str>,
+    new: impl Iterator<Item = &'a str>,
+    values: impl Fn(bool, &str) -> Option<(f64, f64)>,
+) -> Vec<Amounts> {
+    let mut ids: Vec<&str> = old.collect();
+    for id in new {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids.into_iter()
+        .map(|id| {
+            let (o, n) = (values(false, id), values(true, id));
+            Amounts {
+                id: id.to_string(),
+                old: o.map(|v| v.0),
+                new: n.map(|v| v.0),
+                old_used: o.map(|v| v.1),
+                new_used: n.map(|v| v.1),
+            }
+        })
+        .collect()
+}
+
+impl Diff {
+    /// Nothing changed at all.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty()
+            && self.removed.is_empty()
+            && self.changed.is_empty()
+            && self.finish.slip_days == 0
+            && !self.critical_path.changed
+            && self.cost.old == self.cost.new
+            && !self.funding.iter().any(Amounts::is_changed)
+            && !self.resources.iter().any(Amounts::is_changed)
+    }
+}

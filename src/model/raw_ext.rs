@@ -1,0 +1,87 @@
+//! Raw-model extensions for risk and what-if analysis: three-point durations, progress states
+//! and `[[scenario]]` tables. Kept apart from `raw.rs` so the core tables stay easy to read.
+
+use crate::model::decode::{Amount, Date, Decode, Decoder, IdMap, Located, Node, table};
+use crate::model::span::Span;
+
+/// A project's `duration`: one value, or a three-point estimate.
+#[derive(Clone, Debug, schemars::JsonSchema)]
+#[schemars(rename = "ProjectDuration")]
+#[serde(untagged)]
+pub enum RawDuration {
+    /// One duration, e.g. "9 months".
+    Fixed(Span),
+    /// A three-point estimate for `roadmap risk`.
+    Estimate(RawEstimate),
+}
+
+table! {
+    /// A three-point estimate: `roadmap risk` samples a Beta-PERT distribution (or triangular,
+    /// uniform) between `optimistic` and `pessimistic` with its mode at `likely`; the
+    /// deterministic plan uses `likely`.
+    #[schemars(rename = "Estimate")]
+    RawEstimate as "a three-point duration" {
+        /// Required: the shortest it could take.
+        #[schemars(required, extend("examples" = ["4 months"]))]
+        optimistic: Located<Span>,
+        /// Required: the most likely duration (the one the plan uses).
+        #[schemars(required, extend("examples" = ["6 months"]))]
+        likely: Located<Span>,
+        /// Required: the longest it could reasonably take.
+        #[schemars(required, extend("examples" = ["12 months"]))]
+        pessimistic: Located<Span>,
+    }
+}
+
+impl Decode for RawDuration {
+    fn decode(node: &Node<'_>, decoder: &mut Decoder) -> Option<Self> {
+        if node.get_ref().is_table() {
+            RawEstimate::decode(node, decoder).map(RawDuration::Estimate)
+        } else {
+            Span::decode(node, decoder).map(RawDuration::Fixed)
+        }
+    }
+}
+
+table! {
+    /// A what-if scenario: overrides applied to the roadmap before it is planned.
+    #[schemars(rename = "Scenario")]
+    RawScenario as "[[scenario]]" {
+        /// Required, unique id: letters, digits, `-`, `_` and `.`.
+        #[schemars(required, with = "Option<String>", extend("examples" = ["no-erdf"]))]
+        id: Located<String>,
+        /// What the scenario supposes.
+        #[schemars(extend("examples" = ["ERDF call delayed by a year"]))]
+        name: Located<String>,
+        /// Funding sources (by id) that do not come at all: their contributions are removed.
+        #[schemars(with = "Option<Vec<String>>", extend("examples" = [["erdf"]]))]
+        remove_funding: Vec<Located<String>>,
+        /// Funding sources cut (or raised) by a factor: `{ erdf = 0.5 }` halves its amount and
+        /// every contribution from it.
+        #[schemars(extend("examples" = [{ "erdf": 0.5 }]))]
+        funding: IdMap<Amount>,
+        /// A funding source's window opens later: its new `from` date.
+        #[schemars(extend("examples" = [{ "erdf": "2022-01-01" }]))]
+        funding_from: IdMap<Date>,
+        /// A resource's new capacity: `{ it-staff = 4 }`.
+        #[schemars(extend("examples" = [{ "it-staff": 4 }]))]
+        capacity: IdMap<Amount>,
+        /// Projects whose durations are stretched by a factor: `{ open-data = 1.5 }`.
+        #[schemars(extend("examples" = [{ "open-data": 1.5 }]))]
+        stretch: IdMap<Amount>,
+        /// Projects with a new duration: `{ open-data = "12 months" }`.
+        #[schemars(extend("examples" = [{ "open-data": "12 months" }]))]
+        duration: IdMap<Span>,
+    }
+}
+
+/// The progress states of a project (the model's `Status` parses them).
+#[derive(schemars::JsonSchema)]
+#[schemars(rename = "Status")]
+#[serde(rename_all = "kebab-case")]
+#[allow(dead_code)]
+pub enum StatusName {
+    NotStarted,
+    InProgress,
+    Done,
+}

@@ -1,0 +1,120 @@
+//! `roadmap compare`: scenarios side by side, as a table, CSV or JSON.
+
+use std::io::{self, Write};
+
+use comfy_table::Cell;
+
+use crate::display::amount;
+use crate::report::csv::neutralise;
+use crate::report::{Look, header, number, write_json};
+use crate::scenarios::Outcome;
+
+fn list(ids: &[String]) -> String {
+    if ids.is_empty() {
+        "—".to_string()
+    } else {
+        format!("{}: {}", ids.len(), ids.join(", "))
+    }
+}
+
+fn signed(days: i64) -> String {
+    if days > 0 {
+        format!("+{days}")
+    } else {
+        days.to_string()
+    }
+}
+
+pub fn table(
+    out: &mut dyn Write,
+    outcomes: &[Outcome],
+    currency: &str,
+    look: &Look,
+) -> io::Result<()> {
+    let mut table = look.table();
+    table.set_header(vec![
+        header("scenario"),
+        header("finish"),
+        header("slip (days)"),
+        header("projects that slip"),
+        header("deadlines missed"),
+        header("windows missed"),
+        header(&format!("funding gap ({currency})")),
+    ]);
+    for o in outcomes {
+        table.add_row(vec![
+            Cell::new(&o.id),
+            Cell::new(o.finish),
+            number(signed(o.slip_days)),
+            number(o.slipped.len()),
+            Cell::new(list(&o.missed_deadlines)),
+            Cell::new(list(&o.missed_windows)),
+            number(amount(o.uncovered_cost + o.over_committed)),
+        ]);
+    }
+    writeln!(out, "{table}")?;
+    for o in outcomes.iter().filter(|o| o.id != "baseline") {
+        writeln!(out, "{}: {}", o.id, o.name)?;
+        if !o.slipped.is_empty() {
+            writeln!(out, "  slip: {}", o.slipped.join(", "))?;
+        }
+    }
+    writeln!(
+        out,
+        "funding gap: cost no source covers plus commitments beyond a source's amount"
+    )
+}
+
+#[derive(serde::Serialize)]
+struct Row<'a> {
+    id: String,
+    name: String,
+    finish: chrono::NaiveDate,
+    slip_days: i64,
+    slipped: usize,
+    missed_deadlines: usize,
+    missed_windows: usize,
+    uncovered_cost: f64,
+    over_committed: f64,
+    #[serde(skip)]
+    _o: std::marker::PhantomData<&'a ()>,
+}
+
+pub fn csv(out: &mut dyn Write, outcomes: &[Outcome]) -> io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    for o in outcomes {
+        writer
+            .serialize(Row {
+                id: neutralise(&o.id).into_owned(),
+                name: neutralise(&o.name).into_owned(),
+                finish: o.finish,
+                slip_days: o.slip_days,
+                slipped: o.slipped.len(),
+                missed_deadlines: o.missed_deadlines.len(),
+                missed_windows: o.missed_windows.len(),
+                uncovered_cost: o.uncovered_cost,
+                over_committed: o.over_committed,
+                _o: std::marker::PhantomData,
+            })
+            .map_err(io::Error::other)?;
+    }
+    writer.flush()
+}
+
+#[derive(serde::Serialize)]
+struct Json<'a> {
+    version: u32,
+    report: &'static str,
+    scenarios: &'a [Outcome],
+}
+
+pub fn json(out: &mut dyn Write, outcomes: &[Outcome]) -> io::Result<()> {
+    write_json(
+        out,
+        &Json {
+            version: 1,
+            report: "compare",
+            scenarios: outcomes,
+        },
+    )
+}

@@ -1,0 +1,289 @@
+//! `roadmap diff`: the comparison of two plans as tables, JSON or Markdown (for a pull-request
+//! comment).
+
+use std::io::{self, Write};
+
+use comfy_table::Cell;
+
+use crate::diff::{Amounts, Diff};
+use crate::display::{amount, units};
+use crate::report::{Look, header, number, write_json};
+
+fn signed(days: i64) -> String {
+    match days {
+        0 => "0".to_string(),
+        d if d > 0 => format!("+{d}"),
+        d => d.to_string(),
+    }
+}
+
+fn opt(value: Option<f64>, money: bool) -> String {
+    match value {
+        None => "—".to_string(),
+        Some(v) if money => amount(v),
+        Some(v) => units(v),
+    }
+}
+
+fn summary(diff: &Diff) -> String {
+    format!(
+        "Finish {} → {} ({} days); {} added, {} removed, {} changed or moved; cost {} → {}",
+        diff.finish.old,
+        diff.finish.new,
+        signed(diff.finish.slip_days),
+        diff.added.len(),
+        diff.removed.len(),
+        diff.changed.len(),
+        amount(diff.cost.old),
+        amount(diff.cost.new)
+    )
+}
+
+fn changes_text(fields: &[crate::diff::FieldChange], arrow: &str) -> String {
+    fields
+        .iter()
+        .map(|f| {
+            let shown = |s: &str| {
+                if s.is_empty() {
+                    "(none)".to_string()
+                } else {
+                    s.to_string()
+                }
+            };
+            format!("{}: {} {arrow} {}", f.key, shown(&f.old), shown(&f.new))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+pub fn table(out: &mut dyn Write, diff: &Diff, look: &Look) -> io::Result<()> {
+    let arrow = look.arrow();
+    writeln!(out, "{} {arrow} {}", diff.old, diff.new)?;
+    writeln!(out, "{}\n", summary(diff).replace('→', arrow))?;
+    if diff.is_empty() {
+        return writeln!(out, "The plans are the same.");
+    }
+    if !diff.added.is_empty() || !diff.removed.is_empty() {
+        let mut table = look.table();
+        table.set_header(vec![
+            header(""),
+            header("id"),
+            header("name"),
+            header("start"),
+            header("finish"),
+        ]);
+        for (sign, list) in [("+", &diff.added), ("-", &diff.removed)] {
+            for p in list {
+                table.add_row(vec![
+                    Cell::new(sign),
+                    Cell::new(&p.id),
+                    Cell::new(&p.name),
+                    Cell::new(p.start),
+                    Cell::new(p.finish),
+                ]);
+            }
+        }
+        writeln!(out, "Added (+) and removed (-) projects:\n{table}\n")?;
+    }
+    if !diff.changed.is_empty() {
+        let mut table = look.table();
+        table.set_header(vec![
+            header("id"),
+            header("start"),
+            header("slip"),
+            header("finish"),
+            header("slip"),
+            header("changes"),
+        ]);
+        for c in &diff.changed {
+            let critical = match c.critical {
+                (false, true) => " (now critical)",
+                (true, false) => " (no longer critical)",
+                _ => "",
+            };
+            table.add_row(vec![
+                Cell::new(&c.id),
+                Cell::new(c.start.new),
+                number(signed(c.start.slip_days)),
+                Cell::new(c.finish.new),
+                number(signed(c.finish.slip_days)),
+                Cell::new(format!("{}{critical}", changes_text(&c.fields, arrow))),
+            ]);
+        }
+        writeln!(
+            out,
+            "Changed or moved projects (new dates, slip in days):\n{table}\n"
+        )?;
+    }
+    let cp = &diff.critical_path;
+    if cp.changed {
+        let join = |ids: &[String]| ids.join(&format!(" {arrow} "));
+        writeln!(out, "Critical path changed:")?;
+        writeln!(out, "  old: {}", join(&cp.old))?;
+        writeln!(out, "  new: {}\n", join(&cp.new))?;
+    } else {
+        writeln!(out, "Critical path unchanged.\n")?;
+    }
+    amounts_table(
+        out,
+        look,
+        "Funding (amount, committed)",
+        &diff.funding,
+        true,
+    )?;
+    amounts_table(
+        out,
+        look,
+        "Resources (capacity, peak use)",
+        &diff.resources,
+        false,
+    )
+}
+
+fn amounts_table(
+    out: &mut dyn Write,
+    look: &Look,
+    title: &str,
+    rows: &[Amounts],
+    money: bool,
+) -> io::Result<()> {
+    let changed: Vec<_> = rows.iter().filter(|r| r.is_changed()).collect();
+    if changed.is_empty() {
+        return Ok(());
+    }
+    let mut table = look.table();
+    let (a, b) = if money {
+        ("amount", "committed")
+    } else {
+        ("capacity", "peak")
+    };
+    table.set_header(vec![
+        header("id"),
+        header(&format!("old {a}")),
+        header(&format!("new {a}")),
+        header(&format!("old {b}")),
+        header(&format!("new {b}")),
+    ]);
+    for r in changed {
+        table.add_row(vec![
+            Cell::new(&r.id),
+            number(opt(r.old, money)),
+            number(opt(r.new, money)),
+            number(opt(r.old_used, money)),
+            number(opt(r.new_used, money)),
+        ]);
+    }
+    writeln!(out, "{title}:\n{table}\n")
+}
+
+#[derive(serde::Serialize)]
+struct Json<'a> {
+    version: u32,
+    report: &'static str,
+    #[serde(flatten)]
+    diff: &'a Diff,
+}
+
+pub fn json(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
+    write_json(
+        out,
+        &Json {
+            version: 1,
+            report: "diff",
+            diff,
+        },
+    )
+}
+
+/// Markdown cell text: pipes escaped, newlines flattened.
+fn md(text: &str) -> String {
+    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+/// A pull-request comment.
+pub fn markdown(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
+    writeln!(
+        out,
+        "### Roadmap plan: `{}` → `{}`\n",
+        md(&diff.old),
+        md(&diff.new)
+    )?;
+    writeln!(out, "{}\n", md(&summary(diff)))?;
+    if diff.is_empty() {
+        return writeln!(out, "No change to the plan.");
+    }
+    if !diff.added.is_empty() || !diff.removed.is_empty() {
+        writeln!(out, "| | project | start | finish |\n|---|---|---|---|")?;
+        for (sign, list) in [("➕ added", &diff.added), ("➖ removed", &diff.removed)] {
+            for p in list {
+                writeln!(
+                    out,
+                    "| {sign} | `{}` {} | {} | {} |",
+                    md(&p.id),
+                    md(&p.name),
+                    p.start,
+                    p.finish
+                )?;
+            }
+        }
+        writeln!(out)?;
+    }
+    if !diff.changed.is_empty() {
+        writeln!(
+            out,
+            "| project | start | slip (days) | finish | slip (days) | changes |\n|---|---|---:|---|---:|---|"
+        )?;
+        for c in &diff.changed {
+            writeln!(
+                out,
+                "| `{}` | {} | {} | {} | {} | {} |",
+                md(&c.id),
+                c.start.new,
+                signed(c.start.slip_days),
+                c.finish.new,
+                signed(c.finish.slip_days),
+                md(&changes_text(&c.fields, "→"))
+            )?;
+        }
+        writeln!(out)?;
+    }
+    let cp = &diff.critical_path;
+    if cp.changed {
+        writeln!(
+            out,
+            "**Critical path changed**\n\n- old: {}\n- new: {}\n",
+            md(&cp.old.join(" → ")),
+            md(&cp.new.join(" → "))
+        )?;
+    } else {
+        writeln!(out, "Critical path unchanged.\n")?;
+    }
+    for (title, rows, money) in [
+        ("Funding", &diff.funding, true),
+        ("Resources", &diff.resources, false),
+    ] {
+        let changed: Vec<_> = rows.iter().filter(|r| r.is_changed()).collect();
+        if changed.is_empty() {
+            continue;
+        }
+        let (a, b) = if money {
+            ("amount", "committed")
+        } else {
+            ("capacity", "peak")
+        };
+        writeln!(out, "**{title}**\n\n| id | {a} | {b} |\n|---|---:|---:|")?;
+        for r in changed {
+            writeln!(
+                out,
+                "| `{}` | {} → {} | {} → {} |",
+                md(&r.id),
+                opt(r.old, money),
+                opt(r.new, money),
+                opt(r.old_used, money),
+                opt(r.new_used, money)
+            )?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}

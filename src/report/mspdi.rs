@@ -1,0 +1,284 @@
+//! Microsoft Project XML (MSPDI), the interchange format that MS Project, ProjectLibre and
+//! GanttProject open: the plan's tasks with their dates, links and lags, the resources and the
+//! assignments.
+//!
+//! Mapping (see docs/risk.md):
+//! - The project uses one base calendar, "Roadmap (every day)": all seven days are working days
+//!   of 8 hours (08:00-12:00, 13:00-17:00), because roadmap durations are calendar days.
+//! - Each project is a task (UID = its position + 1, outline level 1) with `Start` on its first
+//!   day at 08:00, `Finish` on its last day at 17:00 (a milestone finishes at its start),
+//!   `Duration` as `PT{8 * days}H0M0S`, and a "start no earlier than" constraint on its planned
+//!   start, so that a tool that does not level resources still shows the roadmap's dates.
+//! - Links: `PredecessorLink` with `Type` 1 (FS), 3 (SS) or 0 (FF), `LinkLag` in tenths of a
+//!   minute (one day = 4800) and `LagFormat` 7 (days). A lag in months is converted to the days
+//!   it spans in the plan.
+//! - Priority 1..5 becomes MS Project priority 900, 700, 500, 300, 100.
+//! - Resources are work resources whose `MaxUnits` is the capacity; each demand is an
+//!   assignment with `Units` and `Work`.
+
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+
+use crate::display::number;
+use crate::model::Roadmap;
+use crate::plan::Plan;
+use crate::schedule::problem::LinkKind;
+
+const NAMESPACE: &str = "http://schemas.microsoft.com/project";
+
+/// Minutes of work in a day of the roadmap's calendar.
+pub const MINUTES_PER_DAY: i64 = 480;
+
+/// `PT{hours}H{minutes}M0S`, MSPDI's duration format.
+pub fn duration(days: i64) -> String {
+    format!("PT{}H0M0S", days * MINUTES_PER_DAY / 60)
+}
+
+fn start_of(date: NaiveDate) -> String {
+    format!("{date}T08:00:00")
+}
+
+fn end_of(date: NaiveDate) -> String {
+    format!("{date}T17:00:00")
+}
+
+/// MS Project's priority (0..1000) for a roadmap priority (1..5).
+pub fn priority(p: u8) -> u32 {
+    1100 - 200 * u32::from(p.clamp(1, 5))
+}
+
+fn link_type(kind: LinkKind) -> u8 {
+    match kind {
+        LinkKind::FinishToFinish => 0,
+        LinkKind::FinishToStart => 1,
+        LinkKind::StartToStart => 3,
+    }
+}
+
+type W<'a> = Writer<&'a mut dyn Write>;
+
+fn field(w: &mut W, name: &str, value: impl std::fmt::Display) -> io::Result<()> {
+    w.create_element(name)
+        .write_text_content(BytesText::new(&value.to_string()))?;
+    Ok(())
+}
+
+pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<()> {
+    let mut w = Writer::new_with_indent(out, b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new(
+        "1.0",
+        Some("UTF-8"),
+        Some("yes"),
+    )))?;
+    w.create_element("Project")
+        .with_attribute(("xmlns", NAMESPACE))
+        .write_inner_content(|w| {
+            field(w, "SaveVersion", 14)?;
+            field(w, "Name", format!("{}.xml", roadmap.name))?;
+            field(w, "Title", &roadmap.name)?;
+            field(w, "ScheduleFromStart", 1)?;
+            field(w, "StartDate", start_of(plan.start()))?;
+            field(w, "FinishDate", end_of(plan.finish()))?;
+            field(w, "CalendarUID", 1)?;
+            field(w, "DefaultStartTime", "08:00:00")?;
+            field(w, "DefaultFinishTime", "17:00:00")?;
+            field(w, "MinutesPerDay", MINUTES_PER_DAY)?;
+            field(w, "MinutesPerWeek", MINUTES_PER_DAY * 7)?;
+            field(w, "DaysPerMonth", 30)?;
+            field(w, "CurrencyCode", &roadmap.currency)?;
+            calendars(w)?;
+            tasks(w, roadmap, plan)?;
+            resources(w, roadmap)?;
+            assignments(w, roadmap, plan)
+        })?;
+    Ok(())
+}
+
+fn calendars(w: &mut W) -> io::Result<()> {
+    w.create_element("Calendars").write_inner_content(|w| {
+        w.create_element("Calendar").write_inner_content(|w| {
+            field(w, "UID", 1)?;
+            field(w, "Name", "Roadmap (every day)")?;
+            field(w, "IsBaseCalendar", 1)?;
+            field(w, "BaseCalendarUID", -1)?;
+            w.create_element("WeekDays").write_inner_content(|w| {
+                for day in 1..=7 {
+                    w.create_element("WeekDay").write_inner_content(|w| {
+                        field(w, "DayType", day)?;
+                        field(w, "DayWorking", 1)?;
+                        w.create_element("WorkingTimes").write_inner_content(|w| {
+                            for (from, to) in [("08:00:00", "12:00:00"), ("13:00:00", "17:00:00")] {
+                                w.create_element("WorkingTime").write_inner_content(|w| {
+                                    field(w, "FromTime", from)?;
+                                    field(w, "ToTime", to)
+                                })?;
+                            }
+                            Ok(())
+                        })?;
+                        Ok(())
+                    })?;
+                }
+                Ok(())
+            })?;
+            Ok(())
+        })?;
+        Ok(())
+    })?;
+    Ok(())
+}
+
+fn tasks(w: &mut W, roadmap: &Roadmap, plan: &Plan) -> io::Result<()> {
+    w.create_element("Tasks").write_inner_content(|w| {
+        // Task 0: the project summary.
+        w.create_element("Task").write_inner_content(|w| {
+            field(w, "UID", 0)?;
+            field(w, "ID", 0)?;
+            field(w, "Name", &roadmap.name)?;
+            field(w, "Type", 1)?;
+            field(w, "IsNull", 0)?;
+            field(w, "OutlineNumber", 0)?;
+            field(w, "OutlineLevel", 0)?;
+            field(w, "Start", start_of(plan.start()))?;
+            field(w, "Finish", end_of(plan.finish()))?;
+            let days = (plan.finish() - plan.start()).num_days() + 1;
+            field(w, "Duration", duration(days))?;
+            field(w, "DurationFormat", 7)?;
+            field(w, "Summary", 1)?;
+            field(w, "Milestone", 0)
+        })?;
+        for (i, project) in roadmap.projects.iter().enumerate() {
+            let p = &plan.projects[i];
+            let days = i64::from(p.days);
+            w.create_element("Task").write_inner_content(|w| {
+                field(w, "UID", i + 1)?;
+                field(w, "ID", i + 1)?;
+                field(w, "Name", &project.name)?;
+                field(w, "Type", 0)?;
+                field(w, "IsNull", 0)?;
+                field(w, "WBS", i + 1)?;
+                field(w, "OutlineNumber", i + 1)?;
+                field(w, "OutlineLevel", 1)?;
+                field(w, "Priority", priority(project.priority))?;
+                field(w, "Start", start_of(p.start))?;
+                field(
+                    w,
+                    "Finish",
+                    if project.is_milestone() {
+                        start_of(p.start)
+                    } else {
+                        end_of(p.finish)
+                    },
+                )?;
+                field(w, "Duration", duration(days))?;
+                field(w, "DurationFormat", 7)?;
+                field(w, "Milestone", u8::from(project.is_milestone()))?;
+                field(w, "Summary", 0)?;
+                field(w, "Critical", u8::from(p.critical))?;
+                field(
+                    w,
+                    "TotalSlack",
+                    i64::from(p.total_slack) * MINUTES_PER_DAY * 10,
+                )?;
+                if let Some(cost) = project.cost {
+                    field(w, "Cost", number(cost))?;
+                }
+                field(w, "ConstraintType", 4)?;
+                field(w, "ConstraintDate", start_of(p.start))?;
+                if let Some(deadline) = project.deadline {
+                    field(w, "Deadline", end_of(deadline))?;
+                }
+                field(w, "Notes", format!("roadmap id: {}", project.id))?;
+                for dep in &project.depends_on {
+                    let before = &plan.projects[dep.on];
+                    let anchor = match dep.kind {
+                        LinkKind::StartToStart => before.start,
+                        _ if roadmap.projects[dep.on].is_milestone() => before.start,
+                        _ => before.finish.succ_opt().unwrap_or(before.finish),
+                    };
+                    let lag_days = dep
+                        .lag
+                        .add(anchor)
+                        .map_or(0, |end| (end - anchor).num_days());
+                    w.create_element("PredecessorLink")
+                        .write_inner_content(|w| {
+                            field(w, "PredecessorUID", dep.on + 1)?;
+                            field(w, "Type", link_type(dep.kind))?;
+                            field(w, "CrossProject", 0)?;
+                            field(w, "LinkLag", lag_days * MINUTES_PER_DAY * 10)?;
+                            field(w, "LagFormat", 7)
+                        })?;
+                }
+                Ok(())
+            })?;
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+fn resources(w: &mut W, roadmap: &Roadmap) -> io::Result<()> {
+    w.create_element("Resources").write_inner_content(|w| {
+        for (r, resource) in roadmap.resources.iter().enumerate() {
+            w.create_element("Resource").write_inner_content(|w| {
+                field(w, "UID", r + 1)?;
+                field(w, "ID", r + 1)?;
+                field(w, "Name", &resource.name)?;
+                field(w, "Type", 1)?;
+                field(w, "IsNull", 0)?;
+                field(w, "Initials", &resource.id)?;
+                field(w, "MaxUnits", format!("{:.2}", resource.capacity))?;
+                if let Some(unit) = &resource.unit {
+                    field(w, "Notes", format!("capacity in {unit}"))?;
+                }
+                field(w, "CalendarUID", 1)
+            })?;
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+fn assignments(w: &mut W, roadmap: &Roadmap, plan: &Plan) -> io::Result<()> {
+    w.create_element("Assignments").write_inner_content(|w| {
+        let mut uid = 0;
+        for (i, project) in roadmap.projects.iter().enumerate() {
+            if project.is_milestone() {
+                continue;
+            }
+            let p = &plan.projects[i];
+            for demand in &project.resources {
+                uid += 1;
+                w.create_element("Assignment").write_inner_content(|w| {
+                    field(w, "UID", uid)?;
+                    field(w, "TaskUID", i + 1)?;
+                    field(w, "ResourceUID", demand.resource + 1)?;
+                    field(w, "Units", format!("{:.3}", demand.units))?;
+                    field(w, "Start", start_of(p.start))?;
+                    field(w, "Finish", end_of(p.finish))?;
+                    let minutes = (demand.units * (i64::from(p.days) * MINUTES_PER_DAY) as f64)
+                        .round() as i64;
+                    field(w, "Work", format!("PT{}H{}M0S", minutes / 60, minutes % 60))
+                })?;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_and_priorities() {
+        assert_eq!(duration(0), "PT0H0M0S");
+        assert_eq!(duration(10), "PT80H0M0S");
+        assert_eq!(priority(1), 900);
+        assert_eq!(priority(3), 500);
+        assert_eq!(priority(5), 100);
+    }
+}

@@ -1,0 +1,430 @@
+//! `roadmap risk`: the Monte Carlo results as a table with a histogram, CSV, JSON, and an SVG
+//! histogram for the HTML report.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::Roadmap;
+use crate::plan::Plan;
+use crate::report::csv::neutralise;
+use crate::report::svg::escape;
+use crate::report::table::{ID_MAX_WIDTH, rows_in_start_order, truncate};
+use crate::report::{Look, header, number, write_json};
+use crate::risk::{DueKind, Percentiles, Risk, histogram};
+
+/// Probability below which a deadline or window is marked "at risk".
+pub const AT_RISK: f64 = 0.5;
+
+fn percent(p: f64) -> String {
+    format!("{:.1}%", p * 100.0)
+}
+
+fn due_label(roadmap: &Roadmap, kind: DueKind) -> String {
+    match kind {
+        DueKind::Deadline => "deadline".to_string(),
+        DueKind::Window(source) => format!("window of {}", roadmap.funding[source].id),
+    }
+}
+
+/// The table, the due dates and the histogram, for people.
+pub fn table(
+    out: &mut dyn Write,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    risk: &Risk,
+    look: &Look,
+) -> io::Result<()> {
+    let s = &risk.settings;
+    writeln!(
+        out,
+        "Monte Carlo: {} runs, seed {}, {} distribution; {} of {} projects have three-point estimates",
+        s.runs,
+        s.seed,
+        distribution_name(risk),
+        risk.uncertain,
+        roadmap.projects.len()
+    )?;
+    writeln!(
+        out,
+        "Roadmap finish: planned {}; P50 {}, P80 {}, P95 {}; {} chance to finish by the planned date\n",
+        risk.planned_finish,
+        risk.finish.p50,
+        risk.finish.p80,
+        risk.finish.p95,
+        percent(risk.on_time)
+    )?;
+    let mut table = look.table();
+    table.set_header(vec![
+        header("id"),
+        header("name"),
+        header("planned"),
+        header("P50"),
+        header("P80"),
+        header("P95"),
+        header("critical"),
+    ]);
+    for i in rows_in_start_order(plan) {
+        let (project, r) = (&roadmap.projects[i], &risk.projects[i]);
+        let marker = if project.estimate.is_some() { " ~" } else { "" };
+        table.add_row(vec![
+            comfy_table::Cell::new(format!("{}{marker}", truncate(&project.id, ID_MAX_WIDTH))),
+            comfy_table::Cell::new(&project.name),
+            comfy_table::Cell::new(r.planned_finish),
+            comfy_table::Cell::new(r.finish.p50),
+            comfy_table::Cell::new(r.finish.p80),
+            comfy_table::Cell::new(r.finish.p95),
+            number(percent(r.criticality)),
+        ]);
+    }
+    writeln!(out, "{table}")?;
+    writeln!(
+        out,
+        "~ three-point estimate; critical: share of runs with zero total slack\n"
+    )?;
+    if !risk.due.is_empty() {
+        let mut table = look.table();
+        table.set_header(vec![
+            header("project"),
+            header("due"),
+            header("date"),
+            header("planned"),
+            header("probability"),
+        ]);
+        for due in &risk.due {
+            let planned = if due.planned_met { "met" } else { "missed" };
+            let mut probability = percent(due.probability);
+            if due.probability < AT_RISK {
+                probability.push_str(" at risk");
+            }
+            table.add_row(vec![
+                comfy_table::Cell::new(truncate(&roadmap.projects[due.project].id, ID_MAX_WIDTH)),
+                comfy_table::Cell::new(due_label(roadmap, due.kind)),
+                comfy_table::Cell::new(due.date),
+                comfy_table::Cell::new(planned),
+                number(probability),
+            ]);
+        }
+        writeln!(out, "Deadlines and funding windows:")?;
+        writeln!(out, "{table}\n")?;
+    }
+    writeln!(out, "Roadmap finish (last day) over {} runs:", s.runs)?;
+    write_histogram(out, risk, look)
+}
+
+fn distribution_name(risk: &Risk) -> &'static str {
+    match risk.settings.distribution {
+        crate::risk::Distribution::Pert => "PERT",
+        crate::risk::Distribution::Triangular => "triangular",
+        crate::risk::Distribution::Uniform => "uniform",
+    }
+}
+
+/// A text histogram: one row per bin, the bar scaled to the widest bin.
+pub fn write_histogram(out: &mut dyn Write, risk: &Risk, look: &Look) -> io::Result<()> {
+    let bins = histogram(risk, 20);
+    let max = bins.iter().map(|b| b.2).max().unwrap_or(0).max(1);
+    let label = |b: &(NaiveDate, NaiveDate, usize)| {
+        if b.0 == b.1 {
+            b.0.to_string()
+        } else {
+            format!("{} {} {}", b.0, if look.ascii { ".." } else { "…" }, b.1)
+        }
+    };
+    let label_width = bins
+        .iter()
+        .map(|b| label(b).chars().count())
+        .max()
+        .unwrap_or(0);
+    let bar_width = usize::from(look.width)
+        .saturating_sub(label_width + 12)
+        .max(10);
+    for b in &bins {
+        let eighths = b.2 * bar_width * 8 / max;
+        let bar = if look.ascii {
+            "#".repeat(eighths / 8)
+        } else {
+            const PARTS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+            format!("{}{}", "█".repeat(eighths / 8), PARTS[eighths % 8])
+        };
+        let share = b.2 as f64 / risk.settings.runs as f64;
+        writeln!(
+            out,
+            "{:<label_width$} {} {bar} {}",
+            label(b),
+            if look.ascii { "|" } else { "│" },
+            percent(share)
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct CsvRow<'a> {
+    id: String,
+    name: String,
+    estimate: bool,
+    planned_finish: NaiveDate,
+    p50: NaiveDate,
+    p80: NaiveDate,
+    p95: NaiveDate,
+    mean_finish: NaiveDate,
+    mean_days: String,
+    criticality: String,
+    deadline: Option<NaiveDate>,
+    deadline_probability: Option<String>,
+    #[serde(skip)]
+    _roadmap: std::marker::PhantomData<&'a ()>,
+}
+
+/// One row per project, in start order.
+pub fn csv(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan, risk: &Risk) -> io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    for i in rows_in_start_order(plan) {
+        let (project, r) = (&roadmap.projects[i], &risk.projects[i]);
+        let deadline = risk
+            .due
+            .iter()
+            .find(|d| d.project == i && d.kind == DueKind::Deadline);
+        writer
+            .serialize(CsvRow {
+                id: neutralise(&project.id).into_owned(),
+                name: neutralise(&project.name).into_owned(),
+                estimate: project.estimate.is_some(),
+                planned_finish: r.planned_finish,
+                p50: r.finish.p50,
+                p80: r.finish.p80,
+                p95: r.finish.p95,
+                mean_finish: r.finish.mean,
+                mean_days: format!("{:.1}", r.mean_days),
+                criticality: format!("{:.4}", r.criticality),
+                deadline: deadline.map(|d| d.date),
+                deadline_probability: deadline.map(|d| format!("{:.4}", d.probability)),
+                _roadmap: std::marker::PhantomData,
+            })
+            .map_err(io::Error::other)?;
+    }
+    writer.flush()
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    version: u32,
+    report: &'static str,
+    runs: usize,
+    seed: u64,
+    distribution: crate::risk::Distribution,
+    roadmap: JsonRoadmap,
+    projects: Vec<JsonProject<'a>>,
+    due: Vec<JsonDue<'a>>,
+    histogram: Vec<JsonBin>,
+}
+
+#[derive(Serialize)]
+struct JsonRoadmap {
+    start: NaiveDate,
+    planned_finish: NaiveDate,
+    finish: Percentiles,
+    on_time_probability: f64,
+}
+
+#[derive(Serialize)]
+struct JsonProject<'a> {
+    id: &'a str,
+    name: &'a str,
+    estimate: bool,
+    planned_finish: NaiveDate,
+    finish: Percentiles,
+    mean_days: f64,
+    criticality: f64,
+}
+
+#[derive(Serialize)]
+struct JsonDue<'a> {
+    project: &'a str,
+    kind: &'static str,
+    funding: Option<&'a str>,
+    date: NaiveDate,
+    planned_met: bool,
+    probability: f64,
+}
+
+#[derive(Serialize)]
+struct JsonBin {
+    from: NaiveDate,
+    to: NaiveDate,
+    runs: usize,
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// The whole result, format version 1.
+pub fn json(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan, risk: &Risk) -> io::Result<()> {
+    let value = Json {
+        version: 1,
+        report: "risk",
+        runs: risk.settings.runs,
+        seed: risk.settings.seed,
+        distribution: risk.settings.distribution,
+        roadmap: JsonRoadmap {
+            start: plan.start(),
+            planned_finish: risk.planned_finish,
+            finish: risk.finish,
+            on_time_probability: round4(risk.on_time),
+        },
+        projects: roadmap
+            .projects
+            .iter()
+            .zip(&risk.projects)
+            .map(|(p, r)| JsonProject {
+                id: &p.id,
+                name: &p.name,
+                estimate: p.estimate.is_some(),
+                planned_finish: r.planned_finish,
+                finish: r.finish,
+                mean_days: (r.mean_days * 10.0).round() / 10.0,
+                criticality: round4(r.criticality),
+            })
+            .collect(),
+        due: risk
+            .due
+            .iter()
+            .map(|d| JsonDue {
+                project: &roadmap.projects[d.project].id,
+                kind: match d.kind {
+                    DueKind::Deadline => "deadline",
+                    DueKind::Window(_) => "funding-window",
+                },
+                funding: match d.kind {
+                    DueKind::Deadline => None,
+                    DueKind::Window(s) => Some(&roadmap.funding[s].id),
+                },
+                date: d.date,
+                planned_met: d.planned_met,
+                probability: round4(d.probability),
+            })
+            .collect(),
+        histogram: histogram(risk, 20)
+            .into_iter()
+            .map(|(from, to, runs)| JsonBin { from, to, runs })
+            .collect(),
+    };
+    write_json(out, &value)
+}
+
+/// The HTML report's risk section: key numbers, an SVG histogram and the due dates at risk.
+pub fn html_section(roadmap: &Roadmap, risk: &Risk) -> Result<String, std::fmt::Error> {
+    let mut html = String::new();
+    writeln!(
+        html,
+        "<section id=\"risk\" class=\"chart\">\n<h2>Schedule risk</h2>"
+    )?;
+    writeln!(
+        html,
+        "<p>{} Monte Carlo runs (seed {}, {} distribution, {} projects with three-point estimates). \
+         Planned finish {}; P50 {}, P80 {}, P95 {}: {} chance to finish by the planned date.</p>",
+        risk.settings.runs,
+        risk.settings.seed,
+        distribution_name(risk),
+        risk.uncertain,
+        risk.planned_finish,
+        risk.finish.p50,
+        risk.finish.p80,
+        risk.finish.p95,
+        percent(risk.on_time)
+    )?;
+    svg_histogram(&mut html, risk)?;
+    let at_risk: Vec<_> = risk
+        .due
+        .iter()
+        .filter(|d| d.probability < AT_RISK)
+        .collect();
+    if !at_risk.is_empty() {
+        writeln!(
+            html,
+            "<table>\n<thead><tr><th>Project</th><th>Due</th><th>Date</th><th>Probability</th></tr></thead>\n<tbody>"
+        )?;
+        for d in at_risk {
+            writeln!(
+                html,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
+                escape(&roadmap.projects[d.project].id),
+                escape(&due_label(roadmap, d.kind)),
+                d.date,
+                percent(d.probability)
+            )?;
+        }
+        writeln!(html, "</tbody>\n</table>")?;
+    }
+    writeln!(html, "</section>")?;
+    Ok(html)
+}
+
+/// The finish histogram as an inline SVG bar chart, with P50/P80/P95 marked.
+pub fn svg_histogram(out: &mut String, risk: &Risk) -> std::fmt::Result {
+    let bins = histogram(risk, 30);
+    let (width, height, left, bottom, top) = (720.0, 240.0, 40.0, 40.0, 16.0);
+    let max = bins.iter().map(|b| b.2).max().unwrap_or(0).max(1) as f64;
+    let bar = (width - left - 10.0) / bins.len().max(1) as f64;
+    writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"Histogram of the roadmap finish date\">"
+    )?;
+    let plot = height - bottom - top;
+    for (i, (from, to, count)) in bins.iter().enumerate() {
+        let h = *count as f64 / max * plot;
+        let x = left + i as f64 * bar;
+        writeln!(
+            out,
+            "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\" fill=\"#4a78b5\"><title>{from} – {to}: {count} runs</title></rect>",
+            top + plot - h,
+            (bar - 1.0).max(1.0)
+        )?;
+    }
+    // Axis labels: first, middle and last bin.
+    if let (Some(first), Some(last)) = (bins.first(), bins.last()) {
+        let y = height - bottom + 16.0;
+        writeln!(
+            out,
+            "<text x=\"{left}\" y=\"{y}\" font-size=\"11\">{}</text>",
+            first.0
+        )?;
+        writeln!(
+            out,
+            "<text x=\"{}\" y=\"{y}\" font-size=\"11\" text-anchor=\"end\">{}</text>",
+            width - 10.0,
+            last.1
+        )?;
+    }
+    // Percentile markers.
+    let first_day = bins.first().map(|b| b.0);
+    let span_days = match (bins.first(), bins.last()) {
+        (Some(f), Some(l)) => ((l.1 - f.0).num_days() + 1) as f64,
+        _ => 1.0,
+    };
+    if let Some(first) = first_day {
+        for (i, (label, date)) in [
+            ("P50", risk.finish.p50),
+            ("P80", risk.finish.p80),
+            ("P95", risk.finish.p95),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let x =
+                left + ((date - first).num_days() as f64 + 0.5) / span_days * (width - left - 10.0);
+            writeln!(
+                out,
+                "<line x1=\"{x:.1}\" y1=\"{top}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#c0392b\" stroke-dasharray=\"4 3\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#c0392b\">{label} {date}</text>",
+                top + plot,
+                x + 3.0,
+                top + 10.0 + 13.0 * i as f64
+            )?;
+        }
+    }
+    writeln!(out, "</svg>")
+}

@@ -1,0 +1,129 @@
+//! `[[scenario]]` tables: ids, references to funding sources, resources and projects, and
+//! values a scenario cannot have (a zero stretch, a capacity below what a project needs).
+
+use crate::diag::{Code, Diagnostic};
+use crate::display::units;
+use crate::model::raw::RawScenario;
+use crate::model::{Project, Resource, Scenario};
+
+use super::References;
+use super::ids::IdIndex;
+
+pub fn resolve(
+    raw: &[RawScenario],
+    refs: &References<'_>,
+    resources: &[Resource],
+    projects: &[Project],
+    findings: &mut Vec<Diagnostic>,
+) -> Vec<Scenario> {
+    let index = IdIndex::build(
+        "scenario",
+        "[[scenario]]",
+        raw.iter()
+            .map(|s| (s.id.as_ref(), s.rejected.contains(&"id"), s.at.clone())),
+        findings,
+    );
+    raw.iter()
+        .zip(&index.ids)
+        .map(|(s, id)| {
+            let mut scenario = Scenario {
+                id: id.clone(),
+                name: s
+                    .name
+                    .as_ref()
+                    .map_or_else(|| id.clone(), |n| n.value.clone()),
+                at: s.id.as_ref().map_or(s.at.clone(), |i| i.at.clone()),
+                ..Scenario::default()
+            };
+            scenario.remove_funding = s
+                .remove_funding
+                .iter()
+                .flatten()
+                .filter_map(|f| refs.funding.resolve(f, findings))
+                .collect();
+            for (key, value) in s.funding.iter().flat_map(|m| &m.0) {
+                if let Some(source) = refs.funding.resolve(key, findings) {
+                    scenario.funding_factor.push((source, value.value.0));
+                }
+            }
+            for (key, value) in s.funding_from.iter().flat_map(|m| &m.0) {
+                if let Some(source) = refs.funding.resolve(key, findings) {
+                    scenario.funding_from.push((source, value.value.0));
+                }
+            }
+            for (key, value) in s.capacity.iter().flat_map(|m| &m.0) {
+                let Some(r) = refs.resources.resolve(key, findings) else {
+                    continue;
+                };
+                let capacity = value.value.0;
+                let need = projects
+                    .iter()
+                    .flat_map(|p| p.resources.iter().map(move |d| (p, d)))
+                    .filter(|(_, d)| d.resource == r && d.units > capacity)
+                    .max_by(|a, b| a.1.units.total_cmp(&b.1.units));
+                if let Some((project, demand)) = need {
+                    findings.push(
+                        Diagnostic::error(
+                            Code::OverCapacity,
+                            format!(
+                                "scenario `{id}` leaves `{}` {} units, but `{}` needs {}",
+                                resources[r].id,
+                                units(capacity),
+                                project.id,
+                                units(demand.units)
+                            ),
+                        )
+                        .at(value.at.clone())
+                        .with_note(demand.at.clone(), "needed here"),
+                    );
+                    continue;
+                }
+                scenario.capacity.push((r, capacity));
+            }
+            for (key, value) in s.stretch.iter().flat_map(|m| &m.0) {
+                let Some(p) = refs.projects.resolve(key, findings) else {
+                    continue;
+                };
+                if value.value.0 <= 0.0 || value.value.0 > 1000.0 {
+                    findings.push(
+                        Diagnostic::error(
+                            Code::InvalidValue,
+                            format!("a stretch factor of {} is out of range", value.value.0),
+                        )
+                        .at(value.at.clone())
+                        .with_help("a factor above 0 and at most 1000: 1.5 makes it 50% longer"),
+                    );
+                    continue;
+                }
+                scenario.stretch.push((p, value.value.0));
+            }
+            for (key, value) in s.duration.iter().flat_map(|m| &m.0) {
+                if let Some(p) = refs.projects.resolve(key, findings) {
+                    scenario.duration.push((p, value.value));
+                }
+            }
+            scenario
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::Code;
+    use crate::validate::test_support::*;
+
+    #[test]
+    fn scenario_references_are_checked() {
+        let text = format!(
+            "{PREAMBLE}{}\n[[scenario]]\nid = \"s\"\nstretch = {{ x = 1.5, nope = 2 }}\nremove_funding = [\"erdf\"]\n",
+            project("x", "")
+        );
+        assert_eq!(
+            findings(&text),
+            vec![
+                (Code::UnknownReference, 21, 22),
+                (Code::UnknownReference, 22, 19)
+            ]
+        );
+    }
+}

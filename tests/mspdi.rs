@@ -1,0 +1,169 @@
+//! `export --format mspdi`: read the XML back and check that tasks, dates, links, lags,
+//! resources and assignments survive.
+
+use assert_cmd::Command;
+use chrono::NaiveDate;
+
+fn run(args: &[&str]) -> Vec<u8> {
+    let output = Command::cargo_bin("roadmap")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output.stdout
+}
+
+fn child<'a>(node: roxmltree::Node<'a, 'a>, name: &str) -> Option<&'a str> {
+    node.children()
+        .find(|c| c.has_tag_name(name))
+        .and_then(|c| c.text())
+}
+
+fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(&text[..10], "%Y-%m-%d").unwrap()
+}
+
+fn round_trip(file: &str) {
+    let xml = String::from_utf8(run(&["export", "--format", "mspdi", file])).unwrap();
+    let plan: serde_json::Value =
+        serde_json::from_slice(&run(&["plan", "--format", "json", file])).unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "Project");
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://schemas.microsoft.com/project")
+    );
+    assert_eq!(child(root, "Title"), plan["roadmap"]["name"].as_str());
+    let tasks: Vec<_> = root
+        .descendants()
+        .filter(|n| n.has_tag_name("Task") && child(*n, "UID") != Some("0"))
+        .collect();
+    let projects = plan["projects"].as_array().unwrap();
+    assert_eq!(tasks.len(), projects.len(), "{file}");
+    // Plan JSON lists projects in file order, like the tasks' UIDs.
+    for (i, (task, project)) in tasks.iter().zip(projects).enumerate() {
+        let uid: usize = child(*task, "UID").unwrap().parse().unwrap();
+        assert_eq!(uid, i + 1);
+        assert_eq!(child(*task, "Name"), project["name"].as_str());
+        let start = date(child(*task, "Start").unwrap());
+        let finish = date(child(*task, "Finish").unwrap());
+        assert_eq!(
+            start.to_string(),
+            project["start"].as_str().unwrap(),
+            "{file}"
+        );
+        assert_eq!(
+            finish.to_string(),
+            project["finish"].as_str().unwrap(),
+            "{file}"
+        );
+        let milestone = child(*task, "Milestone") == Some("1");
+        assert_eq!(milestone, project["milestone"].as_bool().unwrap());
+        let hours: i64 = child(*task, "Duration")
+            .unwrap()
+            .trim_start_matches("PT")
+            .split('H')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(hours, project["days"].as_i64().unwrap() * 8, "{file}");
+        // Links: same predecessors and types, lags in tenths of minutes.
+        let links: Vec<(usize, String, i64)> = task
+            .children()
+            .filter(|c| c.has_tag_name("PredecessorLink"))
+            .map(|l| {
+                let from: usize = child(l, "PredecessorUID").unwrap().parse().unwrap();
+                let kind = match child(l, "Type").unwrap() {
+                    "0" => "FF",
+                    "1" => "FS",
+                    "3" => "SS",
+                    other => panic!("link type {other}"),
+                };
+                let lag: i64 = child(l, "LinkLag").unwrap().parse().unwrap();
+                assert_eq!(lag % 4800, 0);
+                (from, kind.to_string(), lag / 4800)
+            })
+            .collect();
+        let deps = project["depends_on"].as_array().unwrap();
+        assert_eq!(links.len(), deps.len(), "{file}: {}", project["id"]);
+        for ((from, kind, lag_days), dep) in links.iter().zip(deps) {
+            let on = projects
+                .iter()
+                .position(|p| p["id"] == dep["project"])
+                .unwrap();
+            assert_eq!(*from, on + 1);
+            assert_eq!(kind, dep["type"].as_str().unwrap());
+            // The link holds in the exported dates with the exported lag.
+            let before = &tasks[on];
+            let (b_start, b_finish) = (
+                date(child(*before, "Start").unwrap()),
+                date(child(*before, "Finish").unwrap()),
+            );
+            let b_end = if child(*before, "Milestone") == Some("1") {
+                b_start
+            } else {
+                b_finish.succ_opt().unwrap()
+            };
+            let end = if milestone {
+                start
+            } else {
+                finish.succ_opt().unwrap()
+            };
+            let lag = chrono::Duration::days(*lag_days);
+            match kind.as_str() {
+                "FS" => assert!(start >= b_end + lag, "{file}"),
+                "SS" => assert!(start >= b_start + lag, "{file}"),
+                _ => assert!(end >= b_end + lag, "{file}"),
+            }
+        }
+    }
+    let resources = root
+        .descendants()
+        .filter(|n| n.has_tag_name("Resource"))
+        .count();
+    assert_eq!(resources, plan["resources"].as_array().unwrap().len());
+    let demands: usize = projects
+        .iter()
+        .filter(|p| !p["milestone"].as_bool().unwrap())
+        .map(|p| p["resources"].as_object().map_or(0, |r| r.len()))
+        .sum();
+    let assignments = root
+        .descendants()
+        .filter(|n| n.has_tag_name("Assignment"))
+        .count();
+    assert_eq!(assignments, demands);
+}
+
+#[test]
+fn bundled_roadmap_round_trips() {
+    round_trip("roadmap.toml");
+}
+
+#[test]
+fn link_types_and_lags_round_trip() {
+    round_trip("examples/dependency-types.toml");
+    round_trip("examples/resources.toml");
+    round_trip("examples/risk.toml");
+}
+
+#[test]
+fn format_follows_the_xml_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.xml");
+    Command::cargo_bin("roadmap")
+        .unwrap()
+        .args(["export", "examples/minimal.toml", "-o"])
+        .arg(&path)
+        .assert()
+        .success();
+    let xml = std::fs::read_to_string(path).unwrap();
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"));
+    assert!(xml.contains("<Project xmlns=\"http://schemas.microsoft.com/project\">"));
+}

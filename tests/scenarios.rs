@@ -1,0 +1,95 @@
+//! `[[scenario]]`, `plan --scenario` and `roadmap compare`.
+
+use assert_cmd::Command;
+
+fn roadmap() -> Command {
+    let mut cmd = Command::cargo_bin("roadmap").unwrap();
+    cmd.args(["--color", "never"]);
+    cmd
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let output = roadmap().args(args).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn compare_lists_the_baseline_and_every_scenario() {
+    let value = json(&["compare", "examples/scenarios.toml", "--format", "json"]);
+    let scenarios = value["scenarios"].as_array().unwrap();
+    let ids: Vec<_> = scenarios
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "baseline",
+            "erdf-late",
+            "erdf-halved",
+            "small-team",
+            "slow-tender"
+        ]
+    );
+    assert_eq!(scenarios[0]["slip_days"], 0);
+    // A window opening a year later delays what it pays for.
+    assert!(scenarios[1]["slip_days"].as_i64().unwrap() > 0);
+    // Halving a source leaves its projects' costs uncovered.
+    assert_eq!(scenarios[2]["uncovered_cost"], 800_000.0);
+    assert!(scenarios[4]["slipped"].as_array().unwrap().len() >= 3);
+}
+
+#[test]
+fn plan_with_a_scenario_matches_its_column_in_compare() {
+    let compare = json(&["compare", "examples/scenarios.toml", "--format", "json"]);
+    for scenario in compare["scenarios"].as_array().unwrap().iter().skip(1) {
+        let id = scenario["id"].as_str().unwrap();
+        let plan = json(&[
+            "plan",
+            "examples/scenarios.toml",
+            "--scenario",
+            id,
+            "--format",
+            "json",
+        ]);
+        assert_eq!(plan["roadmap"]["finish"], scenario["finish"], "{id}");
+    }
+    // Without a scenario the plan is the baseline, the same as the roadmap without scenarios.
+    let base = json(&["plan", "examples/scenarios.toml", "--format", "json"]);
+    let risk = json(&["plan", "examples/risk.toml", "--format", "json"]);
+    assert_eq!(base["projects"], risk["projects"]);
+}
+
+#[test]
+fn an_unknown_scenario_is_a_usage_error() {
+    roadmap()
+        .args(["plan", "examples/scenarios.toml", "--scenario", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("erdf-late, erdf-halved"));
+}
+
+#[test]
+fn snapshot_of_compare() {
+    let output = roadmap()
+        .args(["compare", "examples/scenarios.toml", "--width", "100"])
+        .output()
+        .unwrap();
+    let actual = format!(
+        "exit: {:?}\n--- stdout\n{}--- stderr\n{}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let path = "tests/snapshots/compare-scenarios.txt";
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(path, &actual).unwrap();
+        return;
+    }
+    assert_eq!(actual, std::fs::read_to_string(path).unwrap());
+}
