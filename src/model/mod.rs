@@ -26,6 +26,32 @@ pub struct Roadmap {
     pub resources: Vec<Resource>,
     pub funding: Vec<FundingSource>,
     pub projects: Vec<Project>,
+    /// Criteria projects are scored on (may be empty).
+    pub criteria: Vec<Criterion>,
+}
+
+/// A criterion projects are scored on, with its relative weight.
+#[derive(Clone, Debug)]
+pub struct Criterion {
+    pub id: String,
+    pub name: String,
+    pub weight: f64,
+    pub at: Range<usize>,
+}
+
+/// A project's score (0-5) on one criterion.
+#[derive(Clone, Debug)]
+pub struct Score {
+    pub criterion: usize,
+    pub value: u8,
+    pub at: Range<usize>,
+}
+
+/// A co-financing rule or cap of a funding source, and where it is written.
+#[derive(Clone, Debug)]
+pub struct Limit {
+    pub value: f64,
+    pub at: Range<usize>,
 }
 
 #[derive(Clone, Debug)]
@@ -103,6 +129,16 @@ pub struct FundingSource {
     pub until: Option<NaiveDate>,
     pub at: Range<usize>,
     pub amount_at: Range<usize>,
+    /// The most it pays of a project's cost (0..=1).
+    pub max_share: Option<Limit>,
+    /// The least it pays to one project.
+    pub min_project: Option<Limit>,
+    /// The most it pays to one project.
+    pub max_project: Option<Limit>,
+    /// The most it pays out in one calendar year.
+    pub per_year: Option<Limit>,
+    /// Objectives whose projects it may pay for; empty: any.
+    pub eligible_objectives: Vec<usize>,
 }
 
 /// `project` depends on the one at index `on`.
@@ -153,6 +189,10 @@ pub struct Project {
     pub funding: Vec<Contribution>,
     /// Where its `id` is written.
     pub at: Range<usize>,
+    /// Its scores on the roadmap's criteria.
+    pub scores: Vec<Score>,
+    /// Whether `priority` was written in the file (else it comes from the scores, or is 3).
+    pub priority_explicit: bool,
 }
 
 impl Project {

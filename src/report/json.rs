@@ -77,8 +77,18 @@ struct DependencyJson<'a> {
 enum HeldBack<'a> {
     Nothing,
     Release,
-    Dependency { project: &'a str },
-    Resource { resource: &'a str, project: &'a str },
+    Dependency {
+        project: &'a str,
+    },
+    Resource {
+        resource: &'a str,
+        project: &'a str,
+    },
+    /// The yearly cap of a funding source.
+    Budget {
+        source: &'a str,
+        year: i32,
+    },
 }
 
 #[derive(Serialize)]
@@ -164,6 +174,10 @@ pub fn write(
                 Hold::Resource { resource, by } => HeldBack::Resource {
                     resource: &roadmap.resources[resource].id,
                     project: project_id(by),
+                },
+                Hold::Budget { budget, year } => HeldBack::Budget {
+                    source: &roadmap.funding[crate::funding::capped(roadmap)[budget]].id,
+                    year,
                 },
             },
             depends_on: project
