@@ -51,6 +51,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Schema => commands::schema::run(&context),
         Command::Completions(args) => commands::completions::run(args, &context),
         Command::Man => commands::man::run(&context),
+        Command::Rank(args) => commands::rank::run(args, &context),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
