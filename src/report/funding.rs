@@ -277,7 +277,7 @@ impl<'a> FundingReport<'a> {
             out,
             "\n{}",
             look.bold(&format!(
-                "Yearly caps: spend against `per_year` (thousands {})",
+                "Yearly caps: share of `per_year` paid out each year (cap in thousands {})",
                 self.currency
             ))
         )?;
@@ -287,16 +287,24 @@ impl<'a> FundingReport<'a> {
             .spend
             .iter()
             .map(|y| header(&y.year.to_string()));
-        table.set_header(std::iter::once(header("source")).chain(years));
+        table.set_header(
+            [header("source"), header("cap/year")]
+                .into_iter()
+                .chain(years),
+        );
         for source in &capped {
             let cap = source.per_year.unwrap_or(0.0);
-            let mut row = vec![Cell::new(truncate(source.id, ID_MAX_WIDTH))];
+            let mut row = vec![
+                Cell::new(truncate(source.id, ID_MAX_WIDTH)),
+                number(format!("{}k", amount(cap / 1000.0))),
+            ];
             row.extend(source.spend.iter().map(|y| {
-                Self::flagged(
-                    format!("{}/{}k", amount(y.amount / 1000.0), amount(cap / 1000.0)),
-                    source.over_cap_years.contains(&y.year),
-                    look,
-                )
+                let used = if cap > 0.0 {
+                    format!("{:.0}%", y.amount / cap * 100.0)
+                } else {
+                    "-".to_string()
+                };
+                Self::flagged(used, source.over_cap_years.contains(&y.year), look)
             }));
             table.add_row(row);
         }

@@ -100,9 +100,23 @@ impl<'n, 'p> Decoder<'n, 'p> {
         let next = if end <= start {
             next_year
         } else {
-            next_year.saturating_sub(days_allowed(excess.room, excess.amount, end - start))
+            let total = self.longest_run(a, start, end);
+            next_year.saturating_sub(days_allowed(excess.room, excess.amount, total))
         };
         Move::To(next.max(start + 1))
+    }
+
+    /// The most days `a` may run from any start: a run in months is longer or shorter with
+    /// the calendar, and a jump computed from a shorter run than the one it lands on would
+    /// skip starts that fit. The longest run allows the most days in a year, so jumps never
+    /// overshoot; the loop re-checks each landing.
+    fn longest_run(&self, a: usize, start: Day, end: Day) -> Day {
+        match self.net.problem.activities[a].duration {
+            crate::model::span::Span::Months(m) => {
+                Day::try_from(u64::from(m) * 31).map_or(Day::MAX, |d| d.max(end - start))
+            }
+            crate::model::span::Span::Days(_) => end - start,
+        }
     }
 
     /// Backwards: the next (earlier) start worth trying, as a latest end.
@@ -128,8 +142,8 @@ impl<'n, 'p> Decoder<'n, 'p> {
         if end <= start {
             return Move::To(year_start.saturating_sub(1).min(start - 1));
         }
-        let end_by =
-            year_start.saturating_add(days_allowed(excess.room, excess.amount, end - start));
+        let total = self.longest_run(a, start, end);
+        let end_by = year_start.saturating_add(days_allowed(excess.room, excess.amount, total));
         Move::To(self.net.latest_start_ending_by(a, end_by).min(start - 1))
     }
 
