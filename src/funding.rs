@@ -193,13 +193,18 @@ pub fn cap_findings(roadmap: &Roadmap, plan: &Plan) -> Vec<Diagnostic> {
         let help = if alone.is_empty() {
             "no plan was found within the cap, the funding windows and the other constraints; raise `per_year`, spread the work over a longer duration, or move money to another source".to_string()
         } else {
+            let ids = alone
+                .iter()
+                .map(|id| format!("`{id}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let verb = if alone.len() == 1 {
+                "alone pays"
+            } else {
+                "each pay"
+            };
             format!(
-                "{} alone spend(s) more than the cap in that year whatever the start: raise `per_year`, lengthen the project or lower its contribution",
-                alone
-                    .iter()
-                    .map(|id| format!("`{id}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                "{ids} {verb} out more than the cap in that year whatever the start: raise `per_year`, lengthen the project or lower its contribution"
             )
         };
         findings.push(

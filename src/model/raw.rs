@@ -237,9 +237,10 @@ impl Decode for Score {
                 node.span(),
                 format!("score {value} is out of range: scores go from 0 to 5"),
             );
-            return None;
         }
-        Some(Score(value))
+        // Kept (capped) even when out of range, so the project is not also "missing" it; the
+        // file has an error, so the model is never used.
+        Some(Score(value.min(5)))
     }
 }
 
