@@ -183,3 +183,150 @@ fn the_benchmark_portfolio_stays_within_its_caps() {
         }
     }
 }
+
+/// A random roadmap text: criteria, sources with random rules, windows and caps, and projects
+/// with random scores, costs and partial funding. `order` permutes the projects in the file.
+fn random_roadmap(seed: u64, reverse: bool) -> String {
+    use rand::{RngExt, SeedableRng};
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    let mut text = String::from(
+        "[roadmap]\nname = \"R\"\nstart = 2025-01-01\n\n[[objective]]\nid = \"o1\"\n\n[[objective]]\nid = \"o2\"\n\n[[actor]]\nid = \"a\"\n\n[[criterion]]\nid = \"fit\"\nweight = 2\n\n[[criterion]]\nid = \"cost\"\nweight = 1\n",
+    );
+    let sources = rng.random_range(1..=4);
+    for s in 0..sources {
+        text += &format!(
+            "\n[[funding]]\nid = \"s{s}\"\namount = {}\n",
+            rng.random_range(1..=40) * 50_000
+        );
+        if rng.random_bool(0.5) {
+            text += &format!("max_share = 0.{}\n", rng.random_range(3..=9));
+        }
+        if rng.random_bool(0.3) {
+            text += &format!("min_project = {}\n", rng.random_range(1..=4) * 10_000);
+        }
+        if rng.random_bool(0.3) {
+            text += &format!("max_project = {}\n", rng.random_range(5..=30) * 20_000);
+        }
+        if rng.random_bool(0.5) {
+            text += &format!("per_year = {}\n", rng.random_range(2..=20) * 50_000);
+        }
+        if rng.random_bool(0.5) {
+            text += &format!("from = 2025-{:02}-01\n", rng.random_range(1..=12));
+            text += &format!("until = 20{}-12-31\n", rng.random_range(26..=29));
+        }
+        if rng.random_bool(0.3) {
+            text += "eligible_objectives = [\"o1\"]\n";
+        }
+    }
+    let n = rng.random_range(1..=8);
+    let mut projects = Vec::new();
+    for p in 0..n {
+        let cost = rng.random_range(1..=20) * 25_000;
+        let s = rng.random_range(0..sources);
+        let paid = cost * rng.random_range(0..=10) / 20;
+        let mut block = format!(
+            "\n[[project]]\nid = \"p{p}\"\nduration = \"{} months\"\nlead = \"a\"\nobjectives = [\"o{}\"]\ncost = {cost}\nscores = {{ fit = {}, cost = {} }}\n",
+            rng.random_range(1..=24),
+            rng.random_range(1..=2),
+            rng.random_range(0..=5),
+            rng.random_range(0..=5),
+        );
+        if paid > 0 {
+            block += &format!("funding = {{ s{s} = {paid} }}\n");
+        }
+        projects.push(block);
+    }
+    if reverse {
+        projects.reverse();
+    }
+    text + &projects.concat()
+}
+
+fn load(text: &str) -> Option<roadmap::model::Roadmap> {
+    let parsed = roadmap::model::load::parse_str("r.toml".into(), text.to_string());
+    roadmap::validate::validate(&parsed.raw?, parsed.findings).roadmap
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn every_opportunity_is_admissible(seed in any::<u64>()) {
+        use roadmap::funding::{YearlySpend, from_cents, opportunities};
+        let text = random_roadmap(seed, false);
+        let Some(model) = load(&text) else { return Ok(()) };
+        let plan = roadmap::plan::plan(&model, &Options { effort: Effort::Fast, seed: 1 }).unwrap();
+        let committed = model.committed();
+        let before = YearlySpend::of(&model, &plan);
+        for gap in opportunities(&model, &plan) {
+            let project = &model.projects[gap.project];
+            let cost = project.cost.unwrap();
+            let planned = &plan.projects[gap.project];
+            for o in &gap.options {
+                let source = &model.funding[o.source];
+                prop_assert!(o.amount >= 0.01 && o.amount <= gap.gap + 0.005);
+                // Window overlaps the planned dates.
+                prop_assert!(source.from.is_none_or(|f| f <= planned.finish));
+                prop_assert!(source.until.is_none_or(|u| u >= planned.start));
+                // Enough uncommitted money.
+                prop_assert!(o.amount <= source.amount - committed[o.source] + 0.005);
+                // Share and per-project rules, counting what it already pays.
+                let existing: f64 = project.funding.iter().filter(|c| c.source == o.source).map(|c| c.amount).sum();
+                let total = existing + o.amount;
+                if let Some(share) = &source.max_share {
+                    prop_assert!(total <= share.value * cost + 0.005, "share {} of {}", total, cost);
+                }
+                if let Some(max) = &source.max_project {
+                    prop_assert!(total <= max.value + 0.005);
+                }
+                if let Some(min) = &source.min_project {
+                    prop_assert!(total + 0.005 >= min.value);
+                }
+                // Eligible objective.
+                prop_assert!(source.eligible_objectives.is_empty()
+                    || project.objectives.iter().any(|x| source.eligible_objectives.contains(x)));
+                // Within the yearly cap once added (same plan, same spreading rule).
+                if let Some(cap) = &source.per_year {
+                    let mut more = model.clone();
+                    let p = &mut more.projects[gap.project];
+                    match p.funding.iter_mut().find(|c| c.source == o.source) {
+                        Some(c) => c.amount += o.amount,
+                        None => p.funding.push(roadmap::model::Contribution { source: o.source, amount: o.amount, at: 0..0 }),
+                    }
+                    let after = YearlySpend::of(&more, &plan);
+                    for &year in &after.years {
+                        let was = from_cents(before.get(o.source, year));
+                        let now = from_cents(after.get(o.source, year));
+                        prop_assert!(now <= cap.value + 0.01 || now <= was + 0.01, "{} in {}: {} > {}", source.id, year, now, cap.value);
+                    }
+                }
+            }
+            // Best match first.
+            for pair in gap.options.windows(2) {
+                prop_assert!(pair[0].amount >= pair[1].amount);
+            }
+        }
+    }
+
+    #[test]
+    fn the_ranking_is_stable_and_does_not_depend_on_file_order(seed in any::<u64>()) {
+        let (Some(a), Some(b)) = (load(&random_roadmap(seed, false)), load(&random_roadmap(seed, true))) else {
+            return Ok(());
+        };
+        let ids = |m: &roadmap::model::Roadmap| -> Vec<(String, u8)> {
+            roadmap::rank::ranking(m).iter().map(|r| (m.projects[r.project].id.clone(), r.priority)).collect()
+        };
+        prop_assert_eq!(ids(&a), ids(&a));
+        prop_assert_eq!(ids(&a), ids(&b));
+        let rows = roadmap::rank::ranking(&a);
+        for pair in rows.windows(2) {
+            prop_assert!(pair[0].score >= pair[1].score);
+        }
+        for row in &rows {
+            // Without a written priority, the plan uses the one the score implies.
+            prop_assert!(row.explicit || row.priority == row.implied);
+            let sum: f64 = row.contributions.iter().sum();
+            prop_assert!((sum - row.score).abs() < 1e-9);
+        }
+    }
+}
