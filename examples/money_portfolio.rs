@@ -14,9 +14,7 @@ use std::fmt::Write as _;
 use roadmap::schedule::{LinkKind, synth};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let n: usize = std::env::args()
-        .nth(1)
-        .map_or(Ok(10_000), |a| a.parse())?;
+    let n: usize = std::env::args().nth(1).map_or(Ok(10_000), |a| a.parse())?;
     let problem = synth::portfolio_with_budgets(n, true, 1);
     let budgets = &problem.budgets;
     let mut out = String::new();
@@ -56,7 +54,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             writeln!(out, "earliest_start = {}", problem.date(activity.release))?;
         }
         if let Some(due) = activity.due {
-            let last = if activity.duration.is_zero() { due } else { due - 1 };
+            let last = if activity.duration.is_zero() {
+                due
+            } else {
+                due - 1
+            };
             writeln!(out, "deadline = {}", problem.date(last))?;
         }
         let links: Vec<String> = problem
@@ -93,7 +95,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .iter()
                 .map(|&(b, cents)| format!("source-{b} = {}", cents / 100))
                 .collect();
-            writeln!(out, "cost = {}\nfunding = {{ {} }}", cost / 100, parts.join(", "))?;
+            writeln!(
+                out,
+                "cost = {}\nfunding = {{ {} }}",
+                cost / 100,
+                parts.join(", ")
+            )?;
         }
         out.push('\n');
     }

@@ -27,7 +27,7 @@ fn yearly(
 /// A portfolio of `n` projects, with budgets whose caps are `tightness` times the average
 /// yearly need and at least every single payment (so each project fits in an empty year).
 fn capped(n: usize, seed: u64, tightness: i64) -> Problem {
-    let mut problem = synth::portfolio_with_budgets(n, seed % 2 == 0, seed);
+    let mut problem = synth::portfolio_with_budgets(n, seed.is_multiple_of(2), seed);
     let largest = problem
         .budgets
         .spend
