@@ -51,13 +51,17 @@ impl Years {
         let last = 10_000;
         let first =
             (origin.year() - (last - origin.year()).max(50) - 1).max(NaiveDate::MIN.year() + 1);
-        let starts = (first..=last)
-            .map(|y| {
-                NaiveDate::from_ymd_opt(y, 1, 1).map_or(Day::MAX, |d| {
-                    Day::try_from((d - origin).num_days()).unwrap_or(Day::MAX)
-                })
-            })
-            .collect();
+        // January 1 of `first` by the calendar, then year lengths by the leap-year rule: the
+        // table is built for every plan, so it avoids a date construction per year.
+        let leap =
+            |y: i32| (y.rem_euclid(4) == 0 && y.rem_euclid(100) != 0) || y.rem_euclid(400) == 0;
+        let mut day =
+            NaiveDate::from_ymd_opt(first, 1, 1).map_or(i64::MIN / 4, |d| (d - origin).num_days());
+        let mut starts = Vec::with_capacity((last - first + 1) as usize);
+        for y in first..=last {
+            starts.push(Day::try_from(day).unwrap_or(if day < 0 { Day::MIN } else { Day::MAX }));
+            day += if leap(y) { 366 } else { 365 };
+        }
         Years {
             origin,
             first,
@@ -280,6 +284,20 @@ mod tests {
         assert_eq!(y.year_of(-1), 2019);
         assert_eq!(y.start_of(2021), 366);
         assert_eq!(y.start_of(2019), -365);
+    }
+
+    #[test]
+    fn the_year_table_matches_the_calendar() {
+        let origin = NaiveDate::from_ymd_opt(2019, 7, 1).unwrap();
+        let y = Years::new(origin);
+        for year in [1600, 1900, 2000, 2019, 2020, 2100, 2400, 9999] {
+            let jan1 = NaiveDate::from_ymd_opt(year, 1, 1).unwrap();
+            assert_eq!(
+                y.start_of(year),
+                (jan1 - origin).num_days() as Day,
+                "{year}"
+            );
+        }
     }
 
     #[test]
