@@ -364,13 +364,16 @@ fn resolve_project(
         Some(priority) => priority.value,
         None => 3,
     };
+    let mut scores_unresolved = false;
     let scores: Vec<Score> = p
         .scores
         .iter()
         .flat_map(|map| &map.0)
         .filter_map(|(key, value)| {
+            let criterion = refs.criteria.resolve(key, findings);
+            scores_unresolved |= criterion.is_none();
             Some(Score {
-                criterion: refs.criteria.resolve(key, findings)?,
+                criterion: criterion?,
                 value: value.value.0,
                 at: value.at.clone(),
             })
@@ -446,6 +449,7 @@ fn resolve_project(
         at: located_at(&p.id, &p.at),
         scores,
         priority_explicit: p.priority.is_some(),
+        scores_unresolved,
     }
 }
 
