@@ -330,3 +330,41 @@ proptest! {
         }
     }
 }
+
+/// The plan's JSON for a roadmap with caps and a gap (budget holds, opportunities, funding
+/// rules) matches the documented schema.
+#[test]
+fn plan_json_with_caps_and_opportunities_matches_the_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("docs/plan.schema.json").unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let output = assert_cmd::Command::cargo_bin("roadmap")
+        .unwrap()
+        .args([
+            "plan",
+            "examples/yearly-caps.toml",
+            "--format",
+            "json",
+            "-q",
+        ])
+        .output()
+        .unwrap();
+    let plan: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&plan)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let holds = plan["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["held_back"]["by"] == "budget")
+        .count();
+    assert!(holds > 0);
+    assert_eq!(plan["opportunities"][0]["id"], "digital-twin");
+    assert_eq!(
+        plan["opportunities"][0]["opportunities"][0]["source"],
+        "erdf-iti"
+    );
+}
