@@ -157,7 +157,7 @@ pub fn cap_years(roadmap: &Roadmap, spend: &YearlySpend) -> Vec<CapYear> {
     out
 }
 
-/// W007: a year in which no plan was found that keeps a capped source within its cap, naming
+/// W008: a year in which no plan was found that keeps a capped source within its cap, naming
 /// the projects that pay into it that year.
 pub fn cap_findings(roadmap: &Roadmap, plan: &Plan) -> Vec<Diagnostic> {
     let spend = YearlySpend::of(roadmap, plan);

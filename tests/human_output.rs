@@ -71,10 +71,10 @@ fn yearly_cap_findings_name_the_projects_sources_and_years() {
     );
     check_snapshot(
         "over-yearly-cap",
-        &["validate", "tests/broken/W007-over-yearly-cap.toml"],
+        &["validate", "tests/broken/W008-over-yearly-cap.toml"],
     );
     check_snapshot(
         "co-financing-findings",
-        &["validate", "tests/broken/E012-max-share.toml"],
+        &["validate", "tests/broken/E013-max-share.toml"],
     );
 }

@@ -61,10 +61,10 @@ codes! {
     UnusedObjective = "W003", "unused-objective", Warning, "No project serves the objective.";
     IdleActor = "W004", "idle-actor", Warning, "The actor neither leads nor takes part in any project.";
     OutsideFundingWindow = "W005", "outside-funding-window", Warning, "The project runs outside the window of a source that pays for it.";
-    OverShare = "E012", "over-share", Error, "A funding source pays more of a project's cost than its `max_share` allows.";
-    ProjectAmountOutOfRange = "E013", "project-amount-out-of-range", Error, "A funding source's contribution to a project is below its `min_project` or above its `max_project`.";
-    MissingScore = "W006", "missing-score", Warning, "The roadmap has criteria but the project has no score for some of them.";
-    OverYearlyCap = "W007", "over-yearly-cap", Warning, "No plan found keeps a funding source within its `per_year` cap in some year.";
+    OverShare = "E013", "over-share", Error, "A funding source pays more of a project's cost than its `max_share` allows.";
+    ProjectAmountOutOfRange = "E014", "project-amount-out-of-range", Error, "A funding source's contribution to a project is below its `min_project` or above its `max_project`.";
+    MissingScore = "W007", "missing-score", Warning, "The roadmap has criteria but the project has no score for some of them.";
+    OverYearlyCap = "W008", "over-yearly-cap", Warning, "No plan found keeps a funding source within its `per_year` cap in some year.";
 }
 
 impl std::fmt::Display for Code {

@@ -194,7 +194,7 @@ pub struct Project {
     /// Whether `priority` was written in the file (else it comes from the scores, or is 3).
     pub priority_explicit: bool,
     /// Some key of its `scores` names no criterion (reported as E006): a missing score is
-    /// then not reported again as W006.
+    /// then not reported again as W007.
     pub scores_unresolved: bool,
 }
 

@@ -313,7 +313,7 @@ impl<'a> FundingReport<'a> {
         for source in &capped {
             for year in &source.over_cap_years {
                 let text = format!(
-                    "{} `{}` pays out more than its cap of {} {} in {year}: no plan within the cap was found (see W007)",
+                    "{} `{}` pays out more than its cap of {} {} in {year}: no plan within the cap was found (see W008)",
                     Self::marker(look),
                     source.id,
                     amount(source.per_year.unwrap_or(0.0)),
