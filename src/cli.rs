@@ -60,11 +60,12 @@ pub enum Command {
     )]
     Actors(ReportArgs),
     /// The money: each source's amount, commitments, window and spend per year in the plan;
-    /// each project's cost, cover and gap.
+    /// each project's cost, cover and gap. With --opportunities: the sources that could still
+    /// cover each project's gap.
     #[command(
-        after_help = "Examples:\n  roadmap funding\n  roadmap funding --format json | jq '.sources'"
+        after_help = "Examples:\n  roadmap funding\n  roadmap funding --format json | jq '.sources'\n  roadmap funding --opportunities"
     )]
-    Funding(ReportArgs),
+    Funding(FundingArgs),
     /// Staff and other resources: capacity, peak use, average utilisation and a month-by-month
     /// profile of the plan.
     #[command(after_help = "Examples:\n  roadmap resources\n  roadmap resources --ascii")]
@@ -94,6 +95,10 @@ pub enum Command {
         after_help = "Examples:\n  roadmap schema > roadmap.schema.json\n\nEditors with Even Better TOML (taplo) use it when the file starts with\n  #:schema ./roadmap.schema.json"
     )]
     Schema,
+    /// Rank the projects by their weighted scores on the roadmap's criteria, with each
+    /// criterion's contribution and the priority the plan uses.
+    #[command(after_help = "Examples:\n  roadmap rank\n  roadmap rank --format csv -o ranking.csv")]
+    Rank(ReportArgs),
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  roadmap completions bash > ~/.local/share/bash-completion/completions/roadmap\n  roadmap completions zsh > ~/.zfunc/_roadmap\n  roadmap completions fish > ~/.config/fish/completions/roadmap.fish\n  roadmap completions powershell >> $PROFILE"
@@ -150,6 +155,19 @@ pub struct ReportArgs {
     /// Only ASCII characters in tables and charts.
     #[arg(long)]
     pub ascii: bool,
+}
+
+/// `roadmap funding`: a report, or the funding opportunities of under-funded projects.
+#[derive(Debug, Args)]
+pub struct FundingArgs {
+    #[command(flatten)]
+    pub report: ReportArgs,
+
+    /// List, for every project whose cost is not fully covered, the sources that could still
+    /// cover the gap (window, uncommitted amount, share and yearly caps, eligible objectives),
+    /// best match first.
+    #[arg(long)]
+    pub opportunities: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -98,6 +98,8 @@ pub fn plan_as_of(
         findings: Vec::new(),
     };
     plan.findings = findings(roadmap, &plan);
+    plan.findings
+        .extend(crate::funding::cap_findings(roadmap, &plan));
     Ok(plan)
 }
 
@@ -112,6 +114,7 @@ pub fn problem(roadmap: &Roadmap) -> Problem {
             .iter()
             .map(|r| to_units(r.capacity))
             .collect(),
+        budgets: crate::funding::budgets(roadmap),
     };
     for (i, project) in roadmap.projects.iter().enumerate() {
         let release = release(roadmap, project).map_or(0, |date| problem.day(date).max(0));
@@ -265,6 +268,24 @@ pub fn held_back_by(roadmap: &Roadmap, plan: &Plan, project: usize) -> String {
                     "{} may not start before {}",
                     name(at),
                     plan.projects[at].start
+                ));
+                break;
+            }
+            Hold::Budget { budget, year } => {
+                let source = crate::funding::capped(roadmap)[budget];
+                let spend = crate::funding::YearlySpend::of(roadmap, plan);
+                let cap = roadmap.funding[source]
+                    .per_year
+                    .as_ref()
+                    .map_or(0.0, |l| l.value);
+                reason = Some(format!(
+                    "{} waits for the yearly cap of `{}`: starting earlier would pay out more than {} {} in {year} ({} {} paid that year in this plan)",
+                    name(at),
+                    roadmap.funding[source].id,
+                    amount(cap),
+                    roadmap.currency,
+                    amount(crate::funding::from_cents(spend.get(source, year))),
+                    roadmap.currency,
                 ));
                 break;
             }

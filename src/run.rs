@@ -54,6 +54,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Risk(args) => commands::risk::run(args, &context),
         Command::Diff(args) => commands::diff::run(args, &context),
         Command::Compare(args) => commands::compare::run(args, &context),
+        Command::Rank(args) => commands::rank::run(args, &context),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -62,3 +62,19 @@ fn missed_deadline_explains_what_holds_it_back() {
 fn valid_roadmap_summary() {
     check_snapshot("valid-summary", &["validate", "roadmap.toml"]);
 }
+
+#[test]
+fn yearly_cap_findings_name_the_projects_sources_and_years() {
+    check_snapshot(
+        "yearly-caps-findings",
+        &["validate", "examples/yearly-caps.toml"],
+    );
+    check_snapshot(
+        "over-yearly-cap",
+        &["validate", "tests/broken/W008-over-yearly-cap.toml"],
+    );
+    check_snapshot(
+        "co-financing-findings",
+        &["validate", "tests/broken/E013-max-share.toml"],
+    );
+}

@@ -166,3 +166,38 @@ fn reports_are_byte_identical_across_runs() {
         assert_eq!(run(&args), run(&args), "{report}");
     }
 }
+
+#[test]
+fn rank_report() {
+    snapshot("rank-roadmap", &plain(&["rank", "roadmap.toml"]));
+    snapshot(
+        "rank-roadmap-csv",
+        &["rank", "roadmap.toml", "--format", "csv"],
+    );
+    snapshot(
+        "rank-yearly-caps-json",
+        &["rank", "examples/yearly-caps.toml", "--format", "json"],
+    );
+}
+
+#[test]
+fn funding_opportunities_and_yearly_caps() {
+    let caps = "examples/yearly-caps.toml";
+    snapshot("funding-yearly-caps", &plain(&["funding", caps]));
+    snapshot(
+        "opportunities-yearly-caps",
+        &plain(&["funding", caps, "--opportunities"]),
+    );
+    snapshot(
+        "opportunities-yearly-caps-csv",
+        &["funding", caps, "--opportunities", "--format", "csv"],
+    );
+    snapshot(
+        "opportunities-gaps",
+        &plain(&["funding", "tests/fixtures/gaps.toml", "--opportunities"]),
+    );
+    snapshot(
+        "opportunities-roadmap",
+        &plain(&["funding", "roadmap.toml", "--opportunities"]),
+    );
+}

@@ -78,6 +78,7 @@ pub fn parse_sm(text: &str) -> Result<Problem, String> {
         activities,
         links,
         capacities,
+        budgets: Default::default(),
     })
 }
 

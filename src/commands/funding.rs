@@ -1,16 +1,29 @@
-//! `roadmap funding`: sources, commitments, spend per year, and project cover.
+//! `roadmap funding`: sources, commitments, spend per year against yearly caps, and project
+//! cover; with `--opportunities`, the sources that could close each project's gap.
 
 use anyhow::Result;
 
-use crate::cli::ReportArgs;
-use crate::cli::VariantArgs;
+use crate::cli::{FundingArgs, VariantArgs};
 use crate::commands::{check_for_output, run_report};
 use crate::report::funding::FundingReport;
+use crate::report::opportunities::OpportunitiesReport;
 use crate::run::{Context, Outcome};
 
-pub fn run(args: &ReportArgs, context: &Context) -> Result<Outcome> {
-    let checked = check_for_output(&args.file, &args.planner, &VariantArgs::default(), context)?;
-    run_report(args, context, &checked, |roadmap, plan| {
-        Box::new(FundingReport::new(roadmap, plan))
-    })
+pub fn run(args: &FundingArgs, context: &Context) -> Result<Outcome> {
+    let report = &args.report;
+    let checked = check_for_output(
+        &report.file,
+        &report.planner,
+        &VariantArgs::default(),
+        context,
+    )?;
+    if args.opportunities {
+        run_report(report, context, &checked, |roadmap, plan| {
+            Box::new(OpportunitiesReport::new(roadmap, plan))
+        })
+    } else {
+        run_report(report, context, &checked, |roadmap, plan| {
+            Box::new(FundingReport::new(roadmap, plan))
+        })
+    }
 }

@@ -10,6 +10,7 @@ pub mod init;
 pub mod man;
 pub mod order;
 pub mod plan;
+pub mod rank;
 pub mod report;
 pub mod resources;
 pub mod risk;

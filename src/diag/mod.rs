@@ -63,6 +63,10 @@ codes! {
     OutsideFundingWindow = "W005", "outside-funding-window", Warning, "The project runs outside the window of a source that pays for it.";
     InvalidProgress = "E012", "invalid-progress", Error, "Recorded progress that contradicts itself (a done project without `actual_finish`, a finish before the start, progress on a project not in progress).";
     ProgressOutOfOrder = "W006", "progress-out-of-order", Warning, "A project recorded as started before a finish-to-start prerequisite finished.";
+    OverShare = "E013", "over-share", Error, "A funding source pays more of a project's cost than its `max_share` allows.";
+    ProjectAmountOutOfRange = "E014", "project-amount-out-of-range", Error, "A funding source's contribution to a project is below its `min_project` or above its `max_project`.";
+    MissingScore = "W007", "missing-score", Warning, "The roadmap has criteria but the project has no score for some of them.";
+    OverYearlyCap = "W008", "over-yearly-cap", Warning, "No plan found keeps a funding source within its `per_year` cap in some year.";
 }
 
 impl std::fmt::Display for Code {

@@ -32,6 +32,32 @@ pub struct Roadmap {
     pub projects: Vec<Project>,
     /// What-if scenarios (`[[scenario]]`), applied with [`Roadmap::with_scenario`].
     pub scenarios: Vec<Scenario>,
+    /// Criteria projects are scored on (may be empty).
+    pub criteria: Vec<Criterion>,
+}
+
+/// A criterion projects are scored on, with its relative weight.
+#[derive(Clone, Debug)]
+pub struct Criterion {
+    pub id: String,
+    pub name: String,
+    pub weight: f64,
+    pub at: Range<usize>,
+}
+
+/// A project's score (0-5) on one criterion.
+#[derive(Clone, Debug)]
+pub struct Score {
+    pub criterion: usize,
+    pub value: u8,
+    pub at: Range<usize>,
+}
+
+/// A co-financing rule or cap of a funding source, and where it is written.
+#[derive(Clone, Debug)]
+pub struct Limit {
+    pub value: f64,
+    pub at: Range<usize>,
 }
 
 #[derive(Clone, Debug)]
@@ -109,6 +135,16 @@ pub struct FundingSource {
     pub until: Option<NaiveDate>,
     pub at: Range<usize>,
     pub amount_at: Range<usize>,
+    /// The most it pays of a project's cost (0..=1).
+    pub max_share: Option<Limit>,
+    /// The least it pays to one project.
+    pub min_project: Option<Limit>,
+    /// The most it pays to one project.
+    pub max_project: Option<Limit>,
+    /// The most it pays out in one calendar year.
+    pub per_year: Option<Limit>,
+    /// Objectives whose projects it may pay for; empty: any.
+    pub eligible_objectives: Vec<usize>,
 }
 
 /// `project` depends on the one at index `on`.
@@ -169,6 +205,13 @@ pub struct Project {
     pub actual_finish: Option<NaiveDate>,
     /// Share of the work done, 0 .. 1.
     pub progress: Option<f64>,
+    /// Its scores on the roadmap's criteria.
+    pub scores: Vec<Score>,
+    /// Whether `priority` was written in the file (else it comes from the scores, or is 3).
+    pub priority_explicit: bool,
+    /// Some key of its `scores` names no criterion (reported as E006): a missing score is
+    /// then not reported again as W007.
+    pub scores_unresolved: bool,
 }
 
 impl Project {

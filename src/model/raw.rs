@@ -38,6 +38,27 @@ table! {
         /// --scenario ID`, `roadmap compare`).
         #[schemars(extend("examples" = [[{ "id": "no-erdf", "name": "ERDF call delayed", "remove_funding": ["erdf"] }]]))]
         scenario: Vec<RawScenario>,
+        /// Criteria that projects are scored on (0-5 each, in `scores`); their weighted sum
+        /// ranks the projects (`roadmap rank`) and sets the priority of those without one.
+        #[schemars(extend("examples" = [[{ "id": "strategic-fit", "name": "Strategic fit", "weight": 0.4 }]]))]
+        criterion: Vec<RawCriterion>,
+    }
+}
+
+table! {
+    /// A criterion that projects are scored on.
+    #[schemars(rename = "Criterion")]
+    RawCriterion as "[[criterion]]" {
+        /// Required, unique id: letters, digits, `-`, `_` and `.`.
+        #[schemars(required, with = "Option<Id>", extend("examples" = ["strategic-fit"]))]
+        id: Located<String>,
+        /// The criterion's name.
+        #[schemars(extend("examples" = ["Strategic fit"]))]
+        name: Located<String>,
+        /// How much it counts (default 1): weights are relative, a criterion counts
+        /// `weight / sum of weights` of the weighted score.
+        #[schemars(extend("examples" = [0.4, 2]))]
+        weight: Located<Amount>,
     }
 }
 
@@ -124,6 +145,24 @@ table! {
         /// A project it pays for must finish on or before this day.
         #[schemars(extend("examples" = ["2027-12-31"]))]
         until: Located<Date>,
+        /// The most it pays of a project's cost, as a share from 0 to 1 (0.85 = 85%).
+        #[schemars(extend("examples" = [0.85, 0.5]))]
+        max_share: Located<Amount>,
+        /// The least it pays to one project (smaller contributions break its rules).
+        #[schemars(extend("examples" = [50_000]))]
+        min_project: Located<Amount>,
+        /// The most it pays to one project.
+        #[schemars(extend("examples" = [5_000_000]))]
+        max_project: Located<Amount>,
+        /// The most it pays out in one calendar year, across all projects. The planner delays
+        /// projects rather than spend more (each contribution is spread evenly over its
+        /// project's days).
+        #[schemars(extend("examples" = [1_500_000]))]
+        per_year: Located<Amount>,
+        /// Objectives whose projects it may pay for (any objective when left out); used when
+        /// listing funding opportunities.
+        #[schemars(with = "Option<Vec<Id>>", extend("examples" = [["it-solutions"]]))]
+        eligible_objectives: Vec<Located<String>>,
     }
 }
 
@@ -184,6 +223,42 @@ table! {
         /// Share of the work done, 0 .. 1 (in progress).
         #[schemars(range(min = 0, max = 1), extend("examples" = [0.4]))]
         progress: Located<Amount>,
+        /// Its score on each criterion (by id), a whole number from 0 to 5.
+        #[schemars(extend("examples" = [{ "strategic-fit": 4, "finance": 3 }]))]
+        scores: IdMap<Score>,
+    }
+}
+
+/// A project's score on one criterion: a whole number from 0 to 5.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Score(pub u8);
+
+impl schemars::JsonSchema for Score {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Score".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A score from 0 (worst) to 5 (best).",
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 5,
+        })
+    }
+}
+
+impl Decode for Score {
+    fn decode(node: &Node<'_>, decoder: &mut Decoder) -> Option<Self> {
+        let value = u8::decode(node, decoder)?;
+        if value > 5 {
+            decoder.invalid(
+                node.span(),
+                format!("score {value} is out of range: scores go from 0 to 5"),
+            );
+        }
+        // Kept (capped) even when out of range, so the project is not also "missing" it; the
+        // file has an error, so the model is never used.
+        Some(Score(value.min(5)))
     }
 }
 

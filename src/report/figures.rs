@@ -131,26 +131,21 @@ impl Spend {
 
 /// Spend per calendar year: each contribution is spread evenly over the days its project runs
 /// in the plan (a milestone's falls on its day), then added up per year.
+///
+/// The spreading itself is [`crate::funding::YearlySpend`], in whole cents, the same rule the
+/// planner uses for yearly caps.
 pub fn spend_per_year(roadmap: &Roadmap, plan: &Plan) -> Spend {
+    let spend = crate::funding::YearlySpend::of(roadmap, plan);
     let (first, last) = (plan.start().year(), plan.finish().year());
     let years: Vec<i32> = (first..=last).collect();
-    let mut by_source = vec![vec![0.0; years.len()]; roadmap.funding.len()];
-    for (p, project) in roadmap.projects.iter().enumerate() {
-        let running = running(plan, p);
-        let days = (running.1 - running.0).num_days().max(1) as f64;
-        for contribution in &project.funding {
-            for (k, &year) in years.iter().enumerate() {
-                let (Some(from), Some(to)) = (
-                    NaiveDate::from_ymd_opt(year, 1, 1),
-                    NaiveDate::from_ymd_opt(year + 1, 1, 1),
-                ) else {
-                    continue;
-                };
-                let share = overlap_days(running, (from, to)) as f64 / days;
-                by_source[contribution.source][k] += contribution.amount * share;
-            }
-        }
-    }
+    let by_source = (0..roadmap.funding.len())
+        .map(|s| {
+            years
+                .iter()
+                .map(|&year| crate::funding::from_cents(spend.get(s, year)))
+                .collect()
+        })
+        .collect();
     Spend { years, by_source }
 }
 

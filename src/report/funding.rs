@@ -26,6 +26,19 @@ pub struct FundingReport<'a> {
     /// Projects with a cost or funding, in start order.
     pub projects: Vec<ProjectRow<'a>>,
     pub totals: Totals,
+    /// Projects whose start waits for a source's yearly cap, in start order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub held_by_caps: Vec<CapHold<'a>>,
+}
+
+/// A project the planner started later so that a capped source stays within its cap.
+#[derive(Serialize)]
+pub struct CapHold<'a> {
+    pub project: &'a str,
+    pub start: NaiveDate,
+    pub source: &'a str,
+    /// The year that had no more room for it a day earlier.
+    pub year: i32,
 }
 
 #[derive(Serialize)]
@@ -40,6 +53,18 @@ pub struct SourceRow<'a> {
     pub until: Option<NaiveDate>,
     pub over_committed: bool,
     pub spend: Vec<YearSpend>,
+    /// Co-financing rules and yearly cap, when set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_share: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_project: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_project: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per_year: Option<f64>,
+    /// Years in which it pays out more than `per_year`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub over_cap_years: Vec<i32>,
 }
 
 /// What is paid out in one calendar year (contributions spread evenly over project days).
@@ -103,6 +128,19 @@ impl<'a> FundingReport<'a> {
                 until: source.until,
                 over_committed: figures::over_committed(source.amount, committed[s]),
                 spend: per_year(&spend.years, &spend.by_source[s]),
+                max_share: source.max_share.as_ref().map(|l| l.value),
+                min_project: source.min_project.as_ref().map(|l| l.value),
+                max_project: source.max_project.as_ref().map(|l| l.value),
+                per_year: source.per_year.as_ref().map(|l| l.value),
+                over_cap_years: source.per_year.as_ref().map_or(Vec::new(), |cap| {
+                    spend
+                        .years
+                        .iter()
+                        .zip(&spend.by_source[s])
+                        .filter(|&(_, &paid)| paid > cap.value + 0.005)
+                        .map(|(&year, _)| year)
+                        .collect()
+                }),
             })
             .collect();
         let projects: Vec<ProjectRow<'a>> = rows_in_start_order(plan)
@@ -135,6 +173,19 @@ impl<'a> FundingReport<'a> {
             gap: projects.iter().map(|p| p.gap).sum(),
             spend: per_year(&spend.years, &spend.totals()),
         };
+        let capped = crate::funding::capped(roadmap);
+        let held_by_caps = rows_in_start_order(plan)
+            .into_iter()
+            .filter_map(|p| match plan.projects[p].held_back {
+                crate::schedule::Hold::Budget { budget, year } => Some(CapHold {
+                    project: &roadmap.projects[p].id,
+                    start: plan.projects[p].start,
+                    source: &roadmap.funding[capped[budget]].id,
+                    year,
+                }),
+                _ => None,
+            })
+            .collect();
         FundingReport {
             version: 1,
             report: "funding",
@@ -142,6 +193,7 @@ impl<'a> FundingReport<'a> {
             sources,
             projects,
             totals,
+            held_by_caps,
         }
     }
 
@@ -209,6 +261,78 @@ impl<'a> FundingReport<'a> {
         row.extend(thousands(&self.totals.spend));
         table.add_row(row);
         writeln!(out, "{table}")
+    }
+
+    /// Capped sources: spend per year against the cap, and the projects the caps held back.
+    pub fn write_caps(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
+        let capped: Vec<&SourceRow> = self
+            .sources
+            .iter()
+            .filter(|s| s.per_year.is_some())
+            .collect();
+        if capped.is_empty() {
+            return Ok(());
+        }
+        writeln!(
+            out,
+            "\n{}",
+            look.bold(&format!(
+                "Yearly caps: share of `per_year` paid out each year (cap in thousands {})",
+                self.currency
+            ))
+        )?;
+        let mut table = look.table();
+        let years = self
+            .totals
+            .spend
+            .iter()
+            .map(|y| header(&y.year.to_string()));
+        table.set_header(
+            [header("source"), header("cap/year")]
+                .into_iter()
+                .chain(years),
+        );
+        for source in &capped {
+            let cap = source.per_year.unwrap_or(0.0);
+            let mut row = vec![
+                Cell::new(truncate(source.id, ID_MAX_WIDTH)),
+                number(format!("{}k", amount(cap / 1000.0))),
+            ];
+            row.extend(source.spend.iter().map(|y| {
+                let used = if cap > 0.0 {
+                    format!("{:.0}%", y.amount / cap * 100.0)
+                } else {
+                    "-".to_string()
+                };
+                Self::flagged(used, source.over_cap_years.contains(&y.year), look)
+            }));
+            table.add_row(row);
+        }
+        writeln!(out, "{table}")?;
+        let warn = |text: String| look.paint(warning_style(), &text);
+        for source in &capped {
+            for year in &source.over_cap_years {
+                let text = format!(
+                    "{} `{}` pays out more than its cap of {} {} in {year}: no plan within the cap was found (see W008)",
+                    Self::marker(look),
+                    source.id,
+                    amount(source.per_year.unwrap_or(0.0)),
+                    self.currency
+                );
+                writeln!(out, "{}", warn(text))?;
+            }
+        }
+        if !self.held_by_caps.is_empty() {
+            writeln!(out, "Started later to stay within a yearly cap:")?;
+            for hold in &self.held_by_caps {
+                writeln!(
+                    out,
+                    "  {} starts {}: a day earlier, `{}` would pay out more than its cap in {}",
+                    hold.project, hold.start, hold.source, hold.year
+                )?;
+            }
+        }
+        Ok(())
     }
 
     /// Projects: cost, covered, gap.
@@ -283,6 +407,7 @@ impl Report for FundingReport<'_> {
             ))
         )?;
         self.write_spend(out, look)?;
+        self.write_caps(out, look)?;
         writeln!(
             out,
             "\n{}",

@@ -13,6 +13,7 @@ use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::report::actors::ActorsReport;
 use crate::report::funding::{FundingReport, window};
+use crate::report::opportunities::OpportunitiesReport;
 use crate::report::resources::ResourcesReport;
 use crate::report::svg::{self, escape};
 
@@ -52,7 +53,11 @@ fn page(input: &Input) -> Result<String, std::fmt::Error> {
             ("summary", summary(roadmap, plan)?),
             ("gantt", gantt),
             ("roles", roles(&ActorsReport::new(roadmap, plan))?),
-            ("funding", funding(&FundingReport::new(roadmap, plan))?),
+            (
+                "funding",
+                funding(&FundingReport::new(roadmap, plan))?
+                    + &opportunities(&OpportunitiesReport::new(roadmap, plan))?,
+            ),
             (
                 "resources",
                 resources(&ResourcesReport::new(roadmap, plan))?,
@@ -240,7 +245,23 @@ fn funding(report: &FundingReport) -> Result<String, std::fmt::Error> {
             window(s.from, s.until)
         )?;
         for year in &s.spend {
-            write!(html, "<td class=\"num\">{}</td>", amount(year.amount))?;
+            match s.per_year {
+                Some(cap) if s.over_cap_years.contains(&year.year) => write!(
+                    html,
+                    "<td class=\"num flagged\" title=\"over its yearly cap of {}\"><span class=\"flag\">⚠</span> {} / {}</td>",
+                    amount(cap),
+                    amount(year.amount),
+                    amount(cap)
+                )?,
+                Some(cap) => write!(
+                    html,
+                    "<td class=\"num\" title=\"yearly cap {}\">{} / {}</td>",
+                    amount(cap),
+                    amount(year.amount),
+                    amount(cap)
+                )?,
+                None => write!(html, "<td class=\"num\">{}</td>", amount(year.amount))?,
+            }
         }
         html.push_str("</tr>\n");
     }
@@ -286,6 +307,46 @@ fn funding(report: &FundingReport) -> Result<String, std::fmt::Error> {
         amount(t.covered),
         amount(t.gap)
     )?;
+    Ok(html)
+}
+
+/// Funding opportunities of under-funded projects, after the funding tables; nothing when
+/// every project is covered.
+fn opportunities(report: &OpportunitiesReport) -> Result<String, std::fmt::Error> {
+    if report.projects.is_empty() {
+        return Ok(String::new());
+    }
+    let mut html = String::from(
+        "<h3>Funding opportunities</h3>\n<p class=\"note\">Sources that could still cover each gap: window overlapping the plan's dates, uncommitted money, share, per-project and yearly caps, eligible objectives. Best match first.</p>\n<table>\n<tr><th>project</th><th class=\"num\">gap</th><th>source</th><th class=\"num\">could add</th><th>note</th></tr>\n",
+    );
+    for p in &report.projects {
+        if p.opportunities.is_empty() {
+            writeln!(
+                html,
+                "<tr class=\"flagged\"><td title=\"{}\">{}</td><td class=\"num\">{}</td><td>-</td><td></td><td>no source can add to it</td></tr>",
+                escape(p.name),
+                escape(p.id),
+                amount(p.gap)
+            )?;
+        }
+        for (k, o) in p.opportunities.iter().enumerate() {
+            let (id, gap) = if k == 0 {
+                (escape(p.id), amount(p.gap))
+            } else {
+                (String::new(), String::new())
+            };
+            writeln!(
+                html,
+                "<tr><td title=\"{}\">{id}</td><td class=\"num\">{gap}</td><td title=\"{}\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+                escape(p.name),
+                escape(o.name),
+                escape(o.source),
+                amount(o.amount),
+                escape(&OpportunitiesReport::note(o))
+            )?;
+        }
+    }
+    html.push_str("</table>\n");
     Ok(html)
 }
 

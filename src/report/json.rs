@@ -24,6 +24,9 @@ struct Document<'a> {
     funding: Vec<FundingJson<'a>>,
     actors: Vec<ActorJson<'a>>,
     findings: Vec<JsonFinding<'a>>,
+    /// Under-funded projects and the sources that could close their gaps (see
+    /// `roadmap funding --opportunities`).
+    opportunities: Vec<crate::report::opportunities::GapRow<'a>>,
 }
 
 #[derive(Serialize)]
@@ -77,8 +80,18 @@ struct DependencyJson<'a> {
 enum HeldBack<'a> {
     Nothing,
     Release,
-    Dependency { project: &'a str },
-    Resource { resource: &'a str, project: &'a str },
+    Dependency {
+        project: &'a str,
+    },
+    Resource {
+        resource: &'a str,
+        project: &'a str,
+    },
+    /// The yearly cap of a funding source.
+    Budget {
+        source: &'a str,
+        year: i32,
+    },
 }
 
 #[derive(Serialize)]
@@ -107,6 +120,14 @@ struct FundingJson<'a> {
     remaining: f64,
     from: Option<NaiveDate>,
     until: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_share: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min_project: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_project: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    per_year: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -164,6 +185,10 @@ pub fn write(
                 Hold::Resource { resource, by } => HeldBack::Resource {
                     resource: &roadmap.resources[resource].id,
                     project: project_id(by),
+                },
+                Hold::Budget { budget, year } => HeldBack::Budget {
+                    source: &roadmap.funding[crate::funding::capped(roadmap)[budget]].id,
+                    year,
                 },
             },
             depends_on: project
@@ -226,6 +251,10 @@ pub fn write(
             remaining: source.amount - committed,
             from: source.from,
             until: source.until,
+            max_share: source.max_share.as_ref().map(|l| l.value),
+            min_project: source.min_project.as_ref().map(|l| l.value),
+            max_project: source.max_project.as_ref().map(|l| l.value),
+            per_year: source.per_year.as_ref().map(|l| l.value),
         })
         .collect();
     let actors = roadmap
@@ -276,6 +305,8 @@ pub fn write(
             .iter()
             .map(|f| JsonFinding::new(source, f))
             .collect(),
+        opportunities: crate::report::opportunities::OpportunitiesReport::new(roadmap, plan)
+            .projects,
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)

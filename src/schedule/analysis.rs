@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use super::Hold;
+use super::budget::{Ledger, Years};
 use super::cpm::{Dates, free_slack, late_dates};
 use super::graph::Arcs;
 use super::network::Network;
@@ -19,6 +20,37 @@ pub(crate) fn profile_of(net: &Network, plan: &Dates) -> Profile {
         }
     }
     profile
+}
+
+/// The money a plan places per budget and year; `None` without yearly budgets.
+fn ledger_of(net: &Network, plan: &Dates) -> Option<(Years, Ledger)> {
+    let budgets = &net.problem.budgets;
+    if budgets.is_empty() {
+        return None;
+    }
+    let years = Years::of(net.problem);
+    let mut ledger = Ledger::new(budgets.caps.len(), years.year_of(0));
+    for a in 0..net.len() {
+        ledger.place(&years, budgets, a, plan.start[a], plan.end[a]);
+    }
+    Some((years, ledger))
+}
+
+/// Does the plan spend more than a yearly cap in some year?
+pub(crate) fn over_budget(net: &Network, plan: &Dates) -> bool {
+    let Some((years, ledger)) = ledger_of(net, plan) else {
+        return false;
+    };
+    let budgets = &net.problem.budgets;
+    (0..net.len()).any(|a| {
+        budgets.of(a).iter().any(|&(b, amount)| {
+            let mut over = false;
+            years.spread(amount, plan.start[a], plan.end[a], |year, _| {
+                over |= ledger.used(b, year) > budgets.caps[b];
+            });
+            over
+        })
+    })
 }
 
 /// Activities holding some resource, sorted by a day (start or end) then index, for lookups of
@@ -80,6 +112,7 @@ pub(crate) fn slack(net: &Network, plan: &Dates, arcs: &Arcs) -> (Dates, Vec<Day
 pub(crate) fn holds(net: &Network, plan: &Dates, profile: &Profile) -> Vec<Hold> {
     let capacities = &net.problem.capacities;
     let by_end = sorted_by(net, &plan.end);
+    let mut money = ledger_of(net, plan);
     (0..net.len())
         .map(|a| {
             let start = plan.start[a];
@@ -117,6 +150,21 @@ pub(crate) fn holds(net: &Network, plan: &Dates, profile: &Profile) -> Vec<Hold>
                     });
                 if let Some(by) = by {
                     return Hold::Resource { resource: r, by };
+                }
+            }
+            // Or a day earlier would have spent more than a yearly cap.
+            if let Some((years, ledger)) = &mut money {
+                let budgets = &net.problem.budgets;
+                let end = plan.end[a];
+                ledger.remove(years, budgets, a, start, end);
+                let earlier = net.end(a, day_before);
+                let excess = ledger.excess(years, budgets, a, day_before, earlier, true);
+                ledger.place(years, budgets, a, start, end);
+                if let Some(excess) = excess {
+                    return Hold::Budget {
+                        budget: excess.budget,
+                        year: excess.year,
+                    };
                 }
             }
             Hold::NotHeld

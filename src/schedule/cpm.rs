@@ -148,6 +148,7 @@ mod tests {
             activities,
             links,
             capacities: vec![],
+            budgets: Default::default(),
         }
     }
 

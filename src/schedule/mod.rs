@@ -8,6 +8,7 @@
 //! (only [`Stats::elapsed`] varies).
 
 mod analysis;
+pub mod budget;
 mod cpm;
 #[doc(hidden)]
 pub mod exact;
@@ -107,6 +108,9 @@ pub enum Hold {
     Resource { resource: usize, by: usize },
     /// Nothing: it starts on day 0 with nothing before it.
     NotHeld,
+    /// The yearly cap of budget `budget` (an index of [`budget::Budgets::caps`]): starting a
+    /// day earlier would spend more than the cap in `year`.
+    Budget { budget: usize, year: i32 },
 }
 
 /// What the planner did.
@@ -247,7 +251,7 @@ pub fn plan(problem: &Problem, options: &Options) -> Result<Solution, ScheduleEr
         early_profile
             .first_day_above(r, Day::MIN, problem.capacities[r])
             .is_some()
-    });
+    }) || analysis::over_budget(&net, &early);
     let chosen = if conflict {
         let mut decoder = Decoder::new(&net);
         let schedules = options.effort.budget(net.len());

@@ -24,6 +24,8 @@ pub struct Problem {
     pub links: Vec<Link>,
     /// Capacity of each resource, in [`Units`] per day.
     pub capacities: Vec<Units>,
+    /// Funding capped per calendar year, and what each activity spends (empty: no caps).
+    pub budgets: super::budget::Budgets,
 }
 
 #[derive(Clone, Debug)]
@@ -154,6 +156,7 @@ mod tests {
             }],
             links: vec![],
             capacities: vec![],
+            budgets: Default::default(),
         }
     }
 

@@ -4,6 +4,7 @@
 
 use std::cmp::Reverse;
 
+use super::budget::{Ledger, Years, days_allowed};
 use super::cpm::Dates;
 use super::graph::{Direction, keyed_order};
 use super::network::Network;
@@ -45,6 +46,19 @@ pub(crate) struct Decoder<'n, 'p> {
     profile: Profile,
     /// Schedules built so far (forward and backward passes each count one).
     pub schedules: u64,
+    /// Money placed per yearly budget; `None` when the problem has no capped budget.
+    money: Option<(Years, Ledger)>,
+}
+
+/// Where the yearly budgets let an activity go from a candidate start.
+enum Move {
+    /// It fits there.
+    Fits,
+    /// Try this start next.
+    To(Day),
+    /// No start within the search horizon fits: place it where resources allow and let the
+    /// plan report the overspend.
+    Never,
 }
 
 impl<'n, 'p> Decoder<'n, 'p> {
@@ -53,7 +67,84 @@ impl<'n, 'p> Decoder<'n, 'p> {
             net,
             profile: Profile::new(net.problem.capacities.len()),
             schedules: 0,
+            money: (!net.problem.budgets.is_empty()).then(|| {
+                let years = Years::of(net.problem);
+                let base = years.year_of(0);
+                (years, Ledger::new(net.problem.budgets.caps.len(), base))
+            }),
         }
+    }
+
+    /// Forwards: the next start worth trying for `a` on `[start, end)` under the yearly caps.
+    /// Moving later takes days out of the year over its cap: at most `days_allowed` of them may
+    /// stay there.
+    fn budget_forward(&self, a: usize, start: Day, end: Day) -> Move {
+        let Some((years, ledger)) = &self.money else {
+            return Move::Fits;
+        };
+        let budgets = &self.net.problem.budgets;
+        let Some(excess) = ledger.excess(years, budgets, a, start, end, true) else {
+            return Move::Fits;
+        };
+        // Past the last year anything is placed in, every year is empty: a year of starts
+        // beyond it tries every alignment, so an activity that still does not fit never will.
+        let frontier = ledger
+            .frontier(budgets, a, true)
+            .map_or(excess.year, |year| year.max(excess.year));
+        let horizon = years.start_of(frontier + 1).saturating_add(370);
+        let last = years.start_of(9999);
+        if start > horizon || start >= last {
+            return Move::Never;
+        }
+        let next_year = years.start_of(excess.year + 1);
+        let next = if end <= start {
+            next_year
+        } else {
+            let total = self.longest_run(a, start, end);
+            next_year.saturating_sub(days_allowed(excess.room, excess.amount, total))
+        };
+        Move::To(next.max(start + 1))
+    }
+
+    /// The most days `a` may run from any start: a run in months is longer or shorter with
+    /// the calendar, and a jump computed from a shorter run than the one it lands on would
+    /// skip starts that fit. The longest run allows the most days in a year, so jumps never
+    /// overshoot; the loop re-checks each landing.
+    fn longest_run(&self, a: usize, start: Day, end: Day) -> Day {
+        match self.net.problem.activities[a].duration {
+            crate::model::span::Span::Months(m) => {
+                Day::try_from(u64::from(m) * 31).map_or(Day::MAX, |d| d.max(end - start))
+            }
+            crate::model::span::Span::Days(_) => end - start,
+        }
+    }
+
+    /// Backwards: the next (earlier) start worth trying, as a latest end.
+    fn budget_backward(&self, a: usize, start: Day, end: Day) -> Move {
+        let Some((years, ledger)) = &self.money else {
+            return Move::Fits;
+        };
+        let budgets = &self.net.problem.budgets;
+        let Some(excess) = ledger.excess(years, budgets, a, start, end, false) else {
+            return Move::Fits;
+        };
+        let frontier = ledger
+            .frontier(budgets, a, false)
+            .map_or(excess.year, |year| year.min(excess.year));
+        let horizon = years
+            .start_of(frontier)
+            .saturating_sub(370)
+            .saturating_sub(end.saturating_sub(start));
+        if start < horizon || start <= Day::MIN / 2 {
+            return Move::Never;
+        }
+        let year_start = years.start_of(excess.year);
+        if end <= start {
+            return Move::To(year_start.saturating_sub(1).min(start - 1));
+        }
+        let total = self.longest_run(a, start, end);
+        let end_by = year_start.saturating_add(days_allowed(excess.room, excess.amount, total));
+        Move::To(self.net.latest_start_ending_by(a, end_by).min(start - 1))
     }
 
     /// Forward serial SGS: each activity of `list` (predecessors first) at the earliest day its
@@ -61,27 +152,47 @@ impl<'n, 'p> Decoder<'n, 'p> {
     pub fn forward(&mut self, list: &[usize], out: &mut Dates) {
         self.schedules += 1;
         self.profile.clear();
+        if let Some((_, ledger)) = &mut self.money {
+            ledger.clear();
+        }
         let net = self.net;
         let capacities = &net.problem.capacities;
         for &a in list {
             let mut start = net.earliest_start(a, &out.start, &out.end);
             let mut end = net.end(a, start);
+            let mut fallback = None;
             loop {
-                let mut retry: Option<Day> = None;
-                for &(r, units) in &net.demands[a] {
-                    if let Some((after, _)) =
-                        self.profile.overload(r, start, end, capacities[r] - units)
-                    {
-                        retry = Some(retry.map_or(after, |t| t.max(after)));
+                loop {
+                    let mut retry: Option<Day> = None;
+                    for &(r, units) in &net.demands[a] {
+                        if let Some((after, _)) =
+                            self.profile.overload(r, start, end, capacities[r] - units)
+                        {
+                            retry = Some(retry.map_or(after, |t| t.max(after)));
+                        }
+                    }
+                    match retry {
+                        // A later start always ends no earlier, so it can only move forwards.
+                        Some(next) if start < Day::MAX => {
+                            start = next.max(start + 1);
+                            end = net.end(a, start);
+                        }
+                        _ => break,
                     }
                 }
-                match retry {
-                    // A later start always ends no earlier, so it can only move forwards.
-                    Some(next) if start < Day::MAX => {
-                        start = next.max(start + 1);
+                // Resources fit; now the yearly budgets (a no-op without them).
+                let fits_resources = (start, end);
+                match self.budget_forward(a, start, end) {
+                    Move::Fits => break,
+                    Move::To(next) => {
+                        fallback.get_or_insert(fits_resources);
+                        start = next;
                         end = net.end(a, start);
                     }
-                    _ => break,
+                    Move::Never => {
+                        (start, end) = *fallback.get_or_insert(fits_resources);
+                        break;
+                    }
                 }
             }
             self.place(a, start, end, out);
@@ -93,6 +204,9 @@ impl<'n, 'p> Decoder<'n, 'p> {
     pub fn backward(&mut self, list: &[usize], finish: Day, out: &mut Dates) {
         self.schedules += 1;
         self.profile.clear();
+        if let Some((_, ledger)) = &mut self.money {
+            ledger.clear();
+        }
         let net = self.net;
         let capacities = &net.problem.capacities;
         for &a in list {
@@ -102,21 +216,37 @@ impl<'n, 'p> Decoder<'n, 'p> {
                 start = start.min(net.backward_bound(l, out.start[to], out.end[to]));
             }
             let mut end = net.end(a, start);
+            let mut fallback = None;
             loop {
-                let mut end_by: Option<Day> = None;
-                for &(r, units) in &net.demands[a] {
-                    if let Some((_, first)) =
-                        self.profile.overload(r, start, end, capacities[r] - units)
-                    {
-                        end_by = Some(end_by.map_or(first, |t| t.min(first)));
+                loop {
+                    let mut end_by: Option<Day> = None;
+                    for &(r, units) in &net.demands[a] {
+                        if let Some((_, first)) =
+                            self.profile.overload(r, start, end, capacities[r] - units)
+                        {
+                            end_by = Some(end_by.map_or(first, |t| t.min(first)));
+                        }
+                    }
+                    match end_by {
+                        Some(limit) if start > Day::MIN => {
+                            start = net.latest_start_ending_by(a, limit).min(start - 1);
+                            end = net.end(a, start);
+                        }
+                        _ => break,
                     }
                 }
-                match end_by {
-                    Some(limit) if start > Day::MIN => {
-                        start = net.latest_start_ending_by(a, limit).min(start - 1);
+                let fits_resources = (start, end);
+                match self.budget_backward(a, start, end) {
+                    Move::Fits => break,
+                    Move::To(next) => {
+                        fallback.get_or_insert(fits_resources);
+                        start = next;
                         end = net.end(a, start);
                     }
-                    _ => break,
+                    Move::Never => {
+                        (start, end) = *fallback.get_or_insert(fits_resources);
+                        break;
+                    }
                 }
             }
             self.place(a, start, end, out);
@@ -128,6 +258,9 @@ impl<'n, 'p> Decoder<'n, 'p> {
         out.end[a] = end;
         for &(r, units) in &self.net.demands[a] {
             self.profile.add(r, start, end, units);
+        }
+        if let Some((years, ledger)) = &mut self.money {
+            ledger.place(years, &self.net.problem.budgets, a, start, end);
         }
     }
 

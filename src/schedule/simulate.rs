@@ -158,6 +158,7 @@ mod tests {
                 lag: Span::ZERO,
             }],
             capacities: vec![1000],
+            budgets: Default::default(),
         };
         let mut sim = Simulator::new(&problem, &[0, 5, 5]).unwrap();
         let run = sim.run(&[5, 3, 2], true);

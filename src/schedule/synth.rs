@@ -98,6 +98,7 @@ pub fn portfolio(n: usize, resources: bool, seed: u64) -> Problem {
         activities,
         links,
         capacities,
+        budgets: Default::default(),
     }
 }
 
@@ -183,5 +184,49 @@ pub fn rcpsp_like(n: usize, seed: u64) -> Problem {
         activities,
         links,
         capacities,
+        budgets: Default::default(),
     }
+}
+
+/// [`portfolio`] with three yearly budgets: each project pays from each budget with
+/// probability 0.4, between 20,000 and 400,000 (in cents here, like the engine), and each cap is
+/// 1.1 times the budget's total over the years of the plan without caps (never less than the
+/// largest single payment), so the caps bind in the busy years and the plan slips somewhat.
+pub fn portfolio_with_budgets(n: usize, resources: bool, seed: u64) -> Problem {
+    use super::budget::Budgets;
+    let mut problem = portfolio(n, resources, seed);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5eed_b0d6);
+    let budgets = 3;
+    let mut totals = [0i64; 3];
+    let mut largest = 0i64;
+    let spend: Vec<Vec<(usize, i64)>> = (0..n)
+        .map(|_| {
+            let mut spend = Vec::new();
+            for (b, total) in totals.iter_mut().enumerate() {
+                if rng.random_bool(0.4) {
+                    let cents = rng.random_range(20_000..=400_000i64) * 100;
+                    *total += cents;
+                    largest = largest.max(cents);
+                    spend.push((b, cents));
+                }
+            }
+            spend
+        })
+        .collect();
+    let unconstrained = super::plan(
+        &problem,
+        &super::Options {
+            effort: super::Effort::Fast,
+            seed,
+        },
+    )
+    .map_or(3650, |s| s.makespan.max(365));
+    let years = i64::from(unconstrained) / 365 + 1;
+    problem.budgets = Budgets {
+        caps: (0..budgets)
+            .map(|b| (totals[b] * 11 / 10 / years).max(largest))
+            .collect(),
+        spend,
+    };
+    problem
 }

@@ -2,6 +2,8 @@
 //! model. Every problem is collected (not just the first), each as its own check.
 
 mod capacity;
+mod cofinancing;
+mod criteria;
 mod cycles;
 mod funding;
 mod ids;
@@ -20,6 +22,7 @@ use crate::model::{
     Actor, ActorKind, Contribution, Demand, Dependency, FundingSource, Objective, Project,
     Resource, Roadmap,
 };
+use crate::model::{Criterion, Limit, Score};
 use crate::schedule::problem::LinkKind;
 use ids::IdIndex;
 
@@ -40,6 +43,8 @@ pub fn validate(raw: &RawFile, mut findings: Vec<Diagnostic>) -> Validated {
     roles::check(&roadmap, &mut findings);
     limits::check(&roadmap, &mut findings);
     progress::check(&roadmap, &mut findings);
+    cofinancing::check(&roadmap, &mut findings);
+    criteria::check(&roadmap, &mut findings);
     diag::sort(&mut findings);
     let has_errors = findings.iter().any(|f| f.severity() == Severity::Error);
     Validated {
@@ -79,6 +84,7 @@ fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap {
     let resource = raw.resource.as_deref().unwrap_or_default();
     let funding = raw.funding.as_deref().unwrap_or_default();
     let project = raw.project.as_deref().unwrap_or_default();
+    let criterion = raw.criterion.as_deref().unwrap_or_default();
 
     let objectives_index = IdIndex::build(
         "objective",
@@ -120,6 +126,25 @@ fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap {
             .map(|p| (p.id.as_ref(), p.rejected.contains(&"id"), p.at.clone())),
         findings,
     );
+
+    let criteria_index = IdIndex::build(
+        "criterion",
+        "[[criterion]]",
+        criterion
+            .iter()
+            .map(|c| (c.id.as_ref(), c.rejected.contains(&"id"), c.at.clone())),
+        findings,
+    );
+    let criteria: Vec<Criterion> = criterion
+        .iter()
+        .zip(&criteria_index.ids)
+        .map(|(c, id)| Criterion {
+            id: id.clone(),
+            name: text_or(&c.name, id),
+            weight: c.weight.as_ref().map_or(1.0, |w| w.value.0),
+            at: located_at(&c.id, &c.at),
+        })
+        .collect();
 
     let objectives = objective
         .iter()
@@ -206,6 +231,42 @@ fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap {
                     .with_note(from_date.at.clone(), "opens here"),
                 );
             }
+            let limit = |value: &Option<Located<crate::model::decode::Amount>>| {
+                value.as_ref().map(|v| Limit {
+                    value: v.value.0,
+                    at: v.at.clone(),
+                })
+            };
+            let max_share = limit(&f.max_share);
+            if let Some(share) = &max_share
+                && share.value > 1.0
+            {
+                findings.push(
+                    Diagnostic::error(
+                        Code::InvalidValue,
+                        format!("max_share {} is more than 1", share.value),
+                    )
+                    .at(share.at.clone())
+                    .with_help("a share goes from 0 to 1: 0.85 means 85% of a project's cost"),
+                );
+            }
+            let (min_project, max_project) = (limit(&f.min_project), limit(&f.max_project));
+            if let (Some(min), Some(max)) = (&min_project, &max_project)
+                && max.value < min.value
+            {
+                findings.push(
+                    Diagnostic::error(
+                        Code::InvalidValue,
+                        format!(
+                            "max_project ({}) is less than min_project ({})",
+                            crate::display::amount(max.value),
+                            crate::display::amount(min.value)
+                        ),
+                    )
+                    .at(max.at.clone())
+                    .with_note(min.at.clone(), "min_project is here"),
+                );
+            }
             FundingSource {
                 id: id.clone(),
                 name: text_or(&f.name, id),
@@ -214,6 +275,16 @@ fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap {
                 until,
                 at: located_at(&f.id, &f.at),
                 amount_at: f.amount.as_ref().map_or(f.at.clone(), |a| a.at.clone()),
+                max_share,
+                min_project,
+                max_project,
+                per_year: limit(&f.per_year),
+                eligible_objectives: f
+                    .eligible_objectives
+                    .iter()
+                    .flatten()
+                    .filter_map(|o| objectives_index.resolve(o, findings))
+                    .collect(),
             }
         })
         .collect();
@@ -224,6 +295,8 @@ fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap {
         resources: &resources_index,
         funding: &funding_index,
         projects: &projects_index,
+        criteria: &criteria_index,
+        criteria_list: &criteria,
     };
     let projects: Vec<Project> = project
         .iter()
@@ -254,6 +327,7 @@ fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap {
         funding: funding_sources,
         projects,
         scenarios,
+        criteria,
     }
 }
 
@@ -263,6 +337,8 @@ struct References<'a> {
     resources: &'a IdIndex,
     funding: &'a IdIndex,
     projects: &'a IdIndex,
+    criteria: &'a IdIndex,
+    criteria_list: &'a [Criterion],
 }
 
 fn resolve_project(
@@ -302,6 +378,27 @@ fn resolve_project(
         }
         Some(priority) => priority.value,
         None => 3,
+    };
+    let mut scores_unresolved = false;
+    let scores: Vec<Score> = p
+        .scores
+        .iter()
+        .flat_map(|map| &map.0)
+        .filter_map(|(key, value)| {
+            let criterion = refs.criteria.resolve(key, findings);
+            scores_unresolved |= criterion.is_none();
+            Some(Score {
+                criterion: criterion?,
+                value: value.value.0,
+                at: value.at.clone(),
+            })
+        })
+        .collect();
+    // Without a written priority, the scores set it (when there are criteria to weigh them).
+    let priority = if p.priority.is_none() && !refs.criteria_list.is_empty() && !scores.is_empty() {
+        crate::rank::priority_for(crate::rank::weighted(refs.criteria_list, &scores))
+    } else {
+        priority
     };
 
     let depends_on = p
@@ -370,6 +467,9 @@ fn resolve_project(
         actual_start: progress.actual_start,
         actual_finish: progress.actual_finish,
         progress: progress.progress,
+        scores,
+        priority_explicit: p.priority.is_some(),
+        scores_unresolved,
     }
 }
 

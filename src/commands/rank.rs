@@ -1,0 +1,16 @@
+//! `roadmap rank`: projects ranked by their weighted criteria scores.
+
+use anyhow::Result;
+
+use crate::cli::ReportArgs;
+use crate::cli::VariantArgs;
+use crate::commands::{check_for_output, run_report};
+use crate::report::rank::RankReport;
+use crate::run::{Context, Outcome};
+
+pub fn run(args: &ReportArgs, context: &Context) -> Result<Outcome> {
+    let checked = check_for_output(&args.file, &args.planner, &VariantArgs::default(), context)?;
+    run_report(args, context, &checked, |roadmap, _plan| {
+        Box::new(RankReport::new(roadmap))
+    })
+}

@@ -1,0 +1,379 @@
+//! The money side of a plan, in one place for the planner, the findings and every report:
+//! yearly caps as the engine's budgets, spend per source and calendar year, years over a cap,
+//! and the funding opportunities that could close a project's gap.
+//!
+//! **Spreading rule.** A contribution is spread evenly over the days its project runs in the
+//! plan: a year gets `amount × days in that year / days it runs`, in whole cents, rounded down
+//! on the running total so the years add up to the amount exactly (the last year takes the
+//! remainder). A milestone's contribution falls on its day. The planner's cap check
+//! ([`crate::schedule::budget::Years::spread`]), the funding report and the findings all use
+//! this one rule.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::diag::{Code, Diagnostic};
+use crate::display::amount;
+use crate::model::Roadmap;
+use crate::plan::Plan;
+use crate::schedule::budget::{Budgets, Cents, Years};
+
+/// Below one cent, amounts are rounding noise.
+const CENT: f64 = 0.005;
+
+/// An amount in whole cents (validated amounts are at most 1e15, so this cannot overflow).
+pub fn to_cents(value: f64) -> Cents {
+    (value * 100.0).round() as Cents
+}
+
+pub fn from_cents(cents: Cents) -> f64 {
+    cents as f64 / 100.0
+}
+
+/// The sources with a `per_year` cap, in file order: budget `b` of the engine is source
+/// `capped(roadmap)[b]`.
+pub fn capped(roadmap: &Roadmap) -> Vec<usize> {
+    (0..roadmap.funding.len())
+        .filter(|&s| roadmap.funding[s].per_year.is_some())
+        .collect()
+}
+
+/// The engine's yearly budgets: one per capped source, and what each project spends from it.
+pub fn budgets(roadmap: &Roadmap) -> Budgets {
+    let capped = capped(roadmap);
+    if capped.is_empty() {
+        return Budgets::default();
+    }
+    let budget_of: BTreeMap<usize, usize> =
+        capped.iter().enumerate().map(|(b, &s)| (s, b)).collect();
+    Budgets {
+        caps: capped
+            .iter()
+            .map(|&s| {
+                roadmap.funding[s]
+                    .per_year
+                    .as_ref()
+                    .map_or(0, |l| to_cents(l.value))
+            })
+            .collect(),
+        spend: roadmap
+            .projects
+            .iter()
+            .map(|p| {
+                p.funding
+                    .iter()
+                    .filter_map(|c| Some((*budget_of.get(&c.source)?, to_cents(c.amount))))
+                    .collect()
+            })
+            .collect(),
+    }
+}
+
+/// What each source pays out per calendar year in a plan, in cents.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearlySpend {
+    /// The plan's calendar years, first to last.
+    pub years: Vec<i32>,
+    /// `cents[source][k]` is paid in `years[k]`.
+    pub cents: Vec<Vec<Cents>>,
+    /// `by_project[source][k]`: the projects paying into it that year, with their cents.
+    pub by_project: Vec<Vec<Vec<(usize, Cents)>>>,
+}
+
+impl YearlySpend {
+    pub fn of(roadmap: &Roadmap, plan: &Plan) -> YearlySpend {
+        let years = Years::of(&plan.problem);
+        let (start, end) = (&plan.solution.start, &plan.solution.end);
+        let first = years.year_of(0);
+        let last = (0..roadmap.projects.len())
+            .map(|p| years.year_of((end[p] - 1).max(start[p])))
+            .max()
+            .unwrap_or(first)
+            .max(first);
+        let span = (last - first + 1) as usize;
+        let mut cents = vec![vec![0; span]; roadmap.funding.len()];
+        let mut by_project = vec![vec![Vec::new(); span]; roadmap.funding.len()];
+        for (p, project) in roadmap.projects.iter().enumerate() {
+            for c in &project.funding {
+                years.spread(to_cents(c.amount), start[p], end[p], |year, part| {
+                    let k = (year - first).clamp(0, span as i32 - 1) as usize;
+                    cents[c.source][k] += part;
+                    by_project[c.source][k].push((p, part));
+                });
+            }
+        }
+        YearlySpend {
+            years: (first..=last).collect(),
+            cents,
+            by_project,
+        }
+    }
+
+    /// Spend of `source` in `year` (0 outside the plan).
+    pub fn get(&self, source: usize, year: i32) -> Cents {
+        let Some(first) = self.years.first() else {
+            return 0;
+        };
+        let k = year - first;
+        if k < 0 {
+            return 0;
+        }
+        self.cents[source].get(k as usize).copied().unwrap_or(0)
+    }
+}
+
+/// A capped source's spend in one year against its cap.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CapYear {
+    pub source: usize,
+    pub year: i32,
+    pub spend: f64,
+    pub cap: f64,
+}
+
+impl CapYear {
+    pub fn over(&self) -> bool {
+        self.spend > self.cap + CENT
+    }
+}
+
+/// Every capped source's spend in every year of the plan, against its cap.
+pub fn cap_years(roadmap: &Roadmap, spend: &YearlySpend) -> Vec<CapYear> {
+    let mut out = Vec::new();
+    for s in capped(roadmap) {
+        let Some(cap) = &roadmap.funding[s].per_year else {
+            continue;
+        };
+        for (k, &year) in spend.years.iter().enumerate() {
+            out.push(CapYear {
+                source: s,
+                year,
+                spend: from_cents(spend.cents[s][k]),
+                cap: cap.value,
+            });
+        }
+    }
+    out
+}
+
+/// W008: a year in which no plan was found that keeps a capped source within its cap, naming
+/// the projects that pay into it that year.
+pub fn cap_findings(roadmap: &Roadmap, plan: &Plan) -> Vec<Diagnostic> {
+    let spend = YearlySpend::of(roadmap, plan);
+    let currency = &roadmap.currency;
+    let mut findings = Vec::new();
+    for cap_year in cap_years(roadmap, &spend) {
+        if !cap_year.over() {
+            continue;
+        }
+        let source = &roadmap.funding[cap_year.source];
+        let Some(limit) = &source.per_year else {
+            continue;
+        };
+        let k = (cap_year.year - spend.years[0]) as usize;
+        let mut payers: BTreeMap<usize, Cents> = BTreeMap::new();
+        for &(p, cents) in &spend.by_project[cap_year.source][k] {
+            *payers.entry(p).or_default() += cents;
+        }
+        let mut payers: Vec<(usize, Cents)> = payers.into_iter().collect();
+        payers.sort_by_key(|&(p, cents)| (std::cmp::Reverse(cents), p));
+        let named: Vec<String> = payers
+            .iter()
+            .map(|&(p, cents)| {
+                format!("`{}` {}", roadmap.projects[p].id, amount(from_cents(cents)))
+            })
+            .collect();
+        // Projects whose own share of that year is over the cap cannot fit however late.
+        let alone: Vec<&str> = payers
+            .iter()
+            .filter(|&&(_, cents)| from_cents(cents) > limit.value + CENT)
+            .map(|&(p, _)| roadmap.projects[p].id.as_str())
+            .collect();
+        let help = if alone.is_empty() {
+            "no plan was found within the cap, the funding windows and the other constraints; raise `per_year`, spread the work over a longer duration, or move money to another source".to_string()
+        } else {
+            let ids = alone
+                .iter()
+                .map(|id| format!("`{id}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let verb = if alone.len() == 1 {
+                "alone pays"
+            } else {
+                "each pay"
+            };
+            format!(
+                "{ids} {verb} out more than the cap in that year whatever the start: raise `per_year`, lengthen the project or lower its contribution"
+            )
+        };
+        findings.push(
+            Diagnostic::new(
+                Code::OverYearlyCap,
+                format!(
+                    "`{}` pays out {} {currency} in {}, over its cap of {} {currency} a year ({} over): {}",
+                    source.id,
+                    amount(cap_year.spend),
+                    cap_year.year,
+                    amount(cap_year.cap),
+                    amount(cap_year.spend - cap_year.cap),
+                    named.join(", ")
+                ),
+            )
+            .at(limit.at.clone())
+            .with_help(help),
+        );
+    }
+    findings
+}
+
+/// A source that could add money to an under-funded project.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opportunity {
+    pub source: usize,
+    /// What it could add, within every rule (uncommitted amount, share, per-project and yearly
+    /// caps).
+    pub amount: f64,
+    /// Whether that covers the whole gap.
+    pub covers_gap: bool,
+    /// Whether the project's planned dates lie entirely inside the source's window (else the
+    /// window only overlaps them, and the part outside would be reported by W005).
+    pub inside_window: bool,
+    /// What limits `amount`: "gap", "uncommitted", "max_share", "max_project" or "per_year".
+    pub limited_by: &'static str,
+}
+
+/// A project whose funding does not cover its cost, and the sources that could close the gap.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gap {
+    pub project: usize,
+    pub cost: f64,
+    pub gap: f64,
+    /// Best match first.
+    pub options: Vec<Opportunity>,
+}
+
+/// For every project whose cost is not fully covered (in plan start order), the sources that
+/// could still cover some of the gap. A source qualifies when its window overlaps the project's
+/// planned dates, its `eligible_objectives` (if any) include one of the project's objectives,
+/// and it can add at least a cent within its uncommitted amount, its `max_share` and
+/// `max_project` (counting what it already pays the project), its `per_year` cap in every year
+/// the project runs (spend spread as in the plan), and reaching its `min_project`.
+/// Best match first: the largest amount, then sources whose window holds the whole project,
+/// then file order.
+pub fn opportunities(roadmap: &Roadmap, plan: &Plan) -> Vec<Gap> {
+    let committed = roadmap.committed();
+    let spend = YearlySpend::of(roadmap, plan);
+    let years = Years::of(&plan.problem);
+    let mut order: Vec<usize> = (0..roadmap.projects.len()).collect();
+    order.sort_by_key(|&p| (plan.projects[p].start, p));
+    let mut gaps = Vec::new();
+    for p in order {
+        let project = &roadmap.projects[p];
+        let Some(cost) = project.cost else { continue };
+        let gap = cost - project.funded();
+        if gap <= CENT {
+            continue;
+        }
+        let planned = &plan.projects[p];
+        let mut options: Vec<Opportunity> = Vec::new();
+        for (s, source) in roadmap.funding.iter().enumerate() {
+            let overlaps = source.from.is_none_or(|from| from <= planned.finish)
+                && source.until.is_none_or(|until| until >= planned.start);
+            if !overlaps {
+                continue;
+            }
+            if !source.eligible_objectives.is_empty()
+                && !project
+                    .objectives
+                    .iter()
+                    .any(|o| source.eligible_objectives.contains(o))
+            {
+                continue;
+            }
+            let existing: f64 = project
+                .funding
+                .iter()
+                .filter(|c| c.source == s)
+                .map(|c| c.amount)
+                .sum();
+            let mut limits: Vec<(f64, &'static str)> =
+                vec![(gap, "gap"), (source.amount - committed[s], "uncommitted")];
+            if let Some(share) = &source.max_share {
+                limits.push((share.value * cost - existing, "max_share"));
+            }
+            if let Some(max) = &source.max_project {
+                limits.push((max.value - existing, "max_project"));
+            }
+            if let Some(cap) = &source.per_year {
+                limits.push((
+                    yearly_room(&years, &spend, plan, p, s, cap.value),
+                    "per_year",
+                ));
+            }
+            let (room, limited_by) = limits.into_iter().fold((f64::INFINITY, "gap"), |best, l| {
+                if l.0 < best.0 { l } else { best }
+            });
+            // Whole cents, rounded down, so the amount never breaks the rule that limits it.
+            let room = (room * 100.0 + 1e-6).floor() / 100.0;
+            if room < 0.01 {
+                continue;
+            }
+            if source
+                .min_project
+                .as_ref()
+                .is_some_and(|min| existing + room + CENT < min.value)
+            {
+                continue;
+            }
+            options.push(Opportunity {
+                source: s,
+                amount: room,
+                covers_gap: room + CENT >= gap,
+                inside_window: source.from.is_none_or(|from| from <= planned.start)
+                    && source.until.is_none_or(|until| until >= planned.finish),
+                limited_by,
+            });
+        }
+        options.sort_by(|a, b| {
+            b.amount
+                .total_cmp(&a.amount)
+                .then(b.inside_window.cmp(&a.inside_window))
+                .then(a.source.cmp(&b.source))
+        });
+        gaps.push(Gap {
+            project: p,
+            cost,
+            gap,
+            options,
+        });
+    }
+    gaps
+}
+
+/// The most source `s` could add to project `p` without going over `cap` in any year it runs,
+/// the addition spread like the rest of its money.
+fn yearly_room(
+    years: &Years,
+    spend: &YearlySpend,
+    plan: &Plan,
+    p: usize,
+    s: usize,
+    cap: f64,
+) -> f64 {
+    let (start, end) = (plan.solution.start[p], plan.solution.end[p]);
+    // Spread a probe of 1,000,000.00 to learn each year's fraction of the project's days.
+    let probe: Cents = 100_000_000;
+    let mut room = f64::INFINITY;
+    years.spread(probe, start, end, |year, part| {
+        let free = (cap - from_cents(spend.get(s, year))).max(0.0);
+        let fraction = part as f64 / probe as f64;
+        room = room.min(free / fraction);
+    });
+    room
+}
+
+/// First day and last day of a project's run, for messages.
+pub fn run_dates(plan: &Plan, p: usize) -> (NaiveDate, NaiveDate) {
+    (plan.projects[p].start, plan.projects[p].finish)
+}

@@ -1,0 +1,206 @@
+//! Funding opportunities: for every project whose cost is not fully covered, the sources that
+//! could still cover its gap, best match first, with the amount each could add (see
+//! [`crate::funding::opportunities`] for the rules). Shown by `roadmap funding
+//! --opportunities`, in the HTML report and in the plan's JSON.
+
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+use comfy_table::Cell;
+use serde::Serialize;
+
+use crate::display::amount;
+use crate::funding::opportunities;
+use crate::model::Roadmap;
+use crate::plan::Plan;
+use crate::report::csv::neutralise;
+use crate::report::table::{ID_MAX_WIDTH, truncate};
+use crate::report::{Look, Report, header, number, write_json};
+
+#[derive(Serialize)]
+pub struct OpportunitiesReport<'a> {
+    version: u32,
+    report: &'static str,
+    pub currency: &'a str,
+    pub projects: Vec<GapRow<'a>>,
+}
+
+/// An under-funded project and the sources that could close its gap.
+#[derive(Serialize)]
+pub struct GapRow<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub start: NaiveDate,
+    pub finish: NaiveDate,
+    pub cost: f64,
+    pub gap: f64,
+    /// Best match first.
+    pub opportunities: Vec<OpportunityRow<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct OpportunityRow<'a> {
+    pub source: &'a str,
+    pub name: &'a str,
+    /// What it could add.
+    pub amount: f64,
+    pub covers_gap: bool,
+    /// The project's planned dates lie inside the source's window (else it only overlaps).
+    pub inside_window: bool,
+    /// What limits the amount: gap, uncommitted, max_share, max_project or per_year.
+    pub limited_by: &'static str,
+}
+
+impl<'a> OpportunitiesReport<'a> {
+    pub fn new(roadmap: &'a Roadmap, plan: &Plan) -> Self {
+        let projects = opportunities(roadmap, plan)
+            .into_iter()
+            .map(|gap| {
+                let project = &roadmap.projects[gap.project];
+                GapRow {
+                    id: &project.id,
+                    name: &project.name,
+                    start: plan.projects[gap.project].start,
+                    finish: plan.projects[gap.project].finish,
+                    cost: gap.cost,
+                    gap: (gap.gap * 100.0).round() / 100.0,
+                    opportunities: gap
+                        .options
+                        .iter()
+                        .map(|o| OpportunityRow {
+                            source: &roadmap.funding[o.source].id,
+                            name: &roadmap.funding[o.source].name,
+                            amount: o.amount,
+                            covers_gap: o.covers_gap,
+                            inside_window: o.inside_window,
+                            limited_by: o.limited_by,
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        OpportunitiesReport {
+            version: 1,
+            report: "opportunities",
+            currency: &roadmap.currency,
+            projects,
+        }
+    }
+
+    /// `covers the gap`, `up to max_share`, with `partly outside window` when it only overlaps.
+    pub fn note(o: &OpportunityRow) -> String {
+        let mut note = if o.covers_gap {
+            "covers the gap".to_string()
+        } else {
+            format!("limited by {}", o.limited_by)
+        };
+        if !o.inside_window {
+            note.push_str("; window only overlaps the project");
+        }
+        note
+    }
+}
+
+impl Report for OpportunitiesReport<'_> {
+    fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
+        writeln!(
+            out,
+            "{}",
+            look.bold(&format!(
+                "Funding opportunities for under-funded projects ({})",
+                self.currency
+            ))
+        )?;
+        if self.projects.is_empty() {
+            return writeln!(out, "Every project's cost is covered.");
+        }
+        let mut table = look.table();
+        table.set_header(["project", "gap", "source", "could add", "note"].map(header));
+        for project in &self.projects {
+            let id = Cell::new(truncate(project.id, ID_MAX_WIDTH));
+            let gap = number(amount(project.gap));
+            if project.opportunities.is_empty() {
+                table.add_row(vec![
+                    id,
+                    gap,
+                    Cell::new("-"),
+                    number(""),
+                    Cell::new("no source can add to it"),
+                ]);
+                continue;
+            }
+            for (k, o) in project.opportunities.iter().enumerate() {
+                let (id, gap) = if k == 0 {
+                    (id.clone(), gap.clone())
+                } else {
+                    (Cell::new(""), number(""))
+                };
+                table.add_row(vec![
+                    id,
+                    gap,
+                    Cell::new(truncate(o.source, ID_MAX_WIDTH)),
+                    number(amount(o.amount)),
+                    Cell::new(Self::note(o)),
+                ]);
+            }
+        }
+        writeln!(out, "{table}")?;
+        writeln!(
+            out,
+            "Sources whose window overlaps the plan's dates, with uncommitted money, within their share, per-project and yearly caps and eligible objectives; best match first."
+        )
+    }
+
+    /// One row per (project, source): `project,name,start,finish,cost,gap,rank,source,amount,
+    /// covers_gap,inside_window,limited_by`; a project with no source has one row with an
+    /// empty source.
+    fn csv(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut writer = ::csv::Writer::from_writer(out);
+        writer.write_record([
+            "project",
+            "name",
+            "start",
+            "finish",
+            "cost",
+            "gap",
+            "rank",
+            "source",
+            "amount",
+            "covers_gap",
+            "inside_window",
+            "limited_by",
+        ])?;
+        for p in &self.projects {
+            let head = [
+                neutralise(p.id).into_owned(),
+                neutralise(p.name).into_owned(),
+                p.start.to_string(),
+                p.finish.to_string(),
+                p.cost.to_string(),
+                p.gap.to_string(),
+            ];
+            if p.opportunities.is_empty() {
+                let mut record = head.to_vec();
+                record.extend(vec![String::new(); 6]);
+                writer.write_record(&record)?;
+            }
+            for (k, o) in p.opportunities.iter().enumerate() {
+                let mut record = head.to_vec();
+                record.extend([
+                    (k + 1).to_string(),
+                    neutralise(o.source).into_owned(),
+                    o.amount.to_string(),
+                    o.covers_gap.to_string(),
+                    o.inside_window.to_string(),
+                    o.limited_by.to_string(),
+                ]);
+                writer.write_record(&record)?;
+            }
+        }
+        writer.flush()
+    }
+
+    fn json(&self, out: &mut dyn Write) -> io::Result<()> {
+        write_json(out, self)
+    }
+}

@@ -1,0 +1,197 @@
+//! `roadmap rank`: the projects ranked by their weighted score over the roadmap's criteria,
+//! with each criterion's weighted contribution and the priority the plan uses (written in the
+//! file, or implied by the score; see [`crate::rank::priority_for`]).
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use comfy_table::Cell;
+use serde::Serialize;
+
+use crate::model::Roadmap;
+use crate::rank::ranking;
+use crate::report::csv::neutralise;
+use crate::report::table::{ID_MAX_WIDTH, truncate};
+use crate::report::{Look, Report, header, number, write_json};
+
+#[derive(Serialize)]
+pub struct RankReport<'a> {
+    version: u32,
+    report: &'static str,
+    pub criteria: Vec<CriterionRow<'a>>,
+    pub projects: Vec<RankRow<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct CriterionRow<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub weight: f64,
+    /// `weight / sum of weights`: the most it can add to a score is 5 times this.
+    pub share: f64,
+}
+
+#[derive(Serialize)]
+pub struct RankRow<'a> {
+    pub rank: usize,
+    pub id: &'a str,
+    pub name: &'a str,
+    /// 0..=5, rounded to 3 decimals.
+    pub score: f64,
+    /// Each criterion's weighted contribution (by id), rounded to 3 decimals.
+    pub contributions: BTreeMap<&'a str, f64>,
+    /// Raw scores as written (by id).
+    pub scores: BTreeMap<&'a str, u8>,
+    /// The priority the plan uses.
+    pub priority: u8,
+    /// Whether it was written in the file (else it is `implied`, or 3 without scores).
+    pub explicit: bool,
+    /// The priority the score implies.
+    pub implied: u8,
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+impl<'a> RankReport<'a> {
+    pub fn new(roadmap: &'a Roadmap) -> Self {
+        let total: f64 = roadmap.criteria.iter().map(|c| c.weight).sum();
+        let criteria = roadmap
+            .criteria
+            .iter()
+            .map(|c| CriterionRow {
+                id: &c.id,
+                name: &c.name,
+                weight: c.weight,
+                share: if total > 0.0 {
+                    round3(c.weight / total)
+                } else {
+                    0.0
+                },
+            })
+            .collect();
+        let projects = ranking(roadmap)
+            .into_iter()
+            .map(|row| {
+                let project = &roadmap.projects[row.project];
+                RankRow {
+                    rank: row.rank,
+                    id: &project.id,
+                    name: &project.name,
+                    score: round3(row.score),
+                    contributions: roadmap
+                        .criteria
+                        .iter()
+                        .zip(&row.contributions)
+                        .map(|(c, &x)| (c.id.as_str(), round3(x)))
+                        .collect(),
+                    scores: project
+                        .scores
+                        .iter()
+                        .map(|s| (roadmap.criteria[s.criterion].id.as_str(), s.value))
+                        .collect(),
+                    priority: row.priority,
+                    explicit: row.explicit,
+                    implied: row.implied,
+                }
+            })
+            .collect();
+        RankReport {
+            version: 1,
+            report: "rank",
+            criteria,
+            projects,
+        }
+    }
+
+    fn priority_label(row: &RankRow) -> String {
+        match (row.explicit, row.priority == row.implied) {
+            (false, _) => format!("{} (score)", row.priority),
+            (true, true) => format!("{} (set)", row.priority),
+            (true, false) => format!("{} (set; score: {})", row.priority, row.implied),
+        }
+    }
+}
+
+impl Report for RankReport<'_> {
+    fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
+        if self.criteria.is_empty() {
+            writeln!(
+                out,
+                "No [[criterion]] tables: add criteria and `scores` to rank the projects."
+            )?;
+        } else {
+            let weights: Vec<String> = self
+                .criteria
+                .iter()
+                .map(|c| format!("{} {}%", c.id, (c.share * 1000.0).round() / 10.0))
+                .collect();
+            writeln!(
+                out,
+                "{}",
+                look.bold(&format!(
+                    "Weighted score (0-5) = sum of weight share x score: {}",
+                    weights.join(", ")
+                ))
+            )?;
+        }
+        let mut table = look.table();
+        let mut titles = vec![header("#"), header("project"), header("score")];
+        titles.extend(self.criteria.iter().map(|c| header(c.id)));
+        titles.push(header("priority"));
+        table.set_header(titles);
+        for row in &self.projects {
+            let mut cells = vec![
+                number(row.rank),
+                Cell::new(truncate(row.id, ID_MAX_WIDTH)),
+                number(format!("{:.2}", row.score)),
+            ];
+            cells.extend(
+                self.criteria
+                    .iter()
+                    .map(|c| number(format!("{:.2}", row.contributions[c.id]))),
+            );
+            cells.push(Cell::new(Self::priority_label(row)));
+            table.add_row(cells);
+        }
+        writeln!(out, "{table}")?;
+        writeln!(
+            out,
+            "priority from the score: 4 or more -> 1, 3 -> 2, 2 -> 3, 1 -> 4, under 1 -> 5; \"set\" = written in the file"
+        )
+    }
+
+    /// One row per project: `rank,id,name,score,<criterion>...,priority,explicit,implied`.
+    fn csv(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut writer = ::csv::Writer::from_writer(out);
+        let mut titles: Vec<String> = ["rank", "id", "name", "score"].map(String::from).to_vec();
+        titles.extend(self.criteria.iter().map(|c| c.id.to_string()));
+        titles.extend(["priority", "explicit", "implied"].map(String::from));
+        writer.write_record(&titles)?;
+        for row in &self.projects {
+            let mut record = vec![
+                row.rank.to_string(),
+                neutralise(row.id).into_owned(),
+                neutralise(row.name).into_owned(),
+                row.score.to_string(),
+            ];
+            record.extend(
+                self.criteria
+                    .iter()
+                    .map(|c| row.contributions[c.id].to_string()),
+            );
+            record.extend([
+                row.priority.to_string(),
+                row.explicit.to_string(),
+                row.implied.to_string(),
+            ]);
+            writer.write_record(&record)?;
+        }
+        writer.flush()
+    }
+
+    fn json(&self, out: &mut dyn Write) -> io::Result<()> {
+        write_json(out, self)
+    }
+}
