@@ -293,6 +293,15 @@ pub fn held_back_by(roadmap: &Roadmap, plan: &Plan, project: usize) -> String {
         }
     }
     chain.reverse();
+    // A long chain reads as its start and its end; the middle only hides them.
+    const SHOWN_AT_EACH_END: usize = 3;
+    if chain.len() > 2 * SHOWN_AT_EACH_END + 1 {
+        let hidden = chain.len() - 2 * SHOWN_AT_EACH_END;
+        chain.splice(
+            SHOWN_AT_EACH_END..chain.len() - SHOWN_AT_EACH_END,
+            [format!("({hidden} more)")],
+        );
+    }
     let chain = chain.join(" -> ");
     match (chain.contains(" -> "), reason) {
         (false, Some(reason)) => format!("held back: {reason}"),

@@ -2,6 +2,7 @@
 //! Actions workflow commands).
 
 use std::io::{self, Write};
+use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
@@ -32,18 +33,19 @@ pub fn human(out: &mut dyn Write, report: &FileReport<'_>, styled: bool) -> io::
         let mut groups = Vec::new();
         match &finding.at {
             Some(at) => {
-                let label = finding.code.name();
-                let mut snippet = Snippet::source(report.file.text.as_str())
+                let excerpt = Excerpt::around(report.file, at, &finding.notes);
+                let mut snippet = Snippet::source(excerpt.text)
+                    .line_start(excerpt.first_line)
                     .path(report.file.name.as_str())
                     .annotation(
                         AnnotationKind::Primary
-                            .span(clamp(report.file, at))
-                            .label(label),
+                            .span(excerpt.shift(clamp(report.file, at)))
+                            .label(finding.code.name()),
                     );
                 for note in &finding.notes {
                     snippet = snippet.annotation(
                         AnnotationKind::Context
-                            .span(clamp(report.file, &note.at))
+                            .span(excerpt.shift(clamp(report.file, &note.at)))
                             .label(note.message.as_str()),
                     );
                 }
@@ -62,8 +64,40 @@ pub fn human(out: &mut dyn Write, report: &FileReport<'_>, styled: bool) -> io::
     Ok(())
 }
 
+/// The whole lines a finding points at. Rendering hands the renderer only these, not the whole
+/// file: a large roadmap with many findings would otherwise be scanned once per finding.
+struct Excerpt<'a> {
+    text: &'a str,
+    /// Byte offset of `text` in the file.
+    offset: usize,
+    /// 1-based line number of `text`'s first line.
+    first_line: usize,
+}
+
+impl<'a> Excerpt<'a> {
+    fn around(file: &'a SourceFile, at: &Range<usize>, notes: &[super::Note]) -> Self {
+        let spans =
+            std::iter::once(clamp(file, at)).chain(notes.iter().map(|n| clamp(file, &n.at)));
+        let (low, high) = spans.fold((usize::MAX, 0), |(lo, hi), span| {
+            (lo.min(span.start), hi.max(span.end))
+        });
+        let text = &file.text;
+        let start = text[..low].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[high..].find('\n').map_or(text.len(), |i| high + i);
+        Excerpt {
+            text: &text[start..end],
+            offset: start,
+            first_line: file.position(start).line,
+        }
+    }
+
+    fn shift(&self, span: Range<usize>) -> Range<usize> {
+        span.start - self.offset..span.end - self.offset
+    }
+}
+
 /// A span the renderer can draw: inside the text, on character boundaries, never empty.
-fn clamp(file: &SourceFile, at: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+fn clamp(file: &SourceFile, at: &Range<usize>) -> Range<usize> {
     let text = &file.text;
     let floor = |mut i: usize| {
         i = i.min(text.len());
