@@ -5,10 +5,10 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::cli::{CompareArgs, ReportFormat, VariantArgs};
-use crate::commands::{check_with, to_file};
+use crate::commands::{check_with, look};
 use crate::diag::render::{self, FileReport};
 use crate::output::emit;
-use crate::report::{Look, compare as report};
+use crate::report::compare as report;
 use crate::run::{Context, Outcome};
 use crate::scenarios::compare;
 
@@ -36,12 +36,7 @@ pub fn run(args: &CompareArgs, context: &Context) -> Result<Outcome> {
         );
     }
     let outcomes = compare(roadmap, plan, &args.planner.options(), args.as_of)?;
-    let to_file = to_file(&args.output);
-    let look = Look {
-        color: context.color_stdout && !to_file,
-        ascii: args.ascii,
-        width: context.width(args.width, to_file),
-    };
+    let look = look(context, &args.output, args.width, args.ascii);
     emit(
         args.output.output.as_deref(),
         args.output.force,

@@ -7,12 +7,12 @@ use std::process::Command;
 use anyhow::{Context as _, Result, bail};
 
 use crate::cli::{DiffArgs, DiffFormat};
-use crate::commands::{Checked, check_source, to_file};
+use crate::commands::{Checked, check_source, look};
 use crate::diag::render::{self, FileReport};
 use crate::diff::{Side, diff};
 use crate::model::load::{self, Input};
 use crate::output::emit;
-use crate::report::{Look, diff as report};
+use crate::report::diff as report;
 use crate::run::{Context, Outcome};
 
 pub fn run(args: &DiffArgs, context: &Context) -> Result<Outcome> {
@@ -47,12 +47,7 @@ pub fn run(args: &DiffArgs, context: &Context) -> Result<Outcome> {
         return Ok(Outcome::Findings);
     };
     let result = diff(&old_side, &new_side);
-    let to_file = to_file(&args.output);
-    let look = Look {
-        color: context.color_stdout && !to_file,
-        ascii: args.ascii,
-        width: context.width(args.width, to_file),
-    };
+    let look = look(context, &args.output, args.width, args.ascii);
     emit(
         args.output.output.as_deref(),
         args.output.force,

@@ -150,6 +150,22 @@ pub fn check_for_output(
     Ok(checked)
 }
 
+/// How output for people looks: colour only on a terminal (never in files), the width from
+/// `--width`, `$COLUMNS` or the terminal.
+pub fn look(
+    context: &crate::run::Context,
+    output: &OutputArgs,
+    width: Option<u16>,
+    ascii: bool,
+) -> Look {
+    let to_file = to_file(output);
+    Look {
+        color: context.color_stdout && !to_file,
+        ascii,
+        width: context.width(width, to_file),
+    }
+}
+
 /// Does the output go to a file (not stdout)?
 pub fn to_file(output: &OutputArgs) -> bool {
     output.output.as_ref().is_some_and(|p| p.as_os_str() != "-")
@@ -165,13 +181,7 @@ pub fn run_report<'a>(
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
-    let to_file = to_file(&args.output);
-    // Colour only on a terminal, never in files.
-    let look = Look {
-        color: context.color_stdout && !to_file,
-        ascii: args.ascii,
-        width: context.width(args.width, to_file),
-    };
+    let look = look(context, &args.output, args.width, args.ascii);
     let report = build(roadmap, plan);
     emit(
         args.output.output.as_deref(),

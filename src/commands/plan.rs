@@ -6,9 +6,9 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::cli::{PlanArgs, PlanFormat};
-use crate::commands::{check_for_output, to_file};
+use crate::commands::{check_for_output, look};
 use crate::output::emit;
-use crate::report::{self, Look, gantt};
+use crate::report::{self, gantt};
 use crate::run::{Context, Outcome};
 
 pub fn run(args: &PlanArgs, context: &Context) -> Result<Outcome> {
@@ -29,13 +29,7 @@ pub fn run(args: &PlanArgs, context: &Context) -> Result<Outcome> {
             plan.finish()
         );
     }
-    // Colour only when writing to a terminal, never into files.
-    let to_file = to_file(&args.output);
-    let look = Look {
-        color: context.color_stdout && !to_file,
-        ascii: args.ascii,
-        width: context.width(args.width, to_file),
-    };
+    let look = look(context, &args.output, args.width, args.ascii);
     emit(
         args.output.output.as_deref(),
         args.output.force,

@@ -5,10 +5,10 @@ use std::io::{IsTerminal, Write};
 use anyhow::Result;
 
 use crate::cli::{DistributionName, ReportFormat, RiskArgs};
-use crate::commands::{check_with, to_file};
+use crate::commands::{check_with, look};
 use crate::diag::render::{self, FileReport};
 use crate::output::emit;
-use crate::report::{Look, risk as report};
+use crate::report::risk as report;
 use crate::risk::{self, Distribution, Settings};
 use crate::run::{Context, Outcome};
 
@@ -77,12 +77,7 @@ pub fn run(args: &RiskArgs, context: &Context) -> Result<Outcome> {
              duration = {{ optimistic = \"4 months\", likely = \"6 months\", pessimistic = \"12 months\" }}"
         );
     }
-    let to_file = to_file(&args.output);
-    let look = Look {
-        color: context.color_stdout && !to_file,
-        ascii: args.ascii,
-        width: context.width(args.width, to_file),
-    };
+    let look = look(context, &args.output, args.width, args.ascii);
     emit(
         args.output.output.as_deref(),
         args.output.force,
