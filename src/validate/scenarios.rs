@@ -6,8 +6,8 @@ use crate::display::units;
 use crate::model::raw::RawScenario;
 use crate::model::{Project, Resource, Scenario};
 
-use super::References;
 use super::ids::IdIndex;
+use super::resolve::References;
 
 pub fn resolve(
     raw: &[RawScenario],

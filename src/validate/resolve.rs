@@ -1,0 +1,515 @@
+//! Resolution: the raw file becomes the model, every id reference becomes an index, defaults are
+//! filled in, and what cannot be resolved is a finding.
+
+use std::ops::Range;
+
+use super::ids::IdIndex;
+use super::{progress, scenarios};
+use crate::diag::{self, Code, Diagnostic};
+use crate::model::decode::Located;
+use crate::model::raw::{RawDependency, RawFile, RawProject};
+use crate::model::span::Span;
+use crate::model::{
+    Actor, ActorKind, Contribution, Demand, Dependency, FundingSource, Objective, Project,
+    Resource, Roadmap,
+};
+use crate::model::{Criterion, Limit, Score};
+use crate::schedule::problem::LinkKind;
+
+/// Builds the model, resolving every reference. What cannot be resolved is reported and left
+/// out (a placeholder where a value is required), so later checks still see the rest; the
+/// model is only handed on when there were no errors at all.
+pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap {
+    let header = raw.roadmap.clone().unwrap_or_default();
+    if raw.roadmap.is_none() {
+        findings.push(
+            Diagnostic::error(Code::MissingKey, "the file has no [roadmap] table")
+                .at(0..0)
+                .with_help("start the file with [roadmap], a `name` and a `start = YYYY-MM-DD`"),
+        );
+    }
+    let start = match &header.start {
+        Some(start) => start.value.0,
+        None => {
+            if raw.roadmap.is_some() && !header.rejected.contains(&"start") {
+                findings.push(
+                    Diagnostic::error(Code::MissingKey, "[roadmap] has no `start`")
+                        .at(header.at.clone())
+                        .with_help("add `start = 2019-01-01`, the first day of the plan"),
+                );
+            }
+            chrono::NaiveDate::MIN
+        }
+    };
+
+    let objective = raw.objective.as_deref().unwrap_or_default();
+    let actor = raw.actor.as_deref().unwrap_or_default();
+    let resource = raw.resource.as_deref().unwrap_or_default();
+    let funding = raw.funding.as_deref().unwrap_or_default();
+    let project = raw.project.as_deref().unwrap_or_default();
+    let criterion = raw.criterion.as_deref().unwrap_or_default();
+
+    let objectives_index = IdIndex::build(
+        "objective",
+        "[[objective]]",
+        objective
+            .iter()
+            .map(|o| (o.id.as_ref(), o.rejected.contains(&"id"), o.at.clone())),
+        findings,
+    );
+    let actors_index = IdIndex::build(
+        "actor",
+        "[[actor]]",
+        actor
+            .iter()
+            .map(|a| (a.id.as_ref(), a.rejected.contains(&"id"), a.at.clone())),
+        findings,
+    );
+    let resources_index = IdIndex::build(
+        "resource",
+        "[[resource]]",
+        resource
+            .iter()
+            .map(|r| (r.id.as_ref(), r.rejected.contains(&"id"), r.at.clone())),
+        findings,
+    );
+    let funding_index = IdIndex::build(
+        "funding source",
+        "[[funding]]",
+        funding
+            .iter()
+            .map(|f| (f.id.as_ref(), f.rejected.contains(&"id"), f.at.clone())),
+        findings,
+    );
+    let projects_index = IdIndex::build(
+        "project",
+        "[[project]]",
+        project
+            .iter()
+            .map(|p| (p.id.as_ref(), p.rejected.contains(&"id"), p.at.clone())),
+        findings,
+    );
+
+    let criteria_index = IdIndex::build(
+        "criterion",
+        "[[criterion]]",
+        criterion
+            .iter()
+            .map(|c| (c.id.as_ref(), c.rejected.contains(&"id"), c.at.clone())),
+        findings,
+    );
+    let criteria: Vec<Criterion> = criterion
+        .iter()
+        .zip(&criteria_index.ids)
+        .map(|(c, id)| Criterion {
+            id: id.clone(),
+            name: text_or(&c.name, id),
+            weight: c.weight.as_ref().map_or(1.0, |w| w.value.0),
+            at: located_at(&c.id, &c.at),
+        })
+        .collect();
+
+    let objectives = objective
+        .iter()
+        .zip(&objectives_index.ids)
+        .map(|(o, id)| Objective {
+            id: id.clone(),
+            name: text_or(&o.name, id),
+            at: located_at(&o.id, &o.at),
+        })
+        .collect();
+
+    let actors = actor
+        .iter()
+        .zip(&actors_index.ids)
+        .map(|(a, id)| Actor {
+            id: id.clone(),
+            name: text_or(&a.name, id),
+            kind: a.kind.as_ref().map_or(ActorKind::Other, |kind| {
+                ActorKind::parse(&kind.value).unwrap_or_else(|| {
+                    let names = ActorKind::ALL.map(|(name, _)| name);
+                    let mut finding = Diagnostic::error(
+                        Code::InvalidValue,
+                        format!("`{}` is not a kind of actor", kind.value),
+                    )
+                    .at(kind.at.clone());
+                    finding = match diag::suggest(&kind.value, names) {
+                        Some(best) => finding.with_help(format!("did you mean `{best}`?")),
+                        None => finding.with_help(format!("use one of: {}", names.join(", "))),
+                    };
+                    findings.push(finding);
+                    ActorKind::Other
+                })
+            }),
+            at: located_at(&a.id, &a.at),
+        })
+        .collect();
+
+    let resources: Vec<Resource> = resource
+        .iter()
+        .zip(&resources_index.ids)
+        .map(|(r, id)| Resource {
+            id: id.clone(),
+            name: text_or(&r.name, id),
+            capacity: required(
+                &r.capacity,
+                &r.rejected,
+                "[[resource]]",
+                "capacity",
+                &r.at,
+                findings,
+            )
+            .map_or(0.0, |c| c.value.0),
+            unit: r.unit.as_ref().map(|u| u.value.clone()),
+            at: located_at(&r.id, &r.at),
+        })
+        .collect();
+
+    let funding_sources = funding
+        .iter()
+        .zip(&funding_index.ids)
+        .map(|(f, id)| {
+            let amount = required(
+                &f.amount,
+                &f.rejected,
+                "[[funding]]",
+                "amount",
+                &f.at,
+                findings,
+            );
+            let from = f.from.as_ref().map(|d| d.value.0);
+            let until = f.until.as_ref().map(|d| d.value.0);
+            if let (Some(from_date), Some(until_date)) = (&f.from, &f.until)
+                && until_date.value < from_date.value
+            {
+                findings.push(
+                    Diagnostic::error(
+                        Code::InvalidValue,
+                        format!(
+                            "the window closes ({}) before it opens ({})",
+                            until_date.value.0, from_date.value.0
+                        ),
+                    )
+                    .at(until_date.at.clone())
+                    .with_note(from_date.at.clone(), "opens here"),
+                );
+            }
+            let limit = |value: &Option<Located<crate::model::decode::Amount>>| {
+                value.as_ref().map(|v| Limit {
+                    value: v.value.0,
+                    at: v.at.clone(),
+                })
+            };
+            let max_share = limit(&f.max_share);
+            if let Some(share) = &max_share
+                && share.value > 1.0
+            {
+                findings.push(
+                    Diagnostic::error(
+                        Code::InvalidValue,
+                        format!("max_share {} is more than 1", share.value),
+                    )
+                    .at(share.at.clone())
+                    .with_help("a share goes from 0 to 1: 0.85 means 85% of a project's cost"),
+                );
+            }
+            let (min_project, max_project) = (limit(&f.min_project), limit(&f.max_project));
+            if let (Some(min), Some(max)) = (&min_project, &max_project)
+                && max.value < min.value
+            {
+                findings.push(
+                    Diagnostic::error(
+                        Code::InvalidValue,
+                        format!(
+                            "max_project ({}) is less than min_project ({})",
+                            crate::display::amount(max.value),
+                            crate::display::amount(min.value)
+                        ),
+                    )
+                    .at(max.at.clone())
+                    .with_note(min.at.clone(), "min_project is here"),
+                );
+            }
+            FundingSource {
+                id: id.clone(),
+                name: text_or(&f.name, id),
+                amount: amount.map_or(0.0, |a| a.value.0),
+                from,
+                until,
+                at: located_at(&f.id, &f.at),
+                amount_at: f.amount.as_ref().map_or(f.at.clone(), |a| a.at.clone()),
+                max_share,
+                min_project,
+                max_project,
+                per_year: limit(&f.per_year),
+                eligible_objectives: f
+                    .eligible_objectives
+                    .iter()
+                    .flatten()
+                    .filter_map(|o| objectives_index.resolve(o, findings))
+                    .collect(),
+            }
+        })
+        .collect();
+
+    let refs = References {
+        objectives: &objectives_index,
+        actors: &actors_index,
+        resources: &resources_index,
+        funding: &funding_index,
+        projects: &projects_index,
+        criteria: &criteria_index,
+        criteria_list: &criteria,
+    };
+    let projects: Vec<Project> = project
+        .iter()
+        .zip(&projects_index.ids)
+        .map(|(p, id)| resolve_project(p, id, &refs, findings))
+        .collect();
+    let scenarios = scenarios::resolve(
+        raw.scenario.as_deref().unwrap_or_default(),
+        &refs,
+        &resources,
+        &projects,
+        findings,
+    );
+
+    Roadmap {
+        name: header
+            .name
+            .as_ref()
+            .map_or_else(|| "Roadmap".to_string(), |n| n.value.clone()),
+        start,
+        currency: header
+            .currency
+            .as_ref()
+            .map_or_else(|| "EUR".to_string(), |c| c.value.clone()),
+        objectives,
+        actors,
+        resources,
+        funding: funding_sources,
+        projects,
+        scenarios,
+        criteria,
+    }
+}
+
+/// The ids of every table, for resolving references.
+pub(super) struct References<'a> {
+    pub objectives: &'a IdIndex,
+    pub actors: &'a IdIndex,
+    pub resources: &'a IdIndex,
+    pub funding: &'a IdIndex,
+    pub projects: &'a IdIndex,
+    pub criteria: &'a IdIndex,
+    pub criteria_list: &'a [Criterion],
+}
+
+fn resolve_project(
+    p: &RawProject,
+    id: &str,
+    refs: &References<'_>,
+    findings: &mut Vec<Diagnostic>,
+) -> Project {
+    let (duration, estimate) = progress::duration(
+        required(
+            &p.duration,
+            &p.rejected,
+            "[[project]]",
+            "duration",
+            &p.at,
+            findings,
+        )
+        .map(|d| &d.value),
+        findings,
+    );
+    let progress = progress::progress(p, duration.is_zero(), findings);
+    let lead = required(&p.lead, &p.rejected, "[[project]]", "lead", &p.at, findings)
+        .and_then(|lead| refs.actors.resolve(lead, findings))
+        .unwrap_or(0);
+
+    let priority = match &p.priority {
+        Some(priority) if !(1..=5).contains(&priority.value) => {
+            findings.push(
+                Diagnostic::error(
+                    Code::InvalidValue,
+                    format!("priority {} is out of range", priority.value),
+                )
+                .at(priority.at.clone())
+                .with_help("priorities go from 1 (highest) to 5 (lowest)"),
+            );
+            3
+        }
+        Some(priority) => priority.value,
+        None => 3,
+    };
+    let mut scores_unresolved = false;
+    let scores: Vec<Score> = p
+        .scores
+        .iter()
+        .flat_map(|map| &map.0)
+        .filter_map(|(key, value)| {
+            let criterion = refs.criteria.resolve(key, findings);
+            scores_unresolved |= criterion.is_none();
+            Some(Score {
+                criterion: criterion?,
+                value: value.value.0,
+                at: value.at.clone(),
+            })
+        })
+        .collect();
+    // Without a written priority, the scores set it (when there are criteria to weigh them).
+    let priority = if p.priority.is_none() && !refs.criteria_list.is_empty() && !scores.is_empty() {
+        crate::rank::priority_for(crate::rank::weighted(refs.criteria_list, &scores))
+    } else {
+        priority
+    };
+
+    let depends_on = p
+        .depends_on
+        .iter()
+        .flatten()
+        .filter_map(|dep| resolve_dependency(dep, refs.projects, findings))
+        .collect();
+
+    let resolve_all = |list: &Option<Vec<Located<String>>>,
+                       index: &IdIndex,
+                       findings: &mut Vec<Diagnostic>|
+     -> Vec<usize> {
+        list.iter()
+            .flatten()
+            .filter_map(|r| index.resolve(r, findings))
+            .collect()
+    };
+
+    let resources = p
+        .resources
+        .iter()
+        .flat_map(|map| &map.0)
+        .filter_map(|(key, units)| {
+            Some(Demand {
+                resource: refs.resources.resolve(key, findings)?,
+                units: units.value.0,
+                at: units.at.clone(),
+            })
+        })
+        .collect();
+
+    let funding = p
+        .funding
+        .iter()
+        .flat_map(|map| &map.0)
+        .filter_map(|(key, amount)| {
+            Some(Contribution {
+                source: refs.funding.resolve(key, findings)?,
+                amount: amount.value.0,
+                at: amount.at.clone(),
+            })
+        })
+        .collect();
+
+    Project {
+        id: id.to_string(),
+        name: text_or(&p.name, id),
+        objectives: resolve_all(&p.objectives, refs.objectives, findings),
+        priority,
+        duration,
+        duration_at: p.duration.as_ref().map_or(p.at.clone(), |d| d.at.clone()),
+        depends_on,
+        earliest_start: p.earliest_start.as_ref().map(|d| d.value.0),
+        deadline: p.deadline.as_ref().map(|d| d.value.0),
+        deadline_at: p.deadline.as_ref().map(|d| d.at.clone()),
+        lead,
+        participants: resolve_all(&p.participants, refs.actors, findings),
+        resources,
+        cost: p.cost.as_ref().map(|c| c.value.0),
+        cost_at: p.cost.as_ref().map(|c| c.at.clone()),
+        funding,
+        at: located_at(&p.id, &p.at),
+        estimate,
+        status: progress.status,
+        actual_start: progress.actual_start,
+        actual_finish: progress.actual_finish,
+        progress: progress.progress,
+        scores,
+        priority_explicit: p.priority.is_some(),
+        scores_unresolved,
+    }
+}
+
+fn resolve_dependency(
+    dep: &RawDependency,
+    projects: &IdIndex,
+    findings: &mut Vec<Diagnostic>,
+) -> Option<Dependency> {
+    let (target, kind, lag) = match dep {
+        RawDependency::Id(id) => (id, LinkKind::FinishToStart, Span::ZERO),
+        RawDependency::Link(link) => {
+            let target = required(
+                &link.project,
+                &link.rejected,
+                "a dependency table",
+                "project",
+                &link.at,
+                findings,
+            )?;
+            let kind = match &link.r#type {
+                None => LinkKind::FinishToStart,
+                Some(t) => match t.value.to_ascii_uppercase().as_str() {
+                    "FS" => LinkKind::FinishToStart,
+                    "SS" => LinkKind::StartToStart,
+                    "FF" => LinkKind::FinishToFinish,
+                    _ => {
+                        let finding = Diagnostic::error(
+                            Code::InvalidValue,
+                            format!("`{}` is not a dependency type", t.value),
+                        )
+                        .at(t.at.clone())
+                        .with_help("use \"FS\" (finish-to-start), \"SS\" (start-to-start) or \"FF\" (finish-to-finish)");
+                        findings.push(finding);
+                        return None;
+                    }
+                },
+            };
+            let lag = link.lag.as_ref().map_or(Span::ZERO, |l| l.value);
+            (target, kind, lag)
+        }
+    };
+    let on = projects.resolve(target, findings)?;
+    Some(Dependency {
+        on,
+        kind,
+        lag,
+        at: target.at.clone(),
+    })
+}
+
+/// A required key's value, or a missing-key finding at its table (unless the key was written
+/// with a value already reported as invalid).
+fn required<'a, T>(
+    value: &'a Option<Located<T>>,
+    rejected: &[&str],
+    table: &str,
+    key: &str,
+    table_at: &Range<usize>,
+    findings: &mut Vec<Diagnostic>,
+) -> Option<&'a Located<T>> {
+    if value.is_none() && !rejected.contains(&key) {
+        findings.push(
+            Diagnostic::error(Code::MissingKey, format!("{table} has no `{key}`"))
+                .at(table_at.clone()),
+        );
+    }
+    value.as_ref()
+}
+
+fn text_or(text: &Option<Located<String>>, fallback: &str) -> String {
+    text.as_ref()
+        .map_or_else(|| fallback.to_string(), |t| t.value.clone())
+}
+
+/// Where findings about an entry point: its id, or its table header when it has none.
+fn located_at(id: &Option<Located<String>>, table_at: &Range<usize>) -> Range<usize> {
+    id.as_ref()
+        .map_or_else(|| table_at.clone(), |id| id.at.clone())
+}
