@@ -5,8 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::cli::{CompareArgs, ReportFormat, VariantArgs};
-use crate::commands::{check_with, look};
-use crate::diag::render::{self, FileReport};
+use crate::commands::{check_for_output, look};
 use crate::output::emit;
 use crate::report::compare as report;
 use crate::run::{Context, Outcome};
@@ -17,15 +16,7 @@ pub fn run(args: &CompareArgs, context: &Context) -> Result<Outcome> {
         scenario: None,
         as_of: args.as_of,
     };
-    let checked = check_with(&args.file, &args.planner, &variant)?;
-    render::human(
-        &mut anstream::stderr().lock(),
-        &FileReport {
-            file: &checked.source,
-            findings: &checked.findings,
-        },
-        context.color_stderr,
-    )?;
+    let checked = check_for_output(&args.file, &args.planner, &variant, context)?;
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };

@@ -5,8 +5,7 @@ use std::io::{IsTerminal, Write};
 use anyhow::Result;
 
 use crate::cli::{DistributionName, ReportFormat, RiskArgs};
-use crate::commands::{check_with, look};
-use crate::diag::render::{self, FileReport};
+use crate::commands::{check_for_output, look};
 use crate::output::emit;
 use crate::report::risk as report;
 use crate::risk::{self, Distribution, Settings};
@@ -16,15 +15,7 @@ use crate::run::{Context, Outcome};
 const PROGRESS_FROM: u32 = 2_000;
 
 pub fn run(args: &RiskArgs, context: &Context) -> Result<Outcome> {
-    let checked = check_with(&args.file, &args.planner, &args.variant)?;
-    render::human(
-        &mut anstream::stderr().lock(),
-        &FileReport {
-            file: &checked.source,
-            findings: &checked.findings,
-        },
-        context.color_stderr,
-    )?;
+    let checked = check_for_output(&args.file, &args.planner, &args.variant, context)?;
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
