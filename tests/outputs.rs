@@ -4,6 +4,8 @@
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+mod support;
+
 fn roadmap() -> Command {
     Command::cargo_bin("roadmap").unwrap()
 }
@@ -137,4 +139,32 @@ fn csv_has_the_contract_columns_and_dates() {
         chrono::NaiveDate::parse_from_str(&row[6], "%Y-%m-%d").unwrap();
         chrono::NaiveDate::parse_from_str(&row[7], "%Y-%m-%d").unwrap();
     }
+}
+
+#[test]
+fn a_full_disk_is_an_io_error() {
+    roadmap()
+        .args(["plan", "--format", "csv", "-o", "/dev/full"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot write /dev/full"))
+        .stderr(predicate::str::contains("No space left on device"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_directory_is_an_io_error_and_leaves_nothing() {
+    let (_dir, read_only) = support::read_only_dir();
+    let roadmap_file = std::fs::canonicalize("roadmap.toml").unwrap();
+    let out = read_only.join("plan.csv");
+    support::roadmap_unprivileged()
+        .arg("plan")
+        .arg(&roadmap_file)
+        .args(["--format", "csv", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot write"))
+        .stderr(predicate::str::contains("ermission denied"));
+    assert_eq!(std::fs::read_dir(&read_only).unwrap().count(), 0);
 }

@@ -3,6 +3,8 @@
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+mod support;
+
 fn roadmap() -> Command {
     let mut cmd = Command::cargo_bin("roadmap").unwrap();
     cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
@@ -109,17 +111,8 @@ fn init_reports_a_directory_it_cannot_write_to() {
 #[cfg(unix)]
 #[test]
 fn init_reports_a_read_only_directory() {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    let read_only = dir.path().join("read-only");
-    std::fs::create_dir(&read_only).unwrap();
-    std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o555)).unwrap();
-    // Root writes through permission bits: then there is nothing to test here.
-    if std::fs::write(read_only.join("probe"), "").is_ok() {
-        eprintln!("skipped: running with permission to write a read-only directory (root)");
-        return;
-    }
-    roadmap()
+    let (_dir, read_only) = support::read_only_dir();
+    support::roadmap_unprivileged()
         .arg("init")
         .arg(read_only.join("roadmap.toml"))
         .assert()
