@@ -76,6 +76,11 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
         sheet.write_number(row, 8, planned.wave)?;
         sheet.write_number(row, 9, project.priority)?;
     }
+    // Printed on one page across, landscape, with the ids and header kept in view on screen:
+    // offices print the plan sheet for meetings.
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_freeze_panes(1, 1)?;
     sheet.set_column_width(0, 28)?;
     sheet.set_column_width(1, 40)?;
     sheet.set_column_width(2, 22)?;
