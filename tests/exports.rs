@@ -307,3 +307,51 @@ fn html_report_marks_gaps_and_lists_findings() {
     // User text is escaped, never markup.
     assert!(html.contains("=HYPERLINK(&quot;x&quot;)"));
 }
+
+#[test]
+fn mermaid_parses_with_mermaid() {
+    // Installed by .ci/run (`npm install --prefix target/mermaid-check mermaid@10 jsdom`).
+    let checker = Path::new("target/mermaid-check");
+    let node_available = std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !node_available || !checker.join("node_modules/mermaid").is_dir() {
+        eprintln!(
+            "skipped: node or target/mermaid-check/node_modules/mermaid is missing (see .ci/run)"
+        );
+        return;
+    }
+    // The script imports `mermaid` from the folder it runs in.
+    let script = checker.join("mermaid-check.mjs");
+    std::fs::copy("tests/tools/mermaid-check.mjs", &script).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for (i, file) in FILES.iter().chain(&["examples/portfolio.toml"]).enumerate() {
+        let path = dir.path().join(format!("{i}.mmd"));
+        std::fs::write(&path, stdout(&["export", "--format", "mermaid", file])).unwrap();
+        files.push(path);
+    }
+    let broken = dir.path().join("broken.mmd");
+    std::fs::write(
+        &broken,
+        "gantt\n    dateFormat YYYY-MM-DD\n    ::: not a task\n",
+    )
+    .unwrap();
+
+    let check = |paths: &[std::path::PathBuf]| {
+        std::process::Command::new("node")
+            .arg(&script)
+            .args(paths)
+            .output()
+            .unwrap()
+    };
+    let output = check(&files);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    // The checker can fail: a broken chart is refused.
+    assert!(!check(&[broken]).status.success());
+}
