@@ -101,11 +101,17 @@ fn use_color(when: ColorWhen, is_terminal: bool) -> bool {
     }
 }
 
-/// `roadmap plan | head` closes the pipe early; that is not an error worth a message.
+/// `roadmap plan | head` closes the pipe early; that is not an error worth a message. The csv
+/// crate wraps the write error in its own, so look inside that too.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    let broken = |io: &std::io::Error| io.kind() == std::io::ErrorKind::BrokenPipe;
     err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| {
+            broken(io)
+                || io
+                    .get_ref()
+                    .and_then(|inner| inner.downcast_ref::<csv::Error>())
+                    .is_some_and(|csv| matches!(csv.kind(), csv::ErrorKind::Io(io) if broken(io)))
+        })
     })
 }

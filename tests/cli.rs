@@ -154,3 +154,36 @@ fn quiet_drops_the_summary_but_not_findings() {
         .success()
         .stdout("");
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command as Process, Stdio};
+    // More output than a pipe buffers (64 KiB), so the writer sees the reader go away.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("many.toml");
+    let mut text =
+        String::from("[roadmap]\nname = \"R\"\nstart = 2020-01-01\n[[actor]]\nid = \"a\"\n");
+    for i in 0..2000 {
+        text.push_str(&format!(
+            "[[project]]\nid = \"project-{i}\"\nname = \"A project with a long enough name {i}\"\nduration = \"1m\"\nlead = \"a\"\n"
+        ));
+    }
+    std::fs::write(&file, text).unwrap();
+    for format in ["json", "csv"] {
+        let mut child = Process::new(assert_cmd::cargo::cargo_bin("roadmap"))
+            .arg("plan")
+            .arg(&file)
+            .args(["--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The read end is dropped here, like `| head -c 16`.
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{format}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{format}");
+    }
+}
