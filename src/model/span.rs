@@ -29,6 +29,10 @@ pub enum SpanError {
         "unknown duration unit `{0}`; use d/day(s), w/week(s), m/month(s), q/quarter(s) or y/year(s)"
     )]
     UnknownUnit(String),
+    #[error(
+        "durations are whole numbers: use a smaller unit instead of a fraction (\"6w\", \"45d\")"
+    )]
+    Fraction,
     #[error("duration is too long (at most {max} days or {max_months} months)", max = Span::MAX_DAYS, max_months = Span::MAX_MONTHS)]
     TooLong,
 }
@@ -56,6 +60,9 @@ impl Span {
         let unit = text[digits_end..].trim_start();
         if unit.is_empty() {
             return Err(SpanError::Malformed);
+        }
+        if unit.starts_with(['.', ',']) && unit[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            return Err(SpanError::Fraction);
         }
         // Longer than any valid count: reject before it can overflow.
         let count: u64 = text[..digits_end].parse().map_err(|_| SpanError::TooLong)?;
@@ -171,10 +178,8 @@ mod tests {
         assert_eq!(Span::parse("three days"), Err(SpanError::Malformed));
         assert_eq!(Span::parse("12"), Err(SpanError::Malformed));
         assert_eq!(Span::parse(""), Err(SpanError::Malformed));
-        assert_eq!(
-            Span::parse("1.5 months"),
-            Err(SpanError::UnknownUnit(".5 months".into()))
-        );
+        assert_eq!(Span::parse("1.5 months"), Err(SpanError::Fraction));
+        assert_eq!(Span::parse("2,5w"), Err(SpanError::Fraction));
         assert_eq!(
             Span::parse("4 fortnights"),
             Err(SpanError::UnknownUnit("fortnights".into()))
