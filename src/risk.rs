@@ -32,6 +32,15 @@ pub enum Distribution {
     Uniform,
 }
 
+/// Most (run, project) results one simulation keeps: every run's finish of every project is kept
+/// for the percentiles, 4 bytes each, so this bounds memory near 400 MB (and time with it).
+pub const MAX_SAMPLES: usize = 100_000_000;
+
+/// The most runs a roadmap of `projects` projects can have within [`MAX_SAMPLES`].
+pub fn max_runs(projects: usize) -> usize {
+    MAX_SAMPLES / projects.max(1)
+}
+
 /// Settings of a simulation.
 #[derive(Clone, Copy, Debug)]
 pub struct Settings {

@@ -237,3 +237,13 @@ fn the_html_report_has_a_risk_section_only_with_estimates() {
     assert!(html.contains(">P95 "));
     assert!(!report("examples/minimal.toml").contains("<section id=\"risk\""));
 }
+
+#[test]
+fn runs_beyond_the_memory_limit_are_refused_before_simulating() {
+    assert_cmd::Command::cargo_bin("roadmap")
+        .unwrap()
+        .args(["risk", "examples/portfolio.toml", "--runs", "1000000"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("use --runs 833333 or fewer"));
+}

@@ -93,3 +93,32 @@ fn snapshot_of_compare() {
     }
     assert_eq!(actual, std::fs::read_to_string(path).unwrap());
 }
+
+#[test]
+fn plan_under_a_scenario_reports_the_funding_gaps_it_opens() {
+    let run = |args: &[&str]| {
+        let output = assert_cmd::Command::cargo_bin("roadmap")
+            .unwrap()
+            .args([
+                "plan",
+                "examples/scenarios.toml",
+                "--format",
+                "csv",
+                "--color",
+                "never",
+            ])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        String::from_utf8(output.stderr).unwrap()
+    };
+    assert!(!run(&[]).contains("W002"));
+    let halved = run(&["--scenario", "erdf-halved"]);
+    assert!(
+        halved.contains(
+            "warning[W002]: `platform` costs 1,500,000 EUR but its funding covers 900,000"
+        ),
+        "{halved}"
+    );
+}

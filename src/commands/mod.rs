@@ -24,7 +24,7 @@ use anyhow::{Context, Result};
 
 use crate::cli::{EffortLevel, OutputArgs, PlannerArgs, ReportArgs, ReportFormat, VariantArgs};
 use crate::diag::render::{self, FileReport};
-use crate::diag::{self, Diagnostic, Severity, SourceFile};
+use crate::diag::{self, Code, Diagnostic, Severity, SourceFile};
 use crate::model::Roadmap;
 use crate::model::load::{self, Input};
 use crate::output::emit;
@@ -84,7 +84,12 @@ pub fn check_source(
     };
     let roadmap = match (roadmap, &variant.scenario) {
         (Some(roadmap), Some(id)) => match roadmap.scenario(id) {
-            Some(scenario) => Some(roadmap.with_scenario(scenario)),
+            Some(scenario) => {
+                let variant = roadmap.with_scenario(scenario);
+                findings.retain(|f| f.code != Code::FundingGap);
+                findings.extend(crate::validate::scenario_funding_gaps(&variant));
+                Some(variant)
+            }
             None => {
                 let known: Vec<_> = roadmap.scenarios.iter().map(|s| s.id.as_str()).collect();
                 anyhow::bail!(

@@ -2,7 +2,7 @@
 
 use std::io::{IsTerminal, Write};
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use crate::cli::{DistributionName, ReportFormat, RiskArgs};
 use crate::commands::{check_for_output, look};
@@ -19,6 +19,14 @@ pub fn run(args: &RiskArgs, context: &Context) -> Result<Outcome> {
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
+    let max_runs = risk::max_runs(roadmap.projects.len());
+    if args.runs as usize > max_runs {
+        bail!(
+            "{} runs of {} projects are more than the simulation keeps in memory; use --runs {max_runs} or fewer",
+            args.runs,
+            roadmap.projects.len()
+        );
+    }
     let settings = Settings {
         runs: args.runs as usize,
         seed: args.planner.seed,

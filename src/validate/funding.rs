@@ -8,6 +8,11 @@ use crate::model::Roadmap;
 const CENT: f64 = 0.005;
 
 pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
+    over_committed(roadmap, findings);
+    gaps(roadmap, findings);
+}
+
+fn over_committed(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
     let currency = &roadmap.currency;
     for (s, (source, committed)) in roadmap.funding.iter().zip(roadmap.committed()).enumerate() {
         if committed > source.amount + CENT {
@@ -31,6 +36,11 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+/// Projects whose funding does not cover their cost (W002).
+pub fn gaps(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
+    let currency = &roadmap.currency;
     for project in &roadmap.projects {
         let (Some(cost), Some(cost_at)) = (project.cost, &project.cost_at) else {
             continue;

@@ -26,6 +26,14 @@ pub struct Validated {
     pub findings: Vec<Diagnostic>,
 }
 
+/// Funding gaps of a roadmap changed by a scenario (a source removed leaves projects uncovered),
+/// to replace the file's own W002 findings when planning under that scenario.
+pub fn scenario_funding_gaps(roadmap: &Roadmap) -> Vec<Diagnostic> {
+    let mut findings = Vec::new();
+    funding::gaps(roadmap, &mut findings);
+    findings
+}
+
 /// Validates a decoded file. `findings` are those already found while decoding it.
 pub fn validate(raw: &RawFile, mut findings: Vec<Diagnostic>) -> Validated {
     let roadmap = resolve(raw, &mut findings);
