@@ -4,6 +4,7 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
+use crate::funding::CENT;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 
@@ -157,9 +158,6 @@ pub struct Coverage {
     /// What the funding leaves uncovered (0 when covered).
     pub gap: f64,
 }
-
-/// Below one cent, amounts are rounding noise.
-const CENT: f64 = 0.005;
 
 pub fn coverage(roadmap: &Roadmap, project: usize) -> Coverage {
     let project = &roadmap.projects[project];
