@@ -206,7 +206,7 @@ pub fn utilisation(roadmap: &Roadmap, plan: &Plan, r: usize, months: u32) -> Uti
     };
     let bounds = period_bounds(plan.start(), plan.finish(), months);
     Utilisation {
-        peak: usage.iter().map(|u| u.1).fold(0.0, f64::max),
+        peak: plan.peak(r),
         average: share(plan_days),
         periods: bounds
             .windows(2)
