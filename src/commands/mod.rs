@@ -192,7 +192,7 @@ pub fn say_written(output: &OutputArgs, context: &crate::run::Context) {
     }
 }
 
-/// Runs one of the reports (actors, funding, resources, order): plan, build, print.
+/// Runs one of the [`Report`]s (actors, funding, resources, order, rank): build, print.
 pub fn run_report<'a>(
     args: &ReportArgs,
     context: &crate::run::Context,
