@@ -283,8 +283,7 @@ pub fn diff(old: &Side, new: &Side) -> Diff {
         |side_new, id| {
             let side = if side_new { new } else { old };
             let r = side.roadmap.resources.iter().position(|r| r.id == id)?;
-            let peak = side.plan.usage(r).iter().map(|u| u.1).fold(0.0, f64::max);
-            Some((side.roadmap.resources[r].capacity, peak))
+            Some((side.roadmap.resources[r].capacity, side.plan.peak(r)))
         },
     );
     Diff {

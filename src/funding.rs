@@ -11,16 +11,15 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
-
 use crate::diag::{Code, Diagnostic};
 use crate::display::amount;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::schedule::budget::{Budgets, Cents, Years};
 
-/// Below one cent, amounts are rounding noise.
-const CENT: f64 = 0.005;
+/// Amounts are compared to the cent: sums of decimal inputs carry float noise below that (every
+/// money check and report allows this much).
+pub const CENT: f64 = 0.005;
 
 /// An amount in whole cents (validated amounts are at most 1e15, so this cannot overflow).
 pub fn to_cents(value: f64) -> Cents {
@@ -371,9 +370,4 @@ fn yearly_room(
         room = room.min(free / fraction);
     });
     room
-}
-
-/// First day and last day of a project's run, for messages.
-pub fn run_dates(plan: &Plan, p: usize) -> (NaiveDate, NaiveDate) {
-    (plan.projects[p].start, plan.projects[p].finish)
 }

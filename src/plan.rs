@@ -69,6 +69,11 @@ impl Plan {
             .map(|(day, units)| (self.problem.date(day), f64::from(units) / UNITS_PER_ONE))
             .collect()
     }
+
+    /// Most units of resource `r` in use on any day.
+    pub fn peak(&self, r: usize) -> f64 {
+        self.usage(r).iter().map(|u| u.1).fold(0.0, f64::max)
+    }
 }
 
 /// Plans a validated roadmap.

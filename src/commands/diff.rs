@@ -8,7 +8,6 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::commands::{Checked, check_source, look};
-use crate::diag::render::{self, FileReport};
 use crate::diff::{Side, diff};
 use crate::model::load::{self, Input};
 use crate::output::emit;
@@ -32,14 +31,7 @@ pub fn run(args: &DiffArgs, context: &Context) -> Result<Outcome> {
     let new = check_source(new_parsed, &args.planner, &args.variant)?;
     let mut failed = false;
     for checked in [&old, &new] {
-        render::human(
-            &mut anstream::stderr().lock(),
-            &FileReport {
-                file: &checked.source,
-                findings: &checked.findings,
-            },
-            context.color_stderr,
-        )?;
+        checked.print_findings(context)?;
         failed |= checked.plan.is_none();
     }
     let (Some(old_side), Some(new_side)) = (side(&old), side(&new)) else {

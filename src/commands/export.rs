@@ -6,9 +6,10 @@ use anyhow::{Result, bail};
 
 use crate::cli::VariantArgs;
 use crate::cli::{ExportArgs, ExportFormat};
-use crate::commands::{check_for_output, to_file};
+use crate::commands::report::write_html;
+use crate::commands::{check_for_output, say_written, to_file};
 use crate::output::emit;
-use crate::report::{self, html};
+use crate::report;
 use crate::run::{Context, Outcome};
 
 pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
@@ -49,16 +50,7 @@ pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
             ExportFormat::Svg => report::svg::write(out, roadmap, plan, args.as_of),
             ExportFormat::Ics => report::ics::write(out, roadmap, plan, args.as_of),
             ExportFormat::Mspdi => report::mspdi::write(out, roadmap, plan),
-            ExportFormat::Html => html::write(
-                out,
-                &html::Input {
-                    source: &checked.source,
-                    roadmap,
-                    plan,
-                    findings: &checked.findings,
-                    as_of: args.as_of,
-                },
-            ),
+            ExportFormat::Html => write_html(out, &checked, roadmap, plan, args.as_of),
             #[cfg(feature = "xlsx")]
             ExportFormat::Xlsx => {
                 let bytes = report::xlsx::workbook(roadmap, plan).map_err(std::io::Error::other)?;
@@ -68,11 +60,6 @@ pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
             ExportFormat::Xlsx => Ok(()),
         },
     )?;
-    if to_file(&args.output)
-        && !context.quiet
-        && let Some(path) = &args.output.output
-    {
-        eprintln!("wrote {}", path.display());
-    }
+    say_written(&args.output, context);
     Ok(Outcome::Success)
 }

@@ -56,6 +56,24 @@ impl Checked {
             .filter(|f| f.severity() == severity)
             .count()
     }
+
+    /// The file and its findings, for the renderers.
+    pub fn report(&self) -> FileReport<'_> {
+        FileReport {
+            file: &self.source,
+            findings: &self.findings,
+        }
+    }
+
+    /// Prints the findings for people on stderr.
+    pub fn print_findings(&self, context: &crate::run::Context) -> Result<()> {
+        render::human(
+            &mut anstream::stderr().lock(),
+            &self.report(),
+            context.color_stderr,
+        )?;
+        Ok(())
+    }
 }
 
 /// Reads, parses, validates and (when valid) plans one roadmap file.
@@ -144,14 +162,7 @@ pub fn check_for_output(
     context: &crate::run::Context,
 ) -> Result<Checked> {
     let checked = check_with(path, planner, variant)?;
-    render::human(
-        &mut anstream::stderr().lock(),
-        &FileReport {
-            file: &checked.source,
-            findings: &checked.findings,
-        },
-        context.color_stderr,
-    )?;
+    checked.print_findings(context)?;
     Ok(checked)
 }
 
@@ -176,7 +187,17 @@ pub fn to_file(output: &OutputArgs) -> bool {
     output.output.as_ref().is_some_and(|p| p.as_os_str() != "-")
 }
 
-/// Runs one of the reports (actors, funding, resources, order): plan, build, print.
+/// Says on stderr which file was written (unless `--quiet` or the output went to stdout).
+pub fn say_written(output: &OutputArgs, context: &crate::run::Context) {
+    if to_file(output)
+        && !context.quiet
+        && let Some(path) = &output.output
+    {
+        eprintln!("wrote {}", path.display());
+    }
+}
+
+/// Runs one of the [`Report`]s (actors, funding, resources, order, rank): build, print.
 pub fn run_report<'a>(
     args: &ReportArgs,
     context: &crate::run::Context,

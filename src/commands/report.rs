@@ -1,13 +1,16 @@
 //! `roadmap report`: the self-contained HTML report (the same as `export --format html`).
 
-use std::io::Write;
+use std::io::{self, Write};
 
 use anyhow::Result;
+use chrono::NaiveDate;
 
 use crate::cli::HtmlReportArgs;
 use crate::cli::VariantArgs;
-use crate::commands::{check_for_output, to_file};
+use crate::commands::{Checked, check_for_output, say_written};
+use crate::model::Roadmap;
 use crate::output::emit;
+use crate::plan::Plan;
 use crate::report::html;
 use crate::run::{Context, Outcome};
 
@@ -20,24 +23,28 @@ pub fn run(args: &HtmlReportArgs, context: &Context) -> Result<Outcome> {
         args.output.output.as_deref(),
         args.output.force,
         &args.file,
-        |out: &mut dyn Write| {
-            html::write(
-                out,
-                &html::Input {
-                    source: &checked.source,
-                    roadmap,
-                    plan,
-                    findings: &checked.findings,
-                    as_of: args.as_of,
-                },
-            )
-        },
+        |out: &mut dyn Write| write_html(out, &checked, roadmap, plan, args.as_of),
     )?;
-    if to_file(&args.output)
-        && !context.quiet
-        && let Some(path) = &args.output.output
-    {
-        eprintln!("wrote {}", path.display());
-    }
+    say_written(&args.output, context);
     Ok(Outcome::Success)
+}
+
+/// The HTML report of a checked file, for `report` and `export --format html` alike.
+pub(super) fn write_html(
+    out: &mut dyn Write,
+    checked: &Checked,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    as_of: Option<NaiveDate>,
+) -> io::Result<()> {
+    html::write(
+        out,
+        &html::Input {
+            source: &checked.source,
+            roadmap,
+            plan,
+            findings: &checked.findings,
+            as_of,
+        },
+    )
 }

@@ -19,13 +19,7 @@ pub fn run(args: &ValidateArgs, context: &Context) -> Result<Outcome> {
         .map(|path| check(path, &args.planner))
         .collect::<Result<Vec<_>>>()?;
 
-    let reports: Vec<FileReport<'_>> = checked
-        .iter()
-        .map(|c| FileReport {
-            file: &c.source,
-            findings: &c.findings,
-        })
-        .collect();
+    let reports: Vec<FileReport<'_>> = checked.iter().map(Checked::report).collect();
     let mut stdout = std::io::stdout().lock();
     match args.format {
         FindingsFormat::Human => {

@@ -4,6 +4,7 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
+use crate::funding::CENT;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 
@@ -158,9 +159,6 @@ pub struct Coverage {
     pub gap: f64,
 }
 
-/// Below one cent, amounts are rounding noise.
-const CENT: f64 = 0.005;
-
 pub fn coverage(roadmap: &Roadmap, project: usize) -> Coverage {
     let project = &roadmap.projects[project];
     let cost = project.cost.unwrap_or(0.0);
@@ -208,7 +206,7 @@ pub fn utilisation(roadmap: &Roadmap, plan: &Plan, r: usize, months: u32) -> Uti
     };
     let bounds = period_bounds(plan.start(), plan.finish(), months);
     Utilisation {
-        peak: usage.iter().map(|u| u.1).fold(0.0, f64::max),
+        peak: plan.peak(r),
         average: share(plan_days),
         periods: bounds
             .windows(2)

@@ -137,7 +137,7 @@ impl<'a> FundingReport<'a> {
                         .years
                         .iter()
                         .zip(&spend.by_source[s])
-                        .filter(|&(_, &paid)| paid > cap.value + 0.005)
+                        .filter(|&(_, &paid)| paid > cap.value + crate::funding::CENT)
                         .map(|(&year, _)| year)
                         .collect()
                 }),

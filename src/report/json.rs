@@ -233,7 +233,7 @@ pub fn write(
                 name: &resource.name,
                 capacity: resource.capacity,
                 unit: resource.unit.as_deref(),
-                peak: usage.iter().map(|u| u.units).fold(0.0, f64::max),
+                peak: plan.peak(r),
                 usage,
             }
         })

@@ -28,8 +28,9 @@ use std::io::{self, Write};
 
 use comfy_table::{Table, presets};
 
-/// A report that reads as a table and exports as CSV or JSON (actors, funding, resources,
-/// order). Built once from the plan, so all three show the same numbers.
+/// A report that reads as a table and exports as CSV or JSON (actors, funding and its
+/// opportunities, resources, order, rank). Built once from the plan, so all three show the same
+/// numbers.
 pub trait Report {
     fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()>;
     fn csv(&self, out: &mut dyn Write) -> io::Result<()>;

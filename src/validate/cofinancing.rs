@@ -3,10 +3,8 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::display::amount;
+use crate::funding::CENT;
 use crate::model::Roadmap;
-
-/// Amounts are compared to the cent: sums of decimal inputs carry float noise below that.
-const CENT: f64 = 0.005;
 
 pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
     let currency = &roadmap.currency;

@@ -7,7 +7,7 @@ use super::ids::IdIndex;
 use super::{progress, scenarios};
 use crate::diag::{self, Code, Diagnostic};
 use crate::model::decode::Located;
-use crate::model::raw::{RawDependency, RawFile, RawProject};
+use crate::model::raw::{RawDependency, RawFile, RawFunding, RawProject};
 use crate::model::span::Span;
 use crate::model::{
     Actor, ActorKind, Contribution, Demand, Dependency, FundingSource, Objective, Project,
@@ -125,22 +125,10 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
         .map(|(a, id)| Actor {
             id: id.clone(),
             name: text_or(&a.name, id),
-            kind: a.kind.as_ref().map_or(ActorKind::Other, |kind| {
-                ActorKind::parse(&kind.value).unwrap_or_else(|| {
-                    let names = ActorKind::ALL.map(|(name, _)| name);
-                    let mut finding = Diagnostic::error(
-                        Code::InvalidValue,
-                        format!("`{}` is not a kind of actor", kind.value),
-                    )
-                    .at(kind.at.clone());
-                    finding = match diag::suggest(&kind.value, names) {
-                        Some(best) => finding.with_help(format!("did you mean `{best}`?")),
-                        None => finding.with_help(format!("use one of: {}", names.join(", "))),
-                    };
-                    findings.push(finding);
-                    ActorKind::Other
-                })
-            }),
+            kind: a
+                .kind
+                .as_ref()
+                .map_or(ActorKind::Other, |kind| actor_kind(kind, findings)),
             at: located_at(&a.id, &a.at),
         })
         .collect();
@@ -168,88 +156,7 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
     let funding_sources = funding
         .iter()
         .zip(&funding_index.ids)
-        .map(|(f, id)| {
-            let amount = required(
-                &f.amount,
-                &f.rejected,
-                "[[funding]]",
-                "amount",
-                &f.at,
-                findings,
-            );
-            let from = f.from.as_ref().map(|d| d.value.0);
-            let until = f.until.as_ref().map(|d| d.value.0);
-            if let (Some(from_date), Some(until_date)) = (&f.from, &f.until)
-                && until_date.value < from_date.value
-            {
-                findings.push(
-                    Diagnostic::error(
-                        Code::InvalidValue,
-                        format!(
-                            "the window closes ({}) before it opens ({})",
-                            until_date.value.0, from_date.value.0
-                        ),
-                    )
-                    .at(until_date.at.clone())
-                    .with_note(from_date.at.clone(), "opens here"),
-                );
-            }
-            let limit = |value: &Option<Located<crate::model::decode::Amount>>| {
-                value.as_ref().map(|v| Limit {
-                    value: v.value.0,
-                    at: v.at.clone(),
-                })
-            };
-            let max_share = limit(&f.max_share);
-            if let Some(share) = &max_share
-                && share.value > 1.0
-            {
-                findings.push(
-                    Diagnostic::error(
-                        Code::InvalidValue,
-                        format!("max_share {} is more than 1", share.value),
-                    )
-                    .at(share.at.clone())
-                    .with_help("a share goes from 0 to 1: 0.85 means 85% of a project's cost"),
-                );
-            }
-            let (min_project, max_project) = (limit(&f.min_project), limit(&f.max_project));
-            if let (Some(min), Some(max)) = (&min_project, &max_project)
-                && max.value < min.value
-            {
-                findings.push(
-                    Diagnostic::error(
-                        Code::InvalidValue,
-                        format!(
-                            "max_project ({}) is less than min_project ({})",
-                            crate::display::amount(max.value),
-                            crate::display::amount(min.value)
-                        ),
-                    )
-                    .at(max.at.clone())
-                    .with_note(min.at.clone(), "min_project is here"),
-                );
-            }
-            FundingSource {
-                id: id.clone(),
-                name: text_or(&f.name, id),
-                amount: amount.map_or(0.0, |a| a.value.0),
-                from,
-                until,
-                at: located_at(&f.id, &f.at),
-                amount_at: f.amount.as_ref().map_or(f.at.clone(), |a| a.at.clone()),
-                max_share,
-                min_project,
-                max_project,
-                per_year: limit(&f.per_year),
-                eligible_objectives: f
-                    .eligible_objectives
-                    .iter()
-                    .flatten()
-                    .filter_map(|o| objectives_index.resolve(o, findings))
-                    .collect(),
-            }
-        })
+        .map(|(f, id)| resolve_funding_source(f, id, &objectives_index, findings))
         .collect();
 
     let refs = References {
@@ -291,6 +198,113 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
         projects,
         scenarios,
         criteria,
+    }
+}
+
+/// A `kind` of actor, or a finding (and `Other`) when it is not one of the kinds.
+fn actor_kind(kind: &Located<String>, findings: &mut Vec<Diagnostic>) -> ActorKind {
+    ActorKind::parse(&kind.value).unwrap_or_else(|| {
+        let names = ActorKind::ALL.map(|(name, _)| name);
+        let mut finding = Diagnostic::error(
+            Code::InvalidValue,
+            format!("`{}` is not a kind of actor", kind.value),
+        )
+        .at(kind.at.clone());
+        finding = match diag::suggest(&kind.value, names) {
+            Some(best) => finding.with_help(format!("did you mean `{best}`?")),
+            None => finding.with_help(format!("use one of: {}", names.join(", "))),
+        };
+        findings.push(finding);
+        ActorKind::Other
+    })
+}
+
+/// A funding source, with its window and co-financing limits checked against each other.
+fn resolve_funding_source(
+    f: &RawFunding,
+    id: &str,
+    objectives: &IdIndex,
+    findings: &mut Vec<Diagnostic>,
+) -> FundingSource {
+    let amount = required(
+        &f.amount,
+        &f.rejected,
+        "[[funding]]",
+        "amount",
+        &f.at,
+        findings,
+    );
+    let from = f.from.as_ref().map(|d| d.value.0);
+    let until = f.until.as_ref().map(|d| d.value.0);
+    if let (Some(from_date), Some(until_date)) = (&f.from, &f.until)
+        && until_date.value < from_date.value
+    {
+        findings.push(
+            Diagnostic::error(
+                Code::InvalidValue,
+                format!(
+                    "the window closes ({}) before it opens ({})",
+                    until_date.value.0, from_date.value.0
+                ),
+            )
+            .at(until_date.at.clone())
+            .with_note(from_date.at.clone(), "opens here"),
+        );
+    }
+    let limit = |value: &Option<Located<crate::model::decode::Amount>>| {
+        value.as_ref().map(|v| Limit {
+            value: v.value.0,
+            at: v.at.clone(),
+        })
+    };
+    let max_share = limit(&f.max_share);
+    if let Some(share) = &max_share
+        && share.value > 1.0
+    {
+        findings.push(
+            Diagnostic::error(
+                Code::InvalidValue,
+                format!("max_share {} is more than 1", share.value),
+            )
+            .at(share.at.clone())
+            .with_help("a share goes from 0 to 1: 0.85 means 85% of a project's cost"),
+        );
+    }
+    let (min_project, max_project) = (limit(&f.min_project), limit(&f.max_project));
+    if let (Some(min), Some(max)) = (&min_project, &max_project)
+        && max.value < min.value
+    {
+        findings.push(
+            Diagnostic::error(
+                Code::InvalidValue,
+                format!(
+                    "max_project ({}) is less than min_project ({})",
+                    crate::display::amount(max.value),
+                    crate::display::amount(min.value)
+                ),
+            )
+            .at(max.at.clone())
+            .with_note(min.at.clone(), "min_project is here"),
+        );
+    }
+    FundingSource {
+        id: id.to_string(),
+        name: text_or(&f.name, id),
+        amount: amount.map_or(0.0, |a| a.value.0),
+        from,
+        until,
+        at: located_at(&f.id, &f.at),
+        amount_at: f.amount.as_ref().map_or(f.at.clone(), |a| a.at.clone()),
+        max_share,
+        min_project,
+        max_project,
+        per_year: limit(&f.per_year),
+        eligible_objectives: f
+            .eligible_objectives
+            .iter()
+            .flatten()
+            .filter_map(|o| objectives.resolve(o, findings))
+            .collect(),
     }
 }
 
