@@ -298,19 +298,24 @@ enum LinkType {
     FF,
 }
 
-/// The kinds of actor (the model's `ActorKind` parses them).
-#[derive(schemars::JsonSchema)]
-#[schemars(rename = "ActorKind")]
-#[serde(rename_all = "lowercase")]
-#[allow(dead_code)]
-enum ActorKindName {
-    Public,
-    Business,
-    Startup,
-    Utility,
-    Academia,
-    Ngo,
-    Other,
+/// The kinds of actor, for the schema: listed from the model's `ActorKind`, so they cannot drift.
+struct ActorKindName;
+
+impl schemars::JsonSchema for ActorKindName {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ActorKind".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let names: Vec<&str> = crate::model::ActorKind::ALL
+            .iter()
+            .map(|(name, _)| *name)
+            .collect();
+        schemars::json_schema!({
+            "description": "The kinds of actor (the model's `ActorKind` parses them).",
+            "type": "string",
+            "enum": names
+        })
+    }
 }
 
 /// An id, for the schema: ids are checked during validation (see `validate::ids`).

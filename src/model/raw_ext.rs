@@ -75,13 +75,23 @@ table! {
     }
 }
 
-/// The progress states of a project (the model's `Status` parses them).
-#[derive(schemars::JsonSchema)]
-#[schemars(rename = "Status")]
-#[serde(rename_all = "kebab-case")]
-#[allow(dead_code)]
-pub enum StatusName {
-    NotStarted,
-    InProgress,
-    Done,
+/// The progress states of a project, for the schema: listed from the model's `Status`, so they
+/// cannot drift.
+pub struct StatusName;
+
+impl schemars::JsonSchema for StatusName {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Status".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let names: Vec<&str> = crate::model::Status::ALL
+            .iter()
+            .map(|(name, _)| *name)
+            .collect();
+        schemars::json_schema!({
+            "description": "The progress states of a project (the model's `Status` parses them).",
+            "type": "string",
+            "enum": names
+        })
+    }
 }
