@@ -2,6 +2,8 @@
 
 use assert_cmd::Command;
 
+mod support;
+
 fn roadmap() -> Command {
     let mut cmd = Command::cargo_bin("roadmap").unwrap();
     cmd.args(["--color", "never"]);
@@ -75,23 +77,7 @@ fn forward_new(diff: &serde_json::Value, id: &str) -> serde_json::Value {
 
 fn snapshot(name: &str, args: &[&str]) {
     let output = roadmap().args(args).output().unwrap();
-    let actual = format!(
-        "exit: {:?}\n--- stdout\n{}--- stderr\n{}",
-        output.status.code(),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let path = format!("tests/snapshots/{name}.txt");
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, &actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{path} is missing; run with UPDATE_SNAPSHOTS=1"));
-    assert_eq!(
-        actual, expected,
-        "{name} changed; run with UPDATE_SNAPSHOTS=1 if intended"
-    );
+    support::assert_snapshot(name, &support::transcript(&output));
 }
 
 #[test]

@@ -3,6 +3,8 @@
 
 use assert_cmd::Command;
 
+mod support;
+
 fn check_snapshot(name: &str, args: &[&str]) {
     let output = Command::cargo_bin("roadmap")
         .unwrap()
@@ -10,23 +12,7 @@ fn check_snapshot(name: &str, args: &[&str]) {
         .args(["--color", "never"])
         .output()
         .unwrap();
-    let actual = format!(
-        "exit: {:?}\n--- stdout\n{}--- stderr\n{}",
-        output.status.code(),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let path = format!("tests/snapshots/{name}.txt");
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, &actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{path} is missing; run with UPDATE_SNAPSHOTS=1"));
-    assert_eq!(
-        actual, expected,
-        "{name} changed; run with UPDATE_SNAPSHOTS=1 if intended"
-    );
+    support::assert_snapshot(name, &support::transcript(&output));
 }
 
 #[test]

@@ -3,9 +3,9 @@
 //! `tests/snapshots/*.txt`; run with `UPDATE_SNAPSHOTS=1` to rewrite them after a deliberate
 //! change, then review the diff.
 
-use std::path::Path;
-
 use assert_cmd::Command;
+
+mod support;
 
 fn run(args: &[&str]) -> String {
     let output = Command::cargo_bin("roadmap")
@@ -24,32 +24,7 @@ fn run(args: &[&str]) -> String {
 }
 
 fn snapshot(name: &str, args: &[&str]) {
-    let actual = run(args);
-    let path = Path::new("tests/snapshots").join(format!("{name}.txt"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, &actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "{} is missing; run UPDATE_SNAPSHOTS=1 cargo test --test reports",
-            path.display()
-        )
-    });
-    if actual != expected {
-        let line = actual
-            .lines()
-            .zip(expected.lines())
-            .position(|(a, e)| a != e)
-            .unwrap_or_else(|| actual.lines().count().min(expected.lines().count()));
-        panic!(
-            "roadmap {args:?} differs from {} at line {}:\n  got:      {:?}\n  expected: {:?}\n(UPDATE_SNAPSHOTS=1 rewrites the snapshot)",
-            path.display(),
-            line + 1,
-            actual.lines().nth(line).unwrap_or("<end>"),
-            expected.lines().nth(line).unwrap_or("<end>"),
-        );
-    }
+    support::assert_snapshot(name, &run(args));
 }
 
 const PLAIN: [&str; 4] = ["--width", "100", "--color", "never"];

@@ -8,6 +8,8 @@ use roadmap::risk::{Distribution, Settings, simulate};
 use roadmap::schedule::Options;
 use roadmap::validate::validate;
 
+mod support;
+
 fn planned(text: &str) -> (Roadmap, Plan) {
     let parsed = parse_str("test.toml".into(), text.to_string());
     let validated = validate(parsed.raw.as_ref().unwrap(), parsed.findings);
@@ -186,13 +188,7 @@ fn the_command_is_byte_for_byte_reproducible() {
 #[test]
 fn snapshot_of_the_risk_table() {
     let output = risk_output(&["examples/risk.toml", "--runs", "2000", "--width", "100"]);
-    let actual = format!(
-        "exit: {:?}\n--- stdout\n{}--- stderr\n{}",
-        output.status.code(),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    check("risk-example", &actual);
+    support::assert_snapshot("risk-example", &support::transcript(&output));
     let output = risk_output(&[
         "examples/risk.toml",
         "--runs",
@@ -203,21 +199,7 @@ fn snapshot_of_the_risk_table() {
         "--format",
         "csv",
     ]);
-    check("risk-example-csv", &String::from_utf8_lossy(&output.stdout));
-}
-
-fn check(name: &str, actual: &str) {
-    let path = format!("tests/snapshots/{name}.txt");
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{path} is missing; run with UPDATE_SNAPSHOTS=1"));
-    assert_eq!(
-        actual, expected,
-        "{name} changed; run with UPDATE_SNAPSHOTS=1 if intended"
-    );
+    support::assert_snapshot("risk-example-csv", &String::from_utf8_lossy(&output.stdout));
 }
 
 #[test]

@@ -2,6 +2,8 @@
 
 use assert_cmd::Command;
 
+mod support;
+
 fn roadmap() -> Command {
     let mut cmd = Command::cargo_bin("roadmap").unwrap();
     cmd.args(["--color", "never"]);
@@ -80,18 +82,7 @@ fn snapshot_of_compare() {
         .args(["compare", "examples/scenarios.toml", "--width", "100"])
         .output()
         .unwrap();
-    let actual = format!(
-        "exit: {:?}\n--- stdout\n{}--- stderr\n{}",
-        output.status.code(),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let path = "tests/snapshots/compare-scenarios.txt";
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(path, &actual).unwrap();
-        return;
-    }
-    assert_eq!(actual, std::fs::read_to_string(path).unwrap());
+    support::assert_snapshot("compare-scenarios", &support::transcript(&output));
 }
 
 #[test]

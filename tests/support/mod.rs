@@ -1,4 +1,5 @@
-//! Helpers shared by the end-to-end tests.
+//! Helpers shared by the end-to-end tests. Each test crate uses some of them.
+#![allow(dead_code)]
 
 use std::path::Path;
 
@@ -40,4 +41,40 @@ pub fn read_only_dir() -> (tempfile::TempDir, std::path::PathBuf) {
     std::fs::create_dir(&read_only).unwrap();
     std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o555)).unwrap();
     (dir, read_only)
+}
+
+/// A command's exit code, stdout and stderr as one text, for snapshots.
+pub fn transcript(output: &std::process::Output) -> String {
+    format!(
+        "exit: {:?}\n--- stdout\n{}--- stderr\n{}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// Compares `actual` with `tests/snapshots/NAME.txt`, naming the first line that differs.
+/// `UPDATE_SNAPSHOTS=1` rewrites the file instead (review the diff afterwards).
+pub fn assert_snapshot(name: &str, actual: &str) {
+    let path = Path::new("tests/snapshots").join(format!("{name}.txt"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} is missing; run with UPDATE_SNAPSHOTS=1", path.display()));
+    if actual != expected {
+        let line = actual
+            .lines()
+            .zip(expected.lines())
+            .position(|(a, e)| a != e)
+            .unwrap_or_else(|| actual.lines().count().min(expected.lines().count()));
+        panic!(
+            "{name} differs from {} at line {}:\n  got:      {:?}\n  expected: {:?}\n(UPDATE_SNAPSHOTS=1 rewrites the snapshot)",
+            path.display(),
+            line + 1,
+            actual.lines().nth(line).unwrap_or("<end>"),
+            expected.lines().nth(line).unwrap_or("<end>"),
+        );
+    }
 }
