@@ -1,12 +1,9 @@
 //! `roadmap compare`: every scenario planned and compared with the baseline.
 
-use std::io::Write;
-
 use anyhow::Result;
 
-use crate::cli::{CompareArgs, ReportFormat, VariantArgs};
-use crate::commands::{check_for_output, look};
-use crate::output::emit;
+use crate::cli::{CompareArgs, VariantArgs};
+use crate::commands::{check_for_output, look, print_report};
 use crate::report::compare as report;
 use crate::run::{Context, Outcome};
 use crate::scenarios::compare;
@@ -28,18 +25,17 @@ pub fn run(args: &CompareArgs, context: &Context) -> Result<Outcome> {
     }
     let outcomes = compare(roadmap, plan, &args.planner.options(), args.as_of)?;
     let look = look(context, &args.output, args.width, args.ascii);
-    emit(
-        args.output.output.as_deref(),
-        args.output.force,
+    let report = report::CompareReport {
+        outcomes: &outcomes,
+        currency: &roadmap.currency,
+    };
+    print_report(
+        &args.output,
         &args.file,
-        |out: &mut dyn Write| match args.format {
-            ReportFormat::Table => {
-                writeln!(out, "{}\n", look.bold(&roadmap.name))?;
-                report::table(out, &outcomes, &roadmap.currency, &look)
-            }
-            ReportFormat::Csv => report::csv(out, &outcomes),
-            ReportFormat::Json => report::json(out, &outcomes),
-        },
+        args.format,
+        &look,
+        &roadmap.name,
+        &report,
     )?;
     Ok(Outcome::Success)
 }

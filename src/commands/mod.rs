@@ -197,6 +197,30 @@ pub fn say_written(output: &OutputArgs, context: &crate::run::Context) {
     }
 }
 
+/// Prints a report in the chosen format: for people, a bold title then the table.
+pub fn print_report(
+    output: &OutputArgs,
+    input: &Path,
+    format: ReportFormat,
+    look: &Look,
+    title: &str,
+    report: &dyn Report,
+) -> Result<()> {
+    emit(
+        output.output.as_deref(),
+        output.force,
+        input,
+        |out: &mut dyn Write| match format {
+            ReportFormat::Table => {
+                writeln!(out, "{}\n", look.bold(title))?;
+                report.table(out, look)
+            }
+            ReportFormat::Csv => report.csv(out),
+            ReportFormat::Json => report.json(out),
+        },
+    )
+}
+
 /// Runs one of the [`Report`]s (actors, funding, resources, order, rank): build, print.
 pub fn run_report<'a>(
     args: &ReportArgs,
@@ -209,18 +233,13 @@ pub fn run_report<'a>(
     };
     let look = look(context, &args.output, args.width, args.ascii);
     let report = build(roadmap, plan);
-    emit(
-        args.output.output.as_deref(),
-        args.output.force,
+    print_report(
+        &args.output,
         &args.file,
-        |out: &mut dyn Write| match args.format {
-            ReportFormat::Table => {
-                writeln!(out, "{}\n", look.bold(&roadmap.name))?;
-                report.table(out, &look)
-            }
-            ReportFormat::Csv => report.csv(out),
-            ReportFormat::Json => report.json(out),
-        },
+        args.format,
+        &look,
+        &roadmap.name,
+        report.as_ref(),
     )?;
     Ok(Outcome::Success)
 }

@@ -1,12 +1,11 @@
 //! `roadmap risk`: Monte Carlo schedule risk of the planned roadmap.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 
 use anyhow::{Result, bail};
 
-use crate::cli::{DistributionName, ReportFormat, RiskArgs};
-use crate::commands::{check_for_output, look};
-use crate::output::emit;
+use crate::cli::{DistributionName, RiskArgs};
+use crate::commands::{check_for_output, look, print_report};
 use crate::report::risk as report;
 use crate::risk::{self, Distribution, Settings};
 use crate::run::{Context, Outcome};
@@ -77,18 +76,18 @@ pub fn run(args: &RiskArgs, context: &Context) -> Result<Outcome> {
         );
     }
     let look = look(context, &args.output, args.width, args.ascii);
-    emit(
-        args.output.output.as_deref(),
-        args.output.force,
+    let report = report::RiskReport {
+        roadmap,
+        plan,
+        risk: &result,
+    };
+    print_report(
+        &args.output,
         &args.file,
-        |out: &mut dyn Write| match args.format {
-            ReportFormat::Table => {
-                writeln!(out, "{}\n", look.bold(&roadmap.name))?;
-                report::table(out, roadmap, plan, &result, &look)
-            }
-            ReportFormat::Csv => report::csv(out, roadmap, plan, &result),
-            ReportFormat::Json => report::json(out, roadmap, plan, &result),
-        },
+        args.format,
+        &look,
+        &roadmap.name,
+        &report,
     )?;
     Ok(Outcome::Success)
 }

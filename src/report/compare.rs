@@ -6,7 +6,7 @@ use comfy_table::Cell;
 
 use crate::display::amount;
 use crate::report::csv::neutralise;
-use crate::report::{Look, header, number, write_json};
+use crate::report::{Look, Report, header, number, write_json};
 use crate::scenarios::Outcome;
 
 fn list(ids: &[String]) -> String {
@@ -117,4 +117,22 @@ pub fn json(out: &mut dyn Write, outcomes: &[Outcome]) -> io::Result<()> {
             scenarios: outcomes,
         },
     )
+}
+
+/// The comparison as a [`Report`], for the shared table/CSV/JSON printing.
+pub struct CompareReport<'a> {
+    pub outcomes: &'a [Outcome],
+    pub currency: &'a str,
+}
+
+impl Report for CompareReport<'_> {
+    fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
+        table(out, self.outcomes, self.currency, look)
+    }
+    fn csv(&self, out: &mut dyn Write) -> io::Result<()> {
+        csv(out, self.outcomes)
+    }
+    fn json(&self, out: &mut dyn Write) -> io::Result<()> {
+        json(out, self.outcomes)
+    }
 }

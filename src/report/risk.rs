@@ -12,7 +12,7 @@ use crate::plan::Plan;
 use crate::report::csv::neutralise;
 use crate::report::svg::escape;
 use crate::report::table::{ID_MAX_WIDTH, rows_in_start_order, truncate};
-use crate::report::{Look, header, number, write_json};
+use crate::report::{Look, Report, header, number, write_json};
 use crate::risk::{DueKind, Percentiles, Risk, histogram};
 
 /// Probability below which a deadline or window is marked "at risk".
@@ -427,4 +427,23 @@ pub fn svg_histogram(out: &mut String, risk: &Risk) -> std::fmt::Result {
         }
     }
     writeln!(out, "</svg>")
+}
+
+/// The risk report as a [`Report`], for the shared table/CSV/JSON printing.
+pub struct RiskReport<'a> {
+    pub roadmap: &'a Roadmap,
+    pub plan: &'a Plan,
+    pub risk: &'a Risk,
+}
+
+impl Report for RiskReport<'_> {
+    fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
+        table(out, self.roadmap, self.plan, self.risk, look)
+    }
+    fn csv(&self, out: &mut dyn Write) -> io::Result<()> {
+        csv(out, self.roadmap, self.plan, self.risk)
+    }
+    fn json(&self, out: &mut dyn Write) -> io::Result<()> {
+        json(out, self.roadmap, self.plan, self.risk)
+    }
 }
