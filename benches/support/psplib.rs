@@ -106,6 +106,9 @@ pub fn parse_reference(text: &str, prefix: &str) -> HashMap<String, u32> {
 }
 
 /// Whether `start`/`end` respect every link, duration and capacity of `problem`.
+///
+/// Deliberately written apart from the engine (it sums resource use itself rather than calling
+/// `schedule::usage`), so the tests that use it check the engine against an independent oracle.
 pub fn feasible(problem: &Problem, start: &[i32], end: &[i32]) -> Result<(), String> {
     for (a, activity) in problem.activities.iter().enumerate() {
         if end[a] != problem.end(a, start[a]) {
