@@ -112,15 +112,14 @@ fn a_cap_delays_a_project_until_the_year_has_room() {
     );
 }
 
-#[test]
-fn a_project_that_can_never_fit_is_placed_at_its_earliest_and_planning_ends() {
-    use roadmap::model::span::Span;
-    use roadmap::schedule::Activity;
-    let problem = Problem {
+/// One activity of `days` days released on day `release`, spending `amount` cents from one
+/// source capped at `cap` cents a year.
+fn one_capped_activity(days: u32, release: i32, cap: i64, amount: i64) -> Problem {
+    Problem {
         origin: "2020-01-01".parse().unwrap(),
-        activities: vec![Activity {
-            duration: Span::Days(100),
-            release: 10,
+        activities: vec![roadmap::schedule::Activity {
+            duration: roadmap::model::span::Span::Days(days),
+            release,
             due: None,
             priority: 3,
             demands: vec![],
@@ -128,35 +127,23 @@ fn a_project_that_can_never_fit_is_placed_at_its_earliest_and_planning_ends() {
         links: vec![],
         capacities: vec![],
         budgets: Budgets {
-            caps: vec![1_000],
-            spend: vec![vec![(0, 5_000)]],
+            caps: vec![cap],
+            spend: vec![vec![(0, amount)]],
         },
-    };
+    }
+}
+
+#[test]
+fn a_project_that_can_never_fit_is_placed_at_its_earliest_and_planning_ends() {
+    let problem = one_capped_activity(100, 10, 1_000, 5_000);
     let s = plan(&problem, &Options::default()).unwrap();
     assert_eq!(s.start, vec![10]);
 }
 
 #[test]
 fn half_a_year_each_side_fits_a_cap_of_half_the_cost() {
-    use roadmap::model::span::Span;
-    use roadmap::schedule::Activity;
     // 12 months costing 2,000 under a cap of 1,000 a year: only a start on July 1-2 fits.
-    let problem = Problem {
-        origin: "2020-01-01".parse().unwrap(),
-        activities: vec![Activity {
-            duration: Span::Days(366),
-            release: 0,
-            due: None,
-            priority: 3,
-            demands: vec![],
-        }],
-        links: vec![],
-        capacities: vec![],
-        budgets: Budgets {
-            caps: vec![1_000],
-            spend: vec![vec![(0, 2_000)]],
-        },
-    };
+    let problem = one_capped_activity(366, 0, 1_000, 2_000);
     let s = plan(&problem, &Options::default()).unwrap();
     let spent = yearly(&problem, &s.start, &s.end);
     assert!(
