@@ -14,16 +14,7 @@ const OLD: &str = "examples/risk.toml";
 const NEW: &str = "tests/fixtures/diff/risk-changed.toml";
 
 fn json(old: &str, new: &str) -> serde_json::Value {
-    let output = roadmap()
-        .args(["diff", old, new, "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
+    support::stdout_json(roadmap().args(["diff", old, new, "--format", "json"]))
 }
 
 #[test]

@@ -2,19 +2,15 @@
 
 use assert_cmd::Command;
 
+mod support;
+
 fn plan(args: &[&str]) -> serde_json::Value {
-    let output = Command::cargo_bin("roadmap")
-        .unwrap()
-        .args(["plan", "examples/progress.toml", "--format", "json"])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
+    support::stdout_json(
+        Command::cargo_bin("roadmap")
+            .unwrap()
+            .args(["plan", "examples/progress.toml", "--format", "json"])
+            .args(args),
+    )
 }
 
 fn dates(plan: &serde_json::Value, id: &str) -> (String, String) {

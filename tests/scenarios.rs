@@ -11,13 +11,7 @@ fn roadmap() -> Command {
 }
 
 fn json(args: &[&str]) -> serde_json::Value {
-    let output = roadmap().args(args).output().unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
+    support::stdout_json(roadmap().args(args))
 }
 
 #[test]

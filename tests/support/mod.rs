@@ -78,3 +78,14 @@ pub fn assert_snapshot(name: &str, actual: &str) {
         );
     }
 }
+
+/// Runs `command`, which must succeed, and parses its stdout as JSON.
+pub fn stdout_json(command: &mut Command) -> serde_json::Value {
+    let output = command.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
