@@ -137,16 +137,8 @@ fn fields(roadmap: &Roadmap, p: &Project) -> Vec<(&'static str, String)> {
                 .map(|d| {
                     let id = &roadmap.projects[d.on].id;
                     match (d.kind, d.lag.is_zero()) {
-                        (crate::schedule::LinkKind::FinishToStart, true) => id.clone(),
-                        (kind, _) => format!(
-                            "{id} {}+{}",
-                            match kind {
-                                crate::schedule::LinkKind::FinishToStart => "FS",
-                                crate::schedule::LinkKind::StartToStart => "SS",
-                                crate::schedule::LinkKind::FinishToFinish => "FF",
-                            },
-                            d.lag
-                        ),
+                        (crate::calendar::LinkKind::FinishToStart, true) => id.clone(),
+                        (kind, _) => format!("{id} {kind}+{}", d.lag),
                     }
                 })
                 .collect()),

@@ -1,5 +1,6 @@
 //! `roadmap`: turn a city's strategy into a roadmap that can be carried out.
 
+pub mod calendar;
 pub mod cli;
 pub mod commands;
 pub mod diag;

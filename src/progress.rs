@@ -14,7 +14,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::span::Span;
+use crate::calendar::Span;
 use crate::model::{Roadmap, Status};
 use crate::plan::ProjectPlan;
 use crate::schedule::problem::{Day, Problem};

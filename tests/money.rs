@@ -75,7 +75,7 @@ proptest! {
 
 #[test]
 fn a_cap_delays_a_project_until_the_year_has_room() {
-    use roadmap::model::span::Span;
+    use roadmap::calendar::Span;
     use roadmap::schedule::Activity;
     let activity = || Activity {
         duration: Span::Months(12),
@@ -118,7 +118,7 @@ fn one_capped_activity(days: u32, release: i32, cap: i64, amount: i64) -> Proble
     Problem {
         origin: "2020-01-01".parse().unwrap(),
         activities: vec![roadmap::schedule::Activity {
-            duration: roadmap::model::span::Span::Days(days),
+            duration: roadmap::calendar::Span::Days(days),
             release,
             due: None,
             priority: 3,

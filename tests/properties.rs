@@ -10,7 +10,7 @@ use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use roadmap::model::span::Span;
+use roadmap::calendar::Span;
 use roadmap::schedule::{Activity, Effort, Link, LinkKind, Options, Problem, exact, plan, usage};
 
 /// A random acyclic problem with `n` activities: links only from lower to higher indices.

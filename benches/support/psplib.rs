@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use roadmap::model::span::Span;
+use roadmap::calendar::Span;
 use roadmap::schedule::{Activity, Link, LinkKind, Problem, Units};
 
 /// Parses a PSPLIB `.sm` file (jobs 1..N including the dummy source and sink, which become

@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use crate::calendar::{Span, SpanError};
 use crate::diag::{Code, Diagnostic, suggest};
-use crate::model::span::{Span, SpanError};
 
 /// A value and the byte range it came from.
 #[derive(Clone, Debug, PartialEq)]

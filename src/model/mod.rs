@@ -8,14 +8,13 @@ pub mod raw;
 pub mod raw_ext;
 pub mod scenario;
 pub mod schema;
-pub mod span;
 
 use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use crate::schedule::problem::LinkKind;
-use span::Span;
+use crate::calendar::LinkKind;
+use crate::calendar::Span;
 
 pub use scenario::{Estimate, Scenario, Status};
 

@@ -3,9 +3,9 @@
 //! These types mirror the TOML one to one. They are decoded by `decode.rs`, checked and resolved
 //! into the model by `validate`, and their doc comments become the JSON Schema's descriptions.
 
+use crate::calendar::Span;
 use crate::model::decode::{Amount, Date, Decode, Decoder, IdMap, Located, Node, table};
 pub use crate::model::raw_ext::{RawDuration, RawEstimate, RawScenario, StatusName};
-use crate::model::span::Span;
 
 table! {
     /// A roadmap file: one `[roadmap]` table and arrays of objectives, actors, resources,

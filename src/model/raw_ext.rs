@@ -1,8 +1,8 @@
 //! Raw-model extensions for risk and what-if analysis: three-point durations, progress states
 //! and `[[scenario]]` tables. Kept apart from `raw.rs` so the core tables stay easy to read.
 
+use crate::calendar::Span;
 use crate::model::decode::{Amount, Date, Decode, Decoder, IdMap, Located, Node, table};
-use crate::model::span::Span;
 
 /// A project's `duration`: one value, or a three-point estimate.
 #[derive(Clone, Debug, schemars::JsonSchema)]

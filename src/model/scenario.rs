@@ -6,7 +6,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::Roadmap;
-use super::span::Span;
+use crate::calendar::Span;
 
 /// A three-point duration estimate. The deterministic plan uses `likely`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,7 +5,6 @@ use std::io::{self, Write};
 
 use crate::model::Roadmap;
 use crate::plan::Plan;
-use crate::report::order::link_kind;
 
 const CRITICAL: &str = "#c0392b";
 
@@ -69,7 +68,7 @@ pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<
         (id(a.0), id(a.1)).cmp(&(id(b.0), id(b.1)))
     });
     for (from, to, dependency) in edges {
-        let kind = link_kind(dependency.kind);
+        let kind = dependency.kind.code();
         let mut attributes = Vec::new();
         let label = match (kind, dependency.lag.is_zero()) {
             ("FS", true) => None,

@@ -196,11 +196,7 @@ pub fn write(
                 .iter()
                 .map(|d| DependencyJson {
                     project: project_id(d.on),
-                    kind: match d.kind {
-                        crate::schedule::LinkKind::FinishToStart => "FS",
-                        crate::schedule::LinkKind::StartToStart => "SS",
-                        crate::schedule::LinkKind::FinishToFinish => "FF",
-                    },
+                    kind: d.kind.code(),
                     lag: d.lag.to_string(),
                 })
                 .collect(),

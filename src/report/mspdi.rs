@@ -22,10 +22,10 @@ use chrono::NaiveDate;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
+use crate::calendar::LinkKind;
 use crate::display::number;
 use crate::model::Roadmap;
 use crate::plan::Plan;
-use crate::schedule::problem::LinkKind;
 
 const NAMESPACE: &str = "http://schemas.microsoft.com/project";
 

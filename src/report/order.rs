@@ -13,7 +13,6 @@ use crate::plan::Plan;
 use crate::report::csv::neutralise;
 use crate::report::table::{ID_MAX_WIDTH, truncate};
 use crate::report::{Look, Report, header, number, write_json};
-use crate::schedule::LinkKind;
 
 #[derive(Serialize)]
 pub struct OrderReport<'a> {
@@ -57,14 +56,6 @@ impl Prerequisite<'_> {
     }
 }
 
-pub fn link_kind(kind: LinkKind) -> &'static str {
-    match kind {
-        LinkKind::FinishToStart => "FS",
-        LinkKind::StartToStart => "SS",
-        LinkKind::FinishToFinish => "FF",
-    }
-}
-
 impl<'a> OrderReport<'a> {
     pub fn new(roadmap: &'a Roadmap, plan: &Plan) -> Self {
         let projects = plan
@@ -86,7 +77,7 @@ impl<'a> OrderReport<'a> {
                         .iter()
                         .map(|d| Prerequisite {
                             project: &roadmap.projects[d.on].id,
-                            kind: link_kind(d.kind),
+                            kind: d.kind.code(),
                             lag: d.lag.to_string(),
                         })
                         .collect(),

@@ -7,10 +7,10 @@ use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::calendar::LinkKind;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::report::figures::{self, period_bounds};
-use crate::report::order::link_kind;
 use crate::report::table::{rows_in_start_order, truncate};
 
 const WIDTH: f64 = 1200.0;
@@ -221,13 +221,13 @@ pub fn render(
         for dependency in &project.depends_on {
             let from = dependency.on;
             let end_of = |p: usize| figures::running(plan, p).1;
-            let (x1, x2) = match link_kind(dependency.kind) {
-                "SS" => (
+            let (x1, x2) = match dependency.kind {
+                LinkKind::StartToStart => (
                     axis.x(plan.projects[from].start),
                     axis.x(plan.projects[to].start),
                 ),
-                "FF" => (axis.x(end_of(from)), axis.x(end_of(to))),
-                _ => (axis.x(end_of(from)), axis.x(plan.projects[to].start)),
+                LinkKind::FinishToFinish => (axis.x(end_of(from)), axis.x(end_of(to))),
+                LinkKind::FinishToStart => (axis.x(end_of(from)), axis.x(plan.projects[to].start)),
             };
             let (y1, y2) = (y_mid(row_of(from)), y_mid(row_of(to)));
             // Out to the right, along the gap between rows, then down (or up) into the bar.
@@ -237,7 +237,7 @@ pub fn render(
             } else {
                 (y2 + ROW / 2.0, y2 + BAR / 2.0 + 1.0)
             };
-            let x_into = if link_kind(dependency.kind) == "FF" {
+            let x_into = if dependency.kind == LinkKind::FinishToFinish {
                 x2 - 3.0
             } else {
                 x2 + 3.0

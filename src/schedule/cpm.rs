@@ -120,7 +120,7 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::model::span::Span;
+    use crate::calendar::Span;
     use crate::schedule::problem::{Activity, Link, LinkKind, Problem};
 
     fn activity(duration: Span) -> Activity {

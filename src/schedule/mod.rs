@@ -195,7 +195,7 @@ fn lower_bound(net: &Network, early: &Dates) -> Day {
     let in_days = problem
         .activities
         .iter()
-        .all(|a| matches!(a.duration, crate::model::span::Span::Days(_)));
+        .all(|a| matches!(a.duration, crate::calendar::Span::Days(_)));
     if in_days && !problem.activities.is_empty() {
         let first = problem
             .activities

@@ -3,7 +3,7 @@
 
 use super::ScheduleError;
 use super::problem::{Day, LinkKind, Problem, Units};
-use crate::model::span::Span;
+use crate::calendar::Span;
 
 /// Compressed adjacency: the link indices leaving (or entering) each activity.
 #[derive(Clone, Debug, Default)]

@@ -6,7 +6,8 @@
 
 use chrono::NaiveDate;
 
-use crate::model::span::Span;
+pub use crate::calendar::LinkKind;
+use crate::calendar::Span;
 
 /// Resource amounts are fixed-point thousandths of a unit (1.5 FTE = 1500), so capacity checks
 /// are exact integer sums and never suffer from float rounding.
@@ -42,16 +43,6 @@ pub struct Activity {
     /// Units of each resource held on every day it runs: `(resource index, units)`.
     /// Milestones (zero duration) hold nothing, whatever is listed here.
     pub demands: Vec<(usize, Units)>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-pub enum LinkKind {
-    /// `S(to) >= E(from) + lag`
-    FinishToStart,
-    /// `S(to) >= S(from) + lag`
-    StartToStart,
-    /// `E(to) >= E(from) + lag`
-    FinishToFinish,
 }
 
 /// `to` depends on `from`.

@@ -112,10 +112,10 @@ impl<'n, 'p> Decoder<'n, 'p> {
     /// overshoot; the loop re-checks each landing.
     fn longest_run(&self, a: usize, start: Day, end: Day) -> Day {
         match self.net.problem.activities[a].duration {
-            crate::model::span::Span::Months(m) => {
+            crate::calendar::Span::Months(m) => {
                 Day::try_from(u64::from(m) * 31).map_or(Day::MAX, |d| d.max(end - start))
             }
-            crate::model::span::Span::Days(_) => end - start,
+            crate::calendar::Span::Days(_) => end - start,
         }
     }
 

@@ -14,7 +14,7 @@ use super::network::Network;
 use super::problem::{Day, Problem};
 use super::sgs::Decoder;
 use super::{ScheduleError, find_cycle};
-use crate::model::span::Span;
+use crate::calendar::Span;
 
 /// The schedule of one run. `end` is exclusive, as everywhere in the engine.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

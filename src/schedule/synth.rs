@@ -7,7 +7,7 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::problem::{Activity, Day, Link, LinkKind, Problem, Units};
-use crate::model::span::Span;
+use crate::calendar::Span;
 
 fn origin() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or_default()

@@ -1,7 +1,7 @@
 //! Hand-computed plans of small networks.
 
 use super::*;
-use crate::model::span::Span;
+use crate::calendar::Span;
 
 fn activity(days: u32, priority: u8, demands: Vec<(usize, Units)>) -> Activity {
     Activity {

@@ -2,10 +2,10 @@
 
 use chrono::NaiveDate;
 
+use crate::calendar::Span;
 use crate::diag::{Code, Diagnostic};
 use crate::model::Roadmap;
 use crate::model::decode::Date;
-use crate::model::span::Span;
 
 /// Most projects a roadmap may have: far beyond any real portfolio, small enough to plan fast.
 pub const MAX_PROJECTS: usize = 200_000;

@@ -3,11 +3,11 @@
 
 use chrono::NaiveDate;
 
+use crate::calendar::LinkKind;
+use crate::calendar::Span;
 use crate::diag::{self, Code, Diagnostic};
 use crate::model::raw::{RawDuration, RawEstimate, RawProject};
-use crate::model::span::Span;
 use crate::model::{Estimate, Roadmap, Status};
-use crate::schedule::problem::LinkKind;
 
 /// The plan's duration (`likely` for an estimate) and the estimate, from a written `duration`.
 pub fn duration(

@@ -5,16 +5,16 @@ use std::ops::Range;
 
 use super::ids::IdIndex;
 use super::{progress, scenarios};
+use crate::calendar::LinkKind;
+use crate::calendar::Span;
 use crate::diag::{self, Code, Diagnostic};
 use crate::model::decode::Located;
 use crate::model::raw::{RawDependency, RawFile, RawFunding, RawProject};
-use crate::model::span::Span;
 use crate::model::{
     Actor, ActorKind, Contribution, Demand, Dependency, FundingSource, Objective, Project,
     Resource, Roadmap,
 };
 use crate::model::{Criterion, Limit, Score};
-use crate::schedule::problem::LinkKind;
 
 /// Builds the model, resolving every reference. What cannot be resolved is reported and left
 /// out (a placeholder where a value is required), so later checks still see the rest; the
@@ -469,11 +469,9 @@ fn resolve_dependency(
             )?;
             let kind = match &link.r#type {
                 None => LinkKind::FinishToStart,
-                Some(t) => match t.value.to_ascii_uppercase().as_str() {
-                    "FS" => LinkKind::FinishToStart,
-                    "SS" => LinkKind::StartToStart,
-                    "FF" => LinkKind::FinishToFinish,
-                    _ => {
+                Some(t) => match LinkKind::parse(&t.value) {
+                    Some(kind) => kind,
+                    None => {
                         let finding = Diagnostic::error(
                             Code::InvalidValue,
                             format!("`{}` is not a dependency type", t.value),

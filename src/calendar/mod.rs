@@ -1,0 +1,9 @@
+//! Calendar arithmetic: durations, lags, dependency kinds and how they move dates. A leaf that
+//! both the model (which reads them from the file) and the engine (which plans with them) use,
+//! so neither has to import the other.
+
+mod link;
+mod span;
+
+pub use link::LinkKind;
+pub use span::{Span, SpanError};
