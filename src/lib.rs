@@ -1,6 +1,7 @@
 //! `roadmap`: turn a city's strategy into a roadmap that can be carried out.
 
 pub mod calendar;
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod diag;

@@ -3,9 +3,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::Roadmap;
-use crate::plan::{Plan, plan_as_of};
-use crate::schedule::{Options, ScheduleError};
+use crate::check::{CheckError, Checked, Settings};
+use crate::model::{Roadmap, Scenario};
+use crate::plan::Plan;
 
 /// One column of the comparison.
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -76,26 +76,46 @@ fn outcome(
     }
 }
 
-/// Plans the baseline (already planned as `baseline`) and every scenario.
-pub fn compare(
-    roadmap: &Roadmap,
-    baseline: &Plan,
-    options: &Options,
-    as_of: Option<NaiveDate>,
-) -> Result<Vec<Outcome>, ScheduleError> {
+/// A scenario checked as its own roadmap: every rule and the plan re-run on its variant.
+pub struct Variant<'a> {
+    pub scenario: &'a Scenario,
+    pub checked: Checked,
+}
+
+/// The baseline beside every scenario: the outcomes of those that could be planned, and each
+/// scenario's own check (its findings; no plan when the variant has errors).
+pub struct Comparison<'a> {
+    pub outcomes: Vec<Outcome>,
+    pub variants: Vec<Variant<'a>>,
+}
+
+/// Compares the baseline (`checked`, planned) with every scenario of its roadmap, each checked
+/// by the same pipeline (`settings.scenario` is ignored: every scenario is taken).
+pub fn compare<'a>(
+    checked: &'a Checked,
+    settings: &Settings,
+) -> Result<Comparison<'a>, CheckError> {
+    let (Some(roadmap), Some(baseline)) = (&checked.roadmap, &checked.plan) else {
+        return Ok(Comparison {
+            outcomes: Vec::new(),
+            variants: Vec::new(),
+        });
+    };
     let mut outcomes = vec![outcome("baseline", &roadmap.name, roadmap, baseline, None)];
+    let mut variants = Vec::new();
     for scenario in &roadmap.scenarios {
-        let variant = roadmap.with_scenario(scenario);
-        let plan = plan_as_of(&variant, options, as_of)?;
-        let mut o = outcome(
-            &scenario.id,
-            &scenario.name,
-            &variant,
-            &plan,
-            Some(baseline),
-        );
-        o.slip_days = (plan.finish() - baseline.finish()).num_days();
-        outcomes.push(o);
+        let Some(variant) = checked.variant(scenario, settings)? else {
+            continue;
+        };
+        if let (Some(roadmap), Some(plan)) = (&variant.roadmap, &variant.plan) {
+            let mut o = outcome(&scenario.id, &scenario.name, roadmap, plan, Some(baseline));
+            o.slip_days = (plan.finish() - baseline.finish()).num_days();
+            outcomes.push(o);
+        }
+        variants.push(Variant {
+            scenario,
+            checked: variant,
+        });
     }
-    Ok(outcomes)
+    Ok(Comparison { outcomes, variants })
 }

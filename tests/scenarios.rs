@@ -107,3 +107,45 @@ fn plan_under_a_scenario_reports_the_funding_gaps_it_opens() {
         "{halved}"
     );
 }
+
+#[test]
+fn a_scenario_gets_the_findings_of_every_rule_it_breaks() {
+    let file = "tests/fixtures/scenarios-break-rules.toml";
+    for (scenario, code, exit) in [
+        ("small", "E014", 1),
+        ("big-share", "E013", 1),
+        ("rush", "W008", 0),
+        ("slow", "W005", 0),
+    ] {
+        let output = roadmap()
+            .args(["plan", file, "--scenario", scenario])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(code), "{scenario}: {stderr}");
+        assert_eq!(output.status.code(), Some(exit), "{scenario}: {stderr}");
+    }
+    // compare checks each scenario the same way: the broken ones are named with their
+    // findings and left out of the table; the command fails.
+    let output = roadmap()
+        .args(["compare", file, "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("scenario `small` (has errors, not planned):"),
+        "{stderr}"
+    );
+    for code in ["E014", "E013", "W008", "W005"] {
+        assert!(stderr.contains(code), "{code}: {stderr}");
+    }
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let ids: Vec<_> = value["scenarios"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["baseline", "rush", "slow"]);
+}

@@ -3,7 +3,8 @@
 use anyhow::Result;
 
 use crate::cli::{CompareArgs, VariantArgs};
-use crate::commands::{check_for_output, look, print_report};
+use crate::commands::{check_for_output, look, print_report, settings};
+use crate::diag::render::{self, FileReport};
 use crate::report::compare as report;
 use crate::run::{Context, Outcome};
 use crate::scenarios::compare;
@@ -14,7 +15,7 @@ pub fn run(args: &CompareArgs, context: &Context) -> Result<Outcome> {
         as_of: args.as_of,
     };
     let checked = check_for_output(&args.file, &args.planner, &variant, context)?;
-    let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
+    let (Some(roadmap), Some(_)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
     if roadmap.scenarios.is_empty() && !context.quiet {
@@ -23,7 +24,36 @@ pub fn run(args: &CompareArgs, context: &Context) -> Result<Outcome> {
             checked.source.name
         );
     }
-    let outcomes = compare(roadmap, plan, &args.planner.options(), args.as_of)?;
+    let comparison = compare(&checked, &settings(&args.planner, &variant))?;
+    // Each scenario's findings that the file itself does not have: what the scenario breaks.
+    let mut broken = false;
+    for variant in &comparison.variants {
+        let mut own = variant.checked.findings.clone();
+        own.retain(|f| !checked.findings.contains(f));
+        if own.is_empty() {
+            continue;
+        }
+        broken |= variant.checked.plan.is_none();
+        eprintln!(
+            "scenario `{}`{}:",
+            variant.scenario.id,
+            if variant.checked.plan.is_none() {
+                " (has errors, not planned)"
+            } else {
+                ""
+            }
+        );
+        let report = FileReport {
+            file: &checked.source,
+            findings: &own,
+        };
+        render::human(
+            &mut anstream::stderr().lock(),
+            &report,
+            context.color_stderr,
+        )?;
+    }
+    let outcomes = comparison.outcomes;
     let look = look(context, &args.output, args.width, args.ascii);
     let report = report::CompareReport {
         outcomes: &outcomes,
@@ -37,5 +67,9 @@ pub fn run(args: &CompareArgs, context: &Context) -> Result<Outcome> {
         &roadmap.name,
         &report,
     )?;
-    Ok(Outcome::Success)
+    Ok(if broken {
+        Outcome::Findings
+    } else {
+        Outcome::Success
+    })
 }

@@ -6,8 +6,9 @@ use std::process::Command;
 
 use anyhow::{Context as _, Result, bail};
 
+use crate::check::check_source;
 use crate::cli::{DiffArgs, DiffFormat};
-use crate::commands::{Checked, check_source, look};
+use crate::commands::{Checked, look, print_findings, settings};
 use crate::diff::{Side, diff};
 use crate::model::load::{self, Input};
 use crate::output::emit;
@@ -27,11 +28,12 @@ pub fn run(args: &DiffArgs, context: &Context) -> Result<Outcome> {
         load::parse_str(format!("{}:{}", args.old, new_path.display()), text)
     };
     let new_parsed = load::load(&Input::from_arg(&new_path))?;
-    let old = check_source(old_parsed, &args.planner, &args.variant)?;
-    let new = check_source(new_parsed, &args.planner, &args.variant)?;
+    let settings = settings(&args.planner, &args.variant);
+    let old = check_source(old_parsed, &settings)?;
+    let new = check_source(new_parsed, &settings)?;
     let mut failed = false;
     for checked in [&old, &new] {
-        checked.print_findings(context)?;
+        print_findings(checked, context)?;
         failed |= checked.plan.is_none();
     }
     let (Some(old_side), Some(new_side)) = (side(&old), side(&new)) else {

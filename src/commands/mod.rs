@@ -20,125 +20,45 @@ pub mod validate;
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
+use crate::check;
 use crate::cli::{EffortLevel, OutputArgs, PlannerArgs, ReportArgs, ReportFormat, VariantArgs};
-use crate::diag::render::{self, FileReport};
-use crate::diag::{self, Code, Diagnostic, Severity, SourceFile};
+use crate::diag::render;
 use crate::model::Roadmap;
-use crate::model::load::{self, Input};
 use crate::output::emit;
 use crate::plan::Plan;
 use crate::report::{Look, Report};
 use crate::run::Outcome;
 use crate::schedule::{Effort, Options};
-use crate::validate::validate;
 
-/// A roadmap file read, checked and planned: the model and plan when it has no errors, and
-/// every finding (the plan's missed deadlines and funding windows included).
-pub struct Checked {
-    pub source: SourceFile,
-    pub roadmap: Option<Roadmap>,
-    pub plan: Option<Plan>,
-    pub findings: Vec<Diagnostic>,
-}
+pub use crate::check::Checked;
 
-impl Checked {
-    pub fn has_errors(&self) -> bool {
-        self.findings
-            .iter()
-            .any(|f| f.severity() == Severity::Error)
-    }
-
-    pub fn count(&self, severity: Severity) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.severity() == severity)
-            .count()
-    }
-
-    /// The file and its findings, for the renderers.
-    pub fn report(&self) -> FileReport<'_> {
-        FileReport {
-            file: &self.source,
-            findings: &self.findings,
-        }
-    }
-
-    /// Prints the findings for people on stderr.
-    pub fn print_findings(&self, context: &crate::run::Context) -> Result<()> {
-        render::human(
-            &mut anstream::stderr().lock(),
-            &self.report(),
-            context.color_stderr,
-        )?;
-        Ok(())
+/// The library's check settings from the planner and variant arguments.
+pub fn settings(planner: &PlannerArgs, variant: &VariantArgs) -> check::Settings {
+    check::Settings {
+        options: planner.options(),
+        scenario: variant.scenario.clone(),
+        as_of: variant.as_of,
     }
 }
 
 /// Reads, parses, validates and (when valid) plans one roadmap file.
 pub fn check(path: &Path, planner: &PlannerArgs) -> Result<Checked> {
-    check_with(path, planner, &VariantArgs::default())
+    Ok(check::check_path(
+        path,
+        &settings(planner, &VariantArgs::default()),
+    )?)
 }
 
-/// [`check`] with a scenario applied and progress up to `--as-of` (see [`VariantArgs`]).
-pub fn check_with(path: &Path, planner: &PlannerArgs, variant: &VariantArgs) -> Result<Checked> {
-    let parsed = load::load(&Input::from_arg(path))?;
-    check_source(parsed, planner, variant)
-}
-
-/// [`check_with`] on a file already loaded (e.g. from `git show`).
-pub fn check_source(
-    parsed: load::Parsed,
-    planner: &PlannerArgs,
-    variant: &VariantArgs,
-) -> Result<Checked> {
-    let (roadmap, mut findings) = match &parsed.raw {
-        Some(raw) => {
-            let validated = validate(raw, parsed.findings);
-            (validated.roadmap, validated.findings)
-        }
-        None => (None, parsed.findings),
-    };
-    let roadmap = match (roadmap, &variant.scenario) {
-        (Some(roadmap), Some(id)) => match roadmap.scenario(id) {
-            Some(scenario) => {
-                let variant = roadmap.with_scenario(scenario);
-                findings.retain(|f| f.code != Code::FundingGap);
-                findings.extend(crate::validate::scenario_funding_gaps(&variant));
-                Some(variant)
-            }
-            None => {
-                let known: Vec<_> = roadmap.scenarios.iter().map(|s| s.id.as_str()).collect();
-                anyhow::bail!(
-                    "{} has no scenario `{id}`{}",
-                    parsed.source.name,
-                    if known.is_empty() {
-                        " (it has no [[scenario]] tables)".to_string()
-                    } else {
-                        format!("; its scenarios are: {}", known.join(", "))
-                    }
-                );
-            }
-        },
-        (roadmap, _) => roadmap,
-    };
-    let plan = match &roadmap {
-        Some(roadmap) => {
-            let plan = crate::plan::plan_as_of(roadmap, &planner.options(), variant.as_of)
-                .with_context(|| format!("cannot plan {}", parsed.source.name))?;
-            findings.extend(plan.findings.iter().cloned());
-            diag::sort(&mut findings);
-            Some(plan)
-        }
-        None => None,
-    };
-    Ok(Checked {
-        source: parsed.source,
-        roadmap,
-        plan,
-        findings,
-    })
+/// Prints a file's findings for people on stderr.
+pub fn print_findings(checked: &Checked, context: &crate::run::Context) -> Result<()> {
+    render::human(
+        &mut anstream::stderr().lock(),
+        &checked.report(),
+        context.color_stderr,
+    )?;
+    Ok(())
 }
 
 impl PlannerArgs {
@@ -161,8 +81,8 @@ pub fn check_for_output(
     variant: &VariantArgs,
     context: &crate::run::Context,
 ) -> Result<Checked> {
-    let checked = check_with(path, planner, variant)?;
-    checked.print_findings(context)?;
+    let checked = check::check_path(path, &settings(planner, variant))?;
+    print_findings(&checked, context)?;
     Ok(checked)
 }
 

@@ -26,29 +26,40 @@ pub struct Validated {
     pub findings: Vec<Diagnostic>,
 }
 
-/// Funding gaps of a roadmap changed by a scenario (a source removed leaves projects uncovered),
-/// to replace the file's own W002 findings when planning under that scenario.
-pub fn scenario_funding_gaps(roadmap: &Roadmap) -> Vec<Diagnostic> {
+/// Decodes and resolves a file into the model: `findings` are those found while decoding it,
+/// returned with those found while resolving. The rules have not run yet (see [`rules`]).
+pub fn resolve_file(raw: &RawFile, mut findings: Vec<Diagnostic>) -> (Roadmap, Vec<Diagnostic>) {
+    let roadmap = resolve(raw, &mut findings);
+    (roadmap, findings)
+}
+
+/// Every rule over a resolved roadmap (the file's own, or a scenario's variant of it).
+pub fn rules(roadmap: &Roadmap) -> Vec<Diagnostic> {
     let mut findings = Vec::new();
-    funding::gaps(roadmap, &mut findings);
+    cycles::check(roadmap, &mut findings);
+    capacity::check(roadmap, &mut findings);
+    funding::check(roadmap, &mut findings);
+    roles::check(roadmap, &mut findings);
+    limits::check(roadmap, &mut findings);
+    progress::check(roadmap, &mut findings);
+    cofinancing::check(roadmap, &mut findings);
+    criteria::check(roadmap, &mut findings);
     findings
 }
 
-/// Validates a decoded file. `findings` are those already found while decoding it.
-pub fn validate(raw: &RawFile, mut findings: Vec<Diagnostic>) -> Validated {
-    let roadmap = resolve(raw, &mut findings);
-    cycles::check(&roadmap, &mut findings);
-    capacity::check(&roadmap, &mut findings);
-    funding::check(&roadmap, &mut findings);
-    roles::check(&roadmap, &mut findings);
-    limits::check(&roadmap, &mut findings);
-    progress::check(&roadmap, &mut findings);
-    cofinancing::check(&roadmap, &mut findings);
-    criteria::check(&roadmap, &mut findings);
+/// Does any finding make the roadmap unusable?
+pub fn has_errors(findings: &[Diagnostic]) -> bool {
+    findings.iter().any(|f| f.severity() == Severity::Error)
+}
+
+/// Validates a decoded file: resolve, then every rule. `findings` are those already found
+/// while decoding it.
+pub fn validate(raw: &RawFile, findings: Vec<Diagnostic>) -> Validated {
+    let (roadmap, mut findings) = resolve_file(raw, findings);
+    findings.extend(rules(&roadmap));
     diag::sort(&mut findings);
-    let has_errors = findings.iter().any(|f| f.severity() == Severity::Error);
     Validated {
-        roadmap: (!has_errors).then_some(roadmap),
+        roadmap: (!has_errors(&findings)).then_some(roadmap),
         findings,
     }
 }
