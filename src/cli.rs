@@ -201,6 +201,11 @@ pub struct ExportArgs {
     /// Sections of the Mermaid chart: by first objective or by leading actor.
     #[arg(long, value_enum, default_value_t = GroupBy::Objective)]
     pub group_by: GroupBy,
+
+    /// Monte Carlo runs of the HTML report's schedule-risk section (seeded by --seed), for
+    /// roadmaps with three-point durations.
+    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
+    pub runs: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -259,6 +264,11 @@ pub struct HtmlReportArgs {
     /// Mark this day as "today" in the chart (no marker by default).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<chrono::NaiveDate>,
+
+    /// Monte Carlo runs of the HTML report's schedule-risk section (seeded by --seed), for
+    /// roadmaps with three-point durations.
+    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
+    pub runs: u32,
 }
 
 #[derive(Debug, Args)]

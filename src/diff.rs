@@ -202,25 +202,26 @@ pub fn diff(old: &Side, new: &Side) -> Diff {
         start: side.plan.projects[i].start,
         finish: side.plan.projects[i].finish,
     };
-    let order = |side: &Side| {
-        let mut order: Vec<usize> = (0..side.roadmap.projects.len()).collect();
-        order.sort_by_key(|&i| (side.plan.projects[i].start, i));
-        order
-    };
-    let added = order(new)
-        .into_iter()
+    let added = new
+        .plan
+        .start_order
+        .iter()
+        .copied()
         .filter(|&i| !old_index.contains_key(new.roadmap.projects[i].id.as_str()))
         .map(|i| listed(new, i))
         .collect();
-    let removed = order(old)
-        .into_iter()
+    let removed = old
+        .plan
+        .start_order
+        .iter()
+        .copied()
         .filter(|&i| !new_index.contains_key(old.roadmap.projects[i].id.as_str()))
         .map(|i| listed(old, i))
         .collect();
     let mut changed = Vec::new();
     let mut now_critical = Vec::new();
     let mut no_longer_critical = Vec::new();
-    for j in order(new) {
+    for &j in &new.plan.start_order {
         let p = &new.roadmap.projects[j];
         let Some(&i) = old_index.get(p.id.as_str()) else {
             continue;

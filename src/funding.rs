@@ -264,10 +264,8 @@ pub fn opportunities(roadmap: &Roadmap, plan: &Plan) -> Vec<Gap> {
     let committed = roadmap.committed();
     let spend = YearlySpend::of(roadmap, plan);
     let years = Years::of(&plan.problem);
-    let mut order: Vec<usize> = (0..roadmap.projects.len()).collect();
-    order.sort_by_key(|&p| (plan.projects[p].start, p));
     let mut gaps = Vec::new();
-    for p in order {
+    for &p in &plan.start_order {
         let project = &roadmap.projects[p];
         let Some(cost) = project.cost else { continue };
         let gap = cost - project.funded();

@@ -4,11 +4,62 @@
 
 use chrono::NaiveDate;
 
+use crate::calendar::LinkKind;
 use crate::diag::{Code, Diagnostic};
 use crate::display::amount;
 use crate::model::{Project, Roadmap};
 use crate::schedule::problem::{Activity, Link, Problem, UNITS_PER_ONE, Units};
 use crate::schedule::{self, Hold, Options, ScheduleError, Solution};
+
+/// Why a project starts when it does, in the model's terms (indices of the roadmap's projects,
+/// resources and funding sources). The engine's reasons (link numbers, budget positions) are
+/// translated once, here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeldBack {
+    /// Nothing: it starts on the plan's first day with nothing before it.
+    Nothing,
+    /// Its own earliest day (`earliest_start`, a paying source's `from`, progress): `date`.
+    Release { date: NaiveDate },
+    /// A prerequisite `project`, through a dependency of this kind.
+    Dependency { project: usize, kind: LinkKind },
+    /// The capacity of `resource`, freed when project `by` finished.
+    Resource { resource: usize, by: usize },
+    /// The `per_year` cap of funding `source`: starting earlier would pay out more in `year`.
+    YearlyCap { source: usize, year: i32 },
+}
+
+/// A due date the plan misses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missed {
+    /// The project finishes `days` after its `deadline`.
+    Deadline { deadline: NaiveDate, days: i64 },
+    /// It starts before the window of the source paying its contribution number `contribution`
+    /// opens on `from`.
+    WindowOpens {
+        contribution: usize,
+        source: usize,
+        from: NaiveDate,
+    },
+    /// It finishes `days` after that source's window closes on `until`.
+    WindowCloses {
+        contribution: usize,
+        source: usize,
+        until: NaiveDate,
+        days: i64,
+    },
+}
+
+impl Missed {
+    /// The funding source whose window this is (`None` for a deadline).
+    pub fn source(&self) -> Option<usize> {
+        match *self {
+            Missed::Deadline { .. } => None,
+            Missed::WindowOpens { source, .. } | Missed::WindowCloses { source, .. } => {
+                Some(source)
+            }
+        }
+    }
+}
 
 /// The plan of one project, in calendar dates.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,7 +80,10 @@ pub struct ProjectPlan {
     /// Implementation wave: 0 for projects with no prerequisites.
     pub wave: u32,
     /// Why it starts when it does.
-    pub held_back: Hold,
+    pub held_back: HeldBack,
+    /// The due dates it misses: its deadline, then each paying source's window (one per
+    /// contribution, the opening first), in the order of its `funding`.
+    pub missed: Vec<Missed>,
 }
 
 /// A planned roadmap: per-project dates and analysis, plus what reports need to explain it.
@@ -38,6 +92,8 @@ pub struct Plan {
     pub solution: Solution,
     /// Indexed like the roadmap's projects.
     pub projects: Vec<ProjectPlan>,
+    /// Every project in the order a reader sees them: by start, then dependency order.
+    pub start_order: Vec<usize>,
     /// Missed deadlines and funding windows.
     pub findings: Vec<Diagnostic>,
 }
@@ -96,10 +152,31 @@ pub fn plan_as_of(
         .map(|i| project_plan(&problem, &solution, i))
         .collect();
     crate::progress::restore_actual_starts(roadmap, &mut projects);
+    let capped = crate::funding::capped(roadmap);
+    for (i, planned) in projects.iter_mut().enumerate() {
+        planned.held_back = match solution.held_back[i] {
+            Hold::NotHeld => HeldBack::Nothing,
+            Hold::Release => HeldBack::Release {
+                date: planned.start,
+            },
+            Hold::Link(l) => HeldBack::Dependency {
+                project: problem.links[l].from,
+                kind: problem.links[l].kind,
+            },
+            Hold::Resource { resource, by } => HeldBack::Resource { resource, by },
+            Hold::Budget { budget, year } => HeldBack::YearlyCap {
+                source: capped[budget],
+                year,
+            },
+        };
+        planned.missed = missed(roadmap, &roadmap.projects[i], planned);
+    }
+    let start_order = start_order(&solution.order, &projects);
     let mut plan = Plan {
         problem,
         solution,
         projects,
+        start_order,
         findings: Vec::new(),
     };
     plan.findings = findings(roadmap, &plan);
@@ -189,8 +266,51 @@ fn project_plan(problem: &Problem, solution: &Solution, i: usize) -> ProjectPlan
         free_slack: solution.free_slack[i],
         critical: solution.critical[i],
         wave: solution.wave[i],
-        held_back: solution.held_back[i],
+        held_back: HeldBack::Nothing,
+        missed: Vec::new(),
     }
+}
+
+/// Projects by start, ties in dependency order (`order`, priority first among equals).
+fn start_order(order: &[usize], projects: &[ProjectPlan]) -> Vec<usize> {
+    let mut position = vec![0; projects.len()];
+    for (rank, &p) in order.iter().enumerate() {
+        position[p] = rank;
+    }
+    let mut rows: Vec<usize> = (0..projects.len()).collect();
+    rows.sort_by_key(|&p| (projects[p].start, position[p]));
+    rows
+}
+
+/// The due dates `planned` misses (see [`ProjectPlan::missed`]).
+fn missed(roadmap: &Roadmap, project: &Project, planned: &ProjectPlan) -> Vec<Missed> {
+    let mut missed = Vec::new();
+    if let Some(deadline) = project.deadline
+        && planned.finish > deadline
+    {
+        missed.push(Missed::Deadline {
+            deadline,
+            days: (planned.finish - deadline).num_days(),
+        });
+    }
+    for (contribution, c) in project.funding.iter().enumerate() {
+        let source = &roadmap.funding[c.source];
+        if let Some(from) = source.from.filter(|&from| planned.start < from) {
+            missed.push(Missed::WindowOpens {
+                contribution,
+                source: c.source,
+                from,
+            });
+        } else if let Some(until) = source.until.filter(|&until| planned.finish > until) {
+            missed.push(Missed::WindowCloses {
+                contribution,
+                source: c.source,
+                until,
+                days: (planned.finish - until).num_days(),
+            });
+        }
+    }
+    missed
 }
 
 /// Missed deadlines (W001) and projects running outside a paying source's window (W005), each
@@ -199,45 +319,54 @@ fn findings(roadmap: &Roadmap, plan: &Plan) -> Vec<Diagnostic> {
     let mut findings = Vec::new();
     for (i, project) in roadmap.projects.iter().enumerate() {
         let planned = &plan.projects[i];
-        if let (Some(deadline), Some(at)) = (project.deadline, &project.deadline_at)
-            && planned.finish > deadline
-        {
-            let late = (planned.finish - deadline).num_days();
-            findings.push(
-                Diagnostic::new(
-                    Code::MissedDeadline,
+        for missed in &planned.missed {
+            let (code, message, at) = match *missed {
+                Missed::Deadline { deadline, days } => {
+                    let Some(at) = &project.deadline_at else {
+                        continue;
+                    };
+                    (
+                        Code::MissedDeadline,
+                        format!(
+                            "`{}` finishes {} in the best plan found, {days} days after its deadline {deadline}",
+                            project.id, planned.finish
+                        ),
+                        at,
+                    )
+                }
+                Missed::WindowOpens {
+                    contribution,
+                    source,
+                    from,
+                } => (
+                    Code::OutsideFundingWindow,
                     format!(
-                        "`{}` finishes {} in the best plan found, {late} days after its deadline {deadline}",
-                        project.id, planned.finish
+                        "`{}` starts {}, before `{}`'s window opens {from}",
+                        project.id, planned.start, roadmap.funding[source].id
                     ),
-                )
-                .at(at.clone())
-                .with_help(held_back_by(roadmap, plan, i)),
-            );
-        }
-        for contribution in &project.funding {
-            let source = &roadmap.funding[contribution.source];
-            let early = source.from.filter(|&from| planned.start < from);
-            let late = source.until.filter(|&until| planned.finish > until);
-            let message = match (early, late) {
-                (Some(from), _) => format!(
-                    "`{}` starts {}, before `{}`'s window opens {from}",
-                    project.id, planned.start, source.id
+                    &project.funding[contribution].at,
                 ),
-                (None, Some(until)) => format!(
-                    "`{}` finishes {}, {} days after `{}`'s window closes {until}; {} {} at risk",
-                    project.id,
-                    planned.finish,
-                    (planned.finish - until).num_days(),
-                    source.id,
-                    amount(contribution.amount),
-                    roadmap.currency
+                Missed::WindowCloses {
+                    contribution,
+                    source,
+                    until,
+                    days,
+                } => (
+                    Code::OutsideFundingWindow,
+                    format!(
+                        "`{}` finishes {}, {days} days after `{}`'s window closes {until}; {} {} at risk",
+                        project.id,
+                        planned.finish,
+                        roadmap.funding[source].id,
+                        amount(project.funding[contribution].amount),
+                        roadmap.currency
+                    ),
+                    &project.funding[contribution].at,
                 ),
-                (None, None) => continue,
             };
             findings.push(
-                Diagnostic::new(Code::OutsideFundingWindow, message)
-                    .at(contribution.at.clone())
+                Diagnostic::new(code, message)
+                    .at(at.clone())
                     .with_help(held_back_by(roadmap, plan, i)),
             );
         }
@@ -254,11 +383,11 @@ pub fn held_back_by(roadmap: &Roadmap, plan: &Plan, project: usize) -> String {
     // Each step moves to a project that starts earlier, so this ends within the project count.
     for _ in 0..roadmap.projects.len() {
         match plan.projects[at].held_back {
-            Hold::Link(link) => {
-                at = plan.problem.links[link].from;
+            HeldBack::Dependency { project, .. } => {
+                at = project;
                 chain.push(name(at));
             }
-            Hold::Resource { resource, by } => {
+            HeldBack::Resource { resource, by } => {
                 reason = Some(format!(
                     "{} waits for resource `{}`, busy with {} until {}",
                     name(at),
@@ -268,16 +397,11 @@ pub fn held_back_by(roadmap: &Roadmap, plan: &Plan, project: usize) -> String {
                 ));
                 break;
             }
-            Hold::Release => {
-                reason = Some(format!(
-                    "{} may not start before {}",
-                    name(at),
-                    plan.projects[at].start
-                ));
+            HeldBack::Release { date } => {
+                reason = Some(format!("{} may not start before {date}", name(at)));
                 break;
             }
-            Hold::Budget { budget, year } => {
-                let source = crate::funding::capped(roadmap)[budget];
+            HeldBack::YearlyCap { source, year } => {
                 let spend = crate::funding::YearlySpend::of(roadmap, plan);
                 let cap = roadmap.funding[source]
                     .per_year
@@ -294,7 +418,7 @@ pub fn held_back_by(roadmap: &Roadmap, plan: &Plan, project: usize) -> String {
                 ));
                 break;
             }
-            Hold::NotHeld => break,
+            HeldBack::Nothing => break,
         }
     }
     chain.reverse();
@@ -313,5 +437,148 @@ pub fn held_back_by(roadmap: &Roadmap, plan: &Plan, project: usize) -> String {
         (false, None) => "it already starts on the plan's first day".to_string(),
         (true, Some(reason)) => format!("held back by the dependency chain {chain}; {reason}"),
         (true, None) => format!("held back by the dependency chain {chain}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load::parse_str;
+    use crate::schedule::Effort;
+    use crate::validate::validate;
+
+    fn planned(text: &str) -> (Roadmap, Plan) {
+        let parsed = parse_str("t.toml".into(), text.to_string());
+        let validated = validate(&parsed.raw.unwrap(), parsed.findings);
+        let roadmap = validated.roadmap.expect("valid");
+        let options = Options {
+            effort: Effort::Fast,
+            seed: 42,
+        };
+        let plan = plan(&roadmap, &options).unwrap();
+        (roadmap, plan)
+    }
+
+    const HEAD: &str = "[roadmap]\nname = \"T\"\nstart = 2030-01-01\n[[objective]]\nid = \"o\"\n[[actor]]\nid = \"a\"\nkind = \"public\"\n[[resource]]\nid = \"team\"\ncapacity = 1\n[[funding]]\nid = \"open\"\namount = 10\n[[funding]]\nid = \"capped\"\namount = 1000\nper_year = 100\n[[funding]]\nid = \"late\"\namount = 10\nfrom = 2030-06-01\nuntil = 2030-06-30\n";
+
+    fn project(id: &str, extra: &str) -> String {
+        let duration = if extra.contains("duration") {
+            ""
+        } else {
+            "duration = \"10 days\"\n"
+        };
+        format!(
+            "[[project]]\nid = \"{id}\"\nlead = \"a\"\nobjectives = [\"o\"]\n{duration}{extra}\n"
+        )
+    }
+
+    fn index(roadmap: &Roadmap, id: &str) -> usize {
+        roadmap.projects.iter().position(|p| p.id == id).unwrap()
+    }
+
+    #[test]
+    fn why_each_project_starts_when_it_does_is_in_model_terms() {
+        let text = [
+            HEAD.to_string(),
+            project("first", "resources = { team = 1 }"),
+            project("second", "resources = { team = 1 }\npriority = 5"),
+            project(
+                "after",
+                "[[project.depends_on]]\nproject = \"first\"\ntype = \"SS\"",
+            ),
+            project("released", "earliest_start = 2030-03-01"),
+            // A source paying at most 100 a year: once `paid` has taken 2030's cap, `waits`
+            // (lower priority) is held to the next year by it.
+            project("paid", "cost = 100\nfunding = { capped = 100 }"),
+            project(
+                "waits",
+                "cost = 100\nfunding = { capped = 100 }\npriority = 5",
+            ),
+        ]
+        .concat();
+        let (roadmap, plan) = planned(&text);
+        let held = |id: &str| plan.projects[index(&roadmap, id)].held_back;
+        assert_eq!(held("first"), HeldBack::Nothing);
+        assert_eq!(
+            held("second"),
+            HeldBack::Resource {
+                resource: 0,
+                by: index(&roadmap, "first")
+            }
+        );
+        assert_eq!(
+            held("after"),
+            HeldBack::Dependency {
+                project: index(&roadmap, "first"),
+                kind: LinkKind::StartToStart
+            }
+        );
+        assert_eq!(
+            held("released"),
+            HeldBack::Release {
+                date: NaiveDate::from_ymd_opt(2030, 3, 1).unwrap()
+            }
+        );
+        assert_eq!(
+            held("waits"),
+            HeldBack::YearlyCap {
+                source: 1,
+                year: 2030
+            }
+        );
+    }
+
+    #[test]
+    fn missed_due_dates_are_computed_once_with_their_days() {
+        let text = [
+            HEAD.to_string(),
+            project("slow", "duration = \"40 days\"\ndeadline = 2030-01-20"),
+            project(
+                "windowed",
+                "duration = \"60 days\"\ncost = 10\nfunding = { late = 10 }",
+            ),
+        ]
+        .concat();
+        let (roadmap, plan) = planned(&text);
+        assert_eq!(
+            plan.projects[index(&roadmap, "slow")].missed,
+            vec![Missed::Deadline {
+                deadline: NaiveDate::from_ymd_opt(2030, 1, 20).unwrap(),
+                days: 20
+            }]
+        );
+        let windowed = &plan.projects[index(&roadmap, "windowed")];
+        assert_eq!(windowed.start, NaiveDate::from_ymd_opt(2030, 6, 1).unwrap());
+        assert_eq!(
+            windowed.missed,
+            vec![Missed::WindowCloses {
+                contribution: 0,
+                source: 2,
+                until: NaiveDate::from_ymd_opt(2030, 6, 30).unwrap(),
+                days: 30
+            }]
+        );
+        // The findings say the same, one each.
+        let codes: Vec<_> = plan.findings.iter().map(|f| f.code).collect();
+        assert_eq!(codes, [Code::MissedDeadline, Code::OutsideFundingWindow]);
+    }
+
+    #[test]
+    fn the_start_order_breaks_ties_by_dependency_order() {
+        // Both start on day 0: the higher priority (1) comes first, although later in the file.
+        let text = [
+            HEAD.to_string(),
+            project("low", "priority = 5"),
+            project("high", "priority = 1"),
+            project("later", "earliest_start = 2030-02-01"),
+        ]
+        .concat();
+        let (roadmap, plan) = planned(&text);
+        let ids: Vec<_> = plan
+            .start_order
+            .iter()
+            .map(|&p| roadmap.projects[p].id.as_str())
+            .collect();
+        assert_eq!(ids, ["high", "low", "later"]);
     }
 }

@@ -45,21 +45,15 @@ fn outcome(
             .map(|(_, p)| p.id.clone())
             .collect()
     });
-    let missed_deadlines = roadmap
-        .projects
-        .iter()
-        .enumerate()
-        .filter(|(i, p)| p.deadline.is_some_and(|d| plan.projects[*i].finish > d))
-        .map(|(_, p)| p.id.clone())
-        .collect();
+    let mut missed_deadlines = Vec::new();
     let mut missed_windows = Vec::new();
-    for (i, p) in roadmap.projects.iter().enumerate() {
-        for c in &p.funding {
-            let source = &roadmap.funding[c.source];
-            if source.until.is_some_and(|u| plan.projects[i].finish > u)
-                || source.from.is_some_and(|f| plan.projects[i].start < f)
-            {
-                missed_windows.push(format!("{}@{}", p.id, source.id));
+    for (project, planned) in roadmap.projects.iter().zip(&plan.projects) {
+        for missed in &planned.missed {
+            match missed.source() {
+                None => missed_deadlines.push(project.id.clone()),
+                Some(source) => {
+                    missed_windows.push(format!("{}@{}", project.id, roadmap.funding[source].id));
+                }
             }
         }
     }

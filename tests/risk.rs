@@ -229,3 +229,69 @@ fn runs_beyond_the_memory_limit_are_refused_before_simulating() {
         .code(2)
         .stderr(predicates::str::contains("use --runs 833333 or fewer"));
 }
+
+/// The HTML report shows the risk the command simulated with `--runs` and `--seed`, the same
+/// figures `roadmap risk` gives for those settings.
+#[test]
+fn the_html_report_simulates_with_the_given_runs_and_seed() {
+    let risk = support::stdout_json(Command::cargo_bin("roadmap").unwrap().args([
+        "risk",
+        "examples/risk.toml",
+        "--runs",
+        "300",
+        "--seed",
+        "7",
+        "--format",
+        "json",
+    ]));
+    for command in [
+        vec!["report", "examples/risk.toml"],
+        vec!["export", "examples/risk.toml", "--format", "html"],
+    ] {
+        let output = Command::cargo_bin("roadmap")
+            .unwrap()
+            .args(&command)
+            .args(["--runs", "300", "--seed", "7"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{command:?}");
+        let html = String::from_utf8(output.stdout).unwrap();
+        let p80 = risk["roadmap"]["finish"]["p80"].as_str().unwrap();
+        assert!(
+            html.contains("300 Monte Carlo runs (seed 7,") && html.contains(&format!("P80 {p80}")),
+            "{command:?}"
+        );
+    }
+}
+
+/// A simulation the report cannot run is an error (exit 2, no file), not a missing section.
+#[test]
+fn the_html_report_fails_when_its_simulation_cannot_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from(
+        "[roadmap]\nname = \"R\"\nstart = 2030-01-01\n\n[[objective]]\nid = \"o\"\n\n[[actor]]\nid = \"a\"\nkind = \"public\"\n",
+    );
+    for i in 0..20 {
+        text.push_str(&format!(
+            "\n[[project]]\nid = \"p{i}\"\nlead = \"a\"\nobjectives = [\"o\"]\nduration = {{ optimistic = \"1 month\", likely = \"2 months\", pessimistic = \"4 months\" }}\n"
+        ));
+    }
+    let file = dir.path().join("many.toml");
+    std::fs::write(&file, text).unwrap();
+    let out = dir.path().join("report.html");
+    let output = Command::cargo_bin("roadmap")
+        .unwrap()
+        .arg("report")
+        .arg(&file)
+        .args(["--runs", "10000000", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("more than the simulation keeps in memory"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}

@@ -6,7 +6,7 @@ use anyhow::{Result, bail};
 
 use crate::cli::VariantArgs;
 use crate::cli::{ExportArgs, ExportFormat};
-use crate::commands::report::write_html;
+use crate::commands::report::{html_risk, write_html};
 use crate::commands::{check_for_output, say_written, to_file};
 use crate::output::emit;
 use crate::report;
@@ -38,6 +38,10 @@ pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
+    let risk = match format {
+        ExportFormat::Html => html_risk(roadmap, plan, args.runs, args.planner.seed)?,
+        _ => None,
+    };
     emit(
         args.output.output.as_deref(),
         args.output.force,
@@ -50,7 +54,9 @@ pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
             ExportFormat::Svg => report::svg::write(out, roadmap, plan, args.as_of),
             ExportFormat::Ics => report::ics::write(out, roadmap, plan, args.as_of),
             ExportFormat::Mspdi => report::mspdi::write(out, roadmap, plan),
-            ExportFormat::Html => write_html(out, &checked, roadmap, plan, args.as_of),
+            ExportFormat::Html => {
+                write_html(out, &checked, roadmap, plan, args.as_of, risk.as_ref())
+            }
             #[cfg(feature = "xlsx")]
             ExportFormat::Xlsx => {
                 let bytes = report::xlsx::workbook(roadmap, plan).map_err(std::io::Error::other)?;

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 
 use crate::cli::HtmlReportArgs;
@@ -12,6 +12,7 @@ use crate::model::Roadmap;
 use crate::output::emit;
 use crate::plan::Plan;
 use crate::report::html;
+use crate::risk::{self, Distribution, Risk};
 use crate::run::{Context, Outcome};
 
 pub fn run(args: &HtmlReportArgs, context: &Context) -> Result<Outcome> {
@@ -19,14 +20,33 @@ pub fn run(args: &HtmlReportArgs, context: &Context) -> Result<Outcome> {
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
+    let risk = html_risk(roadmap, plan, args.runs, args.planner.seed)?;
     emit(
         args.output.output.as_deref(),
         args.output.force,
         &args.file,
-        |out: &mut dyn Write| write_html(out, &checked, roadmap, plan, args.as_of),
+        |out: &mut dyn Write| write_html(out, &checked, roadmap, plan, args.as_of, risk.as_ref()),
     )?;
     say_written(&args.output, context);
     Ok(Outcome::Success)
+}
+
+/// The schedule risk the HTML report shows: simulated only for roadmaps with three-point
+/// durations (without them every run is the plan itself), PERT, `runs` runs seeded by `seed`.
+/// A simulation that fails is an error of the command, never a section silently left out.
+pub(super) fn html_risk(
+    roadmap: &Roadmap,
+    plan: &Plan,
+    runs: u32,
+    seed: u64,
+) -> Result<Option<Risk>> {
+    if !roadmap.has_estimates() {
+        return Ok(None);
+    }
+    let settings = super::risk::settings(roadmap, runs, seed, Distribution::Pert, None)?;
+    let risk = risk::simulate(roadmap, plan, settings, &|_| {})
+        .context("cannot simulate the schedule risk of the HTML report")?;
+    Ok(Some(risk))
 }
 
 /// The HTML report of a checked file, for `report` and `export --format html` alike.
@@ -36,6 +56,7 @@ pub(super) fn write_html(
     roadmap: &Roadmap,
     plan: &Plan,
     as_of: Option<NaiveDate>,
+    risk: Option<&Risk>,
 ) -> io::Result<()> {
     html::write(
         out,
@@ -45,6 +66,7 @@ pub(super) fn write_html(
             plan,
             findings: &checked.findings,
             as_of,
+            risk,
         },
     )
 }

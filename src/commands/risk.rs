@@ -6,6 +6,7 @@ use anyhow::{Result, bail};
 
 use crate::cli::{DistributionName, RiskArgs};
 use crate::commands::{check_for_output, look, print_report};
+use crate::model::Roadmap;
 use crate::report::risk as report;
 use crate::risk::{self, Distribution, Settings};
 use crate::run::{Context, Outcome};
@@ -18,27 +19,17 @@ pub fn run(args: &RiskArgs, context: &Context) -> Result<Outcome> {
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
-    let max_runs = risk::max_runs(roadmap.projects.len());
-    if args.runs as usize > max_runs {
-        bail!(
-            "{} runs of {} projects are more than the simulation keeps in memory; use --runs {max_runs} or fewer",
-            args.runs,
-            roadmap.projects.len()
-        );
-    }
-    let settings = Settings {
-        runs: args.runs as usize,
-        seed: args.planner.seed,
-        distribution: match args.distribution {
+    let settings = settings(
+        roadmap,
+        args.runs,
+        args.planner.seed,
+        match args.distribution {
             DistributionName::Pert => Distribution::Pert,
             DistributionName::Triangular => Distribution::Triangular,
             DistributionName::Uniform => Distribution::Uniform,
         },
-        threads: args.threads.map_or_else(
-            || std::thread::available_parallelism().map_or(1, |n| n.get()),
-            usize::from,
-        ),
-    };
+        args.threads,
+    )?;
     let bar = (!context.quiet && args.runs >= PROGRESS_FROM && std::io::stderr().is_terminal())
         .then(|| {
             let bar = indicatif::ProgressBar::new(u64::from(args.runs));
@@ -90,4 +81,31 @@ pub fn run(args: &RiskArgs, context: &Context) -> Result<Outcome> {
         &report,
     )?;
     Ok(Outcome::Success)
+}
+
+/// Simulation settings from the arguments: `--runs` within what memory holds, every core by
+/// default (results do not depend on the thread count).
+pub(super) fn settings(
+    roadmap: &Roadmap,
+    runs: u32,
+    seed: u64,
+    distribution: Distribution,
+    threads: Option<u16>,
+) -> Result<Settings> {
+    let max_runs = risk::max_runs(roadmap.projects.len());
+    if runs as usize > max_runs {
+        bail!(
+            "{runs} runs of {} projects are more than the simulation keeps in memory; use --runs {max_runs} or fewer",
+            roadmap.projects.len()
+        );
+    }
+    Ok(Settings {
+        runs: runs as usize,
+        seed,
+        distribution,
+        threads: threads.map_or_else(
+            || std::thread::available_parallelism().map_or(1, |n| n.get()),
+            usize::from,
+        ),
+    })
 }

@@ -11,7 +11,7 @@ use crate::model::{ActorKind, Roadmap};
 use crate::plan::Plan;
 use crate::report::csv::neutralise;
 use crate::report::figures::{self, Role};
-use crate::report::table::{ID_MAX_WIDTH, rows_in_start_order, truncate};
+use crate::report::table::{ID_MAX_WIDTH, truncate};
 use crate::report::{Look, Report, header, number, write_json};
 
 #[derive(Serialize)]
@@ -75,8 +75,10 @@ impl<'a> ActorsReport<'a> {
                 }),
             })
             .collect();
-        let matrix = rows_in_start_order(plan)
-            .into_iter()
+        let matrix = plan
+            .start_order
+            .iter()
+            .copied()
             .map(|p| MatrixRow {
                 project: &roadmap.projects[p].id,
                 roles: (0..roadmap.actors.len())

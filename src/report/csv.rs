@@ -8,7 +8,6 @@ use serde::Serialize;
 use crate::display::number;
 use crate::model::Roadmap;
 use crate::plan::Plan;
-use crate::report::table::rows_in_start_order;
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -63,7 +62,7 @@ fn joined<'a>(ids: impl Iterator<Item = &'a str>) -> String {
 
 pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<()> {
     let mut writer = ::csv::Writer::from_writer(out);
-    for p in rows_in_start_order(plan) {
+    for &p in &plan.start_order {
         let project = &roadmap.projects[p];
         let planned = &plan.projects[p];
         let row = Row {

@@ -10,11 +10,11 @@ use serde::Serialize;
 
 use crate::display::amount;
 use crate::model::Roadmap;
-use crate::plan::Plan;
+use crate::plan::{HeldBack, Plan};
 use crate::report::actors::warning_style;
 use crate::report::csv::neutralise;
 use crate::report::figures;
-use crate::report::table::{ID_MAX_WIDTH, rows_in_start_order, truncate};
+use crate::report::table::{ID_MAX_WIDTH, truncate};
 use crate::report::{Look, Report, header, number, write_json};
 
 #[derive(Serialize)]
@@ -143,8 +143,10 @@ impl<'a> FundingReport<'a> {
                 }),
             })
             .collect();
-        let projects: Vec<ProjectRow<'a>> = rows_in_start_order(plan)
-            .into_iter()
+        let projects: Vec<ProjectRow<'a>> = plan
+            .start_order
+            .iter()
+            .copied()
             .filter(|&p| {
                 roadmap.projects[p].cost.is_some() || !roadmap.projects[p].funding.is_empty()
             })
@@ -173,14 +175,14 @@ impl<'a> FundingReport<'a> {
             gap: projects.iter().map(|p| p.gap).sum(),
             spend: per_year(&spend.years, &spend.totals()),
         };
-        let capped = crate::funding::capped(roadmap);
-        let held_by_caps = rows_in_start_order(plan)
-            .into_iter()
-            .filter_map(|p| match plan.projects[p].held_back {
-                crate::schedule::Hold::Budget { budget, year } => Some(CapHold {
+        let held_by_caps = plan
+            .start_order
+            .iter()
+            .filter_map(|&p| match plan.projects[p].held_back {
+                HeldBack::YearlyCap { source, year } => Some(CapHold {
                     project: &roadmap.projects[p].id,
                     start: plan.projects[p].start,
-                    source: &roadmap.funding[capped[budget]].id,
+                    source: &roadmap.funding[source].id,
                     year,
                 }),
                 _ => None,

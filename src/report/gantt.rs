@@ -8,7 +8,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::report::Look;
-use crate::report::table::{ID_MAX_WIDTH, rows_in_start_order, truncate};
+use crate::report::table::{ID_MAX_WIDTH, truncate};
 
 /// What one column of the timeline stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -318,7 +318,7 @@ fn period_row(axis: &Axis) -> Option<String> {
 
 /// Rows in start order, under group titles when grouping.
 fn groups(roadmap: &Roadmap, plan: &Plan, group_by: GroupBy) -> Vec<(Option<String>, Vec<usize>)> {
-    let rows = rows_in_start_order(plan);
+    let rows = &plan.start_order;
     let key = |p: usize| -> (usize, String) {
         let project = &roadmap.projects[p];
         match group_by {
@@ -346,7 +346,7 @@ fn groups(roadmap: &Roadmap, plan: &Plan, group_by: GroupBy) -> Vec<(Option<Stri
     };
     let mut grouped: std::collections::BTreeMap<(usize, String), Vec<usize>> =
         std::collections::BTreeMap::new();
-    for p in rows {
+    for &p in rows {
         grouped.entry(key(p)).or_default().push(p);
     }
     grouped

@@ -16,6 +16,7 @@ use crate::report::funding::{FundingReport, window};
 use crate::report::opportunities::OpportunitiesReport;
 use crate::report::resources::ResourcesReport;
 use crate::report::svg::{self, escape};
+use crate::risk::Risk;
 
 const TEMPLATE: &str = include_str!("report.html");
 
@@ -26,6 +27,8 @@ pub struct Input<'a> {
     /// Validation and plan findings of the file.
     pub findings: &'a [Diagnostic],
     pub as_of: Option<NaiveDate>,
+    /// The schedule risk, simulated by the command (`None`: no three-point durations).
+    pub risk: Option<&'a Risk>,
 }
 
 pub fn write(out: &mut dyn Write, input: &Input) -> io::Result<()> {
@@ -62,24 +65,18 @@ fn page(input: &Input) -> Result<String, std::fmt::Error> {
                 "resources",
                 resources(&ResourcesReport::new(roadmap, plan))?,
             ),
-            ("risk", risk_section(roadmap, plan)?),
+            (
+                "risk",
+                match input.risk {
+                    Some(risk) => crate::report::risk::html_section(roadmap, risk)?,
+                    None => String::new(),
+                },
+            ),
             ("findings", findings(input)?),
             ("version", env!("CARGO_PKG_VERSION").to_string()),
             ("file", escape(&input.source.name)),
         ],
     ))
-}
-
-/// The schedule-risk section, only for roadmaps with three-point estimates (without them every
-/// run is the plan itself): 10,000 runs, seed 42, PERT, like `roadmap risk` by default.
-fn risk_section(roadmap: &Roadmap, plan: &Plan) -> Result<String, std::fmt::Error> {
-    if !roadmap.has_estimates() {
-        return Ok(String::new());
-    }
-    match crate::risk::simulate(roadmap, plan, crate::risk::Settings::default(), &|_| {}) {
-        Ok(risk) => crate::report::risk::html_section(roadmap, &risk),
-        Err(_) => Ok(String::new()),
-    }
 }
 
 /// Replaces each `{{key}}` of the template in one pass, so text put in is never scanned again.

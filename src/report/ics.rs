@@ -9,7 +9,6 @@ use icalendar::{Calendar, Component, Event, EventLike};
 
 use crate::model::Roadmap;
 use crate::plan::Plan;
-use crate::report::table::rows_in_start_order;
 
 pub fn write(
     out: &mut dyn Write,
@@ -24,7 +23,7 @@ pub fn write(
     let domain = slug(&roadmap.name);
     let mut calendar = Calendar::new();
     calendar.name(&roadmap.name);
-    for p in rows_in_start_order(plan) {
+    for &p in &plan.start_order {
         let project = &roadmap.projects[p];
         let planned = &plan.projects[p];
         let lead = &roadmap.actors[project.lead].name;

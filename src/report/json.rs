@@ -10,8 +10,7 @@ use serde::Serialize;
 use crate::diag::SourceFile;
 use crate::diag::render::JsonFinding;
 use crate::model::Roadmap;
-use crate::plan::Plan;
-use crate::schedule::Hold;
+use crate::plan::{self, Plan};
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -177,17 +176,17 @@ pub fn write(
             critical: planned.critical,
             wave: planned.wave,
             held_back: match planned.held_back {
-                Hold::NotHeld => HeldBack::Nothing,
-                Hold::Release => HeldBack::Release,
-                Hold::Link(l) => HeldBack::Dependency {
-                    project: project_id(plan.problem.links[l].from),
+                plan::HeldBack::Nothing => HeldBack::Nothing,
+                plan::HeldBack::Release { .. } => HeldBack::Release,
+                plan::HeldBack::Dependency { project, .. } => HeldBack::Dependency {
+                    project: project_id(project),
                 },
-                Hold::Resource { resource, by } => HeldBack::Resource {
+                plan::HeldBack::Resource { resource, by } => HeldBack::Resource {
                     resource: &roadmap.resources[resource].id,
                     project: project_id(by),
                 },
-                Hold::Budget { budget, year } => HeldBack::Budget {
-                    source: &roadmap.funding[crate::funding::capped(roadmap)[budget]].id,
+                plan::HeldBack::YearlyCap { source, year } => HeldBack::Budget {
+                    source: &roadmap.funding[source].id,
                     year,
                 },
             },

@@ -7,7 +7,6 @@ use std::io::{self, Write};
 use crate::cli::GroupBy;
 use crate::model::Roadmap;
 use crate::plan::Plan;
-use crate::report::table::rows_in_start_order;
 
 pub fn write(
     out: &mut dyn Write,
@@ -46,7 +45,7 @@ pub fn write(
 /// Section titles and their rows (in start order), sections in roadmap order.
 fn sections(roadmap: &Roadmap, plan: &Plan, group_by: GroupBy) -> Vec<(String, Vec<usize>)> {
     let mut sections: Vec<(usize, String, Vec<usize>)> = Vec::new();
-    for p in rows_in_start_order(plan) {
+    for &p in &plan.start_order {
         let project = &roadmap.projects[p];
         let (key, title) = match group_by {
             GroupBy::None => (0, "Projects".to_string()),

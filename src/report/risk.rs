@@ -11,7 +11,7 @@ use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::report::csv::neutralise;
 use crate::report::svg::escape;
-use crate::report::table::{ID_MAX_WIDTH, rows_in_start_order, truncate};
+use crate::report::table::{ID_MAX_WIDTH, truncate};
 use crate::report::{Look, Report, header, number, write_json};
 use crate::risk::{DueKind, Percentiles, Risk, histogram};
 
@@ -66,7 +66,7 @@ pub fn table(
         header("P95"),
         header("critical"),
     ]);
-    for i in rows_in_start_order(plan) {
+    for &i in &plan.start_order {
         let (project, r) = (&roadmap.projects[i], &risk.projects[i]);
         let marker = if project.estimate.is_some() { " ~" } else { "" };
         table.add_row(vec![
@@ -182,7 +182,7 @@ struct CsvRow<'a> {
 /// One row per project, in start order.
 pub fn csv(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan, risk: &Risk) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
-    for i in rows_in_start_order(plan) {
+    for &i in &plan.start_order {
         let (project, r) = (&roadmap.projects[i], &risk.projects[i]);
         let deadline = risk
             .due

@@ -11,7 +11,7 @@ use crate::calendar::LinkKind;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::report::figures::{self, period_bounds};
-use crate::report::table::{rows_in_start_order, truncate};
+use crate::report::table::truncate;
 
 const WIDTH: f64 = 1200.0;
 const LABEL_WIDTH: f64 = 250.0;
@@ -87,7 +87,7 @@ pub fn render(
     plan: &Plan,
     as_of: Option<NaiveDate>,
 ) -> std::fmt::Result {
-    let rows = rows_in_start_order(plan);
+    let rows = &plan.start_order;
     let months = period_bounds(plan.start(), plan.finish(), 1);
     let (first, end) = (months[0], months[months.len() - 1]);
     let days = (end - first).num_days().max(1) as f64;

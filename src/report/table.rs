@@ -8,17 +8,6 @@ use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::report::Look;
 
-/// Projects in the order a reader should see them: by start, then dependency order.
-pub fn rows_in_start_order(plan: &Plan) -> Vec<usize> {
-    let mut position = vec![0; plan.projects.len()];
-    for (rank, &p) in plan.order().iter().enumerate() {
-        position[p] = rank;
-    }
-    let mut rows: Vec<usize> = (0..plan.projects.len()).collect();
-    rows.sort_by_key(|&p| (plan.projects[p].start, position[p]));
-    rows
-}
-
 /// A column of the plan table.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Column {
@@ -79,8 +68,10 @@ pub const ID_MAX_WIDTH: usize = 24;
 pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan, look: &Look) -> io::Result<()> {
     let critical_mark = if look.ascii { "*" } else { "●" };
     let milestone = if look.ascii { "* 0d" } else { "◆ 0d" };
-    let rows: Vec<(bool, Vec<String>)> = rows_in_start_order(plan)
-        .into_iter()
+    let rows: Vec<(bool, Vec<String>)> = plan
+        .start_order
+        .iter()
+        .copied()
         .map(|p| {
             let project = &roadmap.projects[p];
             let planned = &plan.projects[p];

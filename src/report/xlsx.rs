@@ -12,7 +12,6 @@ use crate::plan::Plan;
 use crate::report::actors::ActorsReport;
 use crate::report::figures::period_bounds;
 use crate::report::funding::{FundingReport, window};
-use crate::report::table::rows_in_start_order;
 
 /// Plans shorter than this many days get a weekly band; longer ones a monthly band.
 const WEEKLY_UP_TO_DAYS: i64 = 400;
@@ -60,7 +59,7 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
         "priority",
     ];
     headers(sheet, 0, &TITLES)?;
-    let rows = rows_in_start_order(plan);
+    let rows = &plan.start_order;
     for (i, &p) in rows.iter().enumerate() {
         let row = i as u32 + 1;
         let project = &roadmap.projects[p];
