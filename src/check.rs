@@ -165,11 +165,12 @@ fn finish(
     let (roadmap, plan) = if validate::has_errors(&findings) {
         (None, None)
     } else {
-        let plan =
+        let mut plan =
             plan_as_of(&roadmap, &options, as_of).map_err(|source_err| CheckError::Plan {
                 file: source.name.clone(),
                 source: source_err,
             })?;
+        plan.findings = crate::findings::of(&roadmap, &plan);
         findings.extend(plan.findings.iter().cloned());
         (Some(roadmap), Some(plan))
     };

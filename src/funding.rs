@@ -1,73 +1,17 @@
-//! The money side of a plan, in one place for the planner, the findings and every report:
-//! yearly caps as the engine's budgets, spend per source and calendar year, years over a cap,
-//! and the funding opportunities that could close a project's gap.
-//!
-//! **Spreading rule.** A contribution is spread evenly over the days its project runs in the
-//! plan: a year gets `amount × days in that year / days it runs`, in whole cents, rounded down
-//! on the running total so the years add up to the amount exactly (the last year takes the
-//! remainder). A milestone's contribution falls on its day. The planner's cap check
-//! ([`crate::schedule::budget::Years::spread`]), the funding report and the findings all use
-//! this one rule.
+//! Money read off a finished plan: what each source pays out per calendar year (the one
+//! [`YearlySpend`]), the years over a `per_year` cap (the one over-cap rule, [`CapYear::over`]),
+//! the W008 findings, and the funding opportunities that could close a project's gap. What the
+//! planner needs before planning (cents, the tolerance, capped sources, the spreading rule) is
+//! [`crate::money`].
 
 use std::collections::BTreeMap;
 
 use crate::diag::{Code, Diagnostic};
 use crate::display::amount;
 use crate::model::Roadmap;
+use crate::money::{Cents, capped, from_cents, over, to_cents, uncovered, under};
 use crate::plan::Plan;
-use crate::schedule::budget::{Budgets, Cents, Years};
-
-/// Amounts are compared to the cent: sums of decimal inputs carry float noise below that (every
-/// money check and report allows this much).
-pub const CENT: f64 = 0.005;
-
-/// An amount in whole cents (validated amounts are at most 1e15, so this cannot overflow).
-pub fn to_cents(value: f64) -> Cents {
-    (value * 100.0).round() as Cents
-}
-
-pub fn from_cents(cents: Cents) -> f64 {
-    cents as f64 / 100.0
-}
-
-/// The sources with a `per_year` cap, in file order: budget `b` of the engine is source
-/// `capped(roadmap)[b]`.
-pub fn capped(roadmap: &Roadmap) -> Vec<usize> {
-    (0..roadmap.funding.len())
-        .filter(|&s| roadmap.funding[s].per_year.is_some())
-        .collect()
-}
-
-/// The engine's yearly budgets: one per capped source, and what each project spends from it.
-pub fn budgets(roadmap: &Roadmap) -> Budgets {
-    let capped = capped(roadmap);
-    if capped.is_empty() {
-        return Budgets::default();
-    }
-    let budget_of: BTreeMap<usize, usize> =
-        capped.iter().enumerate().map(|(b, &s)| (s, b)).collect();
-    Budgets {
-        caps: capped
-            .iter()
-            .map(|&s| {
-                roadmap.funding[s]
-                    .per_year
-                    .as_ref()
-                    .map_or(0, |l| to_cents(l.value))
-            })
-            .collect(),
-        spend: roadmap
-            .projects
-            .iter()
-            .map(|p| {
-                p.funding
-                    .iter()
-                    .filter_map(|c| Some((*budget_of.get(&c.source)?, to_cents(c.amount))))
-                    .collect()
-            })
-            .collect(),
-    }
-}
+use crate::schedule::budget::Years;
 
 /// What each source pays out per calendar year in a plan, in cents.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -109,6 +53,48 @@ impl YearlySpend {
         }
     }
 
+    /// Spend of `source` in `year`, in the currency (0 outside the plan).
+    pub fn amount(&self, source: usize, year: i32) -> f64 {
+        from_cents(self.get(source, year))
+    }
+
+    /// All sources together, per year of [`YearlySpend::years`].
+    pub fn totals(&self) -> Vec<Cents> {
+        (0..self.years.len())
+            .map(|k| self.cents.iter().map(|s| s[k]).sum())
+            .collect()
+    }
+
+    /// What `source` pays out in each year, for the reports.
+    pub fn per_year(&self, source: usize) -> Vec<YearAmount> {
+        self.rows(&self.cents[source])
+    }
+
+    /// What all sources together pay out in each year, for the reports.
+    pub fn per_year_total(&self) -> Vec<YearAmount> {
+        self.rows(&self.totals())
+    }
+
+    fn rows(&self, cents: &[Cents]) -> Vec<YearAmount> {
+        self.years
+            .iter()
+            .zip(cents)
+            .map(|(&year, &cents)| YearAmount {
+                year,
+                amount: from_cents(cents),
+            })
+            .collect()
+    }
+
+    /// The years over `source`'s `per_year` cap (none when it has no cap).
+    pub fn over_cap_years(&self, roadmap: &Roadmap, source: usize) -> Vec<i32> {
+        cap_years(roadmap, self)
+            .into_iter()
+            .filter(|c| c.source == source && c.over())
+            .map(|c| c.year)
+            .collect()
+    }
+
     /// Spend of `source` in `year` (0 outside the plan).
     pub fn get(&self, source: usize, year: i32) -> Cents {
         let Some(first) = self.years.first() else {
@@ -122,6 +108,13 @@ impl YearlySpend {
     }
 }
 
+/// What is paid out in one calendar year (a row of [`YearlySpend`] for the reports).
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct YearAmount {
+    pub year: i32,
+    pub amount: f64,
+}
+
 /// A capped source's spend in one year against its cap.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CapYear {
@@ -133,7 +126,7 @@ pub struct CapYear {
 
 impl CapYear {
     pub fn over(&self) -> bool {
-        self.spend > self.cap + CENT
+        over(self.spend, self.cap)
     }
 }
 
@@ -186,7 +179,7 @@ pub fn cap_findings(roadmap: &Roadmap, plan: &Plan) -> Vec<Diagnostic> {
         // Projects whose own share of that year is over the cap cannot fit however late.
         let alone: Vec<&str> = payers
             .iter()
-            .filter(|&&(_, cents)| from_cents(cents) > limit.value + CENT)
+            .filter(|&&(_, cents)| over(from_cents(cents), limit.value))
             .map(|&(p, _)| roadmap.projects[p].id.as_str())
             .collect();
         let help = if alone.is_empty() {
@@ -268,8 +261,8 @@ pub fn opportunities(roadmap: &Roadmap, plan: &Plan) -> Vec<Gap> {
     for &p in &plan.start_order {
         let project = &roadmap.projects[p];
         let Some(cost) = project.cost else { continue };
-        let gap = cost - project.funded();
-        if gap <= CENT {
+        let gap = uncovered(cost, project.funded());
+        if gap == 0.0 {
             continue;
         }
         let planned = &plan.projects[p];
@@ -319,14 +312,14 @@ pub fn opportunities(roadmap: &Roadmap, plan: &Plan) -> Vec<Gap> {
             if source
                 .min_project
                 .as_ref()
-                .is_some_and(|min| existing + room + CENT < min.value)
+                .is_some_and(|min| under(existing + room, min.value))
             {
                 continue;
             }
             options.push(Opportunity {
                 source: s,
                 amount: room,
-                covers_gap: room + CENT >= gap,
+                covers_gap: !under(room, gap),
                 inside_window: source.from.is_none_or(|from| from <= planned.start)
                     && source.until.is_none_or(|until| until >= planned.finish),
                 limited_by,

@@ -5,9 +5,10 @@
 use chrono::NaiveDate;
 
 use crate::calendar::LinkKind;
-use crate::diag::{Code, Diagnostic};
-use crate::display::amount;
+use crate::diag::Diagnostic;
 use crate::model::{Project, Roadmap};
+use crate::money;
+use crate::schedule::budget::Budgets;
 use crate::schedule::problem::{Activity, Link, Problem, UNITS_PER_ONE, Units};
 use crate::schedule::{self, Hold, Options, ScheduleError, Solution};
 
@@ -94,7 +95,8 @@ pub struct Plan {
     pub projects: Vec<ProjectPlan>,
     /// Every project in the order a reader sees them: by start, then dependency order.
     pub start_order: Vec<usize>,
-    /// Missed deadlines and funding windows.
+    /// Missed deadlines, funding windows and yearly caps: filled by the check pipeline
+    /// ([`crate::check`], from [`crate::findings`]) once the plan is made; empty before.
     pub findings: Vec<Diagnostic>,
 }
 
@@ -152,7 +154,7 @@ pub fn plan_as_of(
         .map(|i| project_plan(&problem, &solution, i))
         .collect();
     crate::progress::restore_actual_starts(roadmap, &mut projects);
-    let capped = crate::funding::capped(roadmap);
+    let capped = money::capped(roadmap);
     for (i, planned) in projects.iter_mut().enumerate() {
         planned.held_back = match solution.held_back[i] {
             Hold::NotHeld => HeldBack::Nothing,
@@ -172,16 +174,13 @@ pub fn plan_as_of(
         planned.missed = missed(roadmap, &roadmap.projects[i], planned);
     }
     let start_order = start_order(&solution.order, &projects);
-    let mut plan = Plan {
+    let plan = Plan {
         problem,
         solution,
         projects,
         start_order,
         findings: Vec::new(),
     };
-    plan.findings = findings(roadmap, &plan);
-    plan.findings
-        .extend(crate::funding::cap_findings(roadmap, &plan));
     Ok(plan)
 }
 
@@ -196,7 +195,7 @@ pub fn problem(roadmap: &Roadmap) -> Problem {
             .iter()
             .map(|r| to_units(r.capacity))
             .collect(),
-        budgets: crate::funding::budgets(roadmap),
+        budgets: budgets(roadmap),
     };
     for (i, project) in roadmap.projects.iter().enumerate() {
         let release = release(roadmap, project).map_or(0, |date| problem.day(date).max(0));
@@ -222,6 +221,40 @@ pub fn problem(roadmap: &Roadmap) -> Problem {
             }));
     }
     problem
+}
+
+/// The engine's yearly budgets: one per capped source (budget `b` is source
+/// `money::capped(roadmap)[b]`), and what each project spends from it, in cents.
+fn budgets(roadmap: &Roadmap) -> Budgets {
+    let capped = money::capped(roadmap);
+    if capped.is_empty() {
+        return Budgets::default();
+    }
+    let mut budget_of = vec![None; roadmap.funding.len()];
+    for (b, &s) in capped.iter().enumerate() {
+        budget_of[s] = Some(b);
+    }
+    Budgets {
+        caps: capped
+            .iter()
+            .map(|&s| {
+                roadmap.funding[s]
+                    .per_year
+                    .as_ref()
+                    .map_or(0, |l| money::to_cents(l.value))
+            })
+            .collect(),
+        spend: roadmap
+            .projects
+            .iter()
+            .map(|p| {
+                p.funding
+                    .iter()
+                    .filter_map(|c| Some((budget_of[c.source]?, money::to_cents(c.amount))))
+                    .collect()
+            })
+            .collect(),
+    }
 }
 
 fn to_units(value: f64) -> Units {
@@ -311,133 +344,6 @@ fn missed(roadmap: &Roadmap, project: &Project, planned: &ProjectPlan) -> Vec<Mi
         }
     }
     missed
-}
-
-/// Missed deadlines (W001) and projects running outside a paying source's window (W005), each
-/// with the days of overrun and what holds the project back.
-fn findings(roadmap: &Roadmap, plan: &Plan) -> Vec<Diagnostic> {
-    let mut findings = Vec::new();
-    for (i, project) in roadmap.projects.iter().enumerate() {
-        let planned = &plan.projects[i];
-        for missed in &planned.missed {
-            let (code, message, at) = match *missed {
-                Missed::Deadline { deadline, days } => {
-                    let Some(at) = &project.deadline_at else {
-                        continue;
-                    };
-                    (
-                        Code::MissedDeadline,
-                        format!(
-                            "`{}` finishes {} in the best plan found, {days} days after its deadline {deadline}",
-                            project.id, planned.finish
-                        ),
-                        at,
-                    )
-                }
-                Missed::WindowOpens {
-                    contribution,
-                    source,
-                    from,
-                } => (
-                    Code::OutsideFundingWindow,
-                    format!(
-                        "`{}` starts {}, before `{}`'s window opens {from}",
-                        project.id, planned.start, roadmap.funding[source].id
-                    ),
-                    &project.funding[contribution].at,
-                ),
-                Missed::WindowCloses {
-                    contribution,
-                    source,
-                    until,
-                    days,
-                } => (
-                    Code::OutsideFundingWindow,
-                    format!(
-                        "`{}` finishes {}, {days} days after `{}`'s window closes {until}; {} {} at risk",
-                        project.id,
-                        planned.finish,
-                        roadmap.funding[source].id,
-                        amount(project.funding[contribution].amount),
-                        roadmap.currency
-                    ),
-                    &project.funding[contribution].at,
-                ),
-            };
-            findings.push(
-                Diagnostic::new(code, message)
-                    .at(at.clone())
-                    .with_help(held_back_by(roadmap, plan, i)),
-            );
-        }
-    }
-    findings
-}
-
-/// "held back by …": the chain of links and resources that sets a project's start.
-pub fn held_back_by(roadmap: &Roadmap, plan: &Plan, project: usize) -> String {
-    let name = |i: usize| format!("`{}`", roadmap.projects[i].id);
-    let mut chain = vec![name(project)];
-    let mut at = project;
-    let mut reason = None;
-    // Each step moves to a project that starts earlier, so this ends within the project count.
-    for _ in 0..roadmap.projects.len() {
-        match plan.projects[at].held_back {
-            HeldBack::Dependency { project, .. } => {
-                at = project;
-                chain.push(name(at));
-            }
-            HeldBack::Resource { resource, by } => {
-                reason = Some(format!(
-                    "{} waits for resource `{}`, busy with {} until {}",
-                    name(at),
-                    roadmap.resources[resource].id,
-                    name(by),
-                    plan.projects[by].finish
-                ));
-                break;
-            }
-            HeldBack::Release { date } => {
-                reason = Some(format!("{} may not start before {date}", name(at)));
-                break;
-            }
-            HeldBack::YearlyCap { source, year } => {
-                let spend = crate::funding::YearlySpend::of(roadmap, plan);
-                let cap = roadmap.funding[source]
-                    .per_year
-                    .as_ref()
-                    .map_or(0.0, |l| l.value);
-                reason = Some(format!(
-                    "{} waits for the yearly cap of `{}`: starting earlier would pay out more than {} {} in {year} ({} {} paid that year in this plan)",
-                    name(at),
-                    roadmap.funding[source].id,
-                    amount(cap),
-                    roadmap.currency,
-                    amount(crate::funding::from_cents(spend.get(source, year))),
-                    roadmap.currency,
-                ));
-                break;
-            }
-            HeldBack::Nothing => break,
-        }
-    }
-    chain.reverse();
-    // A long chain reads as its start and its end; the middle only hides them.
-    const SHOWN_AT_EACH_END: usize = 3;
-    if chain.len() > 2 * SHOWN_AT_EACH_END + 1 {
-        let hidden = chain.len() - 2 * SHOWN_AT_EACH_END;
-        chain.splice(
-            SHOWN_AT_EACH_END..chain.len() - SHOWN_AT_EACH_END,
-            [format!("({hidden} more)")],
-        );
-    }
-    let chain = chain.join(" -> ");
-    match (chain.contains(" -> "), reason) {
-        (false, Some(reason)) => format!("held back: {reason}"),
-        (false, None) => "it already starts on the plan's first day".to_string(),
-        (true, Some(reason)) => format!("held back by the dependency chain {chain}; {reason}"),
-        (true, None) => format!("held back by the dependency chain {chain}"),
-    }
 }
 
 #[cfg(test)]
@@ -559,8 +465,17 @@ mod tests {
             }]
         );
         // The findings say the same, one each.
-        let codes: Vec<_> = plan.findings.iter().map(|f| f.code).collect();
-        assert_eq!(codes, [Code::MissedDeadline, Code::OutsideFundingWindow]);
+        let codes: Vec<_> = crate::findings::of(&roadmap, &plan)
+            .iter()
+            .map(|f| f.code)
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                crate::diag::Code::MissedDeadline,
+                crate::diag::Code::OutsideFundingWindow
+            ]
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::check::{CheckError, Checked, Settings};
 use crate::model::{Roadmap, Scenario};
+use crate::money;
 use crate::plan::Plan;
 
 /// One column of the comparison.
@@ -65,8 +66,8 @@ fn outcome(
         slipped,
         missed_deadlines,
         missed_windows,
-        uncovered_cost: roadmap.uncovered_cost(),
-        over_committed: roadmap.funding_shortfall().iter().sum(),
+        uncovered_cost: money::uncovered_cost(roadmap),
+        over_committed: money::shortfall(roadmap).iter().sum(),
     }
 }
 

@@ -239,7 +239,8 @@ proptest! {
 
     #[test]
     fn every_opportunity_is_admissible(seed in any::<u64>()) {
-        use roadmap::funding::{YearlySpend, from_cents, opportunities};
+        use roadmap::funding::{YearlySpend, opportunities};
+        use roadmap::money::from_cents;
         let text = random_roadmap(seed, false);
         let Some(model) = load(&text) else { return Ok(()) };
         let plan = roadmap::plan::plan(&model, &Options { effort: Effort::Fast, seed: 1 }).unwrap();

@@ -138,23 +138,6 @@ impl Roadmap {
         roadmap
     }
 
-    /// Per funding source, how much of its commitments it cannot pay (0 when covered).
-    pub fn funding_shortfall(&self) -> Vec<f64> {
-        self.committed()
-            .iter()
-            .zip(&self.funding)
-            .map(|(&committed, f)| (committed - f.amount).max(0.0))
-            .collect()
-    }
-
-    /// Cost that no funding covers, summed over projects.
-    pub fn uncovered_cost(&self) -> f64 {
-        self.projects
-            .iter()
-            .filter_map(|p| p.cost.map(|c| (c - p.funded()).max(0.0)))
-            .sum()
-    }
-
     /// Does any project have a three-point estimate?
     pub fn has_estimates(&self) -> bool {
         self.projects.iter().any(|p| p.estimate.is_some())

@@ -1,10 +1,9 @@
 //! Figures that several reports and exports show, computed once from the [`Plan`] so the table,
-//! CSV, JSON, HTML and XLSX outputs always agree: calendar periods, spend per year, busiest
-//! quarters and resource utilisation.
+//! CSV, JSON, HTML and XLSX outputs always agree: calendar periods, busiest quarters and
+//! resource utilisation (money figures are [`crate::money`] and [`crate::funding`]).
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use crate::funding::CENT;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 
@@ -111,69 +110,6 @@ pub fn busiest_quarter(roadmap: &Roadmap, plan: &Plan, actor: usize) -> Option<B
         }
     }
     best
-}
-
-/// What each funding source pays out in each calendar year of the plan.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Spend {
-    pub years: Vec<i32>,
-    /// `by_source[source][k]` is paid in `years[k]`.
-    pub by_source: Vec<Vec<f64>>,
-}
-
-impl Spend {
-    /// All sources together, per year.
-    pub fn totals(&self) -> Vec<f64> {
-        (0..self.years.len())
-            .map(|k| self.by_source.iter().map(|s| s[k]).sum())
-            .collect()
-    }
-}
-
-/// Spend per calendar year: each contribution is spread evenly over the days its project runs
-/// in the plan (a milestone's falls on its day), then added up per year.
-///
-/// The spreading itself is [`crate::funding::YearlySpend`], in whole cents, the same rule the
-/// planner uses for yearly caps.
-pub fn spend_per_year(roadmap: &Roadmap, plan: &Plan) -> Spend {
-    let spend = crate::funding::YearlySpend::of(roadmap, plan);
-    let (first, last) = (plan.start().year(), plan.finish().year());
-    let years: Vec<i32> = (first..=last).collect();
-    let by_source = (0..roadmap.funding.len())
-        .map(|s| {
-            years
-                .iter()
-                .map(|&year| crate::funding::from_cents(spend.get(s, year)))
-                .collect()
-        })
-        .collect();
-    Spend { years, by_source }
-}
-
-/// A project's cost against the funding that covers it.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Coverage {
-    pub cost: f64,
-    pub covered: f64,
-    /// What the funding leaves uncovered (0 when covered).
-    pub gap: f64,
-}
-
-pub fn coverage(roadmap: &Roadmap, project: usize) -> Coverage {
-    let project = &roadmap.projects[project];
-    let cost = project.cost.unwrap_or(0.0);
-    let covered = project.funded();
-    let gap = cost - covered;
-    Coverage {
-        cost,
-        covered,
-        gap: if gap > CENT { gap } else { 0.0 },
-    }
-}
-
-/// Is the source committed beyond its amount?
-pub fn over_committed(amount: f64, committed: f64) -> bool {
-    committed - amount > CENT
 }
 
 /// How much of a resource the plan uses.

@@ -9,11 +9,12 @@ use comfy_table::{Cell, Color};
 use serde::Serialize;
 
 use crate::display::amount;
+use crate::funding::{YearAmount, YearlySpend};
 use crate::model::Roadmap;
+use crate::money;
 use crate::plan::{HeldBack, Plan};
 use crate::report::actors::warning_style;
 use crate::report::csv::neutralise;
-use crate::report::figures;
 use crate::report::table::{ID_MAX_WIDTH, truncate};
 use crate::report::{Look, Report, header, number, write_json};
 
@@ -52,7 +53,7 @@ pub struct SourceRow<'a> {
     pub from: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
     pub over_committed: bool,
-    pub spend: Vec<YearSpend>,
+    pub spend: Vec<YearAmount>,
     /// Co-financing rules and yearly cap, when set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_share: Option<f64>,
@@ -65,13 +66,6 @@ pub struct SourceRow<'a> {
     /// Years in which it pays out more than `per_year`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub over_cap_years: Vec<i32>,
-}
-
-/// What is paid out in one calendar year (contributions spread evenly over project days).
-#[derive(Clone, Copy, Serialize)]
-pub struct YearSpend {
-    pub year: i32,
-    pub amount: f64,
 }
 
 #[derive(Serialize)]
@@ -95,24 +89,12 @@ pub struct Totals {
     pub cost: f64,
     pub covered: f64,
     pub gap: f64,
-    pub spend: Vec<YearSpend>,
-}
-
-fn per_year(years: &[i32], amounts: &[f64]) -> Vec<YearSpend> {
-    years
-        .iter()
-        .zip(amounts)
-        .map(|(&year, &amount)| YearSpend {
-            year,
-            // Spreading by days gives fractions of a cent; nobody budgets those.
-            amount: (amount * 100.0).round() / 100.0,
-        })
-        .collect()
+    pub spend: Vec<YearAmount>,
 }
 
 impl<'a> FundingReport<'a> {
     pub fn new(roadmap: &'a Roadmap, plan: &Plan) -> Self {
-        let spend = figures::spend_per_year(roadmap, plan);
+        let spend = YearlySpend::of(roadmap, plan);
         let committed = roadmap.committed();
         let sources: Vec<SourceRow<'a>> = roadmap
             .funding
@@ -126,21 +108,13 @@ impl<'a> FundingReport<'a> {
                 remaining: source.amount - committed[s],
                 from: source.from,
                 until: source.until,
-                over_committed: figures::over_committed(source.amount, committed[s]),
-                spend: per_year(&spend.years, &spend.by_source[s]),
+                over_committed: money::over(committed[s], source.amount),
+                spend: spend.per_year(s),
                 max_share: source.max_share.as_ref().map(|l| l.value),
                 min_project: source.min_project.as_ref().map(|l| l.value),
                 max_project: source.max_project.as_ref().map(|l| l.value),
                 per_year: source.per_year.as_ref().map(|l| l.value),
-                over_cap_years: source.per_year.as_ref().map_or(Vec::new(), |cap| {
-                    spend
-                        .years
-                        .iter()
-                        .zip(&spend.by_source[s])
-                        .filter(|&(_, &paid)| paid > cap.value + crate::funding::CENT)
-                        .map(|(&year, _)| year)
-                        .collect()
-                }),
+                over_cap_years: spend.over_cap_years(roadmap, s),
             })
             .collect();
         let projects: Vec<ProjectRow<'a>> = plan
@@ -151,7 +125,7 @@ impl<'a> FundingReport<'a> {
                 roadmap.projects[p].cost.is_some() || !roadmap.projects[p].funding.is_empty()
             })
             .map(|p| {
-                let coverage = figures::coverage(roadmap, p);
+                let coverage = money::coverage(roadmap, p);
                 ProjectRow {
                     id: &roadmap.projects[p].id,
                     name: &roadmap.projects[p].name,
@@ -173,7 +147,7 @@ impl<'a> FundingReport<'a> {
             cost: projects.iter().filter_map(|p| p.cost).sum(),
             covered: projects.iter().map(|p| p.covered).sum(),
             gap: projects.iter().map(|p| p.gap).sum(),
-            spend: per_year(&spend.years, &spend.totals()),
+            spend: spend.per_year_total(),
         };
         let held_by_caps = plan
             .start_order
@@ -248,7 +222,7 @@ impl<'a> FundingReport<'a> {
             .iter()
             .map(|y| header(&y.year.to_string()));
         table.set_header(std::iter::once(header("source")).chain(years));
-        let thousands = |spend: &[YearSpend]| -> Vec<Cell> {
+        let thousands = |spend: &[YearAmount]| -> Vec<Cell> {
             spend
                 .iter()
                 .map(|y| number(format!("{}k", amount(y.amount / 1000.0))))
@@ -457,7 +431,7 @@ impl Report for FundingReport<'_> {
         );
         writer.write_record(&titles)?;
         let date = |d: Option<NaiveDate>| d.map_or(String::new(), |d| d.to_string());
-        let spend = |s: &[YearSpend]| s.iter().map(|y| y.amount.to_string()).collect::<Vec<_>>();
+        let spend = |s: &[YearAmount]| s.iter().map(|y| y.amount.to_string()).collect::<Vec<_>>();
         let blank = || vec![String::new(); self.totals.spend.len()];
         for s in &self.sources {
             let mut record = vec![

@@ -3,8 +3,8 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::display::amount;
-use crate::funding::CENT;
 use crate::model::Roadmap;
+use crate::money;
 
 pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
     let currency = &roadmap.currency;
@@ -13,7 +13,7 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             let source = &roadmap.funding[contribution.source];
             let paid = contribution.amount;
             if let (Some(share), Some(cost)) = (&source.max_share, project.cost)
-                && paid > share.value * cost + CENT
+                && money::over(paid, share.value * cost)
             {
                 findings.push(
                     Diagnostic::error(
@@ -40,12 +40,12 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             let below = source
                 .min_project
                 .as_ref()
-                .filter(|min| paid + CENT < min.value)
+                .filter(|min| money::under(paid, min.value))
                 .map(|min| (min, "at least", "min_project"));
             let above = source
                 .max_project
                 .as_ref()
-                .filter(|max| paid > max.value + CENT)
+                .filter(|max| money::over(paid, max.value))
                 .map(|max| (max, "at most", "max_project"));
             for (limit, bound, key) in below.into_iter().chain(above) {
                 findings.push(

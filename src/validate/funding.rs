@@ -2,8 +2,8 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::display::amount;
-use crate::funding::CENT;
 use crate::model::Roadmap;
+use crate::money;
 
 pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
     over_committed(roadmap, findings);
@@ -13,7 +13,7 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
 fn over_committed(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
     let currency = &roadmap.currency;
     for (s, (source, committed)) in roadmap.funding.iter().zip(roadmap.committed()).enumerate() {
-        if committed > source.amount + CENT {
+        if money::over(committed, source.amount) {
             let count = roadmap
                 .projects
                 .iter()
@@ -44,7 +44,7 @@ pub fn gaps(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             continue;
         };
         let funded = project.funded();
-        if funded + CENT < cost {
+        if money::under(funded, cost) {
             findings.push(
                 Diagnostic::new(
                     Code::FundingGap,
