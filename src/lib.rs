@@ -13,7 +13,6 @@ pub mod model;
 pub mod money;
 pub mod output;
 pub mod plan;
-pub mod progress;
 pub mod rank;
 pub mod report;
 pub mod risk;

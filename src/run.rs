@@ -4,27 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use crate::cli::{Cli, ColorWhen, Command};
-use crate::commands;
-
-/// How a command ended, when it could run at all.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    /// Exit 0.
-    Success,
-    /// Exit 1: the roadmap has errors (or warnings under --deny-warnings).
-    Findings,
-}
-
-/// Settings every command shares.
-#[derive(Clone, Copy, Debug)]
-pub struct Context {
-    /// Styled output on stdout (tables, timeline).
-    pub color_stdout: bool,
-    /// Styled output on stderr (findings).
-    pub color_stderr: bool,
-    pub quiet: bool,
-    pub verbose: u8,
-}
+use crate::commands::{self, Context, Outcome};
 
 pub fn run(cli: Cli) -> ExitCode {
     let context = Context {
@@ -68,24 +48,6 @@ pub fn run(cli: Cli) -> ExitCode {
             let _ = writeln!(stderr, "{style}error{style:#}: {err:#}");
             ExitCode::from(2)
         }
-    }
-}
-
-impl Context {
-    /// Columns for output: `--width`, then `$COLUMNS`, then the terminal; 100 in pipes and files
-    /// so output there does not depend on who runs it.
-    pub fn width(&self, flag: Option<u16>, to_file: bool) -> u16 {
-        let from_env = || std::env::var("COLUMNS").ok()?.trim().parse().ok();
-        let from_terminal = || {
-            (!to_file && std::io::stdout().is_terminal())
-                .then(terminal_size::terminal_size)
-                .flatten()
-                .map(|(w, _)| w.0)
-        };
-        flag.or_else(from_env)
-            .or_else(from_terminal)
-            .unwrap_or(100)
-            .max(40)
     }
 }
 

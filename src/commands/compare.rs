@@ -3,10 +3,10 @@
 use anyhow::Result;
 
 use crate::cli::{CompareArgs, VariantArgs};
+use crate::commands::{Context, Outcome};
 use crate::commands::{check_for_output, look, print_report, settings};
 use crate::diag::render::{self, FileReport};
 use crate::report::compare as report;
-use crate::run::{Context, Outcome};
 use crate::scenarios::compare;
 
 pub fn run(args: &CompareArgs, context: &Context) -> Result<Outcome> {

@@ -6,7 +6,7 @@ use anyhow::{Context as _, Result};
 use clap::CommandFactory;
 
 use crate::cli::{Cli, CompletionsArgs};
-use crate::run::{Context, Outcome};
+use crate::commands::{Context, Outcome};
 
 pub fn run(args: &CompletionsArgs, _context: &Context) -> Result<Outcome> {
     // clap_complete writes to any `Write` and cannot fail on a Vec; writing it out can.

@@ -9,11 +9,11 @@ use anyhow::{Context as _, Result, bail};
 use crate::check::check_source;
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::commands::{Checked, look, print_findings, settings};
+use crate::commands::{Context, Outcome};
 use crate::diff::{Side, diff};
 use crate::model::load::{self, Input};
 use crate::output::emit;
 use crate::report::diff as report;
-use crate::run::{Context, Outcome};
 
 pub fn run(args: &DiffArgs, context: &Context) -> Result<Outcome> {
     let new_path = args

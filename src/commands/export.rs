@@ -7,10 +7,10 @@ use anyhow::{Result, bail};
 use crate::cli::VariantArgs;
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::commands::report::{html_risk, write_html};
+use crate::commands::{Context, Outcome};
 use crate::commands::{check_for_output, say_written, to_file};
 use crate::output::emit;
 use crate::report;
-use crate::run::{Context, Outcome};
 
 pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
     let format = match (args.format, args.output.output.as_deref()) {

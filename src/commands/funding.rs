@@ -4,10 +4,10 @@
 use anyhow::Result;
 
 use crate::cli::{FundingArgs, VariantArgs};
+use crate::commands::{Context, Outcome};
 use crate::commands::{check_for_output, run_report};
 use crate::report::funding::FundingReport;
 use crate::report::opportunities::OpportunitiesReport;
-use crate::run::{Context, Outcome};
 
 pub fn run(args: &FundingArgs, context: &Context) -> Result<Outcome> {
     let report = &args.report;

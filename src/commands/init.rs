@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result, bail};
 
 use crate::cli::InitArgs;
-use crate::run::{Context, Outcome};
+use crate::commands::{Context, Outcome};
 
 /// The starter roadmap: one small, valid example of every table, with comments.
 pub const TEMPLATE: &str = include_str!("init.toml");

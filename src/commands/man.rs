@@ -6,7 +6,7 @@ use anyhow::{Context as _, Result};
 use clap::CommandFactory;
 
 use crate::cli::Cli;
-use crate::run::{Context, Outcome};
+use crate::commands::{Context, Outcome};
 
 pub fn run(_context: &Context) -> Result<Outcome> {
     let mut page = Vec::new();

@@ -17,7 +17,7 @@ pub mod risk;
 pub mod schema;
 pub mod validate;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use anyhow::Result;
@@ -29,8 +29,45 @@ use crate::model::Roadmap;
 use crate::output::emit;
 use crate::plan::Plan;
 use crate::report::{Look, Report};
-use crate::run::Outcome;
 use crate::schedule::{Effort, Options};
+
+/// How a command ended, when it could run at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0.
+    Success,
+    /// Exit 1: the roadmap has errors (or warnings under --deny-warnings).
+    Findings,
+}
+
+/// Settings every command shares.
+#[derive(Clone, Copy, Debug)]
+pub struct Context {
+    /// Styled output on stdout (tables, timeline).
+    pub color_stdout: bool,
+    /// Styled output on stderr (findings).
+    pub color_stderr: bool,
+    pub quiet: bool,
+    pub verbose: u8,
+}
+
+impl Context {
+    /// Columns for output: `--width`, then `$COLUMNS`, then the terminal; 100 in pipes and files
+    /// so output there does not depend on who runs it.
+    pub fn width(&self, flag: Option<u16>, to_file: bool) -> u16 {
+        let from_env = || std::env::var("COLUMNS").ok()?.trim().parse().ok();
+        let from_terminal = || {
+            (!to_file && std::io::stdout().is_terminal())
+                .then(terminal_size::terminal_size)
+                .flatten()
+                .map(|(w, _)| w.0)
+        };
+        flag.or_else(from_env)
+            .or_else(from_terminal)
+            .unwrap_or(100)
+            .max(40)
+    }
+}
 
 pub use crate::check::Checked;
 
@@ -52,7 +89,7 @@ pub fn check(path: &Path, planner: &PlannerArgs) -> Result<Checked> {
 }
 
 /// Prints a file's findings for people on stderr.
-pub fn print_findings(checked: &Checked, context: &crate::run::Context) -> Result<()> {
+pub fn print_findings(checked: &Checked, context: &Context) -> Result<()> {
     render::human(
         &mut anstream::stderr().lock(),
         &checked.report(),
@@ -79,7 +116,7 @@ pub fn check_for_output(
     path: &Path,
     planner: &PlannerArgs,
     variant: &VariantArgs,
-    context: &crate::run::Context,
+    context: &Context,
 ) -> Result<Checked> {
     let checked = check::check_path(path, &settings(planner, variant))?;
     print_findings(&checked, context)?;
@@ -88,12 +125,7 @@ pub fn check_for_output(
 
 /// How output for people looks: colour only on a terminal (never in files), the width from
 /// `--width`, `$COLUMNS` or the terminal.
-pub fn look(
-    context: &crate::run::Context,
-    output: &OutputArgs,
-    width: Option<u16>,
-    ascii: bool,
-) -> Look {
+pub fn look(context: &Context, output: &OutputArgs, width: Option<u16>, ascii: bool) -> Look {
     let to_file = to_file(output);
     Look {
         color: context.color_stdout && !to_file,
@@ -108,7 +140,7 @@ pub fn to_file(output: &OutputArgs) -> bool {
 }
 
 /// Says on stderr which file was written (unless `--quiet` or the output went to stdout).
-pub fn say_written(output: &OutputArgs, context: &crate::run::Context) {
+pub fn say_written(output: &OutputArgs, context: &Context) {
     if to_file(output)
         && !context.quiet
         && let Some(path) = &output.output
@@ -144,7 +176,7 @@ pub fn print_report(
 /// Runs one of the [`Report`]s (actors, funding, resources, order, rank): build, print.
 pub fn run_report<'a>(
     args: &ReportArgs,
-    context: &crate::run::Context,
+    context: &Context,
     checked: &'a Checked,
     build: impl FnOnce(&'a Roadmap, &'a Plan) -> Box<dyn Report + 'a>,
 ) -> Result<Outcome> {

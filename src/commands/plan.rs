@@ -6,10 +6,10 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::cli::{PlanArgs, PlanFormat};
+use crate::commands::{Context, Outcome};
 use crate::commands::{check_for_output, look};
 use crate::output::emit;
 use crate::report::{self, gantt};
-use crate::run::{Context, Outcome};
 
 pub fn run(args: &PlanArgs, context: &Context) -> Result<Outcome> {
     let checked = check_for_output(&args.file, &args.planner, &args.variant, context)?;

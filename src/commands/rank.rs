@@ -4,9 +4,9 @@ use anyhow::Result;
 
 use crate::cli::ReportArgs;
 use crate::cli::VariantArgs;
+use crate::commands::{Context, Outcome};
 use crate::commands::{check_for_output, run_report};
 use crate::report::rank::RankReport;
-use crate::run::{Context, Outcome};
 
 pub fn run(args: &ReportArgs, context: &Context) -> Result<Outcome> {
     let checked = check_for_output(&args.file, &args.planner, &VariantArgs::default(), context)?;

@@ -8,12 +8,12 @@ use chrono::NaiveDate;
 use crate::cli::HtmlReportArgs;
 use crate::cli::VariantArgs;
 use crate::commands::{Checked, check_for_output, say_written};
+use crate::commands::{Context, Outcome};
 use crate::model::Roadmap;
 use crate::output::emit;
 use crate::plan::Plan;
 use crate::report::html;
 use crate::risk::{self, Distribution, Risk};
-use crate::run::{Context, Outcome};
 
 pub fn run(args: &HtmlReportArgs, context: &Context) -> Result<Outcome> {
     let checked = check_for_output(&args.file, &args.planner, &VariantArgs::default(), context)?;

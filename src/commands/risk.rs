@@ -5,11 +5,11 @@ use std::io::IsTerminal;
 use anyhow::{Result, bail};
 
 use crate::cli::{DistributionName, RiskArgs};
+use crate::commands::{Context, Outcome};
 use crate::commands::{check_for_output, look, print_report};
 use crate::model::Roadmap;
 use crate::report::risk as report;
 use crate::risk::{self, Distribution, Settings};
-use crate::run::{Context, Outcome};
 
 /// Runs below this many are over before a progress bar would be worth drawing.
 const PROGRESS_FROM: u32 = 2_000;

@@ -4,8 +4,8 @@ use std::io::Write;
 
 use anyhow::{Context as _, Result};
 
+use crate::commands::{Context, Outcome};
 use crate::model::schema::json_schema;
-use crate::run::{Context, Outcome};
 
 pub fn run(_context: &Context) -> Result<Outcome> {
     let mut stdout = std::io::stdout().lock();

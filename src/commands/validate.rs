@@ -6,10 +6,10 @@ use anyhow::Result;
 
 use crate::cli::{FindingsFormat, ValidateArgs};
 use crate::commands::{Checked, check};
+use crate::commands::{Context, Outcome};
 use crate::diag::Severity;
 use crate::diag::render::{self, FileReport};
 use crate::display::amount;
-use crate::run::{Context, Outcome};
 
 pub fn run(args: &ValidateArgs, context: &Context) -> Result<Outcome> {
     // Read every file first: an unreadable one is a usage problem (exit 2) for the whole call.

@@ -4,9 +4,9 @@
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 
-use crate::cli::GroupBy;
 use crate::model::Roadmap;
 use crate::plan::Plan;
+use crate::report::gantt::GroupBy;
 
 pub fn write(
     out: &mut dyn Write,

@@ -2,6 +2,8 @@
 //! solution back into dates and findings. Reports and exports read [`Plan`] and never
 //! recompute a schedule.
 
+pub mod progress;
+
 use chrono::NaiveDate;
 
 use crate::calendar::LinkKind;
@@ -139,7 +141,7 @@ pub fn plan(roadmap: &Roadmap, options: &Options) -> Result<Plan, ScheduleError>
     plan_as_of(roadmap, options, None)
 }
 
-/// Plans a validated roadmap from recorded progress (see [`crate::progress`]): done projects
+/// Plans a validated roadmap from recorded progress (see [`progress`]): done projects
 /// stay at their actual dates, projects in progress keep their actual start, and with `as_of`
 /// the remaining work runs from that day and nothing else starts before it.
 pub fn plan_as_of(
@@ -148,12 +150,12 @@ pub fn plan_as_of(
     as_of: Option<NaiveDate>,
 ) -> Result<Plan, ScheduleError> {
     let mut problem = problem(roadmap);
-    crate::progress::apply(roadmap, &mut problem, as_of);
+    progress::apply(roadmap, &mut problem, as_of);
     let solution = schedule::plan(&problem, options)?;
     let mut projects: Vec<ProjectPlan> = (0..roadmap.projects.len())
         .map(|i| project_plan(&problem, &solution, i))
         .collect();
-    crate::progress::restore_actual_starts(roadmap, &mut projects);
+    progress::restore_actual_starts(roadmap, &mut projects);
     let capped = money::capped(roadmap);
     for (i, planned) in projects.iter_mut().enumerate() {
         planned.held_back = match solution.held_back[i] {

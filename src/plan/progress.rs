@@ -14,9 +14,9 @@
 
 use chrono::NaiveDate;
 
+use super::ProjectPlan;
 use crate::calendar::Span;
 use crate::model::{Roadmap, Status};
-use crate::plan::ProjectPlan;
 use crate::schedule::problem::{Day, Problem};
 
 /// Changes `problem` (built from `roadmap`) for the recorded progress.
