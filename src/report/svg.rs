@@ -80,190 +80,267 @@ pub fn write(
     out.write_all(svg.as_bytes())
 }
 
-/// Renders the `<svg>` element (for inlining in HTML too).
+/// Renders the `<svg>` element (for inlining in HTML too): header, row stripes, the calendar
+/// grid, labels and bars, dependency arrows, the "as of" marker and the legend, in that order
+/// (later parts are drawn over earlier ones).
 pub fn render(
     svg: &mut String,
     roadmap: &Roadmap,
     plan: &Plan,
     as_of: Option<NaiveDate>,
 ) -> std::fmt::Result {
-    let rows = &plan.start_order;
-    let months = period_bounds(plan.start(), plan.finish(), 1);
-    let (first, end) = (months[0], months[months.len() - 1]);
-    let days = (end - first).num_days().max(1) as f64;
-    let axis = TimeAxis {
-        first,
-        px_per_day: (WIDTH - LABEL_WIDTH - RIGHT_MARGIN) / days,
-    };
-    let height = HEADER + ROW * rows.len() as f64 + FOOTER;
-    let row_of = |p: usize| rows.iter().position(|&r| r == p).unwrap_or(0);
-    let y_mid = |row: usize| HEADER + ROW * row as f64 + ROW / 2.0;
-
-    writeln!(
-        svg,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height:.0}\" viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-label=\"Gantt chart of {}\">",
-        escape(&roadmap.name)
-    )?;
-    writeln!(svg, "<style>{STYLE}</style>")?;
-    writeln!(
-        svg,
-        "<defs><marker id=\"rm-arrow\" viewBox=\"0 0 8 8\" refX=\"7\" refY=\"4\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#8c8c8c\"/></marker></defs>"
-    )?;
-    writeln!(
-        svg,
-        "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>"
-    )?;
-    writeln!(
-        svg,
-        "<text class=\"rm-title\" x=\"8\" y=\"20\">{} — {} to {}</text>",
-        escape(&roadmap.name),
-        plan.start(),
-        plan.finish()
-    )?;
-
-    // Row stripes first, so the grid and bars are drawn over them.
-    for row in (0..rows.len()).step_by(2) {
-        let y = HEADER + ROW * row as f64;
-        writeln!(
-            svg,
-            "<rect class=\"rm-stripe\" x=\"0\" y=\"{y:.1}\" width=\"{WIDTH}\" height=\"{ROW}\"/>"
-        )?;
+    let chart = Chart::new(roadmap, plan);
+    chart.header(svg)?;
+    chart.stripes(svg)?;
+    chart.grid(svg)?;
+    chart.bars(svg)?;
+    chart.arrows(svg)?;
+    if let Some(day) = as_of {
+        chart.as_of(svg, day)?;
     }
-
-    // Month lines (quarters on long plans), year lines and labels.
-    let grid_bottom = HEADER + ROW * rows.len() as f64;
-    let month_px = 30.0 * axis.px_per_day;
-    for &month in &months {
-        let x = axis.x(month);
-        if month.month() == 1 || month == first {
-            writeln!(
-                svg,
-                "<line class=\"rm-year\" x1=\"{x:.1}\" y1=\"30\" x2=\"{x:.1}\" y2=\"{grid_bottom:.1}\"/>"
-            )?;
-            writeln!(
-                svg,
-                "<text class=\"rm-text\" x=\"{:.1}\" y=\"42\">{}</text>",
-                x + 3.0,
-                month.year()
-            )?;
-        } else if month_px >= 6.0 || month.month0() % 3 == 0 {
-            writeln!(
-                svg,
-                "<line class=\"rm-month\" x1=\"{x:.1}\" y1=\"48\" x2=\"{x:.1}\" y2=\"{grid_bottom:.1}\"/>"
-            )?;
-        }
-        if month_px >= 12.0 && month < end {
-            const INITIALS: [&str; 12] =
-                ["J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"];
-            writeln!(
-                svg,
-                "<text class=\"rm-small\" x=\"{:.1}\" y=\"58\" text-anchor=\"middle\">{}</text>",
-                x + month_px / 2.0,
-                INITIALS[month.month0() as usize]
-            )?;
-        }
-    }
-
-    // Labels and bars.
-    for (row, &p) in rows.iter().enumerate() {
-        let project = &roadmap.projects[p];
-        let planned = &plan.projects[p];
-        let y = y_mid(row);
-        writeln!(
-            svg,
-            "<text class=\"rm-text\" x=\"8\" y=\"{:.1}\"><title>{}</title>{}</text>",
-            y + 4.0,
-            escape(&project.name),
-            escape(&truncate(&project.id, 36))
-        )?;
-        let tip = format!(
-            "{}: {} to {}{}",
-            project.name,
-            planned.start,
-            planned.finish,
-            if planned.critical { " (critical)" } else { "" }
-        );
-        let x = axis.x(planned.start);
-        if project.is_milestone() {
-            let r = BAR / 2.0 + 1.0;
-            writeln!(
-                svg,
-                "<polygon class=\"rm-milestone\" points=\"{:.1},{:.1} {:.1},{:.1} {:.1},{:.1} {:.1},{:.1}\"><title>{}</title></polygon>",
-                x,
-                y - r,
-                x + r,
-                y,
-                x,
-                y + r,
-                x - r,
-                y,
-                escape(&tip)
-            )?;
-        } else {
-            let width = (f64::from(planned.days) * axis.px_per_day).max(2.0);
-            let class = if planned.critical {
-                "rm-bar rm-crit"
-            } else {
-                "rm-bar"
-            };
-            writeln!(
-                svg,
-                "<rect class=\"{class}\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{width:.1}\" height=\"{BAR}\" rx=\"2\"><title>{}</title></rect>",
-                y - BAR / 2.0,
-                escape(&tip)
-            )?;
-        }
-    }
-
-    // Dependency arrows: from the predecessor's end (its start for SS) to this one's start
-    // (its end for FF).
-    for (to, project) in roadmap.projects.iter().enumerate() {
-        for dependency in &project.depends_on {
-            let from = dependency.on;
-            let end_of = |p: usize| figures::running(plan, p).1;
-            let (x1, x2) = match dependency.kind {
-                LinkKind::StartToStart => (
-                    axis.x(plan.projects[from].start),
-                    axis.x(plan.projects[to].start),
-                ),
-                LinkKind::FinishToFinish => (axis.x(end_of(from)), axis.x(end_of(to))),
-                LinkKind::FinishToStart => (axis.x(end_of(from)), axis.x(plan.projects[to].start)),
-            };
-            let (y1, y2) = (y_mid(row_of(from)), y_mid(row_of(to)));
-            // Out to the right, along the gap between rows, then down (or up) into the bar.
-            let bend = x1 + 5.0;
-            let (y_turn, y_into) = if y2 > y1 {
-                (y2 - ROW / 2.0, y2 - BAR / 2.0 - 1.0)
-            } else {
-                (y2 + ROW / 2.0, y2 + BAR / 2.0 + 1.0)
-            };
-            let x_into = if dependency.kind == LinkKind::FinishToFinish {
-                x2 - 3.0
-            } else {
-                x2 + 3.0
-            };
-            writeln!(
-                svg,
-                "<path class=\"rm-dep\" d=\"M{x1:.1},{y1:.1} H{bend:.1} V{y_turn:.1} H{x_into:.1} V{y_into:.1}\" marker-end=\"url(#rm-arrow)\"/>"
-            )?;
-        }
-    }
-
-    if let Some(day) = as_of.filter(|&d| d >= first && d <= end) {
-        let x = axis.x(day);
-        writeln!(
-            svg,
-            "<line class=\"rm-today\" x1=\"{x:.1}\" y1=\"30\" x2=\"{x:.1}\" y2=\"{grid_bottom:.1}\"/>"
-        )?;
-        writeln!(
-            svg,
-            "<text class=\"rm-today-label\" x=\"{:.1}\" y=\"28\">as of {day}</text>",
-            x + 3.0
-        )?;
-    }
-
-    legend(svg, grid_bottom + 24.0)?;
+    legend(svg, chart.grid_bottom + 24.0)?;
     writeln!(svg, "</svg>")
+}
+
+/// The layout of one chart: rows in the plan's start order on a month axis.
+struct Chart<'a> {
+    roadmap: &'a Roadmap,
+    plan: &'a Plan,
+    rows: &'a [usize],
+    /// `row_of[p]`: the row of project `p`.
+    row_of: Vec<usize>,
+    months: Vec<NaiveDate>,
+    first: NaiveDate,
+    end: NaiveDate,
+    axis: TimeAxis,
+    height: f64,
+    grid_bottom: f64,
+}
+
+impl<'a> Chart<'a> {
+    fn new(roadmap: &'a Roadmap, plan: &'a Plan) -> Self {
+        let rows = plan.start_order.as_slice();
+        let months = period_bounds(plan.start(), plan.finish(), 1);
+        let (first, end) = (months[0], months[months.len() - 1]);
+        let days = (end - first).num_days().max(1) as f64;
+        let mut row_of = vec![0; plan.projects.len()];
+        for (row, &p) in rows.iter().enumerate() {
+            row_of[p] = row;
+        }
+        Chart {
+            roadmap,
+            plan,
+            rows,
+            row_of,
+            months,
+            first,
+            end,
+            axis: TimeAxis {
+                first,
+                px_per_day: (WIDTH - LABEL_WIDTH - RIGHT_MARGIN) / days,
+            },
+            height: HEADER + ROW * rows.len() as f64 + FOOTER,
+            grid_bottom: HEADER + ROW * rows.len() as f64,
+        }
+    }
+
+    fn y_mid(&self, row: usize) -> f64 {
+        HEADER + ROW * row as f64 + ROW / 2.0
+    }
+
+    /// The `<svg>` element's opening, styles, arrow marker, background and title.
+    fn header(&self, svg: &mut String) -> std::fmt::Result {
+        let height = self.height;
+        writeln!(
+            svg,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height:.0}\" viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-label=\"Gantt chart of {}\">",
+            escape(&self.roadmap.name)
+        )?;
+        writeln!(svg, "<style>{STYLE}</style>")?;
+        writeln!(
+            svg,
+            "<defs><marker id=\"rm-arrow\" viewBox=\"0 0 8 8\" refX=\"7\" refY=\"4\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#8c8c8c\"/></marker></defs>"
+        )?;
+        writeln!(
+            svg,
+            "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>"
+        )?;
+        writeln!(
+            svg,
+            "<text class=\"rm-title\" x=\"8\" y=\"20\">{} — {} to {}</text>",
+            escape(&self.roadmap.name),
+            self.plan.start(),
+            self.plan.finish()
+        )?;
+        Ok(())
+    }
+
+    /// Every other row shaded, first, so the grid and bars are drawn over them.
+    fn stripes(&self, svg: &mut String) -> std::fmt::Result {
+        // Row stripes first, so the grid and bars are drawn over them.
+        for row in (0..self.rows.len()).step_by(2) {
+            let y = HEADER + ROW * row as f64;
+            writeln!(
+                svg,
+                "<rect class=\"rm-stripe\" x=\"0\" y=\"{y:.1}\" width=\"{WIDTH}\" height=\"{ROW}\"/>"
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Month lines (quarters on long plans), year lines and labels.
+    fn grid(&self, svg: &mut String) -> std::fmt::Result {
+        // Month lines (quarters on long plans), year lines and labels.
+        let grid_bottom = self.grid_bottom;
+        let month_px = 30.0 * self.axis.px_per_day;
+        for &month in &self.months {
+            let x = self.axis.x(month);
+            if month.month() == 1 || month == self.first {
+                writeln!(
+                    svg,
+                    "<line class=\"rm-year\" x1=\"{x:.1}\" y1=\"30\" x2=\"{x:.1}\" y2=\"{grid_bottom:.1}\"/>"
+                )?;
+                writeln!(
+                    svg,
+                    "<text class=\"rm-text\" x=\"{:.1}\" y=\"42\">{}</text>",
+                    x + 3.0,
+                    month.year()
+                )?;
+            } else if month_px >= 6.0 || month.month0() % 3 == 0 {
+                writeln!(
+                    svg,
+                    "<line class=\"rm-month\" x1=\"{x:.1}\" y1=\"48\" x2=\"{x:.1}\" y2=\"{grid_bottom:.1}\"/>"
+                )?;
+            }
+            if month_px >= 12.0 && month < self.end {
+                const INITIALS: [&str; 12] =
+                    ["J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"];
+                writeln!(
+                    svg,
+                    "<text class=\"rm-small\" x=\"{:.1}\" y=\"58\" text-anchor=\"middle\">{}</text>",
+                    x + month_px / 2.0,
+                    INITIALS[month.month0() as usize]
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A label and a bar (a diamond for a milestone) per row.
+    fn bars(&self, svg: &mut String) -> std::fmt::Result {
+        // Labels and bars.
+        for (row, &p) in self.rows.iter().enumerate() {
+            let project = &self.roadmap.projects[p];
+            let planned = &self.plan.projects[p];
+            let y = self.y_mid(row);
+            writeln!(
+                svg,
+                "<text class=\"rm-text\" x=\"8\" y=\"{:.1}\"><title>{}</title>{}</text>",
+                y + 4.0,
+                escape(&project.name),
+                escape(&truncate(&project.id, 36))
+            )?;
+            let tip = format!(
+                "{}: {} to {}{}",
+                project.name,
+                planned.start,
+                planned.finish,
+                if planned.critical { " (critical)" } else { "" }
+            );
+            let x = self.axis.x(planned.start);
+            if project.is_milestone() {
+                let r = BAR / 2.0 + 1.0;
+                writeln!(
+                    svg,
+                    "<polygon class=\"rm-milestone\" points=\"{:.1},{:.1} {:.1},{:.1} {:.1},{:.1} {:.1},{:.1}\"><title>{}</title></polygon>",
+                    x,
+                    y - r,
+                    x + r,
+                    y,
+                    x,
+                    y + r,
+                    x - r,
+                    y,
+                    escape(&tip)
+                )?;
+            } else {
+                let width = (f64::from(planned.days) * self.axis.px_per_day).max(2.0);
+                let class = if planned.critical {
+                    "rm-bar rm-crit"
+                } else {
+                    "rm-bar"
+                };
+                writeln!(
+                    svg,
+                    "<rect class=\"{class}\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{width:.1}\" height=\"{BAR}\" rx=\"2\"><title>{}</title></rect>",
+                    y - BAR / 2.0,
+                    escape(&tip)
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn arrows(&self, svg: &mut String) -> std::fmt::Result {
+        // Dependency arrows: from the predecessor's end (its start for SS) to this one's start
+        // (its end for FF).
+        for (to, project) in self.roadmap.projects.iter().enumerate() {
+            for dependency in &project.depends_on {
+                let from = dependency.on;
+                let end_of = |p: usize| figures::running(self.plan, p).1;
+                let (x1, x2) = match dependency.kind {
+                    LinkKind::StartToStart => (
+                        self.axis.x(self.plan.projects[from].start),
+                        self.axis.x(self.plan.projects[to].start),
+                    ),
+                    LinkKind::FinishToFinish => {
+                        (self.axis.x(end_of(from)), self.axis.x(end_of(to)))
+                    }
+                    LinkKind::FinishToStart => (
+                        self.axis.x(end_of(from)),
+                        self.axis.x(self.plan.projects[to].start),
+                    ),
+                };
+                let (y1, y2) = (self.y_mid(self.row_of[from]), self.y_mid(self.row_of[to]));
+                // Out to the right, along the gap between rows, then down (or up) into the bar.
+                let bend = x1 + 5.0;
+                let (y_turn, y_into) = if y2 > y1 {
+                    (y2 - ROW / 2.0, y2 - BAR / 2.0 - 1.0)
+                } else {
+                    (y2 + ROW / 2.0, y2 + BAR / 2.0 + 1.0)
+                };
+                let x_into = if dependency.kind == LinkKind::FinishToFinish {
+                    x2 - 3.0
+                } else {
+                    x2 + 3.0
+                };
+                writeln!(
+                    svg,
+                    "<path class=\"rm-dep\" d=\"M{x1:.1},{y1:.1} H{bend:.1} V{y_turn:.1} H{x_into:.1} V{y_into:.1}\" marker-end=\"url(#rm-arrow)\"/>"
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The "as of" line and label, when the day falls on the chart.
+    fn as_of(&self, svg: &mut String, as_of: NaiveDate) -> std::fmt::Result {
+        let grid_bottom = self.grid_bottom;
+        if (self.first..=self.end).contains(&as_of) {
+            let day = as_of;
+            let x = self.axis.x(day);
+            writeln!(
+                svg,
+                "<line class=\"rm-today\" x1=\"{x:.1}\" y1=\"30\" x2=\"{x:.1}\" y2=\"{grid_bottom:.1}\"/>"
+            )?;
+            writeln!(
+                svg,
+                "<text class=\"rm-today-label\" x=\"{:.1}\" y=\"28\">as of {day}</text>",
+                x + 3.0
+            )?;
+        }
+        Ok(())
+    }
 }
 
 fn legend(svg: &mut String, y: f64) -> std::fmt::Result {
