@@ -138,6 +138,7 @@ struct ActorJson<'a> {
     participates: Vec<&'a str>,
 }
 
+/// Writes the full plan as JSON: the document is assembled from one function per part.
 pub fn write(
     out: &mut dyn Write,
     source: &SourceFile,
@@ -145,7 +146,47 @@ pub fn write(
     plan: &Plan,
 ) -> io::Result<()> {
     let project_id = |p: usize| roadmap.projects[p].id.as_str();
-    let projects = roadmap
+    let projects = projects(roadmap, plan);
+    let resources = resources(roadmap, plan);
+    let funding = funding(roadmap);
+    let actors = actors(roadmap);
+    let document = Document {
+        version: 1,
+        roadmap: Summary {
+            name: &roadmap.name,
+            currency: &roadmap.currency,
+            start: plan.start(),
+            finish: plan.finish(),
+            days: (plan.finish() - plan.start()).num_days() + 1,
+            total_cost: roadmap.total_cost(),
+        },
+        projects,
+        critical_path: plan
+            .solution
+            .critical_path
+            .iter()
+            .map(|&p| project_id(p))
+            .collect(),
+        order: plan.order().iter().map(|&p| project_id(p)).collect(),
+        resources,
+        funding,
+        actors,
+        findings: plan
+            .findings
+            .iter()
+            .map(|f| JsonFinding::new(source, f))
+            .collect(),
+        opportunities: crate::report::opportunities::OpportunitiesReport::new(roadmap, plan)
+            .projects,
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}
+
+/// Every project with its dates, analysis and why it starts when it does.
+fn projects<'a>(roadmap: &'a Roadmap, plan: &Plan) -> Vec<ProjectJson<'a>> {
+    let project_id = |p: usize| roadmap.projects[p].id.as_str();
+    roadmap
         .projects
         .iter()
         .zip(&plan.projects)
@@ -212,8 +253,12 @@ pub fn write(
                 .collect(),
             deadline: project.deadline,
         })
-        .collect();
-    let resources = roadmap
+        .collect()
+}
+
+/// Every resource with its peak and usage change points.
+fn resources<'a>(roadmap: &'a Roadmap, plan: &Plan) -> Vec<ResourceJson<'a>> {
+    roadmap
         .resources
         .iter()
         .enumerate()
@@ -232,9 +277,13 @@ pub fn write(
                 usage,
             }
         })
-        .collect();
+        .collect()
+}
+
+/// Every funding source with what is committed and its rules.
+fn funding(roadmap: &Roadmap) -> Vec<FundingJson<'_>> {
     let committed = roadmap.committed();
-    let funding = roadmap
+    roadmap
         .funding
         .iter()
         .zip(committed)
@@ -251,8 +300,12 @@ pub fn write(
             max_project: source.max_project.as_ref().map(|l| l.value),
             per_year: source.per_year.as_ref().map(|l| l.value),
         })
-        .collect();
-    let actors = roadmap
+        .collect()
+}
+
+/// Every actor with the projects it leads and joins.
+fn actors(roadmap: &Roadmap) -> Vec<ActorJson<'_>> {
+    roadmap
         .actors
         .iter()
         .enumerate()
@@ -273,36 +326,5 @@ pub fn write(
                 .map(|p| p.id.as_str())
                 .collect(),
         })
-        .collect();
-    let document = Document {
-        version: 1,
-        roadmap: Summary {
-            name: &roadmap.name,
-            currency: &roadmap.currency,
-            start: plan.start(),
-            finish: plan.finish(),
-            days: (plan.finish() - plan.start()).num_days() + 1,
-            total_cost: roadmap.total_cost(),
-        },
-        projects,
-        critical_path: plan
-            .solution
-            .critical_path
-            .iter()
-            .map(|&p| project_id(p))
-            .collect(),
-        order: plan.order().iter().map(|&p| project_id(p)).collect(),
-        resources,
-        funding,
-        actors,
-        findings: plan
-            .findings
-            .iter()
-            .map(|f| JsonFinding::new(source, f))
-            .collect(),
-        opportunities: crate::report::opportunities::OpportunitiesReport::new(roadmap, plan)
-            .projects,
-    };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    writeln!(out)
+        .collect()
 }
