@@ -182,45 +182,72 @@ fn fields(roadmap: &Roadmap, p: &Project) -> Vec<(&'static str, String)> {
 }
 
 pub fn diff(old: &Side, new: &Side) -> Diff {
-    let old_index: HashMap<&str, usize> = old
-        .roadmap
+    let (old_index, new_index) = (index(old), index(new));
+    let changes = changes(old, new, &old_index);
+    let (old_path, new_path) = (critical_path(old), critical_path(new));
+    Diff {
+        old: old.name.to_string(),
+        new: new.name.to_string(),
+        finish: Moved::new(old.plan.finish(), new.plan.finish()),
+        added: only_in(new, &old_index),
+        removed: only_in(old, &new_index),
+        changed: changes.changed,
+        critical_path: CriticalPath {
+            changed: old_path != new_path,
+            old: old_path,
+            new: new_path,
+            now_critical: changes.now_critical,
+            no_longer_critical: changes.no_longer_critical,
+        },
+        cost: Totals {
+            old: old.roadmap.total_cost(),
+            new: new.roadmap.total_cost(),
+        },
+        funding: funding(old, new),
+        resources: resources(old, new),
+    }
+}
+
+/// Project ids of one side, to their index.
+fn index<'a>(side: &Side<'a>) -> HashMap<&'a str, usize> {
+    side.roadmap
         .projects
         .iter()
         .enumerate()
         .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
-    let new_index: HashMap<&str, usize> = new
-        .roadmap
-        .projects
+        .collect()
+}
+
+/// The projects of `side` whose ids the other side (`other`) does not have, in start order.
+fn only_in(side: &Side, other: &HashMap<&str, usize>) -> Vec<Listed> {
+    side.plan
+        .start_order
         .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
-    let listed = |side: &Side, i: usize| Listed {
-        id: side.roadmap.projects[i].id.clone(),
-        name: side.roadmap.projects[i].name.clone(),
-        start: side.plan.projects[i].start,
-        finish: side.plan.projects[i].finish,
+        .copied()
+        .filter(|&i| !other.contains_key(side.roadmap.projects[i].id.as_str()))
+        .map(|i| Listed {
+            id: side.roadmap.projects[i].id.clone(),
+            name: side.roadmap.projects[i].name.clone(),
+            start: side.plan.projects[i].start,
+            finish: side.plan.projects[i].finish,
+        })
+        .collect()
+}
+
+/// Projects on both sides that moved or changed, and those that became (or stopped being)
+/// critical, in the new side's start order.
+struct Changes {
+    changed: Vec<Changed>,
+    now_critical: Vec<String>,
+    no_longer_critical: Vec<String>,
+}
+
+fn changes(old: &Side, new: &Side, old_index: &HashMap<&str, usize>) -> Changes {
+    let mut out = Changes {
+        changed: Vec::new(),
+        now_critical: Vec::new(),
+        no_longer_critical: Vec::new(),
     };
-    let added = new
-        .plan
-        .start_order
-        .iter()
-        .copied()
-        .filter(|&i| !old_index.contains_key(new.roadmap.projects[i].id.as_str()))
-        .map(|i| listed(new, i))
-        .collect();
-    let removed = old
-        .plan
-        .start_order
-        .iter()
-        .copied()
-        .filter(|&i| !new_index.contains_key(old.roadmap.projects[i].id.as_str()))
-        .map(|i| listed(old, i))
-        .collect();
-    let mut changed = Vec::new();
-    let mut now_critical = Vec::new();
-    let mut no_longer_critical = Vec::new();
     for &j in &new.plan.start_order {
         let p = &new.roadmap.projects[j];
         let Some(&i) = old_index.get(p.id.as_str()) else {
@@ -236,14 +263,14 @@ pub fn diff(old: &Side, new: &Side) -> Diff {
             .map(|((key, old), (_, new))| FieldChange { key, old, new })
             .collect();
         match (a.critical, b.critical) {
-            (false, true) => now_critical.push(p.id.clone()),
-            (true, false) => no_longer_critical.push(p.id.clone()),
+            (false, true) => out.now_critical.push(p.id.clone()),
+            (true, false) => out.no_longer_critical.push(p.id.clone()),
             _ => {}
         }
         if field_changes.is_empty() && a.start == b.start && a.finish == b.finish {
             continue;
         }
-        changed.push(Changed {
+        out.changed.push(Changed {
             id: p.id.clone(),
             name: p.name.clone(),
             start: Moved::new(a.start, b.start),
@@ -252,16 +279,21 @@ pub fn diff(old: &Side, new: &Side) -> Diff {
             critical: (a.critical, b.critical),
         });
     }
-    let path = |side: &Side| -> Vec<String> {
-        side.plan
-            .solution
-            .critical_path
-            .iter()
-            .map(|&i| side.roadmap.projects[i].id.clone())
-            .collect()
-    };
-    let (old_path, new_path) = (path(old), path(new));
-    let funding = amounts(
+    out
+}
+
+fn critical_path(side: &Side) -> Vec<String> {
+    side.plan
+        .solution
+        .critical_path
+        .iter()
+        .map(|&i| side.roadmap.projects[i].id.clone())
+        .collect()
+}
+
+/// Every funding source of either side: its amount and what is committed.
+fn funding(old: &Side, new: &Side) -> Vec<Amounts> {
+    amounts(
         old.roadmap.funding.iter().map(|f| f.id.as_str()),
         new.roadmap.funding.iter().map(|f| f.id.as_str()),
         |side_new, id| {
@@ -269,8 +301,12 @@ pub fn diff(old: &Side, new: &Side) -> Diff {
             let s = roadmap.funding.iter().position(|f| f.id == id)?;
             Some((roadmap.funding[s].amount, roadmap.committed()[s]))
         },
-    );
-    let resources = amounts(
+    )
+}
+
+/// Every resource of either side: its capacity and the plan's peak use.
+fn resources(old: &Side, new: &Side) -> Vec<Amounts> {
+    amounts(
         old.roadmap.resources.iter().map(|r| r.id.as_str()),
         new.roadmap.resources.iter().map(|r| r.id.as_str()),
         |side_new, id| {
@@ -278,28 +314,7 @@ pub fn diff(old: &Side, new: &Side) -> Diff {
             let r = side.roadmap.resources.iter().position(|r| r.id == id)?;
             Some((side.roadmap.resources[r].capacity, side.plan.peak(r)))
         },
-    );
-    Diff {
-        old: old.name.to_string(),
-        new: new.name.to_string(),
-        finish: Moved::new(old.plan.finish(), new.plan.finish()),
-        added,
-        removed,
-        changed,
-        critical_path: CriticalPath {
-            changed: old_path != new_path,
-            old: old_path,
-            new: new_path,
-            now_critical,
-            no_longer_critical,
-        },
-        cost: Totals {
-            old: old.roadmap.total_cost(),
-            new: new.roadmap.total_cost(),
-        },
-        funding,
-        resources,
-    }
+    )
 }
 
 /// Ids of both sides (old order, then new ones), with `values(is_new, id)`.
