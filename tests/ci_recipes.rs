@@ -1,6 +1,8 @@
 //! The CI recipes in examples/ci/ work: the pre-commit hook blocks a broken roadmap and lets a
 //! good one through, and the workflow's command finds roadmap files and reports on them.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -30,14 +32,13 @@ fn git(dir: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
-fn have(program: &str) -> bool {
-    Command::new(program).arg("--version").output().is_ok()
-}
-
 #[test]
 fn pre_commit_hook_blocks_a_broken_roadmap() {
-    if !have("git") || !have("bash") {
-        eprintln!("skipped: needs git and bash");
+    if !support::tool_present(
+        support::runs("git") && support::runs("bash"),
+        "git or bash",
+        "apt-get install -y git bash",
+    ) {
         return;
     }
     let repo = tempfile::tempdir().unwrap();
@@ -71,8 +72,11 @@ fn pre_commit_hook_blocks_a_broken_roadmap() {
 
 #[test]
 fn workflow_command_finds_and_reports_roadmap_files() {
-    if !have("git") || !have("bash") {
-        eprintln!("skipped: needs git and bash");
+    if !support::tool_present(
+        support::runs("git") && support::runs("bash"),
+        "git or bash",
+        "apt-get install -y git bash",
+    ) {
         return;
     }
     let workflow = std::fs::read_to_string("examples/ci/roadmap.yml").unwrap();

@@ -152,7 +152,30 @@ fn quiet_drops_the_summary_but_not_findings() {
         .write_stdin(VALID)
         .assert()
         .success()
-        .stdout("");
+        .stdout("")
+        .stderr("");
+    // Warnings and errors still print in full; only the summary line goes.
+    roadmap()
+        .args(["validate", "-q", "tests/fixtures/gaps.toml"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(
+            predicate::str::contains("warning[W004]: actor `idle-partner`")
+                .and(predicate::str::contains("warning[W002]: `portal` costs"))
+                .and(predicate::str::contains("tests/fixtures/gaps.toml:13:8"))
+                .and(predicate::str::contains("valid").not()),
+        );
+    roadmap()
+        .args(["validate", "-q", "-"])
+        .write_stdin(VALID.replace("lead = \"a\"", "lead = \"b\""))
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("error[E006]: there is no actor with id `b`")
+                .and(predicate::str::contains("<stdin>:9:8")),
+        );
 }
 
 #[test]

@@ -89,12 +89,7 @@ fn git(dir: &std::path::Path, args: &[&str]) {
 
 #[test]
 fn a_git_revision_is_read_with_git_show() {
-    if std::process::Command::new("git")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        eprintln!("git is not installed; skipped");
+    if !support::tool_present(support::runs("git"), "git", "apt-get install -y git") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

@@ -2,6 +2,8 @@
 //! documented schema, the calendar parses, the workbook opens with the right dates, SVG and
 //! HTML are well-formed, and files are never overwritten without --force.
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -312,14 +314,11 @@ fn html_report_marks_gaps_and_lists_findings() {
 fn mermaid_parses_with_mermaid() {
     // Installed by .ci/run (`npm install --prefix target/mermaid-check mermaid@10 jsdom`).
     let checker = Path::new("target/mermaid-check");
-    let node_available = std::process::Command::new("node")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !node_available || !checker.join("node_modules/mermaid").is_dir() {
-        eprintln!(
-            "skipped: node or target/mermaid-check/node_modules/mermaid is missing (see .ci/run)"
-        );
+    if !support::tool_present(
+        support::runs("node") && checker.join("node_modules/mermaid").is_dir(),
+        "node or target/mermaid-check/node_modules/mermaid",
+        "see .ci/run",
+    ) {
         return;
     }
     // The script imports `mermaid` from the folder it runs in.

@@ -5,21 +5,28 @@ use assert_cmd::Command;
 
 mod support;
 
-fn check_snapshot(name: &str, args: &[&str]) {
+/// Compares the run with its snapshot and returns the transcript, for further checks.
+fn check_snapshot(name: &str, args: &[&str]) -> String {
     let output = Command::cargo_bin("roadmap")
         .unwrap()
         .args(args)
         .args(["--color", "never"])
         .output()
         .unwrap();
-    support::assert_snapshot(name, &support::transcript(&output));
+    let transcript = support::transcript(&output);
+    support::assert_snapshot(name, &transcript);
+    transcript
 }
 
 #[test]
 fn unknown_reference_with_suggestion() {
-    check_snapshot(
+    let transcript = check_snapshot(
         "unknown-reference",
-        &["validate", "tests/broken/E006-lead.toml"],
+        &["validate", "tests/broken/E006-dependency.toml"],
+    );
+    assert!(
+        transcript.contains("help: did you mean `portal`?"),
+        "{transcript}"
     );
 }
 

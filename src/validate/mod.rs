@@ -86,6 +86,16 @@ pub(crate) mod test_support {
             .collect()
     }
 
+    /// Validates TOML text; returns each finding's message.
+    pub fn messages(text: &str) -> Vec<String> {
+        let parsed = parse_str("test.toml".into(), text.to_string());
+        let findings = match parsed.raw {
+            Some(raw) => super::validate(&raw, parsed.findings).findings,
+            None => parsed.findings,
+        };
+        findings.into_iter().map(|f| f.message).collect()
+    }
+
     /// A valid preamble: roadmap, one objective, one actor. Tests append projects to it.
     pub const PREAMBLE: &str = "[roadmap]\nname = \"T\"\nstart = 2020-01-01\n\n[[objective]]\nid = \"o\"\n\n[[actor]]\nid = \"a\"\nkind = \"public\"\n";
 

@@ -89,3 +89,26 @@ pub fn stdout_json(command: &mut Command) -> serde_json::Value {
     );
     serde_json::from_slice(&output.stdout).unwrap()
 }
+
+/// Whether a test that needs an external tool may run. Without the tool the test is skipped
+/// with a notice, except under CI (the env var `CI` is set): `.ci/run` installs every such tool,
+/// so there a missing one is a broken install step and fails the test instead of passing it.
+pub fn tool_present(present: bool, tool: &str, install: &str) -> bool {
+    if present {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{tool} is missing but CI is set: .ci/run should have installed it ({install})"
+    );
+    eprintln!("NOTICE: {tool} is missing; skipping this test ({install})");
+    false
+}
+
+/// Whether `program --version` runs.
+pub fn runs(program: &str) -> bool {
+    std::process::Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|out| out.status.success())
+}
