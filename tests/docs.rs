@@ -31,3 +31,52 @@ fn docs_timeline_is_current() {
         "README.md does not show docs/timeline.txt: paste it into the `roadmap plan` section"
     );
 }
+
+#[test]
+fn readme_codes_table_matches_the_code() {
+    // The table sits between these two comments; everything between them is generated.
+    const START: &str = "<!-- codes: generated from src/diag/mod.rs; UPDATE_SNAPSHOTS=1 cargo test --test docs rewrites it -->\n";
+    const END: &str = "<!-- codes: end -->";
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let start = readme
+        .find(START)
+        .expect("README.md has the codes table's start marker")
+        + START.len();
+    let end = start
+        + readme[start..]
+            .find(END)
+            .expect("README.md has the codes table's end marker");
+    let table = roadmap::diag::markdown_table();
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(
+            "README.md",
+            format!("{}{table}{}", &readme[..start], &readme[end..]),
+        )
+        .unwrap();
+        return;
+    }
+    let documented = &readme[start..end];
+    if let Some((line, (doc, code))) = documented
+        .lines()
+        .zip(table.lines())
+        .enumerate()
+        .find(|(_, (d, c))| d != c)
+    {
+        panic!(
+            "README.md's codes table differs from src/diag/mod.rs at row {line}:\n  README: {doc}\n  code:   {code}\n(UPDATE_SNAPSHOTS=1 cargo test --test docs rewrites it)"
+        );
+    }
+    assert_eq!(
+        documented, table,
+        "README.md's codes table has a different number of rows than src/diag/mod.rs (UPDATE_SNAPSHOTS=1 cargo test --test docs rewrites it)"
+    );
+    // Every code is in the table once.
+    for code in roadmap::diag::Code::ALL {
+        assert_eq!(
+            documented.matches(&format!("| {} |", code.id())).count(),
+            1,
+            "{}",
+            code.id()
+        );
+    }
+}

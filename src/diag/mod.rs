@@ -36,7 +36,7 @@ macro_rules! codes {
             pub fn severity(self) -> Severity {
                 match self { $(Code::$variant => Severity::$severity),* }
             }
-            /// One sentence for the README and `--help`.
+            /// One sentence: the README's table of codes is generated from it.
             pub fn description(self) -> &'static str {
                 match self { $(Code::$variant => $description),* }
             }
@@ -47,26 +47,46 @@ macro_rules! codes {
 codes! {
     TomlSyntax = "E001", "toml-syntax", Error, "The file is not valid TOML (or not UTF-8 text).";
     UnknownKey = "E002", "unknown-key", Error, "A key that the format does not have, often a typo.";
-    MissingKey = "E003", "missing-key", Error, "A required key or table is missing.";
-    InvalidValue = "E004", "invalid-value", Error, "A value of the wrong type, or a malformed or out-of-range number, duration or date.";
+    MissingKey = "E003", "missing-key", Error, "A required key or table is missing (`[roadmap]`, `roadmap.start`, project `id`, `duration`, `lead`, ids, resource `capacity`, funding `amount`).";
+    InvalidValue = "E004", "invalid-value", Error, "A value of the wrong type, or a malformed or out-of-range number, duration or date (`2019-02-30`, `\"-3d\"`, priority 9, a negative cost, an unknown actor `kind` or link `type`, a funding window that closes before it opens).";
     DuplicateId = "E005", "duplicate-id", Error, "Two entries of the same table share an id.";
-    UnknownReference = "E006", "unknown-reference", Error, "A reference to an id that does not exist.";
-    DependencyCycle = "E007", "dependency-cycle", Error, "Projects that depend on each other in a circle.";
+    UnknownReference = "E006", "unknown-reference", Error, "A reference to an id that does not exist (dependency, lead, participant, resource, funding source, objective).";
+    DependencyCycle = "E007", "dependency-cycle", Error, "Projects that depend on each other in a circle (or a project on itself).";
     OverCapacity = "E008", "over-capacity", Error, "A project needs more units of a resource than its capacity.";
     OverCommitted = "E009", "over-committed", Error, "A funding source is committed beyond its amount.";
     InvalidId = "E010", "invalid-id", Error, "An id that is empty or has characters other than letters, digits, `-`, `_` and `.`.";
-    TooLarge = "E011", "too-large", Error, "The input is beyond what the tool accepts (file size, number of projects, plan length).";
-    MissedDeadline = "W001", "missed-deadline", Warning, "No plan found meets the project's deadline.";
+    TooLarge = "E011", "too-large", Error, "The input is beyond what the tool accepts (file size, nesting depth, number of projects, plan length).";
+    MissedDeadline = "W001", "missed-deadline", Warning, "No plan found meets the project's deadline (with the days of overrun and what holds it back).";
     FundingGap = "W002", "funding-gap", Warning, "The project's funding does not cover its cost.";
     UnusedObjective = "W003", "unused-objective", Warning, "No project serves the objective.";
     IdleActor = "W004", "idle-actor", Warning, "The actor neither leads nor takes part in any project.";
-    OutsideFundingWindow = "W005", "outside-funding-window", Warning, "The project runs outside the window of a source that pays for it.";
+    OutsideFundingWindow = "W005", "outside-funding-window", Warning, "The project runs outside the window of a source that pays for it (with the days and the amount at risk).";
     InvalidProgress = "E012", "invalid-progress", Error, "Recorded progress that contradicts itself (a done project without `actual_finish`, a finish before the start, progress on a project not in progress).";
     ProgressOutOfOrder = "W006", "progress-out-of-order", Warning, "A project recorded as started before a finish-to-start prerequisite finished.";
     OverShare = "E013", "over-share", Error, "A funding source pays more of a project's cost than its `max_share` allows.";
     ProjectAmountOutOfRange = "E014", "project-amount-out-of-range", Error, "A funding source's contribution to a project is below its `min_project` or above its `max_project`.";
     MissingScore = "W007", "missing-score", Warning, "The roadmap has criteria but the project has no score for some of them.";
-    OverYearlyCap = "W008", "over-yearly-cap", Warning, "No plan found keeps a funding source within its `per_year` cap in some year.";
+    OverYearlyCap = "W008", "over-yearly-cap", Warning, "No plan found keeps a funding source within its `per_year` cap in some year (names the year, the amount over and the projects).";
+}
+
+/// The README's table of codes, generated from the table above (`tests/docs.rs` checks the
+/// README holds exactly this).
+pub fn markdown_table() -> String {
+    let mut table =
+        String::from("| code | name | severity | meaning |\n| --- | --- | --- | --- |\n");
+    for code in Code::ALL {
+        let severity = match code.severity() {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        table.push_str(&format!(
+            "| {} | {} | {severity} | {} |\n",
+            code.id(),
+            code.name(),
+            code.description()
+        ));
+    }
+    table
 }
 
 impl std::fmt::Display for Code {
