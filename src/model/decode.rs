@@ -349,14 +349,33 @@ pub fn unknown_key(
     decoder.findings.push(finding);
 }
 
-/// Declares a raw-model table: the struct (with its schema) and its decoder, from one field list.
+/// A raw-model table, as the validation sees it: where it is, what it is called in messages,
+/// and which of its keys were written with a value already reported as invalid.
+pub trait Table {
+    /// The keys the table declares, one value each, so a lookup cannot misspell one.
+    type Key: Copy + Eq + std::fmt::Debug + 'static;
+    /// How messages name the table, e.g. `[[project]]`.
+    const LABEL: &'static str;
+    fn at(&self) -> &std::ops::Range<usize>;
+    fn rejected(&self) -> &[Self::Key];
+    /// The key as written in TOML.
+    fn key_name(key: Self::Key) -> &'static str;
+
+    /// Whether `key` was written but its value rejected (and reported).
+    fn is_rejected(&self, key: Self::Key) -> bool {
+        self.rejected().contains(&key)
+    }
+}
+
+/// Declares a raw-model table: the struct (with its schema), the enum of its keys and its
+/// decoder, from one field list.
 ///
 /// Every field is optional at this stage; required keys are checked during validation, so one
 /// missing key does not hide the other findings of the table.
 macro_rules! table {
     (
         $(#[$meta:meta])*
-        $name:ident as $label:literal {
+        $name:ident as $label:literal keys $keys:ident {
             $(
                 $(#[$field_meta:meta])*
                 $field:ident $(as $key:literal)? : $ty:ty
@@ -374,7 +393,7 @@ macro_rules! table {
             /// Keys that were written but whose value was rejected (already reported), so they
             /// are not reported again as missing.
             #[schemars(skip)]
-            pub rejected: Vec<&'static str>,
+            pub rejected: Vec<$keys>,
             $(
                 $(#[$field_meta])*
                 $(#[schemars(rename = $key)])?
@@ -382,9 +401,37 @@ macro_rules! table {
             )*
         }
 
+        #[doc = concat!("The keys of ", $label, ", named like the fields of [`", stringify!($name), "`].")]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[allow(non_camel_case_types)]
+        pub enum $keys { $($field),* }
+
+        impl $keys {
+            pub const ALL: &'static [$keys] = &[$($keys::$field),*];
+
+            /// The key as written in TOML.
+            pub fn name(self) -> &'static str {
+                match self { $($keys::$field => table!(@key $field $($key)?)),* }
+            }
+        }
+
         impl $name {
             /// The keys this table accepts, as written in TOML.
             pub const KEYS: &'static [&'static str] = &[$(table!(@key $field $($key)?)),*];
+        }
+
+        impl $crate::model::decode::Table for $name {
+            type Key = $keys;
+            const LABEL: &'static str = $label;
+            fn at(&self) -> &std::ops::Range<usize> {
+                &self.at
+            }
+            fn rejected(&self) -> &[$keys] {
+                &self.rejected
+            }
+            fn key_name(key: $keys) -> &'static str {
+                key.name()
+            }
         }
 
         impl $crate::model::decode::Decode for $name {
@@ -399,7 +446,7 @@ macro_rules! table {
                         $(table!(@key $field $($key)?) => {
                             out.$field = <$ty as $crate::model::decode::Decode>::decode(value, decoder);
                             if out.$field.is_none() {
-                                out.rejected.push(table!(@key $field $($key)?));
+                                out.rejected.push($keys::$field);
                             }
                         })*
                         _ => $crate::model::decode::unknown_key(decoder, key, $label, Self::KEYS),
@@ -425,6 +472,25 @@ mod tests {
         let mut decoder = Decoder::default();
         let value = T::decode(node, &mut decoder);
         (value, decoder.findings)
+    }
+
+    #[test]
+    fn a_rejected_value_is_recorded_by_its_key() {
+        use crate::model::raw::{RawResource, ResourceKey};
+        let doc = "v = { id = \"r\", capacity = \"lots\", unit = 3 }";
+        let table = DeTable::parse(doc).unwrap();
+        let mut decoder = Decoder::default();
+        let resource =
+            RawResource::decode(table.get_ref().get("v").unwrap(), &mut decoder).unwrap();
+        assert_eq!(
+            resource.rejected,
+            vec![ResourceKey::capacity, ResourceKey::unit]
+        );
+        assert!(resource.is_rejected(ResourceKey::capacity));
+        assert!(!resource.is_rejected(ResourceKey::id));
+        // The enum names exactly the keys the table accepts.
+        let names: Vec<_> = ResourceKey::ALL.iter().map(|k| k.name()).collect();
+        assert_eq!(names, RawResource::KEYS);
     }
 
     #[test]

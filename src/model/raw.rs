@@ -5,13 +5,15 @@
 
 use crate::calendar::Span;
 use crate::model::decode::{Amount, Date, Decode, Decoder, IdMap, Located, Node, table};
-pub use crate::model::raw_ext::{RawDuration, RawEstimate, RawScenario, StatusName};
+pub use crate::model::raw_ext::{
+    EstimateKey, RawDuration, RawEstimate, RawScenario, ScenarioKey, StatusName,
+};
 
 table! {
     /// A roadmap file: one `[roadmap]` table and arrays of objectives, actors, resources,
     /// funding sources and projects.
     #[schemars(title = "roadmap.toml")]
-    RawFile as "the file" {
+    RawFile as "the file" keys FileKey {
         /// Where editors find this file's JSON Schema (optional; a `#:schema` comment works too).
         #[schemars(extend("examples" = ["./roadmap.schema.json"]))]
         schema as "$schema": Located<String>,
@@ -48,7 +50,7 @@ table! {
 table! {
     /// A criterion that projects are scored on.
     #[schemars(rename = "Criterion")]
-    RawCriterion as "[[criterion]]" {
+    RawCriterion as "[[criterion]]" keys CriterionKey {
         /// Required, unique id: letters, digits, `-`, `_` and `.`.
         #[schemars(required, with = "Option<Id>", extend("examples" = ["strategic-fit"]))]
         id: Located<String>,
@@ -65,7 +67,7 @@ table! {
 table! {
     /// The roadmap's name and the first day of the plan.
     #[schemars(rename = "Roadmap")]
-    RawRoadmap as "[roadmap]" {
+    RawRoadmap as "[roadmap]" keys RoadmapKey {
         /// The roadmap's title, shown on reports.
         #[schemars(extend("examples" = ["Sofia Digital Transformation Roadmap"]))]
         name: Located<String>,
@@ -81,7 +83,7 @@ table! {
 table! {
     /// An objective of the strategy.
     #[schemars(rename = "Objective")]
-    RawObjective as "[[objective]]" {
+    RawObjective as "[[objective]]" keys ObjectiveKey {
         /// Required, unique id: letters, digits, `-`, `_` and `.`.
         #[schemars(required, with = "Option<Id>", extend("examples" = ["it-solutions"]))]
         id: Located<String>,
@@ -94,7 +96,7 @@ table! {
 table! {
     /// An actor: an organisation that leads or takes part in projects.
     #[schemars(rename = "Actor")]
-    RawActor as "[[actor]]" {
+    RawActor as "[[actor]]" keys ActorKey {
         /// Required, unique id: letters, digits, `-`, `_` and `.`.
         #[schemars(required, with = "Option<Id>", extend("examples" = ["sofia-municipality"]))]
         id: Located<String>,
@@ -110,7 +112,7 @@ table! {
 table! {
     /// A renewable resource: `capacity` units are available on every day.
     #[schemars(rename = "Resource")]
-    RawResource as "[[resource]]" {
+    RawResource as "[[resource]]" keys ResourceKey {
         /// Required, unique id: letters, digits, `-`, `_` and `.`.
         #[schemars(required, with = "Option<Id>", extend("examples" = ["it-staff"]))]
         id: Located<String>,
@@ -129,7 +131,7 @@ table! {
 table! {
     /// A funding source or opportunity.
     #[schemars(rename = "Funding")]
-    RawFunding as "[[funding]]" {
+    RawFunding as "[[funding]]" keys FundingKey {
         /// Required, unique id: letters, digits, `-`, `_` and `.`.
         #[schemars(required, with = "Option<Id>", extend("examples" = ["erdf"]))]
         id: Located<String>,
@@ -169,7 +171,7 @@ table! {
 table! {
     /// A priority project of the roadmap.
     #[schemars(rename = "Project")]
-    RawProject as "[[project]]" {
+    RawProject as "[[project]]" keys ProjectKey {
         /// Required, unique id: letters, digits, `-`, `_` and `.`.
         #[schemars(required, with = "Option<Id>", extend("examples" = ["open-data"]))]
         id: Located<String>,
@@ -276,7 +278,7 @@ pub enum RawDependency {
 table! {
     /// A dependency with a type and a lag.
     #[schemars(rename = "Link")]
-    RawLink as "a dependency" {
+    RawLink as "a dependency" keys LinkKey {
         /// Required: id of the project depended on.
         #[schemars(required, with = "Option<Id>", extend("examples" = ["cloud"]))]
         project: Located<String>,

@@ -20,7 +20,7 @@ table! {
     /// uniform) between `optimistic` and `pessimistic` with its mode at `likely`; the
     /// deterministic plan uses `likely`.
     #[schemars(rename = "Estimate")]
-    RawEstimate as "a three-point duration" {
+    RawEstimate as "a three-point duration" keys EstimateKey {
         /// Required: the shortest it could take.
         #[schemars(required, extend("examples" = ["4 months"]))]
         optimistic: Located<Span>,
@@ -46,7 +46,7 @@ impl Decode for RawDuration {
 table! {
     /// A what-if scenario: overrides applied to the roadmap before it is planned.
     #[schemars(rename = "Scenario")]
-    RawScenario as "[[scenario]]" {
+    RawScenario as "[[scenario]]" keys ScenarioKey {
         /// Required, unique id: letters, digits, `-`, `_` and `.`.
         #[schemars(required, with = "Option<String>", extend("examples" = ["no-erdf"]))]
         id: Located<String>,

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use crate::calendar::LinkKind;
 use crate::calendar::Span;
 use crate::diag::{self, Code, Diagnostic};
-use crate::model::raw::{RawDuration, RawEstimate, RawProject};
+use crate::model::decode::Table;
+use crate::model::raw::{EstimateKey, RawDuration, RawEstimate, RawProject};
 use crate::model::{Estimate, Roadmap, Status};
 
 /// The plan's duration (`likely` for an estimate) and the estimate, from a written `duration`.
@@ -25,8 +26,9 @@ pub fn duration(
 }
 
 fn estimate(e: &RawEstimate, findings: &mut Vec<Diagnostic>) -> Option<Estimate> {
-    let mut point = |value: &Option<crate::model::decode::Located<Span>>, key: &str| {
-        if value.is_none() && !e.rejected.contains(&key) {
+    let mut point = |value: &Option<crate::model::decode::Located<Span>>, key: EstimateKey| {
+        if value.is_none() && !e.is_rejected(key) {
+            let key = key.name();
             findings.push(
                 Diagnostic::error(
                     Code::MissingKey,
@@ -38,9 +40,9 @@ fn estimate(e: &RawEstimate, findings: &mut Vec<Diagnostic>) -> Option<Estimate>
         }
         value.clone()
     };
-    let optimistic = point(&e.optimistic, "optimistic");
-    let likely = point(&e.likely, "likely");
-    let pessimistic = point(&e.pessimistic, "pessimistic");
+    let optimistic = point(&e.optimistic, EstimateKey::optimistic);
+    let likely = point(&e.likely, EstimateKey::likely);
+    let pessimistic = point(&e.pessimistic, EstimateKey::pessimistic);
     let (o, l, p) = (optimistic?, likely?, pessimistic?);
     let longer = |a: Span, b: Span| a.approx_days() > b.approx_days() + 1e-9;
     if longer(o.value, l.value) {

@@ -8,8 +8,11 @@ use super::{progress, scenarios};
 use crate::calendar::LinkKind;
 use crate::calendar::Span;
 use crate::diag::{self, Code, Diagnostic};
-use crate::model::decode::Located;
-use crate::model::raw::{RawDependency, RawFile, RawFunding, RawProject};
+use crate::model::decode::{Located, Table};
+use crate::model::raw::{
+    ActorKey, CriterionKey, FundingKey, LinkKey, ObjectiveKey, ProjectKey, RawDependency, RawFile,
+    RawFunding, RawProject, ResourceKey, RoadmapKey,
+};
 use crate::model::{
     Actor, ActorKind, Contribution, Demand, Dependency, FundingSource, Objective, Project,
     Resource, Roadmap,
@@ -31,7 +34,7 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
     let start = match &header.start {
         Some(start) => start.value.0,
         None => {
-            if raw.roadmap.is_some() && !header.rejected.contains(&"start") {
+            if raw.roadmap.is_some() && !header.is_rejected(RoadmapKey::start) {
                 findings.push(
                     Diagnostic::error(Code::MissingKey, "[roadmap] has no `start`")
                         .at(header.at.clone())
@@ -54,7 +57,7 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
         "[[objective]]",
         objective
             .iter()
-            .map(|o| (o.id.as_ref(), o.rejected.contains(&"id"), o.at.clone())),
+            .map(|o| (o.id.as_ref(), o.is_rejected(ObjectiveKey::id), o.at.clone())),
         findings,
     );
     let actors_index = IdIndex::build(
@@ -62,7 +65,7 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
         "[[actor]]",
         actor
             .iter()
-            .map(|a| (a.id.as_ref(), a.rejected.contains(&"id"), a.at.clone())),
+            .map(|a| (a.id.as_ref(), a.is_rejected(ActorKey::id), a.at.clone())),
         findings,
     );
     let resources_index = IdIndex::build(
@@ -70,7 +73,7 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
         "[[resource]]",
         resource
             .iter()
-            .map(|r| (r.id.as_ref(), r.rejected.contains(&"id"), r.at.clone())),
+            .map(|r| (r.id.as_ref(), r.is_rejected(ResourceKey::id), r.at.clone())),
         findings,
     );
     let funding_index = IdIndex::build(
@@ -78,7 +81,7 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
         "[[funding]]",
         funding
             .iter()
-            .map(|f| (f.id.as_ref(), f.rejected.contains(&"id"), f.at.clone())),
+            .map(|f| (f.id.as_ref(), f.is_rejected(FundingKey::id), f.at.clone())),
         findings,
     );
     let projects_index = IdIndex::build(
@@ -86,7 +89,7 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
         "[[project]]",
         project
             .iter()
-            .map(|p| (p.id.as_ref(), p.rejected.contains(&"id"), p.at.clone())),
+            .map(|p| (p.id.as_ref(), p.is_rejected(ProjectKey::id), p.at.clone())),
         findings,
     );
 
@@ -95,7 +98,7 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
         "[[criterion]]",
         criterion
             .iter()
-            .map(|c| (c.id.as_ref(), c.rejected.contains(&"id"), c.at.clone())),
+            .map(|c| (c.id.as_ref(), c.is_rejected(CriterionKey::id), c.at.clone())),
         findings,
     );
     let criteria: Vec<Criterion> = criterion
@@ -139,15 +142,8 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
         .map(|(r, id)| Resource {
             id: id.clone(),
             name: text_or(&r.name, id),
-            capacity: required(
-                &r.capacity,
-                &r.rejected,
-                "[[resource]]",
-                "capacity",
-                &r.at,
-                findings,
-            )
-            .map_or(0.0, |c| c.value.0),
+            capacity: required(r, &r.capacity, ResourceKey::capacity, findings)
+                .map_or(0.0, |c| c.value.0),
             unit: r.unit.as_ref().map(|u| u.value.clone()),
             at: located_at(&r.id, &r.at),
         })
@@ -226,14 +222,7 @@ fn resolve_funding_source(
     objectives: &IdIndex,
     findings: &mut Vec<Diagnostic>,
 ) -> FundingSource {
-    let amount = required(
-        &f.amount,
-        &f.rejected,
-        "[[funding]]",
-        "amount",
-        &f.at,
-        findings,
-    );
+    let amount = required(f, &f.amount, FundingKey::amount, findings);
     let from = f.from.as_ref().map(|d| d.value.0);
     let until = f.until.as_ref().map(|d| d.value.0);
     if let (Some(from_date), Some(until_date)) = (&f.from, &f.until)
@@ -326,19 +315,11 @@ fn resolve_project(
     findings: &mut Vec<Diagnostic>,
 ) -> Project {
     let (duration, estimate) = progress::duration(
-        required(
-            &p.duration,
-            &p.rejected,
-            "[[project]]",
-            "duration",
-            &p.at,
-            findings,
-        )
-        .map(|d| &d.value),
+        required(p, &p.duration, ProjectKey::duration, findings).map(|d| &d.value),
         findings,
     );
     let progress = progress::progress(p, duration.is_zero(), findings);
-    let lead = required(&p.lead, &p.rejected, "[[project]]", "lead", &p.at, findings)
+    let lead = required(p, &p.lead, ProjectKey::lead, findings)
         .and_then(|lead| refs.actors.resolve(lead, findings))
         .unwrap_or(0);
 
@@ -459,12 +440,11 @@ fn resolve_dependency(
     let (target, kind, lag) = match dep {
         RawDependency::Id(id) => (id, LinkKind::FinishToStart, Span::ZERO),
         RawDependency::Link(link) => {
-            let target = required(
-                &link.project,
-                &link.rejected,
+            let target = required_in(
                 "a dependency table",
-                "project",
-                &link.at,
+                link,
+                &link.project,
+                LinkKey::project,
                 findings,
             )?;
             let kind = match &link.r#type {
@@ -498,18 +478,30 @@ fn resolve_dependency(
 
 /// A required key's value, or a missing-key finding at its table (unless the key was written
 /// with a value already reported as invalid).
-fn required<'a, T>(
-    value: &'a Option<Located<T>>,
-    rejected: &[&str],
-    table: &str,
-    key: &str,
-    table_at: &Range<usize>,
+fn required<'a, T: Table, V>(
+    table: &T,
+    value: &'a Option<Located<V>>,
+    key: T::Key,
     findings: &mut Vec<Diagnostic>,
-) -> Option<&'a Located<T>> {
-    if value.is_none() && !rejected.contains(&key) {
+) -> Option<&'a Located<V>> {
+    required_in(T::LABEL, table, value, key, findings)
+}
+
+/// [`required`], naming the table `label` in the finding.
+fn required_in<'a, T: Table, V>(
+    label: &str,
+    table: &T,
+    value: &'a Option<Located<V>>,
+    key: T::Key,
+    findings: &mut Vec<Diagnostic>,
+) -> Option<&'a Located<V>> {
+    if value.is_none() && !table.is_rejected(key) {
         findings.push(
-            Diagnostic::error(Code::MissingKey, format!("{table} has no `{key}`"))
-                .at(table_at.clone()),
+            Diagnostic::error(
+                Code::MissingKey,
+                format!("{label} has no `{}`", T::key_name(key)),
+            )
+            .at(table.at().clone()),
         );
     }
     value.as_ref()

@@ -3,7 +3,8 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::display::units;
-use crate::model::raw::RawScenario;
+use crate::model::decode::Table;
+use crate::model::raw::{RawScenario, ScenarioKey};
 use crate::model::{Project, Resource, Scenario};
 
 use super::ids::IdIndex;
@@ -20,7 +21,7 @@ pub fn resolve(
         "scenario",
         "[[scenario]]",
         raw.iter()
-            .map(|s| (s.id.as_ref(), s.rejected.contains(&"id"), s.at.clone())),
+            .map(|s| (s.id.as_ref(), s.is_rejected(ScenarioKey::id), s.at.clone())),
         findings,
     );
     raw.iter()
