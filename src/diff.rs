@@ -134,13 +134,7 @@ fn fields(roadmap: &Roadmap, p: &Project) -> Vec<(&'static str, String)> {
             ids(p
                 .depends_on
                 .iter()
-                .map(|d| {
-                    let id = &roadmap.projects[d.on].id;
-                    match (d.kind, d.lag.is_zero()) {
-                        (crate::calendar::LinkKind::FinishToStart, true) => id.clone(),
-                        (kind, _) => format!("{id} {kind}+{}", d.lag),
-                    }
-                })
+                .map(|d| crate::calendar::link_label(&roadmap.projects[d.on].id, d.kind, d.lag))
                 .collect()),
         ),
         (

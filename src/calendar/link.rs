@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use super::Span;
+
 /// How a project depends on another: which end of each the lag runs between.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum LinkKind {
@@ -46,6 +48,26 @@ impl LinkKind {
     }
 }
 
+/// How a link reads next to the id of the project it points at, the same in every output:
+/// nothing for a finish-to-start link without lag (as a roadmap writes it, a plain id), else
+/// `+2w`, `SS` or `SS +1m`.
+pub fn qualifier(kind: LinkKind, lag: Span) -> Option<String> {
+    match (kind, lag.is_zero()) {
+        (LinkKind::FinishToStart, true) => None,
+        (LinkKind::FinishToStart, false) => Some(format!("+{lag}")),
+        (kind, true) => Some(kind.code().to_string()),
+        (kind, false) => Some(format!("{kind} +{lag}")),
+    }
+}
+
+/// `cloud`, `cloud (+2w)`, `cloud (SS +1m)`: a link to project `id`, for people.
+pub fn link_label(id: &str, kind: LinkKind, lag: Span) -> String {
+    match qualifier(kind, lag) {
+        None => id.to_string(),
+        Some(q) => format!("{id} ({q})"),
+    }
+}
+
 impl fmt::Display for LinkKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
@@ -61,6 +83,22 @@ impl serde::Serialize for LinkKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_read_one_way() {
+        let month = Span::parse("1m").unwrap();
+        let fs = LinkKind::FinishToStart;
+        assert_eq!(link_label("cloud", fs, Span::ZERO), "cloud");
+        assert_eq!(link_label("cloud", fs, month), "cloud (+1m)");
+        assert_eq!(
+            link_label("cloud", LinkKind::StartToStart, Span::ZERO),
+            "cloud (SS)"
+        );
+        assert_eq!(
+            link_label("cloud", LinkKind::FinishToFinish, month),
+            "cloud (FF +1m)"
+        );
+    }
 
     #[test]
     fn codes_read_back_in_any_case() {

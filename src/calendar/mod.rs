@@ -5,5 +5,5 @@
 mod link;
 mod span;
 
-pub use link::LinkKind;
+pub use link::{LinkKind, link_label, qualifier};
 pub use span::{Span, SpanError};

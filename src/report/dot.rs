@@ -68,15 +68,8 @@ pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<
         (id(a.0), id(a.1)).cmp(&(id(b.0), id(b.1)))
     });
     for (from, to, dependency) in edges {
-        let kind = dependency.kind.code();
         let mut attributes = Vec::new();
-        let label = match (kind, dependency.lag.is_zero()) {
-            ("FS", true) => None,
-            ("FS", false) => Some(format!("+{}", dependency.lag)),
-            (kind, true) => Some(kind.to_string()),
-            (kind, false) => Some(format!("{kind} +{}", dependency.lag)),
-        };
-        if let Some(label) = label {
+        if let Some(label) = crate::calendar::qualifier(dependency.kind, dependency.lag) {
             attributes.push(format!("label={}", quoted(&label)));
         }
         if on_critical_path(plan, from, to) {

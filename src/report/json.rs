@@ -69,7 +69,7 @@ struct ProjectJson<'a> {
 struct DependencyJson<'a> {
     project: &'a str,
     #[serde(rename = "type")]
-    kind: &'static str,
+    kind: crate::calendar::LinkKind,
     lag: String,
 }
 
@@ -236,7 +236,7 @@ fn projects<'a>(roadmap: &'a Roadmap, plan: &Plan) -> Vec<ProjectJson<'a>> {
                 .iter()
                 .map(|d| DependencyJson {
                     project: project_id(d.on),
-                    kind: d.kind.code(),
+                    kind: d.kind,
                     lag: d.lag.to_string(),
                 })
                 .collect(),

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use comfy_table::{Cell, Color};
 use serde::Serialize;
 
+use crate::calendar::{LinkKind, Span, link_label};
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::report::csv::neutralise;
@@ -38,21 +39,21 @@ pub struct OrderRow<'a> {
 pub struct Prerequisite<'a> {
     pub project: &'a str,
     #[serde(rename = "type")]
-    pub kind: &'static str,
-    pub lag: String,
+    pub kind: LinkKind,
+    #[serde(serialize_with = "as_text")]
+    pub lag: Span,
+}
+
+/// The lag as it is written in a roadmap (`0d`, `2w`).
+fn as_text<S: serde::Serializer>(lag: &Span, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(lag)
 }
 
 impl Prerequisite<'_> {
     /// `cloud`, `cloud (SS +1m)`, `cloud (+2w)`: the plain id for a finish-to-start link
     /// without lag, as it is written in the roadmap.
     pub fn label(&self) -> String {
-        let plain_lag = self.lag == "0d";
-        match (self.kind, plain_lag) {
-            ("FS", true) => self.project.to_string(),
-            ("FS", false) => format!("{} (+{})", self.project, self.lag),
-            (kind, true) => format!("{} ({kind})", self.project),
-            (kind, false) => format!("{} ({kind} +{})", self.project, self.lag),
-        }
+        link_label(self.project, self.kind, self.lag)
     }
 }
 
@@ -77,8 +78,8 @@ impl<'a> OrderReport<'a> {
                         .iter()
                         .map(|d| Prerequisite {
                             project: &roadmap.projects[d.on].id,
-                            kind: d.kind.code(),
-                            lag: d.lag.to_string(),
+                            kind: d.kind,
+                            lag: d.lag,
                         })
                         .collect(),
                 }
