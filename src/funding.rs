@@ -231,8 +231,40 @@ pub struct Opportunity {
     /// Whether the project's planned dates lie entirely inside the source's window (else the
     /// window only overlaps them, and the part outside would be reported by W005).
     pub inside_window: bool,
-    /// What limits `amount`: "gap", "uncommitted", "max_share", "max_project" or "per_year".
-    pub limited_by: &'static str,
+    /// What limits `amount`.
+    pub limited_by: LimitedBy,
+}
+
+/// What limits the amount a source could add to a project; serialised (and printed) as the
+/// documented `gap`, `uncommitted`, `max_share`, `max_project` or `per_year`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LimitedBy {
+    /// The gap itself: the source could cover all of it.
+    Gap,
+    /// What is left of the source's amount.
+    Uncommitted,
+    MaxShare,
+    MaxProject,
+    PerYear,
+}
+
+impl LimitedBy {
+    pub fn name(self) -> &'static str {
+        match self {
+            LimitedBy::Gap => "gap",
+            LimitedBy::Uncommitted => "uncommitted",
+            LimitedBy::MaxShare => "max_share",
+            LimitedBy::MaxProject => "max_project",
+            LimitedBy::PerYear => "per_year",
+        }
+    }
+}
+
+impl std::fmt::Display for LimitedBy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 /// A project whose funding does not cover its cost, and the sources that could close the gap.
@@ -287,23 +319,28 @@ pub fn opportunities(roadmap: &Roadmap, plan: &Plan) -> Vec<Gap> {
                 .filter(|c| c.source == s)
                 .map(|c| c.amount)
                 .sum();
-            let mut limits: Vec<(f64, &'static str)> =
-                vec![(gap, "gap"), (source.amount - committed[s], "uncommitted")];
+            let mut limits: Vec<(f64, LimitedBy)> = vec![
+                (gap, LimitedBy::Gap),
+                (source.amount - committed[s], LimitedBy::Uncommitted),
+            ];
             if let Some(share) = &source.max_share {
-                limits.push((share.value * cost - existing, "max_share"));
+                limits.push((share.value * cost - existing, LimitedBy::MaxShare));
             }
             if let Some(max) = &source.max_project {
-                limits.push((max.value - existing, "max_project"));
+                limits.push((max.value - existing, LimitedBy::MaxProject));
             }
             if let Some(cap) = &source.per_year {
                 limits.push((
                     yearly_room(&years, &spend, plan, p, s, cap.value),
-                    "per_year",
+                    LimitedBy::PerYear,
                 ));
             }
-            let (room, limited_by) = limits.into_iter().fold((f64::INFINITY, "gap"), |best, l| {
-                if l.0 < best.0 { l } else { best }
-            });
+            let (room, limited_by) =
+                limits
+                    .into_iter()
+                    .fold((f64::INFINITY, LimitedBy::Gap), |best, l| {
+                        if l.0 < best.0 { l } else { best }
+                    });
             // Whole cents, rounded down, so the amount never breaks the rule that limits it.
             let room = (room * 100.0 + 1e-6).floor() / 100.0;
             if room < 0.01 {

@@ -48,7 +48,7 @@ pub struct OpportunityRow<'a> {
     /// The project's planned dates lie inside the source's window (else it only overlaps).
     pub inside_window: bool,
     /// What limits the amount: gap, uncommitted, max_share, max_project or per_year.
-    pub limited_by: &'static str,
+    pub limited_by: crate::funding::LimitedBy,
 }
 
 impl<'a> OpportunitiesReport<'a> {
