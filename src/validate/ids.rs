@@ -4,7 +4,11 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diag::{Code, Diagnostic, suggest};
-use crate::model::decode::Located;
+use crate::model::decode::{Located, Table};
+use crate::model::raw::{
+    ActorKey, CriterionKey, FundingKey, ObjectiveKey, ProjectKey, RawActor, RawCriterion,
+    RawFunding, RawObjective, RawProject, RawResource, RawScenario, ResourceKey, ScenarioKey,
+};
 
 /// The ids of one table (`actor`, `project`, ...) and where each is defined.
 pub struct IdIndex {
@@ -24,7 +28,51 @@ fn is_id_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '-' | '_' | '.')
 }
 
+/// A table whose entries are named by an `id` key.
+pub trait Identified: Table {
+    /// What an entry is, for messages: "actor", "funding source", ...
+    const KIND: &'static str;
+    /// The `id` key.
+    const ID: Self::Key;
+    fn id(&self) -> Option<&Located<String>>;
+}
+
+/// Declares which tables are named by an `id`, and what their entries are called.
+macro_rules! identified {
+    ($($table:ty => $key:ident, $kind:literal;)*) => {
+        $(impl Identified for $table {
+            const KIND: &'static str = $kind;
+            const ID: Self::Key = $key::id;
+            fn id(&self) -> Option<&Located<String>> {
+                self.id.as_ref()
+            }
+        })*
+    };
+}
+
+identified! {
+    RawObjective => ObjectiveKey, "objective";
+    RawActor => ActorKey, "actor";
+    RawResource => ResourceKey, "resource";
+    RawFunding => FundingKey, "funding source";
+    RawProject => ProjectKey, "project";
+    RawCriterion => CriterionKey, "criterion";
+    RawScenario => ScenarioKey, "scenario";
+}
+
 impl IdIndex {
+    /// Indexes the ids of a table's entries, reporting missing, malformed and duplicate ones.
+    pub fn of<T: Identified>(entries: &[T], findings: &mut Vec<Diagnostic>) -> IdIndex {
+        IdIndex::build(
+            T::KIND,
+            T::LABEL,
+            entries
+                .iter()
+                .map(|e| (e.id(), e.is_rejected(T::ID), e.at().clone())),
+            findings,
+        )
+    }
+
     /// Indexes a table's ids, reporting missing, malformed and duplicate ones.
     ///
     /// `entries` gives each entry's id (if written) and the position of the entry's header,

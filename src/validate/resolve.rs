@@ -10,8 +10,8 @@ use crate::calendar::Span;
 use crate::diag::{self, Code, Diagnostic};
 use crate::model::decode::{Located, Table};
 use crate::model::raw::{
-    ActorKey, CriterionKey, FundingKey, LinkKey, ObjectiveKey, ProjectKey, RawDependency, RawFile,
-    RawFunding, RawProject, ResourceKey, RoadmapKey,
+    FundingKey, LinkKey, ProjectKey, RawDependency, RawFile, RawFunding, RawProject, RawRoadmap,
+    ResourceKey, RoadmapKey,
 };
 use crate::model::{
     Actor, ActorKind, Contribution, Demand, Dependency, FundingSource, Objective, Project,
@@ -24,26 +24,7 @@ use crate::model::{Criterion, Limit, Score};
 /// model is only handed on when there were no errors at all.
 pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap {
     let header = raw.roadmap.clone().unwrap_or_default();
-    if raw.roadmap.is_none() {
-        findings.push(
-            Diagnostic::error(Code::MissingKey, "the file has no [roadmap] table")
-                .at(0..0)
-                .with_help("start the file with [roadmap], a `name` and a `start = YYYY-MM-DD`"),
-        );
-    }
-    let start = match &header.start {
-        Some(start) => start.value.0,
-        None => {
-            if raw.roadmap.is_some() && !header.is_rejected(RoadmapKey::start) {
-                findings.push(
-                    Diagnostic::error(Code::MissingKey, "[roadmap] has no `start`")
-                        .at(header.at.clone())
-                        .with_help("add `start = 2019-01-01`, the first day of the plan"),
-                );
-            }
-            chrono::NaiveDate::MIN
-        }
-    };
+    let start = start_date(raw, &header, findings);
 
     let objective = raw.objective.as_deref().unwrap_or_default();
     let actor = raw.actor.as_deref().unwrap_or_default();
@@ -52,55 +33,13 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
     let project = raw.project.as_deref().unwrap_or_default();
     let criterion = raw.criterion.as_deref().unwrap_or_default();
 
-    let objectives_index = IdIndex::build(
-        "objective",
-        "[[objective]]",
-        objective
-            .iter()
-            .map(|o| (o.id.as_ref(), o.is_rejected(ObjectiveKey::id), o.at.clone())),
-        findings,
-    );
-    let actors_index = IdIndex::build(
-        "actor",
-        "[[actor]]",
-        actor
-            .iter()
-            .map(|a| (a.id.as_ref(), a.is_rejected(ActorKey::id), a.at.clone())),
-        findings,
-    );
-    let resources_index = IdIndex::build(
-        "resource",
-        "[[resource]]",
-        resource
-            .iter()
-            .map(|r| (r.id.as_ref(), r.is_rejected(ResourceKey::id), r.at.clone())),
-        findings,
-    );
-    let funding_index = IdIndex::build(
-        "funding source",
-        "[[funding]]",
-        funding
-            .iter()
-            .map(|f| (f.id.as_ref(), f.is_rejected(FundingKey::id), f.at.clone())),
-        findings,
-    );
-    let projects_index = IdIndex::build(
-        "project",
-        "[[project]]",
-        project
-            .iter()
-            .map(|p| (p.id.as_ref(), p.is_rejected(ProjectKey::id), p.at.clone())),
-        findings,
-    );
+    let objectives_index = IdIndex::of(objective, findings);
+    let actors_index = IdIndex::of(actor, findings);
+    let resources_index = IdIndex::of(resource, findings);
+    let funding_index = IdIndex::of(funding, findings);
+    let projects_index = IdIndex::of(project, findings);
 
-    let criteria_index = IdIndex::build(
-        "criterion",
-        "[[criterion]]",
-        criterion
-            .iter()
-            .map(|c| (c.id.as_ref(), c.is_rejected(CriterionKey::id), c.at.clone())),
-        findings,
-    );
+    let criteria_index = IdIndex::of(criterion, findings);
     let criteria: Vec<Criterion> = criterion
         .iter()
         .zip(&criteria_index.ids)
@@ -194,6 +133,35 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
         projects,
         scenarios,
         criteria,
+    }
+}
+
+/// The first day of the plan, or a finding (and the earliest date) when the file has no
+/// `[roadmap]` or no `start`.
+fn start_date(
+    raw: &RawFile,
+    header: &RawRoadmap,
+    findings: &mut Vec<Diagnostic>,
+) -> chrono::NaiveDate {
+    if raw.roadmap.is_none() {
+        findings.push(
+            Diagnostic::error(Code::MissingKey, "the file has no [roadmap] table")
+                .at(0..0)
+                .with_help("start the file with [roadmap], a `name` and a `start = YYYY-MM-DD`"),
+        );
+    }
+    match &header.start {
+        Some(start) => start.value.0,
+        None => {
+            if raw.roadmap.is_some() && !header.is_rejected(RoadmapKey::start) {
+                findings.push(
+                    Diagnostic::error(Code::MissingKey, "[roadmap] has no `start`")
+                        .at(header.at.clone())
+                        .with_help("add `start = 2019-01-01`, the first day of the plan"),
+                );
+            }
+            chrono::NaiveDate::MIN
+        }
     }
 }
 

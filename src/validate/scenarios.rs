@@ -3,8 +3,7 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::display::units;
-use crate::model::decode::Table;
-use crate::model::raw::{RawScenario, ScenarioKey};
+use crate::model::raw::RawScenario;
 use crate::model::{Project, Resource, Scenario};
 
 use super::ids::IdIndex;
@@ -17,13 +16,7 @@ pub fn resolve(
     projects: &[Project],
     findings: &mut Vec<Diagnostic>,
 ) -> Vec<Scenario> {
-    let index = IdIndex::build(
-        "scenario",
-        "[[scenario]]",
-        raw.iter()
-            .map(|s| (s.id.as_ref(), s.is_rejected(ScenarioKey::id), s.at.clone())),
-        findings,
-    );
+    let index = IdIndex::of(raw, findings);
     raw.iter()
         .zip(&index.ids)
         .map(|(s, id)| {
