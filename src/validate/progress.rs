@@ -96,7 +96,23 @@ pub fn progress(p: &RawProject, milestone: bool, findings: &mut Vec<Diagnostic>)
     let actual_start = p.actual_start.as_ref().map(|d| d.value.0);
     let actual_finish = p.actual_finish.as_ref().map(|d| d.value.0);
     let share = p.progress.as_ref().map(|v| v.value.0);
-    let status = match &p.status {
+    let status = status(p, findings);
+    share_at_most_one(p, findings);
+    keys_match_status(p, status, milestone, findings);
+    finish_not_before_start(p, findings);
+    Progress {
+        status,
+        actual_start: actual_start.or(if milestone { actual_finish } else { None }),
+        actual_finish,
+        progress: share,
+    }
+}
+
+/// The written `status`, or the one the dates imply.
+fn status(p: &RawProject, findings: &mut Vec<Diagnostic>) -> Status {
+    let actual_start = p.actual_start.as_ref().map(|d| d.value.0);
+    let actual_finish = p.actual_finish.as_ref().map(|d| d.value.0);
+    match &p.status {
         Some(status) => Status::parse(&status.value).unwrap_or_else(|| {
             let names = Status::ALL.map(|(name, _)| name);
             let mut finding = Diagnostic::error(
@@ -114,7 +130,11 @@ pub fn progress(p: &RawProject, milestone: bool, findings: &mut Vec<Diagnostic>)
         None if actual_finish.is_some() => Status::Done,
         None if actual_start.is_some() => Status::InProgress,
         None => Status::NotStarted,
-    };
+    }
+}
+
+/// `progress` is a share: at most 1.
+fn share_at_most_one(p: &RawProject, findings: &mut Vec<Diagnostic>) {
     if let Some(v) = &p.progress
         && v.value.0 > 1.0
     {
@@ -127,6 +147,17 @@ pub fn progress(p: &RawProject, milestone: bool, findings: &mut Vec<Diagnostic>)
             .with_help("progress is the share of the work done, from 0 to 1 (0.4 = 40%)"),
         );
     }
+}
+
+/// The dates and share a project's status requires, and none it rules out.
+fn keys_match_status(
+    p: &RawProject,
+    status: Status,
+    milestone: bool,
+    findings: &mut Vec<Diagnostic>,
+) {
+    let actual_start = p.actual_start.as_ref().map(|d| d.value.0);
+    let actual_finish = p.actual_finish.as_ref().map(|d| d.value.0);
     let status_at = p.status.as_ref().map_or(p.at.clone(), |s| s.at.clone());
     let mut invalid = |at: std::ops::Range<usize>, message: String, help: &str| {
         findings.push(
@@ -203,6 +234,10 @@ pub fn progress(p: &RawProject, milestone: bool, findings: &mut Vec<Diagnostic>)
             }
         }
     }
+}
+
+/// `actual_finish` is not before `actual_start`.
+fn finish_not_before_start(p: &RawProject, findings: &mut Vec<Diagnostic>) {
     if let (Some(s), Some(f)) = (&p.actual_start, &p.actual_finish)
         && f.value < s.value
     {
@@ -217,12 +252,6 @@ pub fn progress(p: &RawProject, milestone: bool, findings: &mut Vec<Diagnostic>)
             .at(f.at.clone())
             .with_note(s.at.clone(), "started here"),
         );
-    }
-    Progress {
-        status,
-        actual_start: actual_start.or(if milestone { actual_finish } else { None }),
-        actual_finish,
-        progress: share,
     }
 }
 
