@@ -291,42 +291,16 @@ fn resolve_project(
         .and_then(|lead| refs.actors.resolve(lead, findings))
         .unwrap_or(0);
 
-    let priority = match &p.priority {
-        Some(priority) if !(1..=5).contains(&priority.value) => {
-            findings.push(
-                Diagnostic::error(
-                    Code::InvalidValue,
-                    format!("priority {} is out of range", priority.value),
-                )
-                .at(priority.at.clone())
-                .with_help("priorities go from 1 (highest) to 5 (lowest)"),
-            );
+    let written_priority = written_priority(p, findings);
+    let (scores, scores_unresolved) = scores(p, refs, findings);
+    // Without a written priority, the scores set it (when there are criteria to weigh them).
+    let priority = written_priority.unwrap_or_else(|| {
+        if !refs.criteria_list.is_empty() && !scores.is_empty() {
+            crate::rank::priority_for(crate::rank::weighted(refs.criteria_list, &scores))
+        } else {
             3
         }
-        Some(priority) => priority.value,
-        None => 3,
-    };
-    let mut scores_unresolved = false;
-    let scores: Vec<Score> = p
-        .scores
-        .iter()
-        .flat_map(|map| &map.0)
-        .filter_map(|(key, value)| {
-            let criterion = refs.criteria.resolve(key, findings);
-            scores_unresolved |= criterion.is_none();
-            Some(Score {
-                criterion: criterion?,
-                value: value.value.0,
-                at: value.at.clone(),
-            })
-        })
-        .collect();
-    // Without a written priority, the scores set it (when there are criteria to weigh them).
-    let priority = if p.priority.is_none() && !refs.criteria_list.is_empty() && !scores.is_empty() {
-        crate::rank::priority_for(crate::rank::weighted(refs.criteria_list, &scores))
-    } else {
-        priority
-    };
+    });
 
     let depends_on = p
         .depends_on
@@ -345,31 +319,8 @@ fn resolve_project(
             .collect()
     };
 
-    let resources = p
-        .resources
-        .iter()
-        .flat_map(|map| &map.0)
-        .filter_map(|(key, units)| {
-            Some(Demand {
-                resource: refs.resources.resolve(key, findings)?,
-                units: units.value.0,
-                at: units.at.clone(),
-            })
-        })
-        .collect();
-
-    let funding = p
-        .funding
-        .iter()
-        .flat_map(|map| &map.0)
-        .filter_map(|(key, amount)| {
-            Some(Contribution {
-                source: refs.funding.resolve(key, findings)?,
-                amount: amount.value.0,
-                at: amount.at.clone(),
-            })
-        })
-        .collect();
+    let resources = demands(p, refs.resources, findings);
+    let funding = contributions(p, refs.funding, findings);
 
     Project {
         id: id.to_string(),
@@ -398,6 +349,81 @@ fn resolve_project(
         priority_explicit: p.priority.is_some(),
         scores_unresolved,
     }
+}
+
+/// The written priority, checked to be 1 to 5 (3 when it is not).
+fn written_priority(p: &RawProject, findings: &mut Vec<Diagnostic>) -> Option<u8> {
+    let priority = p.priority.as_ref()?;
+    if (1..=5).contains(&priority.value) {
+        return Some(priority.value);
+    }
+    findings.push(
+        Diagnostic::error(
+            Code::InvalidValue,
+            format!("priority {} is out of range", priority.value),
+        )
+        .at(priority.at.clone())
+        .with_help("priorities go from 1 (highest) to 5 (lowest)"),
+    );
+    Some(3)
+}
+
+/// The project's scores on the criteria it names, and whether some criterion was unknown.
+fn scores(
+    p: &RawProject,
+    refs: &References<'_>,
+    findings: &mut Vec<Diagnostic>,
+) -> (Vec<Score>, bool) {
+    let mut unresolved = false;
+    let scores = p
+        .scores
+        .iter()
+        .flat_map(|map| &map.0)
+        .filter_map(|(key, value)| {
+            let criterion = refs.criteria.resolve(key, findings);
+            unresolved |= criterion.is_none();
+            Some(Score {
+                criterion: criterion?,
+                value: value.value.0,
+                at: value.at.clone(),
+            })
+        })
+        .collect();
+    (scores, unresolved)
+}
+
+/// The units of each resource the project holds.
+fn demands(p: &RawProject, resources: &IdIndex, findings: &mut Vec<Diagnostic>) -> Vec<Demand> {
+    p.resources
+        .iter()
+        .flat_map(|map| &map.0)
+        .filter_map(|(key, units)| {
+            Some(Demand {
+                resource: resources.resolve(key, findings)?,
+                units: units.value.0,
+                at: units.at.clone(),
+            })
+        })
+        .collect()
+}
+
+/// What each funding source pays the project.
+fn contributions(
+    p: &RawProject,
+    funding: &IdIndex,
+    findings: &mut Vec<Diagnostic>,
+) -> Vec<Contribution> {
+    p.funding
+        .iter()
+        .flat_map(|map| &map.0)
+        .filter_map(|(key, amount)| {
+            Some(Contribution {
+                source: funding.resolve(key, findings)?,
+                amount: amount.value.0,
+                at: amount.at.clone(),
+            })
+        })
+        .collect()
 }
 
 fn resolve_dependency(
