@@ -4,8 +4,6 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-pub use crate::report::gantt::{GroupBy, Scale};
-
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success (warnings allowed unless --deny-warnings)
@@ -45,7 +43,9 @@ pub enum Command {
     /// Plan the roadmap: order the projects, schedule them under resources and funding windows,
     /// and print the table and timeline (or CSV/JSON).
     #[command(
-        after_help = "Examples:\n  roadmap plan\n  roadmap plan examples/portfolio.toml --format csv -o plan.csv\n  roadmap plan --format json | jq '.projects[0]'"
+        after_help = "Examples:\n  roadmap plan\n  roadmap plan examples/portfolio.toml --format csv -o plan.csv\n  roadmap plan --format json | jq '.projects[0]'",
+        mut_arg("width", |a| a.help("Width of the table and timeline in columns (default: $COLUMNS, the terminal, or 100)")),
+        mut_arg("ascii", |a| a.help("Only ASCII characters in tables and the timeline")),
     )]
     Plan(PlanArgs),
     /// Check roadmap files and report every problem with its file, line and column.
@@ -108,19 +108,23 @@ pub enum Command {
     /// three-point durations: P50/P80/P95 finish dates, the chance of meeting each deadline and
     /// funding window, and how often each project is critical.
     #[command(
-        after_help = "Examples:\n  roadmap risk examples/risk.toml\n  roadmap risk --runs 50000 --seed 7 --format json\n  roadmap risk --scenario no-erdf --as-of 2021-01-01"
+        after_help = "Examples:\n  roadmap risk examples/risk.toml\n  roadmap risk --runs 50000 --seed 7 --format json\n  roadmap risk --scenario no-erdf --as-of 2021-01-01",
+        mut_arg("width", |a| a.help("Width of tables and the histogram in columns (default: $COLUMNS, the terminal, or 100)")),
+        mut_arg("ascii", |a| a.help("Only ASCII characters in tables and the histogram")),
     )]
     Risk(RiskArgs),
     /// Compare two plans: projects added, removed or changed, slippage, critical path, funding
     /// and resources. `roadmap diff HEAD~1` compares with a git revision of the same file.
     #[command(
-        after_help = "Examples:\n  roadmap diff old.toml new.toml\n  roadmap diff HEAD~1\n  roadmap diff main roadmap.toml --format markdown > comment.md"
+        after_help = "Examples:\n  roadmap diff old.toml new.toml\n  roadmap diff HEAD~1\n  roadmap diff main roadmap.toml --format markdown > comment.md",
+        mut_arg("ascii", |a| a.help(ASCII_IN_TABLES)),
     )]
     Diff(DiffArgs),
     /// Plan every scenario of the roadmap and compare them side by side with the baseline:
     /// finish, projects that slip, deadlines missed, funding gaps.
     #[command(
-        after_help = "Examples:\n  roadmap compare examples/scenarios.toml\n  roadmap compare --format json"
+        after_help = "Examples:\n  roadmap compare examples/scenarios.toml\n  roadmap compare --format json",
+        mut_arg("ascii", |a| a.help(ASCII_IN_TABLES)),
     )]
     Compare(CompareArgs),
     /// Print the man page (roff).
@@ -131,12 +135,35 @@ pub enum Command {
     Man,
 }
 
-/// What every report (actors, funding, resources, order) takes.
+/// `--ascii` of the commands that draw tables only.
+const ASCII_IN_TABLES: &str = "Only ASCII characters in tables";
+
+/// The roadmap file a command reads.
 #[derive(Debug, Args)]
-pub struct ReportArgs {
+pub struct InputArg {
     /// The roadmap file (`-` reads standard input).
     #[arg(default_value = "roadmap.toml", value_name = "FILE")]
     pub file: PathBuf,
+}
+
+/// How output for people looks. The help names what the command draws: commands whose output
+/// is not "tables and charts" reword it with `mut_arg` on their `Command` variant.
+#[derive(Debug, Args)]
+pub struct LookArgs {
+    /// Width of tables in columns (default: $COLUMNS, the terminal, or 100).
+    #[arg(long, value_name = "N")]
+    pub width: Option<u16>,
+
+    /// Only ASCII characters in tables and charts.
+    #[arg(long)]
+    pub ascii: bool,
+}
+
+/// What every report (actors, funding, resources, order, rank) takes.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArg,
 
     /// A table for people, or CSV/JSON for other tools.
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
@@ -148,13 +175,8 @@ pub struct ReportArgs {
     #[command(flatten)]
     pub planner: PlannerArgs,
 
-    /// Width of tables in columns (default: $COLUMNS, the terminal, or 100).
-    #[arg(long, value_name = "N")]
-    pub width: Option<u16>,
-
-    /// Only ASCII characters in tables and charts.
-    #[arg(long)]
-    pub ascii: bool,
+    #[command(flatten)]
+    pub look: LookArgs,
 }
 
 /// `roadmap funding`: a report, or the funding opportunities of under-funded projects.
@@ -170,6 +192,7 @@ pub struct FundingArgs {
     pub opportunities: bool,
 }
 
+/// The formats of everything printed as a report: `plan`, the reports, `risk`, `compare`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     Table,
@@ -179,9 +202,8 @@ pub enum ReportFormat {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The roadmap file (`-` reads standard input).
-    #[arg(default_value = "roadmap.toml", value_name = "FILE")]
-    pub file: PathBuf,
+    #[command(flatten)]
+    pub input: InputArg,
 
     /// The export format (default: from the extension of -o, e.g. plan.svg).
     #[arg(long, value_enum)]
@@ -199,8 +221,8 @@ pub struct ExportArgs {
     pub as_of: Option<chrono::NaiveDate>,
 
     /// Sections of the Mermaid chart: by first objective or by leading actor.
-    #[arg(long, value_enum, default_value_t = GroupBy::Objective)]
-    pub group_by: GroupBy,
+    #[arg(long, value_enum, default_value_t = GroupByName::Objective)]
+    pub group_by: GroupByName,
 
     /// Monte Carlo runs of the HTML report's schedule-risk section (seeded by --seed), for
     /// roadmaps with three-point durations.
@@ -208,6 +230,7 @@ pub struct ExportArgs {
     pub runs: u32,
 }
 
+/// The formats of `export`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     /// The plan table as CSV (same as `plan --format csv`).
@@ -251,9 +274,8 @@ impl ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct HtmlReportArgs {
-    /// The roadmap file (`-` reads standard input).
-    #[arg(default_value = "roadmap.toml", value_name = "FILE")]
-    pub file: PathBuf,
+    #[command(flatten)]
+    pub input: InputArg,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -289,6 +311,7 @@ pub struct ValidateArgs {
     pub planner: PlannerArgs,
 }
 
+/// The formats of `validate`'s findings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum FindingsFormat {
     /// Snippets of the file with the problem underlined, like rustc and cargo.
@@ -301,13 +324,12 @@ pub enum FindingsFormat {
 
 #[derive(Debug, Args)]
 pub struct PlanArgs {
-    /// The roadmap file (`-` reads standard input).
-    #[arg(default_value = "roadmap.toml", value_name = "FILE")]
-    pub file: PathBuf,
+    #[command(flatten)]
+    pub input: InputArg,
 
     /// What to print: a table and timeline for people, or CSV/JSON for other tools.
-    #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
-    pub format: PlanFormat,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -315,21 +337,16 @@ pub struct PlanArgs {
     #[command(flatten)]
     pub planner: PlannerArgs,
 
-    /// Width of the table and timeline in columns (default: $COLUMNS, the terminal, or 100).
-    #[arg(long, value_name = "N")]
-    pub width: Option<u16>,
+    #[command(flatten)]
+    pub look: LookArgs,
 
     /// What one column of the timeline stands for (default: the finest that fits the width).
     #[arg(long, value_enum)]
-    pub scale: Option<Scale>,
+    pub scale: Option<ScaleName>,
 
     /// Group the timeline's rows by objective or by leading actor.
-    #[arg(long, value_enum, default_value_t = GroupBy::None)]
-    pub group_by: GroupBy,
-
-    /// Only ASCII characters in tables and the timeline.
-    #[arg(long)]
-    pub ascii: bool,
+    #[arg(long, value_enum, default_value_t = GroupByName::None)]
+    pub group_by: GroupByName,
 
     #[command(flatten)]
     pub variant: VariantArgs,
@@ -351,9 +368,8 @@ pub struct VariantArgs {
 
 #[derive(Debug, Args)]
 pub struct RiskArgs {
-    /// The roadmap file (`-` reads standard input).
-    #[arg(default_value = "roadmap.toml", value_name = "FILE")]
-    pub file: PathBuf,
+    #[command(flatten)]
+    pub input: InputArg,
 
     /// A table and histogram for people, or CSV/JSON for other tools.
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
@@ -381,13 +397,8 @@ pub struct RiskArgs {
     #[command(flatten)]
     pub variant: VariantArgs,
 
-    /// Width of tables and the histogram in columns (default: $COLUMNS, the terminal, or 100).
-    #[arg(long, value_name = "N")]
-    pub width: Option<u16>,
-
-    /// Only ASCII characters in tables and the histogram.
-    #[arg(long)]
-    pub ascii: bool,
+    #[command(flatten)]
+    pub look: LookArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -398,6 +409,25 @@ pub enum DistributionName {
     Triangular,
     /// Uniform between optimistic and pessimistic.
     Uniform,
+}
+
+/// `--scale` (`report::gantt::Scale`): what one column of the timeline stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ScaleName {
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+/// `--group-by` (`report::gantt::GroupBy`): how timeline rows or chart sections are grouped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GroupByName {
+    None,
+    /// Under the first objective each project serves.
+    Objective,
+    /// Under the actor that leads each project.
+    Lead,
 }
 
 #[derive(Debug, Args)]
@@ -424,15 +454,11 @@ pub struct DiffArgs {
     #[command(flatten)]
     pub variant: VariantArgs,
 
-    /// Width of tables in columns (default: $COLUMNS, the terminal, or 100).
-    #[arg(long, value_name = "N")]
-    pub width: Option<u16>,
-
-    /// Only ASCII characters in tables.
-    #[arg(long)]
-    pub ascii: bool,
+    #[command(flatten)]
+    pub look: LookArgs,
 }
 
+/// The formats of `diff`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum DiffFormat {
     Table,
@@ -442,9 +468,8 @@ pub enum DiffFormat {
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// The roadmap file (`-` reads standard input).
-    #[arg(default_value = "roadmap.toml", value_name = "FILE")]
-    pub file: PathBuf,
+    #[command(flatten)]
+    pub input: InputArg,
 
     /// A table for people, or CSV/JSON for other tools.
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
@@ -460,20 +485,8 @@ pub struct CompareArgs {
     #[arg(long = "as-of", value_name = "YYYY-MM-DD")]
     pub as_of: Option<chrono::NaiveDate>,
 
-    /// Width of tables in columns (default: $COLUMNS, the terminal, or 100).
-    #[arg(long, value_name = "N")]
-    pub width: Option<u16>,
-
-    /// Only ASCII characters in tables.
-    #[arg(long)]
-    pub ascii: bool,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum PlanFormat {
-    Table,
-    Csv,
-    Json,
+    #[command(flatten)]
+    pub look: LookArgs,
 }
 
 /// Where output goes.

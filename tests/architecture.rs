@@ -160,6 +160,33 @@ fn no_import_runs_up_the_layers() {
     );
 }
 
+/// Files below the face (`main.rs`, `cli.rs`, `commands/`) that name clap: its types stay in
+/// `cli.rs` and `commands/` maps them to the library's own.
+fn clap_below_the_face(files: &[(String, String)]) -> Vec<String> {
+    files
+        .iter()
+        .filter(|(path, _)| !matches!(module_of(path), None | Some("cli" | "commands" | "run")))
+        .filter(|(_, text)| code(text).contains("clap"))
+        .map(|(path, _)| path.clone())
+        .collect()
+}
+
+#[test]
+fn only_the_face_knows_clap() {
+    let mut files = Vec::new();
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let found = clap_below_the_face(&files);
+    assert!(found.is_empty(), "clap outside the face: {found:?}");
+    let planted = file(
+        "src/report/gantt.rs",
+        "#[derive(Clone, clap::ValueEnum)]\npub enum Scale { Week }\n",
+    );
+    assert_eq!(clap_below_the_face(&planted), ["src/report/gantt.rs"]);
+}
+
 fn file(path: &str, text: &str) -> Vec<(String, String)> {
     vec![(path.to_string(), text.to_string())]
 }
@@ -193,7 +220,7 @@ fn the_checker_finds_planted_violations() {
     assert_eq!(
         violations(&file(
             "src/report/x.rs",
-            "let g = crate::cli::GroupBy::None;\n"
+            "let g = crate::cli::GroupByName::None;\n"
         ))
         .len(),
         1

@@ -14,7 +14,7 @@ pub fn run(args: &CompareArgs, context: &Context) -> Result<Outcome> {
         scenario: None,
         as_of: args.as_of,
     };
-    let checked = check_for_output(&args.file, &args.planner, &variant, context)?;
+    let checked = check_for_output(&args.input.file, &args.planner, &variant, context)?;
     let (Some(roadmap), Some(_)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
@@ -54,14 +54,14 @@ pub fn run(args: &CompareArgs, context: &Context) -> Result<Outcome> {
         )?;
     }
     let outcomes = comparison.outcomes;
-    let look = look(context, &args.output, args.width, args.ascii);
+    let look = look(context, &args.output, &args.look);
     let report = report::CompareReport {
         outcomes: &outcomes,
         currency: &roadmap.currency,
     };
     print_report(
         &args.output,
-        &args.file,
+        &args.input.file,
         args.format,
         &look,
         &roadmap.name,

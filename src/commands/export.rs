@@ -34,7 +34,12 @@ pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
         bail!("this roadmap was built without XLSX support (cargo feature `xlsx`)");
     }
 
-    let checked = check_for_output(&args.file, &args.planner, &VariantArgs::default(), context)?;
+    let checked = check_for_output(
+        &args.input.file,
+        &args.planner,
+        &VariantArgs::default(),
+        context,
+    )?;
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
@@ -45,11 +50,13 @@ pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
     emit(
         args.output.output.as_deref(),
         args.output.force,
-        &args.file,
+        &args.input.file,
         |out: &mut dyn Write| match format {
             ExportFormat::Csv => report::csv::write(out, roadmap, plan),
             ExportFormat::Json => report::json::write(out, &checked.source, roadmap, plan),
-            ExportFormat::Mermaid => report::mermaid::write(out, roadmap, plan, args.group_by),
+            ExportFormat::Mermaid => {
+                report::mermaid::write(out, roadmap, plan, args.group_by.into())
+            }
             ExportFormat::Dot => report::dot::write(out, roadmap, plan),
             ExportFormat::Svg => report::svg::write(out, roadmap, plan, args.as_of),
             ExportFormat::Ics => report::ics::write(out, roadmap, plan, args.as_of),

@@ -12,7 +12,7 @@ use crate::report::opportunities::OpportunitiesReport;
 pub fn run(args: &FundingArgs, context: &Context) -> Result<Outcome> {
     let report = &args.report;
     let checked = check_for_output(
-        &report.file,
+        &report.input.file,
         &report.planner,
         &VariantArgs::default(),
         context,

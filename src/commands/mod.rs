@@ -23,12 +23,17 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::check;
-use crate::cli::{EffortLevel, OutputArgs, PlannerArgs, ReportArgs, ReportFormat, VariantArgs};
+use crate::cli::{
+    DistributionName, EffortLevel, GroupByName, LookArgs, OutputArgs, PlannerArgs, ReportArgs,
+    ReportFormat, ScaleName, VariantArgs,
+};
 use crate::diag::render;
 use crate::model::Roadmap;
 use crate::output::emit;
 use crate::plan::Plan;
+use crate::report::gantt::{GroupBy, Scale};
 use crate::report::{Look, Report};
+use crate::risk::Distribution;
 use crate::schedule::{Effort, Options};
 
 /// How a command ended, when it could run at all.
@@ -98,15 +103,54 @@ pub fn print_findings(checked: &Checked, context: &Context) -> Result<()> {
     Ok(())
 }
 
+// The clap-only types of `cli.rs` mapped to the library's types, here and nowhere else.
+
 impl PlannerArgs {
     pub fn options(&self) -> Options {
         Options {
-            effort: match self.effort {
-                EffortLevel::Fast => Effort::Fast,
-                EffortLevel::Default => Effort::Default,
-                EffortLevel::Thorough => Effort::Thorough,
-            },
+            effort: self.effort.into(),
             seed: self.seed,
+        }
+    }
+}
+
+impl From<EffortLevel> for Effort {
+    fn from(level: EffortLevel) -> Effort {
+        match level {
+            EffortLevel::Fast => Effort::Fast,
+            EffortLevel::Default => Effort::Default,
+            EffortLevel::Thorough => Effort::Thorough,
+        }
+    }
+}
+
+impl From<DistributionName> for Distribution {
+    fn from(name: DistributionName) -> Distribution {
+        match name {
+            DistributionName::Pert => Distribution::Pert,
+            DistributionName::Triangular => Distribution::Triangular,
+            DistributionName::Uniform => Distribution::Uniform,
+        }
+    }
+}
+
+impl From<ScaleName> for Scale {
+    fn from(name: ScaleName) -> Scale {
+        match name {
+            ScaleName::Week => Scale::Week,
+            ScaleName::Month => Scale::Month,
+            ScaleName::Quarter => Scale::Quarter,
+            ScaleName::Year => Scale::Year,
+        }
+    }
+}
+
+impl From<GroupByName> for GroupBy {
+    fn from(name: GroupByName) -> GroupBy {
+        match name {
+            GroupByName::None => GroupBy::None,
+            GroupByName::Objective => GroupBy::Objective,
+            GroupByName::Lead => GroupBy::Lead,
         }
     }
 }
@@ -125,12 +169,12 @@ pub fn check_for_output(
 
 /// How output for people looks: colour only on a terminal (never in files), the width from
 /// `--width`, `$COLUMNS` or the terminal.
-pub fn look(context: &Context, output: &OutputArgs, width: Option<u16>, ascii: bool) -> Look {
+pub fn look(context: &Context, output: &OutputArgs, look: &LookArgs) -> Look {
     let to_file = to_file(output);
     Look {
         color: context.color_stdout && !to_file,
-        ascii,
-        width: context.width(width, to_file),
+        ascii: look.ascii,
+        width: context.width(look.width, to_file),
     }
 }
 
@@ -183,11 +227,11 @@ pub fn run_report<'a>(
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
-    let look = look(context, &args.output, args.width, args.ascii);
+    let look = look(context, &args.output, &args.look);
     let report = build(roadmap, plan);
     print_report(
         &args.output,
-        &args.file,
+        &args.input.file,
         args.format,
         &look,
         &roadmap.name,

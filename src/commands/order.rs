@@ -9,7 +9,12 @@ use crate::commands::{check_for_output, run_report};
 use crate::report::order::OrderReport;
 
 pub fn run(args: &ReportArgs, context: &Context) -> Result<Outcome> {
-    let checked = check_for_output(&args.file, &args.planner, &VariantArgs::default(), context)?;
+    let checked = check_for_output(
+        &args.input.file,
+        &args.planner,
+        &VariantArgs::default(),
+        context,
+    )?;
     run_report(args, context, &checked, |roadmap, plan| {
         Box::new(OrderReport::new(roadmap, plan))
     })

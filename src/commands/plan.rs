@@ -5,14 +5,14 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::cli::{PlanArgs, PlanFormat};
+use crate::cli::{PlanArgs, ReportFormat};
 use crate::commands::{Context, Outcome};
 use crate::commands::{check_for_output, look};
 use crate::output::emit;
 use crate::report::{self, gantt};
 
 pub fn run(args: &PlanArgs, context: &Context) -> Result<Outcome> {
-    let checked = check_for_output(&args.file, &args.planner, &args.variant, context)?;
+    let checked = check_for_output(&args.input.file, &args.planner, &args.variant, context)?;
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
@@ -29,13 +29,13 @@ pub fn run(args: &PlanArgs, context: &Context) -> Result<Outcome> {
             plan.finish()
         );
     }
-    let look = look(context, &args.output, args.width, args.ascii);
+    let look = look(context, &args.output, &args.look);
     emit(
         args.output.output.as_deref(),
         args.output.force,
-        &args.file,
+        &args.input.file,
         |out: &mut dyn Write| match args.format {
-            PlanFormat::Table => {
+            ReportFormat::Table => {
                 writeln!(out, "{}\n", look.bold(&roadmap.name))?;
                 report::table::write(out, roadmap, plan, &look)?;
                 writeln!(out)?;
@@ -45,13 +45,13 @@ pub fn run(args: &PlanArgs, context: &Context) -> Result<Outcome> {
                     plan,
                     &look,
                     &gantt::Options {
-                        scale: args.scale,
-                        group_by: args.group_by,
+                        scale: args.scale.map(Into::into),
+                        group_by: args.group_by.into(),
                     },
                 )
             }
-            PlanFormat::Csv => report::csv::write(out, roadmap, plan),
-            PlanFormat::Json => report::json::write(out, &checked.source, roadmap, plan),
+            ReportFormat::Csv => report::csv::write(out, roadmap, plan),
+            ReportFormat::Json => report::json::write(out, &checked.source, roadmap, plan),
         },
     )?;
     Ok(Outcome::Success)

@@ -16,7 +16,12 @@ use crate::report::html;
 use crate::risk::{self, Distribution, Risk};
 
 pub fn run(args: &HtmlReportArgs, context: &Context) -> Result<Outcome> {
-    let checked = check_for_output(&args.file, &args.planner, &VariantArgs::default(), context)?;
+    let checked = check_for_output(
+        &args.input.file,
+        &args.planner,
+        &VariantArgs::default(),
+        context,
+    )?;
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
@@ -24,7 +29,7 @@ pub fn run(args: &HtmlReportArgs, context: &Context) -> Result<Outcome> {
     emit(
         args.output.output.as_deref(),
         args.output.force,
-        &args.file,
+        &args.input.file,
         |out: &mut dyn Write| write_html(out, &checked, roadmap, plan, args.as_of, risk.as_ref()),
     )?;
     say_written(&args.output, context);

@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 
 use anyhow::{Result, bail};
 
-use crate::cli::{DistributionName, RiskArgs};
+use crate::cli::RiskArgs;
 use crate::commands::{Context, Outcome};
 use crate::commands::{check_for_output, look, print_report};
 use crate::model::Roadmap;
@@ -15,7 +15,7 @@ use crate::risk::{self, Distribution, Settings};
 const PROGRESS_FROM: u32 = 2_000;
 
 pub fn run(args: &RiskArgs, context: &Context) -> Result<Outcome> {
-    let checked = check_for_output(&args.file, &args.planner, &args.variant, context)?;
+    let checked = check_for_output(&args.input.file, &args.planner, &args.variant, context)?;
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
@@ -23,11 +23,7 @@ pub fn run(args: &RiskArgs, context: &Context) -> Result<Outcome> {
         roadmap,
         args.runs,
         args.planner.seed,
-        match args.distribution {
-            DistributionName::Pert => Distribution::Pert,
-            DistributionName::Triangular => Distribution::Triangular,
-            DistributionName::Uniform => Distribution::Uniform,
-        },
+        args.distribution.into(),
         args.threads,
     )?;
     let bar = (!context.quiet && args.runs >= PROGRESS_FROM && std::io::stderr().is_terminal())
@@ -66,7 +62,7 @@ pub fn run(args: &RiskArgs, context: &Context) -> Result<Outcome> {
              duration = {{ optimistic = \"4 months\", likely = \"6 months\", pessimistic = \"12 months\" }}"
         );
     }
-    let look = look(context, &args.output, args.width, args.ascii);
+    let look = look(context, &args.output, &args.look);
     let report = report::RiskReport {
         roadmap,
         plan,
@@ -74,7 +70,7 @@ pub fn run(args: &RiskArgs, context: &Context) -> Result<Outcome> {
     };
     print_report(
         &args.output,
-        &args.file,
+        &args.input.file,
         args.format,
         &look,
         &roadmap.name,

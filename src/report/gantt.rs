@@ -11,7 +11,7 @@ use crate::report::Look;
 use crate::report::table::{ID_MAX_WIDTH, truncate};
 
 /// What one column of the timeline stands for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scale {
     Week,
     Month,
@@ -56,7 +56,7 @@ impl Scale {
 }
 
 /// How rows are grouped.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum GroupBy {
     #[default]
     None,
