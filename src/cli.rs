@@ -99,6 +99,13 @@ pub enum Command {
     /// criterion's contribution and the priority the plan uses.
     #[command(after_help = "Examples:\n  roadmap rank\n  roadmap rank --format csv -o ranking.csv")]
     Rank(ReportArgs),
+    /// The strategy's indicators against the plan: baseline, each target, the value the plan
+    /// reaches in the target's year, the gap, and the projects that bring it (or would close
+    /// it by finishing in time).
+    #[command(
+        after_help = "Examples:\n  roadmap indicators\n  roadmap indicators examples/programmes.toml --format csv"
+    )]
+    Indicators(ReportArgs),
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  roadmap completions bash > ~/.local/share/bash-completion/completions/roadmap\n  roadmap completions zsh > ~/.zfunc/_roadmap\n  roadmap completions fish > ~/.config/fish/completions/roadmap.fish\n  roadmap completions powershell >> $PROFILE"
@@ -220,9 +227,10 @@ pub struct ExportArgs {
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<chrono::NaiveDate>,
 
-    /// Sections of the Mermaid chart: by first objective or by leading actor.
-    #[arg(long, value_enum, default_value_t = GroupByName::Objective)]
-    pub group_by: GroupByName,
+    /// Sections of the Mermaid chart: by programme (the default when the roadmap has
+    /// programmes), first objective (otherwise the default) or leading actor.
+    #[arg(long, value_enum)]
+    pub group_by: Option<GroupByName>,
 
     /// Monte Carlo runs of the HTML report's schedule-risk section (seeded by --seed), for
     /// roadmaps with three-point durations.
@@ -344,9 +352,10 @@ pub struct PlanArgs {
     #[arg(long, value_enum)]
     pub scale: Option<ScaleName>,
 
-    /// Group the timeline's rows by objective or by leading actor.
-    #[arg(long, value_enum, default_value_t = GroupByName::None)]
-    pub group_by: GroupByName,
+    /// Group the table and timeline as the programme tree (the default when the roadmap has
+    /// programmes), or the timeline by objective or leading actor; `none` for a flat list.
+    #[arg(long, value_enum)]
+    pub group_by: Option<GroupByName>,
 
     #[command(flatten)]
     pub variant: VariantArgs,
@@ -428,6 +437,8 @@ pub enum GroupByName {
     Objective,
     /// Under the actor that leads each project.
     Lead,
+    /// As the programme tree, with a summary bar per programme.
+    Programme,
 }
 
 #[derive(Debug, Args)]

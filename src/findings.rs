@@ -1,17 +1,21 @@
 //! The plan's findings, added by the check pipeline after planning: missed deadlines (W001),
-//! projects outside a paying source's window (W005) and years over a yearly cap (W008), each
-//! with what holds the project back, in the roadmap's words.
+//! projects outside a paying source's window (W005), years over a yearly cap (W008), each
+//! with what holds the project back, in the roadmap's words, and missed indicator targets
+//! (W010) with the projects that would close them.
 
 use crate::diag::{Code, Diagnostic};
 use crate::display::amount;
 use crate::funding::{YearlySpend, cap_findings};
 use crate::model::Roadmap;
+use crate::plan::targets::IndicatorPlan;
 use crate::plan::{HeldBack, Missed, Plan};
 
 /// Every finding of a plan: its missed due dates, then its years over a cap.
 pub fn of(roadmap: &Roadmap, plan: &Plan) -> Vec<Diagnostic> {
     let mut findings = missed(roadmap, plan);
     findings.extend(cap_findings(roadmap, plan));
+    let finishes: Vec<chrono::NaiveDate> = plan.projects.iter().map(|p| p.finish).collect();
+    findings.extend(missed_targets(roadmap, &plan.indicators, &finishes));
     findings
 }
 
@@ -140,4 +144,66 @@ pub fn held_back_by(roadmap: &Roadmap, plan: &Plan, project: usize) -> String {
         (true, Some(reason)) => format!("held back by the dependency chain {chain}; {reason}"),
         (true, None) => format!("held back by the dependency chain {chain}"),
     }
+}
+
+/// A missed target (W010) for each target the plan does not reach, at the target.
+fn missed_targets(
+    roadmap: &Roadmap,
+    plans: &[IndicatorPlan],
+    finish: &[chrono::NaiveDate],
+) -> Vec<Diagnostic> {
+    let mut findings = Vec::new();
+    for (i, plan) in plans.iter().enumerate() {
+        let indicator = &roadmap.indicators[i];
+        for (target, written) in plan.targets.iter().zip(&indicator.targets) {
+            if target.reached {
+                continue;
+            }
+            let message = format!(
+                "`{}` reaches {} by the end of {} in the plan, {} short of its target {}",
+                indicator.id,
+                indicator.with_unit(&crate::plan::targets::number(target.planned)),
+                target.year,
+                indicator.with_unit(&crate::plan::targets::number(target.shortfall)),
+                indicator.with_unit(&crate::plan::targets::number(target.target)),
+            );
+            let help = if target.would_close.is_empty() {
+                if target.late.is_empty() {
+                    "no project still to finish after that year contributes to it: add projects or contributions".to_string()
+                } else {
+                    format!(
+                        "even if {} finished by {}-12-31 it would not be enough: add projects or contributions",
+                        list(roadmap, &target.late, finish),
+                        target.year
+                    )
+                }
+            } else {
+                format!(
+                    "it would be reached if {} finished by {}-12-31",
+                    list(roadmap, &target.would_close, finish),
+                    target.year
+                )
+            };
+            findings.push(
+                Diagnostic::new(Code::MissedTarget, message)
+                    .at(written.at.clone())
+                    .with_help(help),
+            );
+        }
+    }
+    findings
+}
+
+/// "`a` (finishes 2024-06-30), `b` (finishes 2025-01-31)".
+fn list(roadmap: &Roadmap, projects: &[usize], finish: &[chrono::NaiveDate]) -> String {
+    projects
+        .iter()
+        .map(|&p| {
+            format!(
+                "`{}` (planned to finish {})",
+                roadmap.projects[p].id, finish[p]
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -102,6 +102,18 @@ pub struct DueRisk {
     pub planned_met: bool,
 }
 
+/// The chance that an indicator reaches one of its targets by the end of the target's year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetRisk {
+    pub indicator: usize,
+    pub year: i32,
+    pub target: f64,
+    /// Share of runs in which the projects finishing by the end of `year` bring it there.
+    pub probability: f64,
+    /// Does the deterministic plan reach it?
+    pub planned_met: bool,
+}
+
 /// The outcome of a simulation.
 #[derive(Clone, Debug)]
 pub struct Risk {
@@ -119,6 +131,8 @@ pub struct Risk {
     pub due: Vec<DueRisk>,
     /// Projects with a three-point estimate.
     pub uncertain: usize,
+    /// Every indicator's targets, in indicator then year order.
+    pub targets: Vec<TargetRisk>,
 }
 
 /// How one activity's days are drawn.
@@ -242,22 +256,26 @@ pub fn simulate(
     );
 
     let mut projects = Vec::with_capacity(n);
-    let mut last_by_project: Vec<Vec<Day>> = Vec::with_capacity(n);
-    for a in 0..n {
-        let mut last: Vec<Day> = blocks
-            .iter()
-            .flat_map(|b| b.last[a].iter().copied())
-            .collect();
+    // Run by run (the same run order for every project), for the indicators' targets.
+    let mut last_by_project: Vec<Vec<Day>> = (0..n)
+        .map(|a| {
+            blocks
+                .iter()
+                .flat_map(|b| b.last[a].iter().copied())
+                .collect()
+        })
+        .collect();
+    let targets = target_risks(roadmap, plan, &last_by_project, runs);
+    for (a, last) in last_by_project.iter_mut().enumerate() {
         last.sort_unstable();
         let critical: u64 = blocks.iter().map(|b| b.critical[a]).sum();
         let days: i64 = blocks.iter().map(|b| b.days[a]).sum();
         projects.push(ProjectRisk {
             planned_finish: plan.projects[a].finish,
-            finish: percentiles(&last, date),
+            finish: percentiles(last, date),
             criticality: share(critical as usize, runs),
             mean_days: days as f64 / runs as f64,
         });
-        last_by_project.push(last);
     }
 
     let mut due = Vec::new();
@@ -298,7 +316,51 @@ pub fn simulate(
             .iter()
             .filter(|p| p.estimate.is_some() && p.status != Status::Done)
             .count(),
+        targets,
     })
+}
+
+/// For every target, the share of runs in which the baseline plus the contributions of the
+/// projects whose last day falls by the end of the target's year reaches it. `last[a][r]` is
+/// project `a`'s last day in run `r`.
+fn target_risks(roadmap: &Roadmap, plan: &Plan, last: &[Vec<Day>], runs: usize) -> Vec<TargetRisk> {
+    let mut out = Vec::new();
+    for (i, indicator) in roadmap.indicators.iter().enumerate() {
+        let contributors: Vec<(usize, f64)> = (0..roadmap.projects.len())
+            .map(|p| (p, crate::plan::targets::contribution(roadmap, p, i)))
+            .filter(|&(p, _)| {
+                roadmap.projects[p]
+                    .contributes
+                    .iter()
+                    .any(|c| c.indicator == i)
+            })
+            .collect();
+        for (t, target) in indicator.targets.iter().enumerate() {
+            let year_end = NaiveDate::from_ymd_opt(target.year, 12, 31).unwrap_or(NaiveDate::MAX);
+            let by = plan
+                .problem
+                .day(year_end.min(crate::model::decode::Date::LAST));
+            let reached = (0..runs)
+                .filter(|&r| {
+                    let value = indicator.baseline.value
+                        + contributors
+                            .iter()
+                            .filter(|&&(p, _)| last[p].get(r).is_some_and(|&d| d <= by))
+                            .map(|&(_, c)| c)
+                            .sum::<f64>();
+                    indicator.reaches(value, target.value)
+                })
+                .count();
+            out.push(TargetRisk {
+                indicator: i,
+                year: target.year,
+                target: target.value,
+                probability: share(reached, runs),
+                planned_met: plan.indicators[i].targets.get(t).is_some_and(|p| p.reached),
+            });
+        }
+    }
+    out
 }
 
 fn run_block(

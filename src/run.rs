@@ -35,6 +35,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Diff(args) => commands::diff::run(args, &context),
         Command::Compare(args) => commands::compare::run(args, &context),
         Command::Rank(args) => commands::rank::run(args, &context),
+        Command::Indicators(args) => commands::indicators::run(args, &context),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

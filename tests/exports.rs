@@ -82,10 +82,11 @@ fn json_matches_the_documented_schema() {
     let schema: Value =
         serde_json::from_str(&std::fs::read_to_string("docs/plan.schema.json").unwrap()).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
-    for file in FILES
-        .iter()
-        .chain(&["examples/deadlines.toml", "examples/durations.toml"])
-    {
+    for file in FILES.iter().chain(&[
+        "examples/deadlines.toml",
+        "examples/durations.toml",
+        "examples/programmes.toml",
+    ]) {
         let plan = json(file);
         let errors: Vec<String> = validator
             .iter_errors(&plan)
@@ -160,12 +161,31 @@ fn workbook_opens_with_real_dates() {
         Some(Data::DateTime(d)) => excel_epoch + chrono::Days::new(d.as_f64() as u64),
         other => panic!("not a date: {other:?}"),
     };
-    let expected = json_dates(&json("roadmap.toml"));
+    let plan = json("roadmap.toml");
+    let expected = json_dates(&plan);
+    let programmes: BTreeMap<&str, (NaiveDate, NaiveDate)> = plan["programmes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let day = |key: &str| p[key].as_str().unwrap().parse().unwrap();
+            (p["id"].as_str().unwrap(), (day("start"), day("finish")))
+        })
+        .collect();
     let mut seen = 0;
     for row in 1..sheet.height() as u32 {
         let Some(Data::String(id)) = sheet.get_value((row, 0)) else {
             panic!("row {row} has no id");
         };
+        // A programme's summary row: its rolled-up dates.
+        if let Some(dates) = programmes.get(id.as_str()) {
+            let got = (
+                date(sheet.get_value((row, 3))),
+                date(sheet.get_value((row, 4))),
+            );
+            assert_eq!(&got, dates, "{id}");
+            continue;
+        }
         let dates = (
             date(sheet.get_value((row, 3))),
             date(sheet.get_value((row, 4))),
@@ -353,4 +373,77 @@ fn mermaid_parses_with_mermaid() {
     );
     // The checker can fail: a broken chart is refused.
     assert!(!check(&[broken]).status.success());
+}
+
+/// The Plan sheet of a roadmap with programmes is an Excel outline: each row's level is its
+/// depth in the programme tree (read from the sheet's XML, which calamine does not expose).
+#[cfg(feature = "xlsx")]
+#[test]
+fn workbook_rows_have_outline_levels() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.xlsx");
+    roadmap()
+        .args(["export", "examples/programmes.toml", "-o"])
+        .arg(&path)
+        .assert()
+        .success();
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let mut xml = String::new();
+    archive
+        .by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let levels: Vec<(u32, u32)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("row"))
+        .map(|r| {
+            (
+                r.attribute("r").unwrap().parse().unwrap(),
+                r.attribute("outlineLevel")
+                    .map_or(0, |l| l.parse().unwrap()),
+            )
+        })
+        .collect();
+    // Header, then digital-city, e-government, portal, e-payments, data, open-data,
+    // data-catalogue, digital-officer, mobility, traffic-sensors, sensors-live.
+    let expected = [0, 0, 1, 2, 2, 1, 2, 2, 0, 0, 1, 1];
+    let got: Vec<u32> = (1..=expected.len() as u32)
+        .map(|r| levels.iter().find(|(row, _)| *row == r).map_or(0, |l| l.1))
+        .collect();
+    assert_eq!(got, expected);
+}
+
+/// Descriptions reach the workbook: projects' on the Plan sheet, sources' on the Funding sheet,
+/// actors' under the role matrix.
+#[cfg(feature = "xlsx")]
+#[test]
+fn workbook_has_the_descriptions() {
+    use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.xlsx");
+    roadmap()
+        .args(["export", "examples/programmes.toml", "-o"])
+        .arg(&path)
+        .assert()
+        .success();
+    let bytes = std::fs::read(&path).unwrap();
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let mut strings = |sheet: &str| -> Vec<String> {
+        workbook
+            .worksheet_range(sheet)
+            .unwrap()
+            .cells()
+            .filter_map(|(_, _, c)| match c {
+                Data::String(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    assert!(strings("Plan").contains(&"One portal for the municipality's e-services.".to_string()));
+    assert!(strings("Plan").contains(&"digital-city/e-government".to_string()));
+    assert!(strings("Funding").contains(&"EU regional development fund.".to_string()));
+    assert!(strings("Roles").contains(&"Owner of the roadmap.".to_string()));
 }

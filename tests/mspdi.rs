@@ -40,10 +40,12 @@ fn round_trip(file: &str) {
         Some("http://schemas.microsoft.com/project")
     );
     assert_eq!(child(root, "Title"), plan["roadmap"]["name"].as_str());
-    let tasks: Vec<_> = root
+    // Projects' tasks (not the summary tasks of the roadmap and its programmes), by UID.
+    let mut tasks: Vec<_> = root
         .descendants()
-        .filter(|n| n.has_tag_name("Task") && child(*n, "UID") != Some("0"))
+        .filter(|n| n.has_tag_name("Task") && child(*n, "Summary") == Some("0"))
         .collect();
+    tasks.sort_by_key(|t| child(*t, "UID").unwrap().parse::<usize>().unwrap());
     let projects = plan["projects"].as_array().unwrap();
     assert_eq!(tasks.len(), projects.len(), "{file}");
     // Plan JSON lists projects in file order, like the tasks' UIDs.
@@ -166,4 +168,96 @@ fn format_follows_the_xml_extension() {
     let xml = std::fs::read_to_string(path).unwrap();
     assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"));
     assert!(xml.contains("<Project xmlns=\"http://schemas.microsoft.com/project\">"));
+}
+
+/// MS Project builds the tree from the task order and `OutlineLevel`: read it back the same
+/// way and check every task's parent, WBS code and the summary tasks' rolled-up dates.
+#[test]
+fn programmes_read_back_as_an_outline() {
+    let file = "examples/programmes.toml";
+    let xml = String::from_utf8(run(&["export", "--format", "mspdi", file])).unwrap();
+    let plan: serde_json::Value =
+        serde_json::from_slice(&run(&["plan", "--format", "json", file])).unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let tasks: Vec<_> = doc
+        .root_element()
+        .descendants()
+        .filter(|n| n.has_tag_name("Task") && child(*n, "UID") != Some("0"))
+        .collect();
+    // (name, level, wbs, parent's name) in document order.
+    let mut parents: Vec<(usize, String, String)> = Vec::new();
+    let mut outline = Vec::new();
+    for (row, task) in tasks.iter().enumerate() {
+        let level: usize = child(*task, "OutlineLevel").unwrap().parse().unwrap();
+        let wbs = child(*task, "WBS").unwrap().to_string();
+        assert_eq!(child(*task, "OutlineNumber"), Some(wbs.as_str()));
+        assert_eq!(child(*task, "ID"), Some((row + 1).to_string().as_str()));
+        while parents.last().is_some_and(|(l, _, _)| *l >= level) {
+            parents.pop();
+        }
+        let parent = parents.last().map(|(_, name, parent_wbs)| {
+            // A child's WBS extends its parent's.
+            assert!(
+                wbs.starts_with(&format!("{parent_wbs}.")),
+                "{wbs} under {parent_wbs}"
+            );
+            name.clone()
+        });
+        assert_eq!(parents.len() + 1, level, "{wbs}");
+        let name = child(*task, "Name").unwrap().to_string();
+        if child(*task, "Summary") == Some("1") {
+            parents.push((level, name.clone(), wbs.clone()));
+        }
+        outline.push((name, level, wbs, parent));
+    }
+    let expected = [
+        ("Digital city", 1, "1", None),
+        ("E-government", 2, "1.1", Some("Digital city")),
+        ("E-services portal", 3, "1.1.1", Some("E-government")),
+        ("Online payments", 3, "1.1.2", Some("E-government")),
+        ("Open data", 2, "1.2", Some("Digital city")),
+        ("Open data portal", 3, "1.2.1", Some("Open data")),
+        ("Data catalogue", 3, "1.2.2", Some("Open data")),
+        ("Appoint a digital officer", 1, "2", None),
+        ("Mobility", 1, "3", None),
+        (
+            "Traffic sensors and adaptive signals",
+            2,
+            "3.1",
+            Some("Mobility"),
+        ),
+        ("Adaptive signals live", 2, "3.2", Some("Mobility")),
+    ];
+    let got: Vec<(&str, usize, &str, Option<&str>)> = outline
+        .iter()
+        .map(|(n, l, w, p)| (n.as_str(), *l, w.as_str(), p.as_deref()))
+        .collect();
+    assert_eq!(got, expected);
+    // Summary tasks carry the roll-ups of the plan.
+    for programme in plan["programmes"].as_array().unwrap() {
+        let task = tasks
+            .iter()
+            .find(|t| child(**t, "Name") == programme["name"].as_str())
+            .unwrap();
+        assert_eq!(child(*task, "Summary"), Some("1"));
+        assert_eq!(
+            date(child(*task, "Start").unwrap()).to_string(),
+            programme["start"]
+        );
+        assert_eq!(
+            date(child(*task, "Finish").unwrap()).to_string(),
+            programme["finish"]
+        );
+        assert_eq!(child(*task, "WBS"), programme["wbs"].as_str());
+    }
+    // Descriptions become task notes.
+    let portal = tasks
+        .iter()
+        .find(|t| child(**t, "Name") == Some("E-services portal"))
+        .unwrap();
+    assert!(
+        child(*portal, "Notes")
+            .unwrap()
+            .starts_with("One portal for the municipality")
+    );
 }

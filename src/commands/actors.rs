@@ -7,6 +7,7 @@ use crate::cli::VariantArgs;
 use crate::commands::{Context, Outcome};
 use crate::commands::{check_for_output, run_report};
 use crate::report::actors::ActorsReport;
+use crate::report::programmes::{Measure, with_programmes};
 
 pub fn run(args: &ReportArgs, context: &Context) -> Result<Outcome> {
     let checked = check_for_output(
@@ -16,6 +17,11 @@ pub fn run(args: &ReportArgs, context: &Context) -> Result<Outcome> {
         context,
     )?;
     run_report(args, context, &checked, |roadmap, plan| {
-        Box::new(ActorsReport::new(roadmap, plan))
+        with_programmes(
+            Measure::Actors,
+            Box::new(ActorsReport::new(roadmap, plan)),
+            roadmap,
+            plan,
+        )
     })
 }

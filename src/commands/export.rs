@@ -11,6 +11,7 @@ use crate::commands::{Context, Outcome};
 use crate::commands::{check_for_output, say_written, to_file};
 use crate::output::emit;
 use crate::report;
+use crate::report::gantt::GroupBy;
 
 pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
     let format = match (args.format, args.output.output.as_deref()) {
@@ -54,9 +55,12 @@ pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
         |out: &mut dyn Write| match format {
             ExportFormat::Csv => report::csv::write(out, roadmap, plan),
             ExportFormat::Json => report::json::write(out, &checked.source, roadmap, plan),
-            ExportFormat::Mermaid => {
-                report::mermaid::write(out, roadmap, plan, args.group_by.into())
-            }
+            ExportFormat::Mermaid => report::mermaid::write(
+                out,
+                roadmap,
+                plan,
+                GroupBy::or_default(args.group_by.map(Into::into), roadmap, GroupBy::Objective),
+            ),
             ExportFormat::Dot => report::dot::write(out, roadmap, plan),
             ExportFormat::Svg => report::svg::write(out, roadmap, plan, args.as_of),
             ExportFormat::Ics => report::ics::write(out, roadmap, plan, args.as_of),

@@ -8,6 +8,7 @@ use crate::commands::{Context, Outcome};
 use crate::commands::{check_for_output, run_report};
 use crate::report::funding::FundingReport;
 use crate::report::opportunities::OpportunitiesReport;
+use crate::report::programmes::{Measure, with_programmes};
 
 pub fn run(args: &FundingArgs, context: &Context) -> Result<Outcome> {
     let report = &args.report;
@@ -23,7 +24,12 @@ pub fn run(args: &FundingArgs, context: &Context) -> Result<Outcome> {
         })
     } else {
         run_report(report, context, &checked, |roadmap, plan| {
-            Box::new(FundingReport::new(roadmap, plan))
+            with_programmes(
+                Measure::Funding,
+                Box::new(FundingReport::new(roadmap, plan)),
+                roadmap,
+                plan,
+            )
         })
     }
 }

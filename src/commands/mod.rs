@@ -6,6 +6,7 @@ pub mod completions;
 pub mod diff;
 pub mod export;
 pub mod funding;
+pub mod indicators;
 pub mod init;
 pub mod man;
 pub mod order;
@@ -151,6 +152,7 @@ impl From<GroupByName> for GroupBy {
             GroupByName::None => GroupBy::None,
             GroupByName::Objective => GroupBy::Objective,
             GroupByName::Lead => GroupBy::Lead,
+            GroupByName::Programme => GroupBy::Programme,
         }
     }
 }

@@ -9,6 +9,7 @@ use crate::cli::{PlanArgs, ReportFormat};
 use crate::commands::{Context, Outcome};
 use crate::commands::{check_for_output, look};
 use crate::output::emit;
+use crate::report::gantt::GroupBy;
 use crate::report::{self, gantt};
 
 pub fn run(args: &PlanArgs, context: &Context) -> Result<Outcome> {
@@ -30,6 +31,7 @@ pub fn run(args: &PlanArgs, context: &Context) -> Result<Outcome> {
         );
     }
     let look = look(context, &args.output, &args.look);
+    let group_by = GroupBy::or_default(args.group_by.map(Into::into), roadmap, GroupBy::None);
     emit(
         args.output.output.as_deref(),
         args.output.force,
@@ -37,7 +39,11 @@ pub fn run(args: &PlanArgs, context: &Context) -> Result<Outcome> {
         |out: &mut dyn Write| match args.format {
             ReportFormat::Table => {
                 writeln!(out, "{}\n", look.bold(&roadmap.name))?;
-                report::table::write(out, roadmap, plan, &look)?;
+                if group_by == GroupBy::Programme {
+                    report::table::write_outline(out, roadmap, plan, &look)?;
+                } else {
+                    report::table::write(out, roadmap, plan, &look)?;
+                }
                 writeln!(out)?;
                 gantt::write(
                     out,
@@ -46,9 +52,13 @@ pub fn run(args: &PlanArgs, context: &Context) -> Result<Outcome> {
                     &look,
                     &gantt::Options {
                         scale: args.scale.map(Into::into),
-                        group_by: args.group_by.into(),
+                        group_by,
                     },
-                )
+                )?;
+                if context.verbose > 0 {
+                    report::descriptions::write(out, roadmap, &look)?;
+                }
+                Ok(())
             }
             ReportFormat::Csv => report::csv::write(out, roadmap, plan),
             ReportFormat::Json => report::json::write(out, &checked.source, roadmap, plan),

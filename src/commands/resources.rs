@@ -6,6 +6,7 @@ use crate::cli::ReportArgs;
 use crate::cli::VariantArgs;
 use crate::commands::{Context, Outcome};
 use crate::commands::{check_for_output, run_report};
+use crate::report::programmes::{Measure, with_programmes};
 use crate::report::resources::ResourcesReport;
 
 pub fn run(args: &ReportArgs, context: &Context) -> Result<Outcome> {
@@ -16,6 +17,11 @@ pub fn run(args: &ReportArgs, context: &Context) -> Result<Outcome> {
         context,
     )?;
     run_report(args, context, &checked, |roadmap, plan| {
-        Box::new(ResourcesReport::new(roadmap, plan))
+        with_programmes(
+            Measure::Resources,
+            Box::new(ResourcesReport::new(roadmap, plan)),
+            roadmap,
+            plan,
+        )
     })
 }

@@ -87,8 +87,17 @@ fn summary(checked: &Checked) -> String {
     } else {
         String::new()
     };
+    // Programmes and indicators are named only when the file has them.
+    let strategy: String = [
+        (roadmap.programmes.len(), "programme"),
+        (roadmap.indicators.len(), "indicator"),
+    ]
+    .into_iter()
+    .filter(|&(n, _)| n > 0)
+    .map(|(n, what)| format!(", {}", plural(n, what)))
+    .collect();
     format!(
-        "{name}: {verdict}: {}, {}, {}, {}, {}{money}",
+        "{name}: {verdict}: {}, {}, {}, {}, {}{strategy}{money}",
         plural(roadmap.projects.len(), "project"),
         plural(roadmap.objectives.len(), "objective"),
         plural(roadmap.actors.len(), "actor"),

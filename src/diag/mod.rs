@@ -48,9 +48,9 @@ codes! {
     TomlSyntax = "E001", "toml-syntax", Error, "The file is not valid TOML (or not UTF-8 text).";
     UnknownKey = "E002", "unknown-key", Error, "A key that the format does not have, often a typo.";
     MissingKey = "E003", "missing-key", Error, "A required key or table is missing (`[roadmap]`, `roadmap.start`, project `id`, `duration`, `lead`, ids, resource `capacity`, funding `amount`).";
-    InvalidValue = "E004", "invalid-value", Error, "A value of the wrong type, or a malformed or out-of-range number, duration or date (`2019-02-30`, `\"-3d\"`, priority 9, a negative cost, an unknown actor `kind` or link `type`, a funding window that closes before it opens).";
+    InvalidValue = "E004", "invalid-value", Error, "A value of the wrong type, or a malformed or out-of-range number, duration or date (`2019-02-30`, `\"-3d\"`, priority 9, a negative cost, an unknown actor `kind` or link `type`, a funding window that closes before it opens, a target year before its indicator's baseline, an indicator value that is not a number).";
     DuplicateId = "E005", "duplicate-id", Error, "Two entries of the same table share an id.";
-    UnknownReference = "E006", "unknown-reference", Error, "A reference to an id that does not exist (dependency, lead, participant, resource, funding source, objective).";
+    UnknownReference = "E006", "unknown-reference", Error, "A reference to an id that does not exist (dependency, lead, participant, resource, funding source, objective, programme, programme `parent`, indicator `objective`, `contributes` key).";
     DependencyCycle = "E007", "dependency-cycle", Error, "Projects that depend on each other in a circle (or a project on itself).";
     OverCapacity = "E008", "over-capacity", Error, "A project needs more units of a resource than its capacity.";
     OverCommitted = "E009", "over-committed", Error, "A funding source is committed beyond its amount.";
@@ -67,6 +67,12 @@ codes! {
     ProjectAmountOutOfRange = "E014", "project-amount-out-of-range", Error, "A funding source's contribution to a project is below its `min_project` or above its `max_project`.";
     MissingScore = "W007", "missing-score", Warning, "The roadmap has criteria but the project has no score for some of them.";
     OverYearlyCap = "W008", "over-yearly-cap", Warning, "No plan found keeps a funding source within its `per_year` cap in some year (names the year, the amount over and the projects).";
+    ProgrammeCycle = "E015", "programme-cycle", Error, "Programmes whose `parent` links go round in a circle (named as the path, `a -> c -> b -> a`).";
+    EmptyProgramme = "W009", "empty-programme", Warning, "A programme with no project in it or in any of its sub-programmes.";
+    MissedTarget = "W010", "missed-target", Warning, "The plan does not bring an indicator to its target by the end of the target's year (with the shortfall and the projects that would close it if they finished in time).";
+    UnmeasuredObjective = "W011", "unmeasured-objective", Warning, "The roadmap has indicators, but none measures this objective.";
+    UnmovedIndicator = "W012", "unmoved-indicator", Warning, "No project contributes to the indicator.";
+    AimlessProject = "W013", "aimless-project", Warning, "The roadmap has objectives, but the project (not a milestone) serves none of them.";
 }
 
 /// The README's table of codes, generated from the table above (`tests/docs.rs` checks the

@@ -6,8 +6,10 @@ pub mod decode;
 pub mod load;
 pub mod raw;
 pub mod raw_ext;
+pub mod raw_strategy;
 pub mod scenario;
 pub mod schema;
+pub mod strategy;
 
 use std::ops::Range;
 
@@ -17,6 +19,7 @@ use crate::calendar::LinkKind;
 use crate::calendar::Span;
 
 pub use scenario::{Estimate, Scenario, Status};
+pub use strategy::{Indicator, IndicatorContribution, Programme, YearValue};
 
 #[derive(Clone, Debug)]
 pub struct Roadmap {
@@ -33,6 +36,10 @@ pub struct Roadmap {
     pub scenarios: Vec<Scenario>,
     /// Criteria projects are scored on (may be empty).
     pub criteria: Vec<Criterion>,
+    /// Programmes grouping the projects (may be empty).
+    pub programmes: Vec<Programme>,
+    /// Indicators of the objectives (may be empty).
+    pub indicators: Vec<Indicator>,
 }
 
 /// A criterion projects are scored on, with its relative weight.
@@ -63,6 +70,7 @@ pub struct Limit {
 pub struct Objective {
     pub id: String,
     pub name: String,
+    pub description: Option<String>,
     pub at: Range<usize>,
 }
 
@@ -109,6 +117,7 @@ pub struct Actor {
     pub id: String,
     pub name: String,
     pub kind: ActorKind,
+    pub description: Option<String>,
     pub at: Range<usize>,
 }
 
@@ -119,6 +128,7 @@ pub struct Resource {
     /// Units available on every day.
     pub capacity: f64,
     pub unit: Option<String>,
+    pub description: Option<String>,
     pub at: Range<usize>,
 }
 
@@ -132,6 +142,7 @@ pub struct FundingSource {
     pub from: Option<NaiveDate>,
     /// Projects it pays for finish on or before this day.
     pub until: Option<NaiveDate>,
+    pub description: Option<String>,
     pub at: Range<usize>,
     pub amount_at: Range<usize>,
     /// The most it pays of a project's cost (0..=1).
@@ -211,6 +222,14 @@ pub struct Project {
     /// Some key of its `scores` names no criterion (reported as E006): a missing score is
     /// then not reported again as W007.
     pub scores_unresolved: bool,
+    /// The programme it belongs to.
+    pub programme: Option<usize>,
+    /// Its `programme` names no programme (reported as E006): the programmes' emptiness is
+    /// then not reported as W009.
+    pub programme_unresolved: bool,
+    pub description: Option<String>,
+    /// What it adds to indicators when it finishes.
+    pub contributes: Vec<IndicatorContribution>,
 }
 
 impl Project {

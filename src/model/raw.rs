@@ -8,6 +8,10 @@ use crate::model::decode::{Amount, Date, Decode, Decoder, IdMap, Located, Node, 
 pub use crate::model::raw_ext::{
     EstimateKey, RawDuration, RawEstimate, RawScenario, ScenarioKey, StatusName,
 };
+use crate::model::raw_strategy::Number;
+pub use crate::model::raw_strategy::{
+    IndicatorKey, PointKey, ProgrammeKey, RawIndicator, RawPoint, RawProgramme,
+};
 
 table! {
     /// A roadmap file: one `[roadmap]` table and arrays of objectives, actors, resources,
@@ -44,6 +48,12 @@ table! {
         /// ranks the projects (`roadmap rank`) and sets the priority of those without one.
         #[schemars(extend("examples" = [[{ "id": "strategic-fit", "name": "Strategic fit", "weight": 0.4 }]]))]
         criterion: Vec<RawCriterion>,
+        /// Programmes (pillars, measures) that group projects and nest through `parent`.
+        #[schemars(extend("examples" = [[{ "id": "e-government", "name": "E-government", "parent": "digital-city" }]]))]
+        programme: Vec<RawProgramme>,
+        /// Indicators (KPIs) of the objectives, with a baseline and targets by year.
+        #[schemars(extend("examples" = [[{ "id": "online-services", "objective": "it-solutions", "unit": "%", "baseline": { "year": 2019, "value": 12 }, "targets": [{ "year": 2023, "value": 40 }] }]]))]
+        indicator: Vec<RawIndicator>,
     }
 }
 
@@ -90,6 +100,9 @@ table! {
         /// What the objective says.
         #[schemars(extend("examples" = ["Offer IT solutions for the digital transformation of the city"]))]
         name: Located<String>,
+        /// What it is about, for reports (HTML, XLSX, MSPDI notes, ICS, JSON).
+        #[schemars(extend("examples" = ["Local ICT firms supply the city's own digital transformation."]))]
+        description: Located<String>,
     }
 }
 
@@ -106,6 +119,9 @@ table! {
         /// What kind of organisation it is (default "other").
         #[schemars(with = "Option<ActorKindName>", extend("examples" = ["public", "academia"]))]
         kind: Located<String>,
+        /// What it is about, for reports (HTML, XLSX, MSPDI notes, ICS, JSON).
+        #[schemars(extend("examples" = ["Owner of the strategy and main beneficiary of grants."]))]
+        description: Located<String>,
     }
 }
 
@@ -125,6 +141,9 @@ table! {
         /// Label of the unit, e.g. "FTE".
         #[schemars(extend("examples" = ["FTE"]))]
         unit: Located<String>,
+        /// What it is about, for reports (HTML, XLSX, MSPDI notes, ICS, JSON).
+        #[schemars(extend("examples" = ["Developers and analysts of the IT directorate."]))]
+        description: Located<String>,
     }
 }
 
@@ -165,6 +184,9 @@ table! {
         /// listing funding opportunities.
         #[schemars(with = "Option<Vec<Id>>", extend("examples" = [["it-solutions"]]))]
         eligible_objectives: Vec<Located<String>>,
+        /// What it is about, for reports (HTML, XLSX, MSPDI notes, ICS, JSON).
+        #[schemars(extend("examples" = ["Operational programme of the EU cohesion policy."]))]
+        description: Located<String>,
     }
 }
 
@@ -228,6 +250,16 @@ table! {
         /// Its score on each criterion (by id), a whole number from 0 to 5.
         #[schemars(extend("examples" = [{ "strategic-fit": 4, "finance": 3 }]))]
         scores: IdMap<Score>,
+        /// Id of the programme it belongs to.
+        #[schemars(with = "Option<Id>", extend("examples" = ["e-government"]))]
+        programme: Located<String>,
+        /// What it is about, for reports (HTML, XLSX, MSPDI notes, ICS, JSON).
+        #[schemars(extend("examples" = ["One portal for the municipality's e-services."]))]
+        description: Located<String>,
+        /// What it adds to indicators (by id) when it finishes: `{ online-services = 25 }`
+        /// (negative to bring an indicator down).
+        #[schemars(extend("examples" = [{ "online-services": 25 }]))]
+        contributes: IdMap<Number>,
     }
 }
 
@@ -321,7 +353,7 @@ impl schemars::JsonSchema for ActorKindName {
 }
 
 /// An id, for the schema: ids are checked during validation (see `validate::ids`).
-struct Id;
+pub struct Id;
 
 impl schemars::JsonSchema for Id {
     fn schema_name() -> std::borrow::Cow<'static, str> {

@@ -3,6 +3,8 @@
 //! recompute a schedule.
 
 pub mod progress;
+pub mod rollup;
+pub mod targets;
 
 use chrono::NaiveDate;
 
@@ -13,6 +15,8 @@ use crate::money;
 use crate::schedule::budget::Budgets;
 use crate::schedule::problem::{Activity, Link, Problem, UNITS_PER_ONE, Units};
 use crate::schedule::{self, Hold, Options, ScheduleError, Solution};
+use rollup::{OutlineRow, ProgrammePlan};
+use targets::IndicatorPlan;
 
 /// Why a project starts when it does, in the model's terms (indices of the roadmap's projects,
 /// resources and funding sources). The engine's reasons (link numbers, budget positions) are
@@ -100,6 +104,12 @@ pub struct Plan {
     /// Missed deadlines, funding windows and yearly caps: filled by the check pipeline
     /// ([`crate::check`], from [`crate::findings`]) once the plan is made; empty before.
     pub findings: Vec<Diagnostic>,
+    /// Indexed like the roadmap's programmes: rolled up from their projects.
+    pub programmes: Vec<ProgrammePlan>,
+    /// Programmes and projects as a tree, in reading order.
+    pub outline: Vec<OutlineRow>,
+    /// Indexed like the roadmap's indicators: planned values at their targets.
+    pub indicators: Vec<IndicatorPlan>,
 }
 
 impl Plan {
@@ -176,12 +186,21 @@ pub fn plan_as_of(
         planned.missed = missed(roadmap, &roadmap.projects[i], planned);
     }
     let start_order = start_order(&solution.order, &projects);
+    let mut position = vec![0; projects.len()];
+    for (rank, &p) in solution.order.iter().enumerate() {
+        position[p] = rank;
+    }
+    let (programmes, outline) = rollup::roll_up(roadmap, &projects, &position);
+    let indicators = targets::indicators(roadmap, |p| projects[p].finish);
     let plan = Plan {
         problem,
         solution,
         projects,
         start_order,
         findings: Vec::new(),
+        programmes,
+        outline,
+        indicators,
     };
     Ok(plan)
 }

@@ -31,6 +31,8 @@ struct Row<'a> {
     cost: Option<String>,
     funded: String,
     funding: String,
+    /// Programme ids from the top level down, joined by `/`.
+    programme: Text<'a>,
 }
 
 /// A text cell, neutralised so spreadsheets never run it as a formula.
@@ -62,6 +64,9 @@ fn joined<'a>(ids: impl Iterator<Item = &'a str>) -> String {
 
 pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<()> {
     let mut writer = ::csv::Writer::from_writer(out);
+    let programme_paths: Vec<String> = (0..roadmap.projects.len())
+        .map(|p| roadmap.programme_path_ids(p))
+        .collect();
     for &p in &plan.start_order {
         let project = &roadmap.projects[p];
         let planned = &plan.projects[p];
@@ -112,6 +117,7 @@ pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<
                 })
                 .collect::<Vec<_>>()
                 .join(";"),
+            programme: Text(&programme_paths[p]),
         };
         writer.serialize(row).map_err(io::Error::other)?;
     }

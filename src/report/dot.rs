@@ -1,5 +1,6 @@
 //! The dependency graph for Graphviz: one node per project (sorted by id), one edge per link
-//! labelled with its type and lag when not a plain finish-to-start, critical path in red.
+//! labelled with its type and lag when not a plain finish-to-start, critical path in red; each
+//! programme a cluster around its projects and sub-programmes.
 
 use std::io::{self, Write};
 
@@ -26,6 +27,8 @@ pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<
 
     let mut by_id: Vec<usize> = (0..roadmap.projects.len()).collect();
     by_id.sort_by(|&a, &b| roadmap.projects[a].id.cmp(&roadmap.projects[b].id));
+    // Node lines by the programme they belong to (the last slot: none), drawn as clusters.
+    let mut nodes: Vec<Vec<String>> = vec![Vec::new(); roadmap.programmes.len() + 1];
     for &p in &by_id {
         let project = &roadmap.projects[p];
         let planned = &plan.projects[p];
@@ -49,13 +52,13 @@ pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<
                 attributes.push("fillcolor=\"#fdecea\"".to_string());
             }
         }
-        writeln!(
-            out,
-            "    {} [{}];",
+        nodes[project.programme.unwrap_or(roadmap.programmes.len())].push(format!(
+            "{} [{}];",
             quoted(&project.id),
             attributes.join(", ")
-        )?;
+        ));
     }
+    write_clusters(out, roadmap, plan, &nodes)?;
 
     let mut edges = Vec::new();
     for (to, project) in roadmap.projects.iter().enumerate() {
@@ -88,6 +91,52 @@ pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<
         )?;
     }
     writeln!(out, "}}")
+}
+
+/// Each programme as a cluster holding its projects and sub-programmes' clusters (in outline
+/// order), then the projects outside programmes.
+fn write_clusters(
+    out: &mut dyn Write,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    nodes: &[Vec<String>],
+) -> io::Result<()> {
+    let mut open: Vec<usize> = Vec::new();
+    let pad = |depth: usize| "    ".repeat(depth + 1);
+    for row in &plan.outline {
+        let crate::plan::rollup::Item::Programme(q) = row.item else {
+            continue;
+        };
+        while open.len() > row.depth {
+            open.pop();
+            writeln!(out, "{}}}", pad(open.len()))?;
+        }
+        let programme = &roadmap.programmes[q];
+        let depth = open.len();
+        writeln!(
+            out,
+            "{}subgraph {} {{",
+            pad(depth),
+            quoted(&format!("cluster_{}", programme.id))
+        )?;
+        writeln!(
+            out,
+            "{}label={}; style=\"rounded\"; color=\"#9aa9bf\"; fontsize=11;",
+            pad(depth + 1),
+            quoted(&programme.name)
+        )?;
+        for node in &nodes[q] {
+            writeln!(out, "{}{node}", pad(depth + 1))?;
+        }
+        open.push(q);
+    }
+    while open.pop().is_some() {
+        writeln!(out, "{}}}", pad(open.len()))?;
+    }
+    for node in &nodes[roadmap.programmes.len()] {
+        writeln!(out, "    {node}")?;
+    }
+    Ok(())
 }
 
 /// Is `from -> to` a step of the plan's critical path?

@@ -7,8 +7,9 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 
 use crate::model::Roadmap;
 use crate::plan::Plan;
+use crate::plan::rollup::Item;
 use crate::report::Look;
-use crate::report::table::{ID_MAX_WIDTH, truncate};
+use crate::report::table::{ID_MAX_WIDTH, indent, truncate};
 
 /// What one column of the timeline stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,6 +65,20 @@ pub enum GroupBy {
     Objective,
     /// Under the actor that leads each project.
     Lead,
+    /// As the programme tree, with a summary bar per programme.
+    Programme,
+}
+
+impl GroupBy {
+    /// What `--group-by` means when it is not given: the programme tree when the roadmap has
+    /// programmes, else `fallback`.
+    pub fn or_default(choice: Option<GroupBy>, roadmap: &Roadmap, fallback: GroupBy) -> GroupBy {
+        choice.unwrap_or(if roadmap.programmes.is_empty() {
+            fallback
+        } else {
+            GroupBy::Programme
+        })
+    }
 }
 
 /// Column boundaries: `starts[i]..starts[i + 1]` is column `i`.
@@ -116,13 +131,21 @@ pub fn write(
     look: &Look,
     options: &Options,
 ) -> io::Result<()> {
-    let label_width = roadmap
-        .projects
-        .iter()
-        .map(|p| p.id.chars().count())
-        .max()
-        .unwrap_or(0)
-        .clamp(6, ID_MAX_WIDTH - 2);
+    let label_width = if options.group_by == GroupBy::Programme {
+        outline_labels(roadmap, plan)
+            .iter()
+            .map(|label| label.chars().count())
+            .max()
+            .unwrap_or(0)
+    } else {
+        roadmap
+            .projects
+            .iter()
+            .map(|p| p.id.chars().count())
+            .max()
+            .unwrap_or(0)
+    }
+    .clamp(6, ID_MAX_WIDTH - 2);
     let room = usize::from(look.width)
         .saturating_sub(label_width + 2)
         .max(10);
@@ -144,53 +167,148 @@ pub fn write(
         writeln!(out, "{pad}{row}")?;
     }
 
-    for (title, rows) in groups(roadmap, plan, options.group_by) {
+    if options.group_by == GroupBy::Programme {
+        for (row, label) in plan.outline.iter().zip(outline_labels(roadmap, plan)) {
+            let label = truncate(&label, label_width);
+            let bar = match row.item {
+                Item::Project(p) => project_bar(roadmap, plan, look, &glyphs, &axis, p),
+                Item::Programme(q) => summary_bar(plan, look, &glyphs, &axis, q),
+            };
+            // A programme without projects has no bar: no padding after its label either.
+            let padded = if bar.trim().is_empty() {
+                label
+            } else {
+                format!("{label:<label_width$} {}", bar.trim_end())
+            };
+            if matches!(row.item, Item::Programme(_)) {
+                // Bold only the label, not the bar's colours.
+                let indent = padded.len() - padded.trim_start().len();
+                let end = padded[indent..]
+                    .find(' ')
+                    .map_or(padded.len(), |n| indent + n);
+                writeln!(
+                    out,
+                    "{}{}{}",
+                    &padded[..indent],
+                    look.bold(&padded[indent..end]),
+                    &padded[end..]
+                )?;
+            } else {
+                writeln!(out, "{padded}")?;
+            }
+        }
+    }
+    let grouped = if options.group_by == GroupBy::Programme {
+        Vec::new()
+    } else {
+        groups(roadmap, plan, options.group_by)
+    };
+    for (title, rows) in grouped {
         if let Some(title) = title {
             writeln!(out, "{}", look.bold(&title))?;
         }
         for p in rows {
-            let project = &roadmap.projects[p];
-            let planned = &plan.projects[p];
-            let label = truncate(&project.id, label_width);
-            let end = planned.start + Days::new(u64::try_from(planned.days).unwrap_or(0));
-            let slack_end = end
-                .checked_add_days(Days::new(u64::try_from(planned.total_slack).unwrap_or(0)))
-                .unwrap_or(end);
-            let mut bar = String::with_capacity(axis.columns() * 3);
-            for i in 0..axis.columns() {
-                let cell = if project.is_milestone() {
-                    if axis.column_of(planned.start) == i {
-                        look.paint(glyphs.milestone_style(), glyphs.milestone)
-                    } else {
-                        " ".to_string()
-                    }
-                } else if axis.overlaps(i, planned.start, end) {
-                    if planned.critical {
-                        look.paint(glyphs.critical_style(), glyphs.critical)
-                    } else {
-                        look.paint(glyphs.normal_style(), glyphs.normal)
-                    }
-                } else if axis.overlaps(i, end, slack_end) {
-                    look.paint(anstyle::Style::new().dimmed(), glyphs.slack)
-                } else {
-                    " ".to_string()
-                };
-                bar.push_str(&cell);
-            }
+            let label = truncate(&roadmap.projects[p].id, label_width);
+            let bar = project_bar(roadmap, plan, look, &glyphs, &axis, p);
             writeln!(out, "{label:<label_width$} {}", bar.trim_end())?;
         }
     }
 
-    writeln!(
-        out,
-        "\n{} critical  {} scheduled  {} slack  {} milestone   one column = one {}",
+    let programme_key = if options.group_by == GroupBy::Programme {
+        format!("  {} programme", look.bold(glyphs.summary))
+    } else {
+        String::new()
+    };
+    let key = format!(
+        "{} critical  {} scheduled  {} slack  {} milestone{programme_key}",
         look.paint(glyphs.critical_style(), glyphs.critical),
         look.paint(glyphs.normal_style(), glyphs.normal),
         glyphs.slack,
         look.paint(glyphs.milestone_style(), glyphs.milestone),
-        axis.scale.name()
-    )?;
+    );
+    let scale = format!("one column = one {}", axis.scale.name());
+    // The key's glyphs are one column each; colour codes take no room.
+    let key_width = anstream::adapter::strip_str(&key)
+        .to_string()
+        .chars()
+        .count();
+    if key_width + 3 + scale.len() <= usize::from(look.width) {
+        writeln!(out, "\n{key}   {scale}")?;
+    } else {
+        writeln!(out, "\n{key}\n{scale}")?;
+    }
     writeln!(out, "{}", summary(roadmap, plan, look))
+}
+
+/// A project's bar: its days, then its slack.
+fn project_bar(
+    roadmap: &Roadmap,
+    plan: &Plan,
+    look: &Look,
+    glyphs: &Glyphs,
+    axis: &Axis,
+    p: usize,
+) -> String {
+    let project = &roadmap.projects[p];
+    let planned = &plan.projects[p];
+    let end = planned.start + Days::new(u64::try_from(planned.days).unwrap_or(0));
+    let slack_end = end
+        .checked_add_days(Days::new(u64::try_from(planned.total_slack).unwrap_or(0)))
+        .unwrap_or(end);
+    let mut bar = String::with_capacity(axis.columns() * 3);
+    for i in 0..axis.columns() {
+        let cell = if project.is_milestone() {
+            if axis.column_of(planned.start) == i {
+                look.paint(glyphs.milestone_style(), glyphs.milestone)
+            } else {
+                " ".to_string()
+            }
+        } else if axis.overlaps(i, planned.start, end) {
+            if planned.critical {
+                look.paint(glyphs.critical_style(), glyphs.critical)
+            } else {
+                look.paint(glyphs.normal_style(), glyphs.normal)
+            }
+        } else if axis.overlaps(i, end, slack_end) {
+            look.paint(anstyle::Style::new().dimmed(), glyphs.slack)
+        } else {
+            " ".to_string()
+        };
+        bar.push_str(&cell);
+    }
+    bar
+}
+
+/// A programme's summary bar, from its first project's start to its last one's finish.
+fn summary_bar(plan: &Plan, look: &Look, glyphs: &Glyphs, axis: &Axis, q: usize) -> String {
+    let planned = &plan.programmes[q];
+    let (Some(start), Some(finish)) = (planned.start, planned.finish) else {
+        return String::new();
+    };
+    let end = finish + Days::new(1);
+    (0..axis.columns())
+        .map(|i| {
+            if axis.overlaps(i, start, end) {
+                look.bold(glyphs.summary)
+            } else {
+                " ".to_string()
+            }
+        })
+        .collect()
+}
+
+/// The labels of the outline's rows: ids indented by depth.
+fn outline_labels(roadmap: &Roadmap, plan: &Plan) -> Vec<String> {
+    plan.outline
+        .iter()
+        .map(|row| {
+            let id = match row.item {
+                Item::Project(p) => &roadmap.projects[p].id,
+                Item::Programme(q) => &roadmap.programmes[q].id,
+            };
+            format!("{}{id}", indent(row.depth))
+        })
+        .collect()
 }
 
 /// "Plan 2019-07-01 → 2025-12-31 (2376 days, 6.5 years); critical path: a → b → c".
@@ -223,6 +341,7 @@ struct Glyphs {
     normal: &'static str,
     slack: &'static str,
     milestone: &'static str,
+    summary: &'static str,
 }
 
 impl Glyphs {
@@ -233,6 +352,7 @@ impl Glyphs {
                 normal: "=",
                 slack: ".",
                 milestone: "*",
+                summary: "~",
             }
         } else {
             Glyphs {
@@ -240,6 +360,7 @@ impl Glyphs {
                 normal: "▒",
                 slack: "·",
                 milestone: "◆",
+                summary: "━",
             }
         }
     }
@@ -322,7 +443,7 @@ fn groups(roadmap: &Roadmap, plan: &Plan, group_by: GroupBy) -> Vec<(Option<Stri
     let key = |p: usize| -> (usize, String) {
         let project = &roadmap.projects[p];
         match group_by {
-            GroupBy::None => (0, String::new()),
+            GroupBy::None | GroupBy::Programme => (0, String::new()),
             GroupBy::Objective => project.objectives.first().map_or(
                 (usize::MAX, "(no objective)".to_string()),
                 |&o| {
@@ -351,7 +472,12 @@ fn groups(roadmap: &Roadmap, plan: &Plan, group_by: GroupBy) -> Vec<(Option<Stri
     }
     grouped
         .into_iter()
-        .map(|((_, title), rows)| ((group_by != GroupBy::None).then_some(title), rows))
+        .map(|((_, title), rows)| {
+            (
+                (!matches!(group_by, GroupBy::None | GroupBy::Programme)).then_some(title),
+                rows,
+            )
+        })
         .collect()
 }
 

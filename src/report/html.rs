@@ -15,6 +15,7 @@ use crate::report::actors::ActorsReport;
 use crate::report::funding::{FundingReport, window};
 use crate::report::opportunities::OpportunitiesReport;
 use crate::report::resources::ResourcesReport;
+use crate::report::strategy::about;
 use crate::report::svg::{self, escape};
 use crate::risk::Risk;
 
@@ -54,16 +55,44 @@ fn page(input: &Input) -> Result<String, std::fmt::Error> {
             ("title", escape(&roadmap.name)),
             ("subtitle", escape(&subtitle)),
             ("summary", summary(roadmap, plan)?),
+            (
+                "strategy",
+                crate::report::strategy::html_section(roadmap, plan)?,
+            ),
             ("gantt", gantt),
-            ("roles", roles(&ActorsReport::new(roadmap, plan))?),
+            (
+                "roles",
+                roles(&ActorsReport::new(roadmap, plan))?
+                    + &about(
+                        "About the actors",
+                        roadmap
+                            .actors
+                            .iter()
+                            .map(|a| (a.name.as_str(), a.description.as_deref())),
+                    )?,
+            ),
             (
                 "funding",
                 funding(&FundingReport::new(roadmap, plan))?
-                    + &opportunities(&OpportunitiesReport::new(roadmap, plan))?,
+                    + &opportunities(&OpportunitiesReport::new(roadmap, plan))?
+                    + &about(
+                        "About the sources",
+                        roadmap
+                            .funding
+                            .iter()
+                            .map(|f| (f.name.as_str(), f.description.as_deref())),
+                    )?,
             ),
             (
                 "resources",
-                resources(&ResourcesReport::new(roadmap, plan))?,
+                resources(&ResourcesReport::new(roadmap, plan))?
+                    + &about(
+                        "About the resources",
+                        roadmap
+                            .resources
+                            .iter()
+                            .map(|r| (r.name.as_str(), r.description.as_deref())),
+                    )?,
             ),
             (
                 "risk",

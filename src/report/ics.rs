@@ -28,6 +28,14 @@ pub fn write(
         let planned = &plan.projects[p];
         let lead = &roadmap.actors[project.lead].name;
         let critical = if planned.critical { " Critical." } else { "" };
+        // The project's description and programme, after the plan's facts.
+        let mut about = String::new();
+        if let Some(q) = project.programme {
+            about.push_str(&format!(" Programme: {}.", roadmap.programmes[q].name));
+        }
+        if let Some(description) = &project.description {
+            about.push_str(&format!("\n\n{description}"));
+        }
         let mut day = |kind: &str, summary: String, date: NaiveDate, description: String| {
             let next = date.succ_opt().unwrap_or(date);
             calendar.push(
@@ -35,7 +43,7 @@ pub fn write(
                     .uid(&format!("{kind}.{}@{domain}.roadmap", project.id))
                     .timestamp(stamp)
                     .summary(&summary)
-                    .description(&description)
+                    .description(&format!("{description}{about}"))
                     // All-day: DTEND is the day after, exclusive (RFC 5545).
                     .starts(date)
                     .ends(next)

@@ -11,6 +11,7 @@ use crate::diag::SourceFile;
 use crate::diag::render::JsonFinding;
 use crate::model::Roadmap;
 use crate::plan::{self, Plan};
+use crate::report::indicators::IndicatorJson;
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -26,6 +27,40 @@ struct Document<'a> {
     /// Under-funded projects and the sources that could close their gaps (see
     /// `roadmap funding --opportunities`).
     opportunities: Vec<crate::report::opportunities::GapRow<'a>>,
+    /// The strategy's objectives, with their descriptions.
+    objectives: Vec<ObjectiveJson<'a>>,
+    /// Programmes in outline order, rolled up from their projects.
+    programmes: Vec<ProgrammeJson<'a>>,
+    /// Indicators with their targets and the plan's values in the targets' years.
+    indicators: Vec<IndicatorJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ObjectiveJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    description: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ProgrammeJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    parent: Option<&'a str>,
+    /// Ids from the top level down to this programme.
+    path: Vec<&'a str>,
+    depth: usize,
+    wbs: &'a str,
+    lead: Option<&'a str>,
+    description: Option<&'a str>,
+    start: Option<NaiveDate>,
+    finish: Option<NaiveDate>,
+    days: i64,
+    cost: f64,
+    committed: f64,
+    critical: bool,
+    /// Every project in it and its sub-programmes.
+    projects: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -63,6 +98,13 @@ struct ProjectJson<'a> {
     cost: Option<f64>,
     funding: BTreeMap<&'a str, f64>,
     deadline: Option<NaiveDate>,
+    /// The innermost programme it belongs to.
+    programme: Option<&'a str>,
+    /// Programme ids from the top level down.
+    programme_path: Vec<&'a str>,
+    description: Option<&'a str>,
+    /// What it adds to each indicator (by id) when it finishes.
+    contributes: BTreeMap<&'a str, f64>,
 }
 
 #[derive(Serialize)]
@@ -102,6 +144,7 @@ struct ResourceJson<'a> {
     peak: f64,
     /// Change points: from `from` on, `units` are in use (until the next point).
     usage: Vec<Usage>,
+    description: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -127,6 +170,7 @@ struct FundingJson<'a> {
     max_project: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     per_year: Option<f64>,
+    description: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -136,6 +180,7 @@ struct ActorJson<'a> {
     kind: crate::model::ActorKind,
     leads: Vec<&'a str>,
     participates: Vec<&'a str>,
+    description: Option<&'a str>,
 }
 
 /// Writes the full plan as JSON: the document is assembled from one function per part.
@@ -178,6 +223,17 @@ pub fn write(
             .collect(),
         opportunities: crate::report::opportunities::OpportunitiesReport::new(roadmap, plan)
             .projects,
+        objectives: roadmap
+            .objectives
+            .iter()
+            .map(|o| ObjectiveJson {
+                id: &o.id,
+                name: &o.name,
+                description: o.description.as_deref(),
+            })
+            .collect(),
+        programmes: programmes(roadmap, plan),
+        indicators: crate::report::indicators::rows(roadmap, plan),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)
@@ -186,6 +242,13 @@ pub fn write(
 /// Every project with its dates, analysis and why it starts when it does.
 fn projects<'a>(roadmap: &'a Roadmap, plan: &Plan) -> Vec<ProjectJson<'a>> {
     let project_id = |p: usize| roadmap.projects[p].id.as_str();
+    let programme_ids = |q: usize| -> Vec<&str> {
+        roadmap
+            .programme_path(q)
+            .iter()
+            .map(|&r| roadmap.programmes[r].id.as_str())
+            .collect()
+    };
     roadmap
         .projects
         .iter()
@@ -252,6 +315,14 @@ fn projects<'a>(roadmap: &'a Roadmap, plan: &Plan) -> Vec<ProjectJson<'a>> {
                 .map(|c| (roadmap.funding[c.source].id.as_str(), c.amount))
                 .collect(),
             deadline: project.deadline,
+            programme: project.programme.map(|q| roadmap.programmes[q].id.as_str()),
+            programme_path: project.programme.map_or_else(Vec::new, &programme_ids),
+            description: project.description.as_deref(),
+            contributes: project
+                .contributes
+                .iter()
+                .map(|c| (roadmap.indicators[c.indicator].id.as_str(), c.value))
+                .collect(),
         })
         .collect()
 }
@@ -275,6 +346,7 @@ fn resources<'a>(roadmap: &'a Roadmap, plan: &Plan) -> Vec<ResourceJson<'a>> {
                 unit: resource.unit.as_deref(),
                 peak: plan.peak(r),
                 usage,
+                description: resource.description.as_deref(),
             }
         })
         .collect()
@@ -299,6 +371,7 @@ fn funding(roadmap: &Roadmap) -> Vec<FundingJson<'_>> {
             min_project: source.min_project.as_ref().map(|l| l.value),
             max_project: source.max_project.as_ref().map(|l| l.value),
             per_year: source.per_year.as_ref().map(|l| l.value),
+            description: source.description.as_deref(),
         })
         .collect()
 }
@@ -325,6 +398,46 @@ fn actors(roadmap: &Roadmap) -> Vec<ActorJson<'_>> {
                 .filter(|p| p.participants.contains(&a))
                 .map(|p| p.id.as_str())
                 .collect(),
+            description: actor.description.as_deref(),
+        })
+        .collect()
+}
+
+fn programmes<'a>(roadmap: &'a Roadmap, plan: &'a Plan) -> Vec<ProgrammeJson<'a>> {
+    plan.outline
+        .iter()
+        .filter_map(|row| match row.item {
+            crate::plan::rollup::Item::Programme(q) => Some(q),
+            crate::plan::rollup::Item::Project(_) => None,
+        })
+        .map(|q| {
+            let programme = &roadmap.programmes[q];
+            let planned = &plan.programmes[q];
+            ProgrammeJson {
+                id: &programme.id,
+                name: &programme.name,
+                parent: programme.parent.map(|r| roadmap.programmes[r].id.as_str()),
+                path: roadmap
+                    .programme_path(q)
+                    .iter()
+                    .map(|&r| roadmap.programmes[r].id.as_str())
+                    .collect(),
+                depth: planned.depth,
+                wbs: &planned.wbs,
+                lead: programme.lead.map(|a| roadmap.actors[a].id.as_str()),
+                description: programme.description.as_deref(),
+                start: planned.start,
+                finish: planned.finish,
+                days: planned.days(),
+                cost: planned.cost,
+                committed: planned.committed,
+                critical: planned.critical,
+                projects: planned
+                    .projects
+                    .iter()
+                    .map(|&p| roadmap.projects[p].id.as_str())
+                    .collect(),
+            }
         })
         .collect()
 }

@@ -56,6 +56,24 @@ fn sections(roadmap: &Roadmap, plan: &Plan, group_by: GroupBy) -> Vec<(String, V
                     (o, roadmap.objectives[o].name.clone())
                 }),
             GroupBy::Lead => (project.lead, roadmap.actors[project.lead].name.clone()),
+            // Mermaid sections do not nest: one per programme, titled with its whole path.
+            GroupBy::Programme => {
+                project
+                    .programme
+                    .map_or((usize::MAX, "No programme".to_string()), |q| {
+                        let path: Vec<&str> = roadmap
+                            .programme_path(q)
+                            .iter()
+                            .map(|&r| roadmap.programmes[r].name.as_str())
+                            .collect();
+                        let rank = plan
+                            .outline
+                            .iter()
+                            .position(|row| row.item == crate::plan::rollup::Item::Programme(q))
+                            .unwrap_or(usize::MAX - 1);
+                        (rank, path.join(" / "))
+                    })
+            }
         };
         match sections.iter_mut().find(|s| s.0 == key) {
             Some(section) => section.2.push(p),

@@ -4,6 +4,7 @@
 pub mod actors;
 pub mod compare;
 pub mod csv;
+pub mod descriptions;
 pub mod diff;
 pub mod dot;
 pub mod figures;
@@ -11,14 +12,17 @@ pub mod funding;
 pub mod gantt;
 pub mod html;
 pub mod ics;
+pub mod indicators;
 pub mod json;
 pub mod mermaid;
 pub mod mspdi;
 pub mod opportunities;
 pub mod order;
+pub mod programmes;
 pub mod rank;
 pub mod resources;
 pub mod risk;
+pub mod strategy;
 pub mod svg;
 pub mod table;
 #[cfg(feature = "xlsx")]

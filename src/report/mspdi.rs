@@ -5,13 +5,17 @@
 //! Mapping (see docs/risk.md):
 //! - The project uses one base calendar, "Roadmap (every day)": all seven days are working days
 //!   of 8 hours (08:00-12:00, 13:00-17:00), because roadmap durations are calendar days.
-//! - Each project is a task (UID = its position + 1, outline level 1) with `Start` on its first
+//! - Each project is a task (UID = its position + 1) with `Start` on its first
 //!   day at 08:00, `Finish` on its last day at 17:00 (a milestone finishes at its start),
 //!   `Duration` as `PT{8 * days}H0M0S`, and a "start no earlier than" constraint on its planned
 //!   start, so that a tool that does not level resources still shows the roadmap's dates.
 //! - Links: `PredecessorLink` with `Type` 1 (FS), 3 (SS) or 0 (FF), `LinkLag` in tenths of a
 //!   minute (one day = 4800) and `LagFormat` 7 (days). A lag in months is converted to the days
 //!   it spans in the plan.
+//! - Without programmes every task is at outline level 1. With programmes the tasks follow the
+//!   outline: each programme is a summary task (UID = projects + its position + 1) with its
+//!   rolled-up dates and cost, before what it contains, and `OutlineLevel`, `OutlineNumber`
+//!   and `WBS` ("2.1.3") give the tree. Descriptions go into `Notes`, then the roadmap id.
 //! - Priority 1..5 becomes MS Project priority 900, 700, 500, 300, 100.
 //! - Resources are work resources whose `MaxUnits` is the capacity; each demand is an
 //!   assignment with `Units` and `Work`.
@@ -26,6 +30,7 @@ use crate::calendar::LinkKind;
 use crate::display::number;
 use crate::model::Roadmap;
 use crate::plan::Plan;
+use crate::plan::rollup::Item;
 
 const NAMESPACE: &str = "http://schemas.microsoft.com/project";
 
@@ -149,72 +154,153 @@ fn tasks(w: &mut W, roadmap: &Roadmap, plan: &Plan) -> io::Result<()> {
             field(w, "Summary", 1)?;
             field(w, "Milestone", 0)
         })?;
-        for (i, project) in roadmap.projects.iter().enumerate() {
-            let p = &plan.projects[i];
-            let days = i64::from(p.days);
-            w.create_element("Task").write_inner_content(|w| {
-                field(w, "UID", i + 1)?;
-                field(w, "ID", i + 1)?;
-                field(w, "Name", &project.name)?;
-                field(w, "Type", 0)?;
-                field(w, "IsNull", 0)?;
-                field(w, "WBS", i + 1)?;
-                field(w, "OutlineNumber", i + 1)?;
-                field(w, "OutlineLevel", 1)?;
-                field(w, "Priority", priority(project.priority))?;
-                field(w, "Start", start_of(p.start))?;
-                field(
-                    w,
-                    "Finish",
-                    if project.is_milestone() {
-                        start_of(p.start)
-                    } else {
-                        end_of(p.finish)
-                    },
-                )?;
-                field(w, "Duration", duration(days))?;
-                field(w, "DurationFormat", 7)?;
-                field(w, "Milestone", u8::from(project.is_milestone()))?;
-                field(w, "Summary", 0)?;
-                field(w, "Critical", u8::from(p.critical))?;
-                field(
-                    w,
-                    "TotalSlack",
-                    i64::from(p.total_slack) * MINUTES_PER_DAY * 10,
-                )?;
-                if let Some(cost) = project.cost {
-                    field(w, "Cost", number(cost))?;
+        if roadmap.programmes.is_empty() {
+            for i in 0..roadmap.projects.len() {
+                let number = (i + 1).to_string();
+                project_task(w, roadmap, plan, i, i + 1, 1, &number)?;
+            }
+        } else {
+            // The outline: MS Project reads the tree from the task order and OutlineLevel.
+            for (row, line) in plan.outline.iter().zip(1..) {
+                let level = row.depth + 1;
+                match row.item {
+                    Item::Project(i) => project_task(w, roadmap, plan, i, line, level, &row.wbs)?,
+                    Item::Programme(q) => {
+                        programme_task(w, roadmap, plan, q, line, level, &row.wbs)?;
+                    }
                 }
-                field(w, "ConstraintType", 4)?;
-                field(w, "ConstraintDate", start_of(p.start))?;
-                if let Some(deadline) = project.deadline {
-                    field(w, "Deadline", end_of(deadline))?;
-                }
-                field(w, "Notes", format!("roadmap id: {}", project.id))?;
-                for dep in &project.depends_on {
-                    let before = &plan.projects[dep.on];
-                    let anchor = match dep.kind {
-                        LinkKind::StartToStart => before.start,
-                        _ if roadmap.projects[dep.on].is_milestone() => before.start,
-                        _ => before.finish.succ_opt().unwrap_or(before.finish),
-                    };
-                    let lag_days = dep
-                        .lag
-                        .add(anchor)
-                        .map_or(0, |end| (end - anchor).num_days());
-                    w.create_element("PredecessorLink")
-                        .write_inner_content(|w| {
-                            field(w, "PredecessorUID", dep.on + 1)?;
-                            field(w, "Type", link_type(dep.kind))?;
-                            field(w, "CrossProject", 0)?;
-                            field(w, "LinkLag", lag_days * MINUTES_PER_DAY * 10)?;
-                            field(w, "LagFormat", 7)
-                        })?;
-                }
-                Ok(())
-            })?;
+            }
         }
         Ok(())
+    })?;
+    Ok(())
+}
+
+/// Task notes: the description (when written), then the roadmap id.
+fn notes(description: Option<&str>, id: &str) -> String {
+    match description {
+        Some(text) => format!("{text}\n\nroadmap id: {id}"),
+        None => format!("roadmap id: {id}"),
+    }
+}
+
+/// A project's task: UID its position + 1, `line` its row (ID), at `level` of the outline.
+fn project_task(
+    w: &mut W,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    i: usize,
+    line: usize,
+    level: usize,
+    wbs: &str,
+) -> io::Result<()> {
+    let project = &roadmap.projects[i];
+    let p = &plan.projects[i];
+    let days = i64::from(p.days);
+    w.create_element("Task").write_inner_content(|w| {
+        field(w, "UID", i + 1)?;
+        field(w, "ID", line)?;
+        field(w, "Name", &project.name)?;
+        field(w, "Type", 0)?;
+        field(w, "IsNull", 0)?;
+        field(w, "WBS", wbs)?;
+        field(w, "OutlineNumber", wbs)?;
+        field(w, "OutlineLevel", level)?;
+        field(w, "Priority", priority(project.priority))?;
+        field(w, "Start", start_of(p.start))?;
+        field(
+            w,
+            "Finish",
+            if project.is_milestone() {
+                start_of(p.start)
+            } else {
+                end_of(p.finish)
+            },
+        )?;
+        field(w, "Duration", duration(days))?;
+        field(w, "DurationFormat", 7)?;
+        field(w, "Milestone", u8::from(project.is_milestone()))?;
+        field(w, "Summary", 0)?;
+        field(w, "Critical", u8::from(p.critical))?;
+        field(
+            w,
+            "TotalSlack",
+            i64::from(p.total_slack) * MINUTES_PER_DAY * 10,
+        )?;
+        if let Some(cost) = project.cost {
+            field(w, "Cost", number(cost))?;
+        }
+        field(w, "ConstraintType", 4)?;
+        field(w, "ConstraintDate", start_of(p.start))?;
+        if let Some(deadline) = project.deadline {
+            field(w, "Deadline", end_of(deadline))?;
+        }
+        field(
+            w,
+            "Notes",
+            notes(project.description.as_deref(), &project.id),
+        )?;
+        for dep in &project.depends_on {
+            let before = &plan.projects[dep.on];
+            let anchor = match dep.kind {
+                LinkKind::StartToStart => before.start,
+                _ if roadmap.projects[dep.on].is_milestone() => before.start,
+                _ => before.finish.succ_opt().unwrap_or(before.finish),
+            };
+            let lag_days = dep
+                .lag
+                .add(anchor)
+                .map_or(0, |end| (end - anchor).num_days());
+            w.create_element("PredecessorLink")
+                .write_inner_content(|w| {
+                    field(w, "PredecessorUID", dep.on + 1)?;
+                    field(w, "Type", link_type(dep.kind))?;
+                    field(w, "CrossProject", 0)?;
+                    field(w, "LinkLag", lag_days * MINUTES_PER_DAY * 10)?;
+                    field(w, "LagFormat", 7)
+                })?;
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// A programme's summary task (UID after the projects'), dates and cost rolled up.
+fn programme_task(
+    w: &mut W,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    q: usize,
+    line: usize,
+    level: usize,
+    wbs: &str,
+) -> io::Result<()> {
+    let programme = &roadmap.programmes[q];
+    let planned = &plan.programmes[q];
+    let start = planned.start.unwrap_or(plan.start());
+    let finish = planned.finish.unwrap_or(start);
+    w.create_element("Task").write_inner_content(|w| {
+        field(w, "UID", roadmap.projects.len() + q + 1)?;
+        field(w, "ID", line)?;
+        field(w, "Name", &programme.name)?;
+        field(w, "Type", 1)?;
+        field(w, "IsNull", 0)?;
+        field(w, "WBS", wbs)?;
+        field(w, "OutlineNumber", wbs)?;
+        field(w, "OutlineLevel", level)?;
+        field(w, "Start", start_of(start))?;
+        field(w, "Finish", end_of(finish))?;
+        field(w, "Duration", duration(planned.days()))?;
+        field(w, "DurationFormat", 7)?;
+        field(w, "Milestone", 0)?;
+        field(w, "Summary", 1)?;
+        field(w, "Critical", u8::from(planned.critical))?;
+        field(w, "Cost", number(planned.cost))?;
+        field(
+            w,
+            "Notes",
+            notes(programme.description.as_deref(), &programme.id),
+        )
     })?;
     Ok(())
 }

@@ -110,6 +110,33 @@ pub fn table(
         writeln!(out, "Deadlines and funding windows:")?;
         writeln!(out, "{table}\n")?;
     }
+    if !risk.targets.is_empty() {
+        let mut table = look.table();
+        table.set_header(vec![
+            header("indicator"),
+            header("year"),
+            header("target"),
+            header("planned"),
+            header("probability"),
+        ]);
+        for target in &risk.targets {
+            let indicator = &roadmap.indicators[target.indicator];
+            let planned = if target.planned_met { "met" } else { "missed" };
+            let mut probability = percent(target.probability);
+            if target.probability < AT_RISK {
+                probability.push_str(" at risk");
+            }
+            table.add_row(vec![
+                comfy_table::Cell::new(truncate(&indicator.id, ID_MAX_WIDTH)),
+                number(target.year),
+                number(indicator.with_unit(&crate::plan::targets::number(target.target))),
+                comfy_table::Cell::new(planned),
+                number(probability),
+            ]);
+        }
+        writeln!(out, "Indicator targets (reached by the end of their year):")?;
+        writeln!(out, "{table}\n")?;
+    }
     writeln!(out, "Roadmap finish (last day) over {} runs:", s.runs)?;
     write_histogram(out, risk, look)
 }
@@ -220,6 +247,17 @@ struct Json<'a> {
     projects: Vec<JsonProject<'a>>,
     due: Vec<JsonDue<'a>>,
     histogram: Vec<JsonBin>,
+    /// Indicator targets: the chance of reaching each by the end of its year.
+    targets: Vec<JsonTarget<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonTarget<'a> {
+    indicator: &'a str,
+    year: i32,
+    target: f64,
+    planned_met: bool,
+    probability: f64,
 }
 
 #[derive(Serialize)]
@@ -312,6 +350,17 @@ pub fn json(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan, risk: &Risk) ->
             .into_iter()
             .map(|(from, to, runs)| JsonBin { from, to, runs })
             .collect(),
+        targets: risk
+            .targets
+            .iter()
+            .map(|t| JsonTarget {
+                indicator: &roadmap.indicators[t.indicator].id,
+                year: t.year,
+                target: t.target,
+                planned_met: t.planned_met,
+                probability: round4(t.probability),
+            })
+            .collect(),
     };
     write_json(out, &value)
 }
@@ -356,6 +405,29 @@ pub fn html_section(roadmap: &Roadmap, risk: &Risk) -> Result<String, std::fmt::
                 escape(&due_label(roadmap, d.kind)),
                 d.date,
                 percent(d.probability)
+            )?;
+        }
+        writeln!(html, "</tbody>\n</table>")?;
+    }
+    if !risk.targets.is_empty() {
+        writeln!(
+            html,
+            "<table>\n<thead><tr><th>Indicator</th><th>Year</th><th class=\"num\">Target</th><th class=\"num\">Probability</th></tr></thead>\n<tbody>"
+        )?;
+        for t in &risk.targets {
+            let indicator = &roadmap.indicators[t.indicator];
+            let flag = if t.probability < AT_RISK {
+                " class=\"flagged\""
+            } else {
+                ""
+            };
+            writeln!(
+                html,
+                "<tr{flag}><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                escape(&indicator.name),
+                t.year,
+                escape(&indicator.with_unit(&crate::plan::targets::number(t.target))),
+                percent(t.probability)
             )?;
         }
         writeln!(html, "</tbody>\n</table>")?;

@@ -10,6 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::calendar::LinkKind;
 use crate::model::Roadmap;
 use crate::plan::Plan;
+use crate::plan::rollup::Item;
 use crate::report::figures::{self, period_bounds};
 use crate::report::table::truncate;
 
@@ -34,6 +35,8 @@ const STYLE: &str = "
 .rm-milestone{fill:#e0a000;stroke:#8a6200;stroke-width:1}
 .rm-dep{fill:none;stroke:#8c8c8c;stroke-width:1}
 .rm-today{stroke:#1a9850;stroke-width:1.5;stroke-dasharray:5 3}
+.rm-summary{fill:#2f3b4c}
+.rm-programme{font-weight:bold}
 .rm-today-label{font:bold 10px 'DejaVu Sans',Helvetica,Arial,sans-serif;fill:#1a9850}
 ";
 
@@ -98,7 +101,11 @@ pub fn render(
     if let Some(day) = as_of {
         chart.as_of(svg, day)?;
     }
-    legend(svg, chart.grid_bottom + 24.0)?;
+    legend(
+        svg,
+        chart.grid_bottom + 24.0,
+        !roadmap.programmes.is_empty(),
+    )?;
     writeln!(svg, "</svg>")
 }
 
@@ -106,7 +113,8 @@ pub fn render(
 struct Chart<'a> {
     roadmap: &'a Roadmap,
     plan: &'a Plan,
-    rows: &'a [usize],
+    /// The rows: projects by start, or (with programmes) the outline, at their depth.
+    rows: Vec<(Item, usize)>,
     /// `row_of[p]`: the row of project `p`.
     row_of: Vec<usize>,
     months: Vec<NaiveDate>,
@@ -119,18 +127,27 @@ struct Chart<'a> {
 
 impl<'a> Chart<'a> {
     fn new(roadmap: &'a Roadmap, plan: &'a Plan) -> Self {
-        let rows = plan.start_order.as_slice();
+        // With programmes: the outline, a summary bar per programme; else projects by start.
+        let rows: Vec<(Item, usize)> = if roadmap.programmes.is_empty() {
+            plan.start_order
+                .iter()
+                .map(|&p| (Item::Project(p), 0))
+                .collect()
+        } else {
+            plan.outline.iter().map(|r| (r.item, r.depth)).collect()
+        };
         let months = period_bounds(plan.start(), plan.finish(), 1);
         let (first, end) = (months[0], months[months.len() - 1]);
         let days = (end - first).num_days().max(1) as f64;
         let mut row_of = vec![0; plan.projects.len()];
-        for (row, &p) in rows.iter().enumerate() {
-            row_of[p] = row;
+        for (row, &(item, _)) in rows.iter().enumerate() {
+            if let Item::Project(p) = item {
+                row_of[p] = row;
+            }
         }
         Chart {
             roadmap,
             plan,
-            rows,
             row_of,
             months,
             first,
@@ -141,6 +158,7 @@ impl<'a> Chart<'a> {
             },
             height: HEADER + ROW * rows.len() as f64 + FOOTER,
             grid_bottom: HEADER + ROW * rows.len() as f64,
+            rows,
         }
     }
 
@@ -229,16 +247,24 @@ impl<'a> Chart<'a> {
     /// A label and a bar (a diamond for a milestone) per row.
     fn bars(&self, svg: &mut String) -> std::fmt::Result {
         // Labels and bars.
-        for (row, &p) in self.rows.iter().enumerate() {
+        for (row, &(item, depth)) in self.rows.iter().enumerate() {
+            let y = self.y_mid(row);
+            let indent = 8.0 + 12.0 * depth as f64;
+            let p = match item {
+                Item::Programme(q) => {
+                    summary(svg, self.roadmap, self.plan, &self.axis, q, y, indent)?;
+                    continue;
+                }
+                Item::Project(p) => p,
+            };
             let project = &self.roadmap.projects[p];
             let planned = &self.plan.projects[p];
-            let y = self.y_mid(row);
             writeln!(
                 svg,
-                "<text class=\"rm-text\" x=\"8\" y=\"{:.1}\"><title>{}</title>{}</text>",
+                "<text class=\"rm-text\" x=\"{indent:.1}\" y=\"{:.1}\"><title>{}</title>{}</text>",
                 y + 4.0,
                 escape(&project.name),
-                escape(&truncate(&project.id, 36))
+                escape(&truncate(&project.id, 36 - 2 * depth.min(8)))
             )?;
             let tip = format!(
                 "{}: {} to {}{}",
@@ -343,8 +369,47 @@ impl<'a> Chart<'a> {
     }
 }
 
-fn legend(svg: &mut String, y: f64) -> std::fmt::Result {
-    let items: [(&str, &str); 3] = [
+/// A programme's label and summary bar: a dark band from its first project's start to its last
+/// one's finish, with a tick down at each end.
+fn summary(
+    svg: &mut String,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    axis: &TimeAxis,
+    q: usize,
+    y: f64,
+    indent: f64,
+) -> std::fmt::Result {
+    let programme = &roadmap.programmes[q];
+    let planned = &plan.programmes[q];
+    writeln!(
+        svg,
+        "<text class=\"rm-text rm-programme\" x=\"{indent:.1}\" y=\"{:.1}\"><title>{}</title>{}</text>",
+        y + 4.0,
+        escape(&programme.name),
+        escape(&truncate(&programme.id, 36))
+    )?;
+    let (Some(start), Some(finish)) = (planned.start, planned.finish) else {
+        return Ok(());
+    };
+    let x1 = axis.x(start);
+    let x2 = axis.x(finish.succ_opt().unwrap_or(finish)).max(x1 + 2.0);
+    let top = y - 4.0;
+    writeln!(
+        svg,
+        "<path class=\"rm-summary\" d=\"M{x1:.1},{:.1} V{top:.1} H{x2:.1} V{:.1} L{:.1},{:.1} H{:.1} Z\"><title>{}: {start} to {finish}{}</title></path>",
+        top + 10.0,
+        top + 10.0,
+        x2 - 4.0,
+        top + 5.0,
+        x1 + 4.0,
+        escape(&programme.name),
+        if planned.critical { " (critical)" } else { "" }
+    )
+}
+
+fn legend(svg: &mut String, y: f64, programmes: bool) -> std::fmt::Result {
+    let items: [(&str, &str); 4] = [
         (
             "<rect class=\"rm-bar rm-crit\" x=\"0\" y=\"-9\" width=\"18\" height=\"10\"/>",
             "critical",
@@ -357,8 +422,13 @@ fn legend(svg: &mut String, y: f64) -> std::fmt::Result {
             "<polygon class=\"rm-milestone\" points=\"9,-10 15,-4 9,2 3,-4\"/>",
             "milestone",
         ),
+        (
+            "<path class=\"rm-summary\" d=\"M0,1 V-9 H18 V1 L14,-4 H4 Z\"/>",
+            "programme",
+        ),
     ];
-    for (i, (shape, label)) in items.iter().enumerate() {
+    let shown = if programmes { 4 } else { 3 };
+    for (i, (shape, label)) in items.iter().take(shown).enumerate() {
         let x = 8.0 + 120.0 * i as f64;
         writeln!(
             svg,
@@ -367,7 +437,8 @@ fn legend(svg: &mut String, y: f64) -> std::fmt::Result {
     }
     writeln!(
         svg,
-        "<g transform=\"translate(368,{y:.1})\"><path class=\"rm-dep\" d=\"M0,-4 H18\" marker-end=\"url(#rm-arrow)\"/><text class=\"rm-text\" x=\"24\" y=\"0\">dependency</text></g>"
+        "<g transform=\"translate({:.1},{y:.1})\"><path class=\"rm-dep\" d=\"M0,-4 H18\" marker-end=\"url(#rm-arrow)\"/><text class=\"rm-text\" x=\"24\" y=\"0\">dependency</text></g>",
+        8.0 + 120.0 * shown as f64
     )?;
     Ok(())
 }

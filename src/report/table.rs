@@ -6,6 +6,7 @@ use comfy_table::{Cell, CellAlignment, Color, ColumnConstraint};
 
 use crate::model::Roadmap;
 use crate::plan::Plan;
+use crate::plan::rollup::Item;
 use crate::report::Look;
 
 /// A column of the plan table.
@@ -66,32 +67,104 @@ const NAME_MIN_WIDTH: usize = 20;
 pub const ID_MAX_WIDTH: usize = 24;
 
 pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan, look: &Look) -> io::Result<()> {
-    let critical_mark = if look.ascii { "*" } else { "●" };
-    let milestone = if look.ascii { "* 0d" } else { "◆ 0d" };
-    let rows: Vec<(bool, Vec<String>)> = plan
+    let rows = plan
         .start_order
         .iter()
-        .copied()
-        .map(|p| {
-            let project = &roadmap.projects[p];
-            let planned = &plan.projects[p];
-            let cells = Column::ALL.map(|column| match column {
-                Column::Id => truncate(&project.id, ID_MAX_WIDTH),
-                Column::Name => project.name.clone(),
-                Column::Priority => project.priority.to_string(),
-                Column::Lead => roadmap.actors[project.lead].id.clone(),
-                Column::Start => planned.start.to_string(),
-                Column::Finish => planned.finish.to_string(),
-                Column::Duration if project.is_milestone() => milestone.to_string(),
-                Column::Duration => project.duration.to_string(),
-                Column::Slack => format!("{}d", planned.total_slack),
-                Column::Critical => if planned.critical { critical_mark } else { "" }.to_string(),
-                Column::Wave => planned.wave.to_string(),
-            });
-            (planned.critical, cells.to_vec())
+        .map(|&p| project_row(roadmap, plan, look, p, 0))
+        .collect();
+    write_rows(out, look, rows)
+}
+
+/// The plan table as the programme tree: a summary row per programme (rolled-up dates,
+/// critical when it holds a critical project), its projects indented under it.
+pub fn write_outline(
+    out: &mut dyn Write,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    look: &Look,
+) -> io::Result<()> {
+    let rows = plan
+        .outline
+        .iter()
+        .map(|row| match row.item {
+            Item::Project(p) => project_row(roadmap, plan, look, p, row.depth),
+            Item::Programme(q) => programme_row(roadmap, plan, look, q, row.depth),
         })
         .collect();
-    let shown = fitting_columns(&rows, usize::from(look.width));
+    write_rows(out, look, rows)
+}
+
+/// Two spaces per level of the outline.
+pub fn indent(depth: usize) -> String {
+    "  ".repeat(depth)
+}
+
+/// One row of the table: is it critical, its cells, is it a programme's summary row.
+struct Row {
+    critical: bool,
+    cells: Vec<String>,
+    summary: bool,
+}
+
+fn project_row(roadmap: &Roadmap, plan: &Plan, look: &Look, p: usize, depth: usize) -> Row {
+    let critical_mark = if look.ascii { "*" } else { "●" };
+    let milestone = if look.ascii { "* 0d" } else { "◆ 0d" };
+    let project = &roadmap.projects[p];
+    let planned = &plan.projects[p];
+    let cells = Column::ALL.map(|column| match column {
+        Column::Id => format!("{}{}", indent(depth), truncate(&project.id, ID_MAX_WIDTH)),
+        Column::Name => project.name.clone(),
+        Column::Priority => project.priority.to_string(),
+        Column::Lead => roadmap.actors[project.lead].id.clone(),
+        Column::Start => planned.start.to_string(),
+        Column::Finish => planned.finish.to_string(),
+        Column::Duration if project.is_milestone() => milestone.to_string(),
+        Column::Duration => project.duration.to_string(),
+        Column::Slack => format!("{}d", planned.total_slack),
+        Column::Critical => if planned.critical { critical_mark } else { "" }.to_string(),
+        Column::Wave => planned.wave.to_string(),
+    });
+    Row {
+        critical: planned.critical,
+        cells: cells.to_vec(),
+        summary: false,
+    }
+}
+
+fn programme_row(roadmap: &Roadmap, plan: &Plan, look: &Look, q: usize, depth: usize) -> Row {
+    let critical_mark = if look.ascii { "*" } else { "●" };
+    let programme = &roadmap.programmes[q];
+    let planned = &plan.programmes[q];
+    let date = |d: Option<chrono::NaiveDate>| d.map_or_else(String::new, |d| d.to_string());
+    let cells = Column::ALL.map(|column| match column {
+        Column::Id => format!("{}{}", indent(depth), truncate(&programme.id, ID_MAX_WIDTH)),
+        Column::Name => programme.name.clone(),
+        Column::Lead => programme
+            .lead
+            .map_or_else(String::new, |a| roadmap.actors[a].id.clone()),
+        Column::Start => date(planned.start),
+        Column::Finish => date(planned.finish),
+        Column::Duration => format!("{}d", planned.days()),
+        Column::Critical => if planned.critical { critical_mark } else { "" }.to_string(),
+        Column::Priority | Column::Slack | Column::Wave => String::new(),
+    });
+    Row {
+        critical: planned.critical,
+        cells: cells.to_vec(),
+        summary: true,
+    }
+}
+
+fn write_rows(out: &mut dyn Write, look: &Look, rows: Vec<Row>) -> io::Result<()> {
+    let rows: Vec<(bool, Vec<String>, bool)> = rows
+        .into_iter()
+        .map(|r| (r.critical, r.cells, r.summary))
+        .collect();
+    let widths: Vec<(bool, Vec<String>)> = rows
+        .iter()
+        .map(|(c, cells, _)| (*c, cells.clone()))
+        .collect();
+    let shown = fitting_columns(&widths, usize::from(look.width));
 
     let mut table = look.table();
     table.set_header(
@@ -99,12 +172,15 @@ pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan, look: &Look) -
             Cell::new(Column::ALL[c].title()).add_attribute(comfy_table::Attribute::Bold)
         }),
     );
-    for (critical, cells) in rows {
+    for (critical, cells, summary) in rows {
         table.add_row(shown.iter().map(|&c| {
             let column = Column::ALL[c];
             let mut cell = Cell::new(&cells[c]);
             if column == Column::Id && critical && look.color {
                 cell = cell.fg(Color::Red);
+            }
+            if summary && matches!(column, Column::Id | Column::Name) {
+                cell = cell.add_attribute(comfy_table::Attribute::Bold);
             }
             match column {
                 Column::Priority | Column::Duration | Column::Slack | Column::Wave => {

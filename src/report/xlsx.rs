@@ -9,6 +9,7 @@ use rust_xlsxwriter::{
 
 use crate::model::Roadmap;
 use crate::plan::Plan;
+use crate::plan::rollup::Item;
 use crate::report::actors::ActorsReport;
 use crate::report::figures::period_bounds;
 use crate::report::funding::{FundingReport, window};
@@ -37,6 +38,14 @@ fn money() -> Format {
     Format::new().set_num_format("#,##0")
 }
 
+/// Writes header titles in row 0 from column `first`.
+fn headers_at(sheet: &mut Worksheet, first: u16, titles: &[&str]) -> Result<(), XlsxError> {
+    for (col, title) in titles.iter().enumerate() {
+        sheet.write_string_with_format(0, first + col as u16, *title, &bold())?;
+    }
+    Ok(())
+}
+
 /// Writes a row of header titles from column 0.
 fn headers(sheet: &mut Worksheet, row: u32, titles: &[&str]) -> Result<(), XlsxError> {
     for (col, title) in titles.iter().enumerate() {
@@ -59,21 +68,47 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
         "priority",
     ];
     headers(sheet, 0, &TITLES)?;
-    let rows = &plan.start_order;
-    for (i, &p) in rows.iter().enumerate() {
+    // The band's periods come first, so the programme and description columns can follow it
+    // (a long description before the band would push the band off the printed page).
+    let weekly = (plan.finish() - plan.start()).num_days() <= WEEKLY_UP_TO_DAYS;
+    let periods = if weekly {
+        weeks(plan.start(), plan.finish())
+    } else {
+        period_bounds(plan.start(), plan.finish(), 1)
+    };
+    let first_col = TITLES.len() as u16;
+    let columns = periods.len().saturating_sub(1) as u16;
+    let extra = first_col + columns;
+    headers_at(sheet, extra, &["programme", "description"])?;
+    sheet.set_column_width(extra, 24)?;
+    sheet.set_column_width(extra + 1, 60)?;
+    // With programmes, the rows are the outline: a bold summary row per programme (its band
+    // spans its projects), Excel outline levels to fold it.
+    let rows: Vec<(Item, usize)> = if roadmap.programmes.is_empty() {
+        plan.start_order
+            .iter()
+            .map(|&p| (Item::Project(p), 0))
+            .collect()
+    } else {
+        plan.outline.iter().map(|r| (r.item, r.depth)).collect()
+    };
+    for (i, &(item, depth)) in rows.iter().enumerate() {
         let row = i as u32 + 1;
-        let project = &roadmap.projects[p];
-        let planned = &plan.projects[p];
-        sheet.write_string(row, 0, &project.id)?;
-        sheet.write_string(row, 1, &project.name)?;
-        sheet.write_string(row, 2, &roadmap.actors[project.lead].id)?;
-        sheet.write_date_with_format(row, 3, planned.start, &date_format())?;
-        sheet.write_date_with_format(row, 4, planned.finish, &date_format())?;
-        sheet.write_number(row, 5, planned.days)?;
-        sheet.write_number(row, 6, planned.total_slack)?;
-        sheet.write_boolean(row, 7, planned.critical)?;
-        sheet.write_number(row, 8, planned.wave)?;
-        sheet.write_number(row, 9, project.priority)?;
+        let indent = Format::new().set_indent(depth.min(15) as u8);
+        match item {
+            Item::Project(p) => project_row(sheet, roadmap, plan, row, p, &indent, extra)?,
+            Item::Programme(q) => programme_row(sheet, roadmap, plan, row, q, &indent, extra)?,
+        }
+        // A programme's rows are those after it, until the next row as shallow as it.
+        if matches!(item, Item::Programme(_)) {
+            let last = rows[i + 1..]
+                .iter()
+                .position(|&(_, d)| d <= depth)
+                .map_or(rows.len(), |n| i + 1 + n);
+            if last > i + 1 {
+                sheet.group_rows(row + 1, last as u32)?;
+            }
+        }
     }
     // Printed on one page across, landscape, with the ids and header kept in view on screen:
     // offices print the plan sheet for meetings.
@@ -85,23 +120,14 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
     sheet.set_column_width(2, 22)?;
     sheet.set_column_width(3, 11)?;
     sheet.set_column_width(4, 11)?;
-    sheet.set_freeze_panes(1, 1)?;
 
     // The band: one narrow column per period, headed by its first day; a cell is filled when
     // the project runs in that period (critical ones in red). Formulas live only in the
     // conditional formats and reference cells, never user text.
-    let weekly = (plan.finish() - plan.start()).num_days() <= WEEKLY_UP_TO_DAYS;
-    let periods = if weekly {
-        weeks(plan.start(), plan.finish())
-    } else {
-        period_bounds(plan.start(), plan.finish(), 1)
-    };
-    let first_col = TITLES.len() as u16;
     let header_format = Format::new()
         .set_num_format(if weekly { "dd mmm yy" } else { "mmm yy" })
         .set_rotation(90)
         .set_align(FormatAlign::Center);
-    let columns = periods.len().saturating_sub(1) as u16;
     for (k, &first_day) in periods.iter().take(columns as usize).enumerate() {
         let col = first_col + k as u16;
         sheet.write_date_with_format(0, col, first_day, &header_format)?;
@@ -128,6 +154,69 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
         .set_format(Format::new().set_background_color(Color::RGB(0x4A78C2)));
     sheet.add_conditional_format(1, first_col, last_row, last_col, &critical)?;
     sheet.add_conditional_format(1, first_col, last_row, last_col, &scheduled)?;
+    Ok(())
+}
+
+fn project_row(
+    sheet: &mut Worksheet,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    row: u32,
+    p: usize,
+    indent: &Format,
+    extra: u16,
+) -> Result<(), XlsxError> {
+    let project = &roadmap.projects[p];
+    let planned = &plan.projects[p];
+    sheet.write_string_with_format(row, 0, &project.id, indent)?;
+    sheet.write_string(row, 1, &project.name)?;
+    sheet.write_string(row, 2, &roadmap.actors[project.lead].id)?;
+    sheet.write_date_with_format(row, 3, planned.start, &date_format())?;
+    sheet.write_date_with_format(row, 4, planned.finish, &date_format())?;
+    sheet.write_number(row, 5, planned.days)?;
+    sheet.write_number(row, 6, planned.total_slack)?;
+    sheet.write_boolean(row, 7, planned.critical)?;
+    sheet.write_number(row, 8, planned.wave)?;
+    sheet.write_number(row, 9, project.priority)?;
+    sheet.write_string(row, extra, roadmap.programme_path_ids(p))?;
+    if let Some(description) = &project.description {
+        sheet.write_string(row, extra + 1, description)?;
+    }
+    Ok(())
+}
+
+/// A programme's summary row: its rolled-up dates, days and criticality, in bold.
+fn programme_row(
+    sheet: &mut Worksheet,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    row: u32,
+    q: usize,
+    indent: &Format,
+    extra: u16,
+) -> Result<(), XlsxError> {
+    let programme = &roadmap.programmes[q];
+    let planned = &plan.programmes[q];
+    sheet.write_string_with_format(row, 0, &programme.id, &indent.clone().set_bold())?;
+    sheet.write_string_with_format(row, 1, &programme.name, &bold())?;
+    if let Some(lead) = programme.lead {
+        sheet.write_string(row, 2, &roadmap.actors[lead].id)?;
+    }
+    if let (Some(start), Some(finish)) = (planned.start, planned.finish) {
+        sheet.write_date_with_format(row, 3, start, &date_format().set_bold())?;
+        sheet.write_date_with_format(row, 4, finish, &date_format().set_bold())?;
+    }
+    sheet.write_number(row, 5, planned.days() as f64)?;
+    sheet.write_boolean(row, 7, planned.critical)?;
+    let path: Vec<&str> = roadmap
+        .programme_path(q)
+        .iter()
+        .map(|&r| roadmap.programmes[r].id.as_str())
+        .collect();
+    sheet.write_string(row, extra, path.join("/"))?;
+    if let Some(description) = &programme.description {
+        sheet.write_string(row, extra + 1, description)?;
+    }
     Ok(())
 }
 
@@ -176,9 +265,14 @@ fn funding_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Resul
         .map(|y| format!("spend {}", y.year))
         .collect();
     titles.extend(years.iter().map(String::as_str));
+    titles.push("description");
+    let description_col = titles.len() as u16 - 1;
     headers(sheet, 0, &titles)?;
     let mut row = 1;
-    for source in &report.sources {
+    for (source, model) in report.sources.iter().zip(&roadmap.funding) {
+        if let Some(description) = &model.description {
+            sheet.write_string(row, description_col, description)?;
+        }
         sheet.write_string(row, 0, source.id)?;
         sheet.write_string(row, 1, source.name)?;
         sheet.write_number_with_format(row, 2, source.amount, &money())?;
@@ -237,6 +331,17 @@ fn roles_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<
             if let Some(role) = row.roles.get(actor.id) {
                 sheet.write_string_with_format(r, k as u16 + 1, role.letter(), &centred)?;
             }
+        }
+    }
+    // The actors, under the matrix: who each one is.
+    let mut r = report.matrix.len() as u32 + 2;
+    headers(sheet, r, &["actor", "name", "description"])?;
+    for actor in &roadmap.actors {
+        r += 1;
+        sheet.write_string(r, 0, &actor.id)?;
+        sheet.write_string(r, 1, &actor.name)?;
+        if let Some(description) = &actor.description {
+            sheet.write_string(r, 2, description)?;
         }
     }
     sheet.set_column_width(0, 28)?;

@@ -6,8 +6,9 @@ use std::ops::Range;
 use crate::diag::{Code, Diagnostic, suggest};
 use crate::model::decode::{Located, Table};
 use crate::model::raw::{
-    ActorKey, CriterionKey, FundingKey, ObjectiveKey, ProjectKey, RawActor, RawCriterion,
-    RawFunding, RawObjective, RawProject, RawResource, RawScenario, ResourceKey, ScenarioKey,
+    ActorKey, CriterionKey, FundingKey, IndicatorKey, ObjectiveKey, ProgrammeKey, ProjectKey,
+    RawActor, RawCriterion, RawFunding, RawIndicator, RawObjective, RawProgramme, RawProject,
+    RawResource, RawScenario, ResourceKey, ScenarioKey,
 };
 
 /// The ids of one table (`actor`, `project`, ...) and where each is defined.
@@ -58,6 +59,8 @@ identified! {
     RawProject => ProjectKey, "project";
     RawCriterion => CriterionKey, "criterion";
     RawScenario => ScenarioKey, "scenario";
+    RawProgramme => ProgrammeKey, "programme";
+    RawIndicator => IndicatorKey, "indicator";
 }
 
 impl IdIndex {

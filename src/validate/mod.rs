@@ -12,6 +12,7 @@ mod progress;
 mod resolve;
 mod roles;
 mod scenarios;
+mod strategy;
 
 use crate::diag::{self, Diagnostic, Severity};
 use crate::model::Roadmap;
@@ -44,6 +45,7 @@ pub fn rules(roadmap: &Roadmap) -> Vec<Diagnostic> {
     progress::check(roadmap, &mut findings);
     cofinancing::check(roadmap, &mut findings);
     criteria::check(roadmap, &mut findings);
+    strategy::check(roadmap, &mut findings);
     findings
 }
 

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::ids::IdIndex;
-use super::{progress, scenarios};
+use super::{progress, scenarios, strategy};
 use crate::calendar::LinkKind;
 use crate::calendar::Span;
 use crate::diag::{self, Code, Diagnostic};
@@ -17,7 +17,7 @@ use crate::model::{
     Actor, ActorKind, Contribution, Demand, Dependency, FundingSource, Objective, Project,
     Resource, Roadmap,
 };
-use crate::model::{Criterion, Limit, Score};
+use crate::model::{Criterion, IndicatorContribution, Limit, Score};
 
 /// Builds the model, resolving every reference. What cannot be resolved is reported and left
 /// out (a placeholder where a value is required), so later checks still see the rest; the
@@ -57,6 +57,7 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
         .map(|(o, id)| Objective {
             id: id.clone(),
             name: text_or(&o.name, id),
+            description: text(&o.description),
             at: located_at(&o.id, &o.at),
         })
         .collect();
@@ -71,6 +72,7 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
                 .kind
                 .as_ref()
                 .map_or(ActorKind::Other, |kind| actor_kind(kind, findings)),
+            description: text(&a.description),
             at: located_at(&a.id, &a.at),
         })
         .collect();
@@ -84,6 +86,7 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
             capacity: required(r, &r.capacity, ResourceKey::capacity, findings)
                 .map_or(0.0, |c| c.value.0),
             unit: r.unit.as_ref().map(|u| u.value.clone()),
+            description: text(&r.description),
             at: located_at(&r.id, &r.at),
         })
         .collect();
@@ -94,6 +97,15 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
         .map(|(f, id)| resolve_funding_source(f, id, &objectives_index, findings))
         .collect();
 
+    let programme = raw.programme.as_deref().unwrap_or_default();
+    let indicator = raw.indicator.as_deref().unwrap_or_default();
+    let programmes_index = IdIndex::of(programme, findings);
+    let indicators_index = IdIndex::of(indicator, findings);
+    let programmes =
+        strategy::resolve_programmes(programme, &programmes_index, &actors_index, findings);
+    let indicators =
+        strategy::resolve_indicators(indicator, &indicators_index, &objectives_index, findings);
+
     let refs = References {
         objectives: &objectives_index,
         actors: &actors_index,
@@ -102,6 +114,8 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
         projects: &projects_index,
         criteria: &criteria_index,
         criteria_list: &criteria,
+        programmes: &programmes_index,
+        indicators: &indicators_index,
     };
     let projects: Vec<Project> = project
         .iter()
@@ -133,6 +147,8 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
         projects,
         scenarios,
         criteria,
+        programmes,
+        indicators,
     }
 }
 
@@ -247,6 +263,7 @@ fn resolve_funding_source(
     FundingSource {
         id: id.to_string(),
         name: text_or(&f.name, id),
+        description: text(&f.description),
         amount: amount.map_or(0.0, |a| a.value.0),
         from,
         until,
@@ -274,6 +291,8 @@ pub(super) struct References<'a> {
     pub projects: &'a IdIndex,
     pub criteria: &'a IdIndex,
     pub criteria_list: &'a [Criterion],
+    pub programmes: &'a IdIndex,
+    pub indicators: &'a IdIndex,
 }
 
 fn resolve_project(
@@ -321,6 +340,10 @@ fn resolve_project(
 
     let resources = demands(p, refs.resources, findings);
     let funding = contributions(p, refs.funding, findings);
+    let programme = p
+        .programme
+        .as_ref()
+        .and_then(|programme| refs.programmes.resolve(programme, findings));
 
     Project {
         id: id.to_string(),
@@ -348,7 +371,30 @@ fn resolve_project(
         scores,
         priority_explicit: p.priority.is_some(),
         scores_unresolved,
+        programme,
+        programme_unresolved: p.programme.is_some() && programme.is_none(),
+        description: text(&p.description),
+        contributes: indicator_contributions(p, refs.indicators, findings),
     }
+}
+
+/// What the project adds to each indicator (by id) when it finishes.
+fn indicator_contributions(
+    p: &RawProject,
+    indicators: &IdIndex,
+    findings: &mut Vec<Diagnostic>,
+) -> Vec<IndicatorContribution> {
+    p.contributes
+        .iter()
+        .flat_map(|map| &map.0)
+        .filter_map(|(key, value)| {
+            Some(IndicatorContribution {
+                indicator: indicators.resolve(key, findings)?,
+                value: value.value.0,
+                at: value.at.clone(),
+            })
+        })
+        .collect()
 }
 
 /// The written priority, checked to be 1 to 5 (3 when it is not).
@@ -472,7 +518,7 @@ fn resolve_dependency(
 
 /// A required key's value, or a missing-key finding at its table (unless the key was written
 /// with a value already reported as invalid).
-fn required<'a, T: Table, V>(
+pub(super) fn required<'a, T: Table, V>(
     table: &T,
     value: &'a Option<Located<V>>,
     key: T::Key,
@@ -482,7 +528,7 @@ fn required<'a, T: Table, V>(
 }
 
 /// [`required`], naming the table `label` in the finding.
-fn required_in<'a, T: Table, V>(
+pub(super) fn required_in<'a, T: Table, V>(
     label: &str,
     table: &T,
     value: &'a Option<Located<V>>,
@@ -501,13 +547,18 @@ fn required_in<'a, T: Table, V>(
     value.as_ref()
 }
 
-fn text_or(text: &Option<Located<String>>, fallback: &str) -> String {
+/// An optional text, without its position.
+pub(super) fn text(text: &Option<Located<String>>) -> Option<String> {
+    text.as_ref().map(|t| t.value.clone())
+}
+
+pub(super) fn text_or(text: &Option<Located<String>>, fallback: &str) -> String {
     text.as_ref()
         .map_or_else(|| fallback.to_string(), |t| t.value.clone())
 }
 
 /// Where findings about an entry point: its id, or its table header when it has none.
-fn located_at(id: &Option<Located<String>>, table_at: &Range<usize>) -> Range<usize> {
+pub(super) fn located_at(id: &Option<Located<String>>, table_at: &Range<usize>) -> Range<usize> {
     id.as_ref()
         .map_or_else(|| table_at.clone(), |id| id.at.clone())
 }

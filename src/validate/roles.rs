@@ -18,6 +18,10 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             has_role[a] = true;
         }
     }
+    // Leading a programme is a role too.
+    for lead in roadmap.programmes.iter().filter_map(|p| p.lead) {
+        has_role[lead] = true;
+    }
     let objective_ids = usable_ids(roadmap.objectives.iter().map(|o| o.id.as_str()));
     for (o, objective) in roadmap.objectives.iter().enumerate() {
         if served[o] || !objective_ids[o] {

@@ -1,0 +1,87 @@
+//! The descriptions of a roadmap's objectives, programmes, projects, actors, resources and
+//! funding sources, for `roadmap plan -v`: kept out of the main table, where they would not fit.
+
+use std::io::{self, Write};
+
+use comfy_table::Cell;
+
+use crate::model::Roadmap;
+use crate::report::{Look, header};
+
+/// (id, name, description) of one entry.
+type Entry<'a> = (&'a str, &'a str, Option<&'a str>);
+
+/// Every entry that has a description, by table, in file order. Nothing when none has one.
+pub fn write(out: &mut dyn Write, roadmap: &Roadmap, look: &Look) -> io::Result<()> {
+    let groups: [(&str, Vec<Entry>); 6] = [
+        (
+            "objective",
+            roadmap
+                .objectives
+                .iter()
+                .map(|o| (o.id.as_str(), o.name.as_str(), o.description.as_deref()))
+                .collect(),
+        ),
+        (
+            "programme",
+            roadmap
+                .programmes
+                .iter()
+                .map(|p| (p.id.as_str(), p.name.as_str(), p.description.as_deref()))
+                .collect(),
+        ),
+        (
+            "project",
+            roadmap
+                .projects
+                .iter()
+                .map(|p| (p.id.as_str(), p.name.as_str(), p.description.as_deref()))
+                .collect(),
+        ),
+        (
+            "actor",
+            roadmap
+                .actors
+                .iter()
+                .map(|a| (a.id.as_str(), a.name.as_str(), a.description.as_deref()))
+                .collect(),
+        ),
+        (
+            "resource",
+            roadmap
+                .resources
+                .iter()
+                .map(|r| (r.id.as_str(), r.name.as_str(), r.description.as_deref()))
+                .collect(),
+        ),
+        (
+            "funding",
+            roadmap
+                .funding
+                .iter()
+                .map(|f| (f.id.as_str(), f.name.as_str(), f.description.as_deref()))
+                .collect(),
+        ),
+    ];
+    let mut table = look.table();
+    table.set_header(["", "id", "description"].map(header));
+    let mut rows = 0;
+    for (kind, entries) in groups {
+        for (id, name, description) in entries {
+            let Some(description) = description else {
+                continue;
+            };
+            let text = if name == id {
+                description.to_string()
+            } else {
+                format!("{name}: {description}")
+            };
+            table.add_row(vec![Cell::new(kind), Cell::new(id), Cell::new(text)]);
+            rows += 1;
+        }
+    }
+    if rows == 0 {
+        return Ok(());
+    }
+    writeln!(out, "\n{}\n{table}", look.bold("Descriptions"))
+}

@@ -1,0 +1,333 @@
+//! The HTML report's strategy section: each objective with its indicators (baseline, targets
+//! and the plan's value year by year, as a small inline chart) and the programmes and projects
+//! that serve it, with their descriptions.
+
+use std::fmt::Write as _;
+
+use chrono::Datelike;
+
+use crate::model::{Indicator, Roadmap};
+use crate::plan::Plan;
+use crate::plan::targets::{number, value_in};
+use crate::report::svg::escape;
+
+/// The section, or nothing when the roadmap has neither objectives nor programmes.
+pub fn html_section(roadmap: &Roadmap, plan: &Plan) -> Result<String, std::fmt::Error> {
+    if roadmap.objectives.is_empty() && roadmap.programmes.is_empty() {
+        return Ok(String::new());
+    }
+    let mut html = String::from("<section id=\"strategy\">\n<h2>Strategy</h2>\n");
+    html.push_str(
+        "<p class=\"note\">Each objective with its indicators (planned: the baseline plus what \
+         the projects finishing by the end of each year contribute) and the programmes and \
+         projects that serve it.</p>\n",
+    );
+    for (o, objective) in roadmap.objectives.iter().enumerate() {
+        writeln!(
+            html,
+            "<article class=\"objective\">\n<h3>{} <span class=\"id\">{}</span></h3>",
+            escape(&objective.name),
+            escape(&objective.id)
+        )?;
+        if let Some(description) = &objective.description {
+            writeln!(html, "<p>{}</p>", escape(description))?;
+        }
+        let indicators: Vec<usize> = (0..roadmap.indicators.len())
+            .filter(|&i| roadmap.indicators[i].objective == o)
+            .collect();
+        if !indicators.is_empty() {
+            html.push_str("<div class=\"indicators\">\n");
+            for &i in &indicators {
+                indicator(&mut html, roadmap, plan, i)?;
+            }
+            html.push_str("</div>\n");
+        }
+        serving(&mut html, roadmap, plan, o)?;
+        html.push_str("</article>\n");
+    }
+    if roadmap.objectives.is_empty() {
+        serving(&mut html, roadmap, plan, usize::MAX)?;
+    }
+    programmes(&mut html, roadmap, plan)?;
+    html.push_str("</section>\n");
+    Ok(html)
+}
+
+/// The programmes' roll-ups: dates, cost, committed funding and criticality, in outline order.
+fn programmes(html: &mut String, roadmap: &Roadmap, plan: &Plan) -> std::fmt::Result {
+    if roadmap.programmes.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        html,
+        "<h3>Programmes</h3>\n<table class=\"programmes\">\n<thead><tr><th>Programme</th><th>Lead</th><th class=\"num\">Projects</th><th>Start</th><th>Finish</th><th class=\"num\">Cost ({currency})</th><th class=\"num\">Committed</th><th></th></tr></thead>\n<tbody>",
+        currency = escape(&roadmap.currency)
+    )?;
+    for row in &plan.outline {
+        let crate::plan::rollup::Item::Programme(q) = row.item else {
+            continue;
+        };
+        let (programme, planned) = (&roadmap.programmes[q], &plan.programmes[q]);
+        let date = |d: Option<chrono::NaiveDate>| d.map_or_else(String::new, |d| d.to_string());
+        writeln!(
+            html,
+            "<tr><td style=\"padding-left:{}px\"><b>{}</b> <span class=\"id\">{}</span></td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            7 + 14 * row.depth,
+            escape(&programme.name),
+            escape(&planned.wbs),
+            programme
+                .lead
+                .map_or(String::new(), |a| escape(&roadmap.actors[a].name)),
+            planned.projects.len(),
+            date(planned.start),
+            date(planned.finish),
+            crate::display::amount(planned.cost),
+            crate::display::amount(planned.committed),
+            if planned.critical {
+                "<span class=\"crit\">critical</span>"
+            } else {
+                ""
+            }
+        )?;
+    }
+    writeln!(html, "</tbody>\n</table>")
+}
+
+/// One indicator: its chart and its targets against the plan.
+fn indicator(html: &mut String, roadmap: &Roadmap, plan: &Plan, i: usize) -> std::fmt::Result {
+    let indicator = &roadmap.indicators[i];
+    let planned = &plan.indicators[i];
+    writeln!(
+        html,
+        "<figure class=\"indicator\">\n<figcaption><b>{}</b> <span class=\"id\">{}</span>{}</figcaption>",
+        escape(&indicator.name),
+        escape(&indicator.id),
+        indicator
+            .description
+            .as_ref()
+            .map_or(String::new(), |d| format!(
+                "<br/><span class=\"note\">{}</span>",
+                escape(d)
+            ))
+    )?;
+    chart(html, roadmap, plan, i)?;
+    html.push_str("<table><tr><th>year</th><th class=\"num\">target</th><th class=\"num\">planned</th><th></th></tr>\n");
+    writeln!(
+        html,
+        "<tr><td>{}</td><td class=\"num\">baseline</td><td class=\"num\">{}</td><td></td></tr>",
+        indicator.baseline.year,
+        escape(&indicator.with_unit(&number(indicator.baseline.value)))
+    )?;
+    for target in &planned.targets {
+        let status = if target.reached {
+            "<span class=\"ok\">reached</span>".to_string()
+        } else {
+            format!(
+                "<span class=\"flag\">{} short</span>",
+                escape(&indicator.with_unit(&number(target.shortfall)))
+            )
+        };
+        writeln!(
+            html,
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{status}</td></tr>",
+            target.year,
+            escape(&indicator.with_unit(&number(target.target))),
+            escape(&indicator.with_unit(&number(target.planned)))
+        )?;
+    }
+    html.push_str("</table>\n</figure>\n");
+    Ok(())
+}
+
+const CHART_W: f64 = 300.0;
+const CHART_H: f64 = 120.0;
+const LEFT: f64 = 44.0;
+const BOTTOM: f64 = 18.0;
+const TOP: f64 = 8.0;
+const RIGHT: f64 = 18.0;
+
+/// The planned value at each year's end as a step line, targets as dots (green reached, red
+/// missed), from the baseline year to the last target (or the plan's last) year.
+fn chart(html: &mut String, roadmap: &Roadmap, plan: &Plan, i: usize) -> std::fmt::Result {
+    let indicator: &Indicator = &roadmap.indicators[i];
+    let first = indicator.baseline.year;
+    let last = indicator
+        .targets
+        .iter()
+        .map(|t| t.year)
+        .chain([plan.finish().year()])
+        .max()
+        .unwrap_or(first)
+        .max(first + 1);
+    let finish = |p: usize| plan.projects[p].finish;
+    let values: Vec<(i32, f64)> = (first..=last)
+        .map(|year| {
+            let value = if year == first {
+                indicator.baseline.value
+            } else {
+                value_in(roadmap, i, year, finish)
+            };
+            (year, value)
+        })
+        .collect();
+    let all = values
+        .iter()
+        .map(|v| v.1)
+        .chain(indicator.targets.iter().map(|t| t.value));
+    let (low, high) = all.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    let span = if high - low < 1e-9 { 1.0 } else { high - low };
+    let (low, high) = (low - span * 0.1, high + span * 0.1);
+    let x = |year: i32| {
+        LEFT + (CHART_W - LEFT - RIGHT) * f64::from(year - first) / f64::from(last - first)
+    };
+    let y = |value: f64| TOP + (CHART_H - TOP - BOTTOM) * (high - value) / (high - low);
+    writeln!(
+        html,
+        "<svg class=\"kpi\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{CHART_W}\" height=\"{CHART_H}\" viewBox=\"0 0 {CHART_W} {CHART_H}\" role=\"img\" aria-label=\"{} by year\">",
+        escape(&indicator.name)
+    )?;
+    let axis_y = CHART_H - BOTTOM;
+    writeln!(
+        html,
+        "<line x1=\"{LEFT}\" y1=\"{axis_y}\" x2=\"{:.1}\" y2=\"{axis_y}\" stroke=\"#9aa0a6\"/>",
+        CHART_W - RIGHT
+    )?;
+    for (label, value) in [
+        (high - span * 0.1, high - span * 0.1),
+        (low + span * 0.1, low + span * 0.1),
+    ] {
+        writeln!(
+            html,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" class=\"kpi-label\">{}</text>",
+            LEFT - 4.0,
+            y(value) + 3.0,
+            escape(&number(label))
+        )?;
+    }
+    // Year labels: every year when they fit, else every few.
+    let step = ((last - first) / 6 + 1).max(1);
+    for year in (first..=last).step_by(step as usize) {
+        writeln!(
+            html,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" class=\"kpi-label\">{year}</text>",
+            x(year),
+            CHART_H - 4.0
+        )?;
+    }
+    let mut path = String::new();
+    for (n, &(year, value)) in values.iter().enumerate() {
+        if n == 0 {
+            write!(path, "M{:.1},{:.1}", x(year), y(value))?;
+        } else {
+            // Steps: the value changes when the year's projects have finished.
+            write!(path, " H{:.1} V{:.1}", x(year), y(value))?;
+        }
+    }
+    writeln!(
+        html,
+        "<path d=\"{path}\" fill=\"none\" stroke=\"#4a78c2\" stroke-width=\"2\"><title>planned</title></path>"
+    )?;
+    for target in &plan.indicators[i].targets {
+        let colour = if target.reached { "#1a9850" } else { "#d0453a" };
+        writeln!(
+            html,
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"4\" fill=\"{colour}\"><title>target {}: {} (planned {})</title></circle>",
+            x(target.year),
+            y(target.target),
+            target.year,
+            escape(&indicator.with_unit(&number(target.target))),
+            escape(&indicator.with_unit(&number(target.planned)))
+        )?;
+    }
+    html.push_str("</svg>\n");
+    Ok(())
+}
+
+/// The programmes (as paths) and projects serving objective `o`, each project with its dates
+/// and description. `usize::MAX`: every project (a roadmap without objectives).
+fn serving(html: &mut String, roadmap: &Roadmap, plan: &Plan, o: usize) -> std::fmt::Result {
+    let serves = |p: usize| o == usize::MAX || roadmap.projects[p].objectives.contains(&o);
+    let mut list = String::new();
+    let mut current: Option<Option<usize>> = None;
+    // The outline order keeps programmes together and their projects by start.
+    let projects: Vec<usize> = plan
+        .outline
+        .iter()
+        .filter_map(|row| match row.item {
+            crate::plan::rollup::Item::Project(p) if serves(p) => Some(p),
+            _ => None,
+        })
+        .collect();
+    for p in projects {
+        let project = &roadmap.projects[p];
+        if current != Some(project.programme) {
+            if current.is_some() {
+                list.push_str("</ul></li>\n");
+            }
+            let title = match project.programme {
+                Some(q) => roadmap
+                    .programme_path(q)
+                    .iter()
+                    .map(|&r| escape(&roadmap.programmes[r].name))
+                    .collect::<Vec<_>>()
+                    .join(" › "),
+                None => "Outside programmes".to_string(),
+            };
+            let description = project
+                .programme
+                .and_then(|q| roadmap.programmes[q].description.as_ref())
+                .map_or(String::new(), |d| {
+                    format!(" <span class=\"note\">{}</span>", escape(d))
+                });
+            writeln!(list, "<li><b>{title}</b>{description}<ul>")?;
+            current = Some(project.programme);
+        }
+        let planned = &plan.projects[p];
+        writeln!(
+            list,
+            "<li>{} <span class=\"id\">{}</span> <span class=\"note\">{} to {}</span>{}</li>",
+            escape(&project.name),
+            escape(&project.id),
+            planned.start,
+            planned.finish,
+            project
+                .description
+                .as_ref()
+                .map_or(String::new(), |d| format!("<br/>{}", escape(d)))
+        )?;
+    }
+    if current.is_some() {
+        list.push_str("</ul></li>\n");
+        writeln!(html, "<ul class=\"serving\">\n{list}</ul>")?;
+    } else {
+        html.push_str("<p class=\"note\">No project serves it yet.</p>\n");
+    }
+    Ok(())
+}
+
+/// "About": the descriptions of a table's entries (name and text), nothing when none has one.
+pub fn about<'a>(
+    title: &str,
+    entries: impl Iterator<Item = (&'a str, Option<&'a str>)>,
+) -> Result<String, std::fmt::Error> {
+    let mut items = String::new();
+    for (name, description) in entries {
+        if let Some(description) = description {
+            writeln!(
+                items,
+                "<dt>{}</dt><dd>{}</dd>",
+                escape(name),
+                escape(description)
+            )?;
+        }
+    }
+    if items.is_empty() {
+        return Ok(items);
+    }
+    Ok(format!(
+        "<h3 class=\"about\">{}</h3>\n<dl class=\"about\">\n{items}</dl>\n",
+        escape(title)
+    ))
+}
