@@ -591,3 +591,18 @@ contributes = { k = 10 }
     let text = stdout(&["risk", file, "--runs", "2000"]);
     assert!(text.contains("Indicator targets"), "{text}");
 }
+
+#[test]
+fn dot_draws_programmes_as_nested_clusters() {
+    let text = stdout(&["export", EXAMPLE, "--format", "dot"]);
+    let digital = text.find("subgraph \"cluster_digital-city\" {").unwrap();
+    let egov = text.find("subgraph \"cluster_e-government\" {").unwrap();
+    let portal = text.find("\"portal\" [").unwrap();
+    let mobility = text.find("subgraph \"cluster_mobility\" {").unwrap();
+    let officer = text.find("\"digital-officer\" [").unwrap();
+    assert!(digital < egov && egov < portal && portal < mobility && mobility < officer);
+    // Braces balance, and e-government is closed before its sibling `data` opens.
+    assert_eq!(text.matches('{').count(), text.matches('}').count());
+    let data = text.find("subgraph \"cluster_data\" {").unwrap();
+    assert!(text[egov..data].contains("        }\n"));
+}
