@@ -90,6 +90,13 @@ pub enum Command {
         after_help = "Examples:\n  roadmap init\n  roadmap init city/roadmap.toml\n  roadmap init --force\n  roadmap init - > draft.toml"
     )]
     Init(InitArgs),
+    /// Turn a plan made elsewhere into a commented roadmap.toml: MS Project XML (MSPDI, also
+    /// from ProjectLibre and GanttProject), or a CSV/XLSX list of projects. The result is
+    /// validated and planned; nothing is written when it has errors.
+    #[command(
+        after_help = "Examples:\n  roadmap import plan.xml\n  roadmap import projects.xlsx -o city/roadmap.toml\n  roadmap import projects.csv --actors actors.csv --funding funding.csv\n  roadmap import export.xml --from mspdi -o - | less\n\nTemplates for the spreadsheet: roadmap init --template xlsx (or csv)."
+    )]
+    Import(ImportArgs),
     /// Print the JSON Schema of the roadmap file format (for editors and other tools).
     #[command(
         after_help = "Examples:\n  roadmap schema > roadmap.schema.json\n\nEditors with Even Better TOML (taplo) use it when the file starts with\n  #:schema ./roadmap.schema.json"
@@ -547,6 +554,55 @@ pub struct InitArgs {
     /// Replace the file if it exists.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `roadmap import FILE`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The file to import: .xml (MSPDI), .csv or .xlsx.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Where to write the roadmap (`-` is stdout). An existing file is kept unless --force.
+    #[arg(short, long, value_name = "PATH", default_value = "roadmap.toml")]
+    pub output: PathBuf,
+
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+
+    /// The format of FILE (default: from its extension).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub from: Option<ImportFormat>,
+
+    /// A CSV file of actors (columns id, name, kind), for a CSV import.
+    #[arg(long, value_name = "CSV")]
+    pub actors: Option<PathBuf>,
+
+    /// A CSV file of resources (columns id, name, capacity, unit), for a CSV import.
+    #[arg(long, value_name = "CSV")]
+    pub resources: Option<PathBuf>,
+
+    /// A CSV file of funding sources (columns id, name, amount, from, until), for a CSV import.
+    #[arg(long, value_name = "CSV")]
+    pub funding: Option<PathBuf>,
+
+    /// A CSV file of objectives (columns id, name), for a CSV import.
+    #[arg(long, value_name = "CSV")]
+    pub objectives: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub planner: PlannerArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// Microsoft Project XML (MS Project, ProjectLibre, GanttProject, MPXJ).
+    Mspdi,
+    /// A CSV list of projects, one per row.
+    Csv,
+    /// An Excel workbook with a sheet of projects.
+    Xlsx,
 }
 
 #[derive(Debug, Args)]

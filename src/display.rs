@@ -1,5 +1,18 @@
 //! How numbers and amounts read in messages and reports.
 
+/// Text from an input file, safe to print on a terminal: control characters (escape sequences,
+/// line breaks) become spaces.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(char::is_control) {
+        text.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
+}
+
 /// `1234567.5` → `1,234,568`: money and amounts, rounded to whole units.
 pub fn amount(value: f64) -> String {
     let rounded = value.round();

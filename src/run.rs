@@ -28,6 +28,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Export(args) => commands::export::run(args, &context),
         Command::Report(args) => commands::report::run(args, &context),
         Command::Init(args) => commands::init::run(args, &context),
+        Command::Import(args) => commands::import::run(args, &context),
         Command::Schema => commands::schema::run(&context),
         Command::Completions(args) => commands::completions::run(args, &context),
         Command::Man => commands::man::run(&context),

@@ -7,6 +7,7 @@ pub mod diff;
 pub mod export;
 pub mod funding;
 pub mod indicators;
+pub mod import;
 pub mod init;
 pub mod man;
 pub mod order;

@@ -20,6 +20,7 @@ use crate::model::raw::RawFile;
 use resolve::resolve;
 
 pub use limits::MAX_PROJECTS;
+pub use ids::is_well_formed;
 
 /// The outcome of validation: the model when the file has no errors, and every finding.
 pub struct Validated {
