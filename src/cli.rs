@@ -87,7 +87,7 @@ pub enum Command {
     Report(HtmlReportArgs),
     /// Write a commented starter roadmap.toml with an example of every table.
     #[command(
-        after_help = "Examples:\n  roadmap init\n  roadmap init city/roadmap.toml\n  roadmap init --force\n  roadmap init - > draft.toml"
+        after_help = "Examples:\n  roadmap init\n  roadmap init city/roadmap.toml\n  roadmap init --force\n  roadmap init - > draft.toml\n  roadmap init --template xlsx          # projects.xlsx to fill in, then `roadmap import`"
     )]
     Init(InitArgs),
     /// Turn a plan made elsewhere into a commented roadmap.toml: MS Project XML (MSPDI, also
@@ -543,9 +543,9 @@ pub enum EffortLevel {
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// Where to write the roadmap: a file, or a directory to put roadmap.toml in (`-` prints it
-    /// to stdout).
-    #[arg(default_value = "roadmap.toml", value_name = "PATH")]
-    pub path: PathBuf,
+    /// to stdout). Default: roadmap.toml (projects.xlsx / projects.csv with --template).
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
 
     /// Print the roadmap to stdout instead of writing a file.
     #[arg(long, conflicts_with = "force")]
@@ -554,6 +554,19 @@ pub struct InitArgs {
     /// Replace the file if it exists.
     #[arg(long)]
     pub force: bool,
+
+    /// Write a spreadsheet template for `roadmap import` instead (default path: projects.xlsx
+    /// or projects.csv): the headers, example rows and, in the workbook, an explanation sheet.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub template: Option<TemplateFormat>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TemplateFormat {
+    /// An Excel workbook with sheets of projects, actors, resources, funding and objectives.
+    Xlsx,
+    /// A CSV file of projects.
+    Csv,
 }
 
 /// `roadmap import FILE`.
@@ -590,6 +603,15 @@ pub struct ImportArgs {
     /// A CSV file of objectives (columns id, name), for a CSV import.
     #[arg(long, value_name = "CSV")]
     pub objectives: Option<PathBuf>,
+
+    /// The roadmap's name (default: the file's, or its Roadmap sheet's).
+    #[arg(long, value_name = "TEXT")]
+    pub name: Option<String>,
+
+    /// The roadmap's first day, for a spreadsheet (default: its Roadmap sheet's, or the earliest
+    /// date in its rows).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub start: Option<chrono::NaiveDate>,
 
     #[command(flatten)]
     pub planner: PlannerArgs,

@@ -84,6 +84,8 @@ pub fn run(args: &ImportArgs, context: &Context) -> Result<Outcome> {
         ),
     };
     let extras = Extras {
+        name: args.name.clone(),
+        start: args.start,
         actors: extra(args.actors.as_deref())?,
         resources: extra(args.resources.as_deref())?,
         funding: extra(args.funding.as_deref())?,
@@ -103,7 +105,7 @@ pub fn run(args: &ImportArgs, context: &Context) -> Result<Outcome> {
         Bytes::TooLarge(size) => Err(vec![import::too_large(size)]),
         Bytes::Read(bytes) => import::read(&name, &bytes, format, &extras),
     };
-    let draft = match draft {
+    let mut draft = match draft {
         Ok(draft) => draft,
         Err(problems) => {
             print_problems(&name, &problems, context)?;
@@ -112,6 +114,9 @@ pub fn run(args: &ImportArgs, context: &Context) -> Result<Outcome> {
         }
     };
 
+    if let Some(name) = &args.name {
+        draft.name = Some(name.clone());
+    }
     let to_stdout = args.output == Path::new("-");
     let output_name = if to_stdout {
         "<stdout>".to_string()

@@ -9,13 +9,13 @@
 //! a silent loss.
 
 pub mod draft;
-// pub mod header;
+pub mod header;
 pub mod mspdi;
-// pub mod sheet;
-// pub mod table;
-// pub mod template;
+pub mod sheet;
+pub mod table;
+pub mod template;
 pub mod writer;
-// pub mod xlsx;
+pub mod xlsx;
 
 use std::fmt;
 use std::path::Path;
@@ -83,9 +83,12 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Extra files for a CSV import: actors, resources, funding sources and objectives.
+/// What a spreadsheet import may be given besides the file: extra CSV files of actors,
+/// resources, funding sources and objectives, and the roadmap's name and start.
 #[derive(Clone, Debug, Default)]
 pub struct Extras {
+    pub name: Option<String>,
+    pub start: Option<chrono::NaiveDate>,
     pub actors: Option<(String, Vec<u8>)>,
     pub resources: Option<(String, Vec<u8>)>,
     pub funding: Option<(String, Vec<u8>)>,
@@ -104,8 +107,7 @@ pub fn read(
     }
     match format {
         Format::Mspdi => mspdi::read(name, bytes),
-        Format::Csv | Format::Xlsx => todo_sheets(name, bytes, format, extras),
-        /*Format::Csv => {
+        Format::Csv => {
             let main = table::csv(name, bytes).map_err(|p| vec![p])?;
             let mut tables = vec![main];
             for (kind, extra) in [
@@ -120,16 +122,14 @@ pub fn read(
                     tables.push(table);
                 }
             }
-            sheet::read(name, Format::Csv, tables)
+            sheet::read(name, Format::Csv, tables, extras)
         }
         Format::Xlsx => {
             let tables = xlsx::tables(bytes).map_err(|p| vec![p])?;
-            sheet::read(name, Format::Xlsx, tables)
-        }*/
+            sheet::read(name, Format::Xlsx, tables, extras)
+        }
     }
 }
-
-fn todo_sheets(_: &str, _: &[u8], _: Format, _: &Extras) -> Result<Draft, Vec<Problem>> { Err(vec![]) }
 
 pub fn too_large(size: u64) -> Problem {
     Problem::new(

@@ -33,6 +33,7 @@ struct Row<'a> {
     funding: String,
     /// Programme ids from the top level down, joined by `/`.
     programme: Text<'a>,
+    links: String,
 }
 
 /// A text cell, neutralised so spreadsheets never run it as a formula.
@@ -118,6 +119,19 @@ pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<
                 .collect::<Vec<_>>()
                 .join(";"),
             programme: Text(&programme_paths[p]),
+            links: project
+                .depends_on
+                .iter()
+                .map(|d| {
+                    format!(
+                        "{}:{}:{}",
+                        neutralise(&roadmap.projects[d.on].id),
+                        d.kind,
+                        d.lag
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(";"),
         };
         writer.serialize(row).map_err(io::Error::other)?;
     }
