@@ -139,9 +139,10 @@ pub fn write(draft: &Draft) -> Written {
         out.blank();
         out.comment(
             &Origin::File,
-            "Programmes: the groups of the source (summary tasks). Until the format's\n\
-             [[programme]] tables are available they are kept here, commented out, and each\n\
-             project names its group in a commented `programme = ...` line.",
+            "Programmes: the groups of the source (summary tasks of a plan, the programme column\n\
+             of a sheet). Until the format's [[programme]] tables are available they are kept\n\
+             here, commented out, and each project names its group in a commented\n\
+             `programme = ...` line: uncomment both then.",
         );
         for programme in &draft.programmes {
             let at = &programme.origins.table;

@@ -184,6 +184,29 @@ fn notes(description: Option<&str>, id: &str) -> String {
     }
 }
 
+/// Recorded progress: actual start and finish, % complete.
+fn progress(w: &mut W, project: &crate::model::Project) -> io::Result<()> {
+    use crate::model::Status;
+    let percent = match project.status {
+        Status::NotStarted => return Ok(()),
+        Status::Done => 100.0,
+        Status::InProgress => (project.progress.unwrap_or(0.0) * 100.0).round(),
+    };
+    field(w, "PercentComplete", percent)?;
+    if let Some(start) = project.actual_start {
+        field(w, "ActualStart", start_of(start))?;
+    }
+    if let (Status::Done, Some(finish)) = (project.status, project.actual_finish) {
+        let finish = if project.is_milestone() {
+            start_of(finish)
+        } else {
+            end_of(finish)
+        };
+        field(w, "ActualFinish", finish)?;
+    }
+    Ok(())
+}
+
 /// A project's task: UID its position + 1, `line` its row (ID), at `level` of the outline.
 fn project_task(
     w: &mut W,
@@ -228,13 +251,15 @@ fn project_task(
             i64::from(p.total_slack) * MINUTES_PER_DAY * 10,
         )?;
         if let Some(cost) = project.cost {
-            field(w, "Cost", number(cost))?;
+            // MSPDI money is in hundredths of the currency unit.
+            field(w, "Cost", number((cost * 100.0).round()))?;
         }
         field(w, "ConstraintType", 4)?;
         field(w, "ConstraintDate", start_of(p.start))?;
         if let Some(deadline) = project.deadline {
             field(w, "Deadline", end_of(deadline))?;
         }
+        progress(w, project)?;
         field(
             w,
             "Notes",
@@ -295,7 +320,7 @@ fn programme_task(
         field(w, "Milestone", 0)?;
         field(w, "Summary", 1)?;
         field(w, "Critical", u8::from(planned.critical))?;
-        field(w, "Cost", number(planned.cost))?;
+        field(w, "Cost", number((planned.cost * 100.0).round()))?;
         field(
             w,
             "Notes",

@@ -176,9 +176,15 @@ fn exceptions(xml: &Xml, calendar: Node, out: &mut Calendar) {
             continue;
         }
         if text(exception, "DayWorking") == Some("1") {
-            out.working.push((from, to));
+            if !out.working.contains(&(from, to)) {
+                out.working.push((from, to));
+            }
         } else {
-            out.holidays.push((from, to, name));
+            // MPXJ and MS Project write an exception both ways: keep one, with its name.
+            match out.holidays.iter_mut().find(|(f, t, _)| (*f, *t) == (from, to)) {
+                Some(known) => known.2 = name,
+                None => out.holidays.push((from, to, name)),
+            }
         }
     }
 }

@@ -423,9 +423,11 @@ impl<'a, 'i> Reader<'a, 'i> {
                 project.priority = Some(p);
             }
         }
+        // MSPDI writes money in hundredths of the currency unit.
         project.cost = number(node, "Cost")
             .or_else(|| number(node, "FixedCost"))
-            .filter(|c| *c != 0.0);
+            .filter(|c| *c != 0.0)
+            .map(|c| c / 100.0);
         let (_, description) = split_notes(text(node, "Notes").unwrap_or_default());
         project.description = description;
         self.progress(node, &mut project, start, finish, milestone);
@@ -540,7 +542,7 @@ impl<'a, 'i> Reader<'a, 'i> {
         let rounded = days.round().max(if days > 0.0 { 1.0 } else { 0.0 });
         let comment = if (rounded - days).abs() > 1e-6 {
             Some(format!(
-                "{shown} is {} days in the source, rounded to {rounded} (whole days only)",
+                "{shown} is {} days in the source, rounded to whole days",
                 trim(days)
             ))
         } else {
@@ -809,7 +811,12 @@ impl<'a, 'i> Reader<'a, 'i> {
                     .and_then(calendar::Calendar::workdays_per_week)
                     .filter(|&n| n > 0)
                     .unwrap_or(5);
-                (working * 7.0 / per_week as f64, format!("{} working days", trim(working)))
+                let written = if per_week == 7 {
+                    format!("{} days", trim(working))
+                } else {
+                    format!("{} working days ({per_week} a week)", trim(working))
+                };
+                (working * 7.0 / per_week as f64, written)
             }
         };
         if days < 0.0 {
@@ -835,7 +842,7 @@ impl<'a, 'i> Reader<'a, 'i> {
         }
         let whole = days.round().max(1.0);
         let comment = ((whole - days).abs() > 1e-6)
-            .then(|| format!("a lag of {written} in the source, rounded to {whole} days"));
+            .then(|| format!("a lag of {written} in the source, as {} whole calendar days", whole));
         (Span::Days(whole.min(f64::from(Span::MAX_DAYS)) as u32), comment)
     }
 
@@ -863,7 +870,12 @@ impl<'a, 'i> Reader<'a, 'i> {
                 );
                 continue;
             }
-            let initials = text(node, "Initials").filter(|i| i.chars().count() >= 2);
+            // `roadmap export` writes the resource's id as its initials; people's initials
+            // ("IT", "JS") make poor ids, the name is better then.
+            let initials = text(node, "Initials").filter(|i| {
+                i.chars().count() >= 2
+                    && i.chars().any(|c| c.is_lowercase() || c == '-' || c == '_')
+            });
             let wanted = initials
                 .filter(|i| crate::validate::is_well_formed(i))
                 .map(str::to_string)
