@@ -34,6 +34,10 @@ struct Row<'a> {
     /// Programme ids from the top level down, joined by `/`.
     programme: Text<'a>,
     links: String,
+    status: &'static str,
+    actual_start: Option<String>,
+    actual_finish: Option<String>,
+    progress: Option<String>,
 }
 
 /// A text cell, neutralised so spreadsheets never run it as a formula.
@@ -132,6 +136,13 @@ pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<
                 })
                 .collect::<Vec<_>>()
                 .join(";"),
+            status: crate::model::Status::ALL
+                .iter()
+                .find(|(_, s)| *s == project.status)
+                .map_or("not-started", |(name, _)| name),
+            actual_start: project.actual_start.map(|d| d.to_string()),
+            actual_finish: project.actual_finish.map(|d| d.to_string()),
+            progress: project.progress.map(number),
         };
         writer.serialize(row).map_err(io::Error::other)?;
     }

@@ -836,13 +836,18 @@ impl<'a, 'i> Reader<'a, 'i> {
             };
             let whole = months.round().max(1.0);
             let comment = ((whole - months).abs() > 1e-6 || !unit.elapsed).then(|| {
-                format!("a lag of {} months of {month_days} days in the source, as {whole} calendar months", trim(months))
+                let kind = if unit.elapsed { "days" } else { "working days" };
+                format!(
+                    "a lag of {} in the source (of {month_days} {kind} each), as {}",
+                    count(months, "month"),
+                    count(whole, "calendar month")
+                )
             });
             return (Span::Months(whole as u32), comment);
         }
         let whole = days.round().max(1.0);
         let comment = ((whole - days).abs() > 1e-6)
-            .then(|| format!("a lag of {written} in the source, as {} whole calendar days", whole));
+            .then(|| format!("a lag of {written} in the source, as {}", count(whole, "whole calendar day")));
         (Span::Days(whole.min(f64::from(Span::MAX_DAYS)) as u32), comment)
     }
 
@@ -970,6 +975,12 @@ fn split_notes(notes: &str) -> (Option<&str>, Option<String>) {
     let rest = rest.join("\n");
     let rest = rest.trim();
     (id, (!rest.is_empty()).then(|| rest.to_string()))
+}
+
+/// `1 month`, `2.5 months`.
+fn count(value: f64, word: &str) -> String {
+    let plural = if value == 1.0 { "" } else { "s" };
+    format!("{} {word}{plural}", trim(value))
 }
 
 /// `2.5`, `3`: a number of days for a comment.

@@ -1,0 +1,687 @@
+//! `roadmap import`: round trips through our own exports, files from independent producers
+//! (MPXJ, ProjectLibre- and GanttProject-style MSPDI), spreadsheets in English and Bulgarian,
+//! templates, and bad input (a clear error with the place, exit 1, nothing written).
+
+mod support;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn roadmap() -> Command {
+    Command::cargo_bin("roadmap").unwrap()
+}
+
+/// The planner's fast effort keeps the round trips quick; every step uses the same effort.
+const FAST: [&str; 2] = ["--effort", "fast"];
+
+fn plan_json(file: &Path) -> Value {
+    support::stdout_json(roadmap().args(["plan", "--format", "json"]).args(FAST).arg(file))
+}
+
+/// Runs `roadmap import` and returns (exit code, stderr).
+fn import(args: &[&str]) -> (i32, String) {
+    let output = roadmap()
+        .arg("import")
+        .args(args)
+        .args(FAST)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn import_ok(args: &[&str]) -> String {
+    let (code, stderr) = import(args);
+    assert_eq!(code, 0, "import {args:?} failed:\n{stderr}");
+    stderr
+}
+
+fn examples() -> Vec<PathBuf> {
+    let mut files = vec![PathBuf::from("roadmap.toml")];
+    let mut more: Vec<PathBuf> = std::fs::read_dir("examples")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    more.sort();
+    files.extend(more);
+    files
+}
+
+/// Each project's id → (start, finish, cost).
+fn dates(plan: &Value) -> BTreeMap<String, (String, String, Value)> {
+    plan["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["id"].as_str().unwrap().to_string(),
+                (
+                    p["start"].as_str().unwrap().to_string(),
+                    p["finish"].as_str().unwrap().to_string(),
+                    p["cost"].clone(),
+                ),
+            )
+        })
+        .collect()
+}
+
+/// Each project's dependencies as (project, type).
+fn links(plan: &Value) -> BTreeMap<String, Vec<(String, String)>> {
+    plan["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let links = p["depends_on"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| {
+                    (
+                        d["project"].as_str().unwrap().to_string(),
+                        d["type"].as_str().unwrap().to_string(),
+                    )
+                })
+                .collect();
+            (p["id"].as_str().unwrap().to_string(), links)
+        })
+        .collect()
+}
+
+#[test]
+fn mspdi_round_trip_keeps_dates_links_resources_and_costs_of_every_example() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in examples() {
+        let xml = dir.path().join("plan.xml");
+        let back = dir.path().join("back.toml");
+        roadmap()
+            .args(["--quiet", "export", "--format", "mspdi", "--force", "-o"])
+            .arg(&xml)
+            .args(FAST)
+            .arg(&file)
+            .assert()
+            .success();
+        import_ok(&[
+            xml.to_str().unwrap(),
+            "-o",
+            back.to_str().unwrap(),
+            "--force",
+        ]);
+        let (before, after) = (plan_json(&file), plan_json(&back));
+        assert_eq!(dates(&before), dates(&after), "{}", file.display());
+        assert_eq!(links(&before), links(&after), "{}", file.display());
+        let units = |plan: &Value| -> BTreeMap<String, Value> {
+            plan["projects"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|p| !p["milestone"].as_bool().unwrap())
+                .map(|p| (p["id"].as_str().unwrap().to_string(), p["resources"].clone()))
+                .collect()
+        };
+        assert_eq!(units(&before), units(&after), "{}", file.display());
+        let capacities = |plan: &Value| -> Vec<(Value, Value)> {
+            plan["resources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| (r["id"].clone(), r["capacity"].clone()))
+                .collect()
+        };
+        assert_eq!(capacities(&before), capacities(&after), "{}", file.display());
+        assert_eq!(
+            before["roadmap"]["total_cost"],
+            after["roadmap"]["total_cost"]
+        );
+    }
+}
+
+#[test]
+fn csv_round_trip_keeps_dates_links_and_costs_of_every_example() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in examples() {
+        let csv = dir.path().join("plan.csv");
+        let back = dir.path().join("back.toml");
+        roadmap()
+            .args(["--quiet", "plan", "--format", "csv", "--force", "-o"])
+            .arg(&csv)
+            .args(FAST)
+            .arg(&file)
+            .assert()
+            .success();
+        let before = plan_json(&file);
+        let start = before["roadmap"]["start"].as_str().unwrap();
+        import_ok(&[
+            csv.to_str().unwrap(),
+            "-o",
+            back.to_str().unwrap(),
+            "--force",
+            "--start",
+            start,
+        ]);
+        let after = plan_json(&back);
+        assert_eq!(dates(&before), dates(&after), "{}", file.display());
+        assert_eq!(links(&before), links(&after), "{}", file.display());
+        // Lags too: the typed `links` column carries them.
+        let lags = |plan: &Value| -> Vec<Value> {
+            plan["projects"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|p| p["depends_on"].as_array().unwrap().clone())
+                .collect::<Vec<_>>()
+        };
+        let sorted = |mut v: Vec<Value>| {
+            v.sort_by_key(|d| d.to_string());
+            v
+        };
+        assert_eq!(sorted(lags(&before)), sorted(lags(&after)));
+    }
+}
+
+#[test]
+fn the_output_is_commented_validated_and_never_replaces_a_file_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let xml = dir.path().join("plan.xml");
+    let out = dir.path().join("roadmap.toml");
+    roadmap()
+        .args(["--quiet", "export", "roadmap.toml", "--format", "mspdi", "-o"])
+        .arg(&xml)
+        .assert()
+        .success();
+    import_ok(&[xml.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("# Imported by `roadmap import` from "));
+    let order: Vec<usize> = ["[roadmap]", "[[actor]]", "[[resource]]", "[[project]]"]
+        .iter()
+        .map(|t| text.find(t).unwrap())
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "tables in format order");
+    roadmap().arg("validate").arg(&out).assert().success();
+
+    std::fs::write(&out, "keep me").unwrap();
+    let (code, stderr) = import(&[xml.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("already exists; use --force"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
+    import_ok(&[xml.to_str().unwrap(), "-o", out.to_str().unwrap(), "--force"]);
+    assert_ne!(std::fs::read_to_string(&out).unwrap(), "keep me");
+}
+
+fn import_to_text(args: &[&str]) -> (String, String) {
+    let output = roadmap()
+        .arg("import")
+        .args(args)
+        .args(["-o", "-"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(output.status.success(), "{args:?}:\n{stderr}");
+    (String::from_utf8(output.stdout).unwrap(), stderr)
+}
+
+#[test]
+fn reads_the_mspdi_that_mpxj_writes() {
+    let (text, stderr) = import_to_text(&["tests/fixtures/import/mpxj-city-plan.xml"]);
+    let toml: toml::Table = text.parse().unwrap();
+    assert_eq!(toml["roadmap"]["start"].to_string(), "2025-01-06");
+    assert_eq!(toml["roadmap"]["currency"].as_str(), Some("BGN"));
+    let projects = toml["project"].as_array().unwrap();
+    let project = |id: &str| {
+        projects
+            .iter()
+            .find(|p| p["id"].as_str() == Some(id))
+            .unwrap_or_else(|| panic!("no project {id} in\n{text}"))
+    };
+    // 10 working days Monday 6th to Friday 17th: 12 calendar days, with a comment saying so.
+    assert_eq!(project("requirements-analysis")["duration"].as_str(), Some("12d"));
+    assert!(text.contains("10 working days (PT80H0M0S) in the source"));
+    // Costs are hundredths in MSPDI.
+    assert_eq!(project("requirements-analysis")["cost"].as_integer(), Some(12000));
+    assert_eq!(project("requirements-analysis")["status"].as_str(), Some("done"));
+    assert_eq!(project("portal-build")["progress"].as_float(), Some(0.4));
+    assert_eq!(project("portal-build")["deadline"].to_string(), "2025-03-31");
+    assert_eq!(project("staff-training")["earliest_start"].to_string(), "2025-02-10");
+    assert_eq!(project("launch")["duration"].as_str(), Some("0d"));
+    // SS with 2 working days' lag: 3 calendar days at 5 working days a week, commented.
+    let ss = &project("staff-training")["depends_on"][0];
+    assert_eq!(ss["type"].as_str(), Some("SS"));
+    assert_eq!(ss["lag"].as_str(), Some("3d"));
+    assert!(text.contains("a lag of 2 working days (5 a week) in the source"));
+    assert_eq!(project("launch")["depends_on"][1]["type"].as_str(), Some("FF"));
+    // The SF link and the material resource are listed on stderr and in the file.
+    assert!(project("support-contract").get("depends_on").is_none());
+    for message in ["start-to-finish (SF) link", "material resource"] {
+        assert!(stderr.contains(message), "{stderr}");
+        assert!(text.contains(message), "{text}");
+    }
+    assert!(stderr.contains("line "), "notes name the XML line: {stderr}");
+    // Resources with max units, assignments with units.
+    let resource = &toml["resource"][0];
+    assert_eq!(resource["id"].as_str(), Some("it-team"));
+    assert_eq!(resource["capacity"].as_float(), Some(2.5));
+    assert_eq!(project("staff-training")["resources"]["it-team"].as_float(), Some(0.5));
+    // The summary task is a programme (commented), the calendar a commented [calendar].
+    assert!(text.contains("# [[programme]]\n# id = \"e-services\""), "{text}");
+    assert!(text.contains("# programme = \"e-services\""));
+    assert!(text.contains("# workdays = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]"));
+    assert!(text.contains("{ from = 2025-03-03, until = 2025-03-04, name = \"Liberation Day bridge\" }"));
+    assert_eq!(text.matches("Liberation Day bridge").count(), 1, "one holiday");
+    assert!(text.contains("# description = \"Interviews with every directorate.\""));
+    // The lead comes from the file's company.
+    assert_eq!(toml["actor"][0]["id"].as_str(), Some("plovdiv-municipality"));
+}
+
+#[test]
+fn reads_projectlibre_and_ganttproject_style_variants() {
+    let (text, _) = import_to_text(&["tests/fixtures/import/projectlibre-style.xml"]);
+    let toml: toml::Table = text.parse().unwrap();
+    let projects = toml["project"].as_array().unwrap();
+    assert_eq!(projects.len(), 3, "the summary tasks are not projects");
+    assert_eq!(projects[0]["duration"].as_str(), Some("30d"), "PT240H on a 7-day calendar");
+    assert_eq!(projects[0]["deadline"].to_string(), "2025-03-31", "finish no later than");
+    assert_eq!(projects[0]["priority"].as_integer(), Some(1));
+    assert_eq!(projects[0]["cost"].as_integer(), Some(50000));
+    assert_eq!(projects[1]["depends_on"][0]["lag"].as_str(), Some("1m"), "lag in months");
+    // A link from a summary task becomes links from each of its projects.
+    let open_data: Vec<&str> = projects[2]["depends_on"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d.as_str().unwrap())
+        .collect();
+    assert_eq!(open_data, ["traffic-sensors", "data-platform"]);
+    assert!(text.contains("from a link of summary task \"Mobility data\""));
+    assert_eq!(toml["resource"][0]["capacity"].as_integer(), Some(3));
+    assert!(!text.contains("[calendar]"), "a calendar of every day needs no table");
+
+    let (text, _) = import_to_text(&["tests/fixtures/import/ganttproject-style.xml"]);
+    let toml: toml::Table = text.parse().unwrap();
+    let projects = toml["project"].as_array().unwrap();
+    assert_eq!(projects[0]["duration"].as_str(), Some("8d"), "elapsed PT192H is 8 days");
+    assert_eq!(projects[0]["status"].as_str(), Some("in-progress"));
+    assert_eq!(projects[0]["progress"].as_float(), Some(0.5));
+    assert_eq!(projects[1]["depends_on"][0]["lag"].as_str(), Some("2d"), "elapsed lag");
+    assert_eq!(projects[2]["duration"].as_str(), Some("0d"));
+}
+
+#[test]
+fn reads_a_bulgarian_spreadsheet_with_semicolons_accents_and_local_notation() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("проекти.csv");
+    std::fs::write(
+        &csv,
+        "Код;Наименование;Продължителност;Зависи от;Водещ;Стойност;Финансиране;Най-ранно начало;Краен срок;Статус;Действително начало;Напредък\n\
+         p1;Портал;6 месеца;;община;450 000,50;оп=450000,50;01.02.2025;;в изпълнение;03.02.2025;40%\n\
+         p2;Обучение;10 дни;p1 SS+2 седмици;община;1 200;;;31.12.2025;;;\n",
+    )
+    .unwrap();
+    let (text, _) = import_to_text(&[csv.to_str().unwrap(), "--start", "2025-01-01"]);
+    let toml: toml::Table = text.parse().unwrap();
+    let p = &toml["project"].as_array().unwrap();
+    assert_eq!(p[0]["name"].as_str(), Some("Портал"));
+    assert_eq!(p[0]["duration"].as_str(), Some("6m"));
+    assert_eq!(p[0]["cost"].as_float(), Some(450_000.5));
+    assert_eq!(p[0]["earliest_start"].to_string(), "2025-02-01");
+    assert_eq!(p[0]["status"].as_str(), Some("in-progress"));
+    assert_eq!(p[0]["progress"].as_float(), Some(0.4));
+    assert_eq!(p[1]["duration"].as_str(), Some("10d"));
+    assert_eq!(p[1]["depends_on"][0]["type"].as_str(), Some("SS"));
+    assert_eq!(p[1]["depends_on"][0]["lag"].as_str(), Some("2w"));
+    assert_eq!(p[1]["deadline"].to_string(), "2025-12-31");
+    // Actors and funding sources the rows name are created, with a comment.
+    assert_eq!(toml["actor"][0]["id"].as_str(), Some("община"));
+    assert_eq!(p[0]["actual_start"].to_string(), "2025-02-03");
+    assert_eq!(toml["funding"][0]["amount"].as_float(), Some(450_000.5));
+    assert!(text.contains("no sheet of funding sources lists it"));
+}
+
+#[test]
+fn templates_import_into_a_valid_roadmap() {
+    let dir = tempfile::tempdir().unwrap();
+    for (format, file) in [("xlsx", "projects.xlsx"), ("csv", "projects.csv")] {
+        roadmap()
+            .current_dir(dir.path())
+            .args(["init", "--template", format])
+            .assert()
+            .success();
+        assert!(dir.path().join(file).exists());
+        roadmap()
+            .current_dir(dir.path())
+            .args(["init", "--template", format])
+            .assert()
+            .code(2);
+        let out = dir.path().join(format!("{format}.toml"));
+        let stderr = import_ok(&[
+            dir.path().join(file).to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(!stderr.contains("warning"), "{format}: {stderr}");
+        roadmap().arg("validate").arg(&out).assert().success();
+        let plan = plan_json(&out);
+        assert_eq!(plan["projects"].as_array().unwrap().len(), 2);
+    }
+    // The workbook has the five sheets, a Roadmap sheet and the explanation.
+    use calamine::Reader;
+    let mut workbook: calamine::Xlsx<_> =
+        calamine::open_workbook(dir.path().join("projects.xlsx")).unwrap();
+    assert_eq!(
+        workbook.sheet_names(),
+        ["Projects", "Actors", "Resources", "Funding", "Objectives", "Roadmap", "Explanation"]
+    );
+    let explanation = workbook.worksheet_range("Explanation").unwrap();
+    let text: Vec<String> = explanation.rows().flatten().map(|c| c.to_string()).collect();
+    assert!(text.iter().any(|t| t == "depends_on"));
+    assert!(text.iter().any(|t| t.contains("зависи от")));
+}
+
+/// A bad input: exit 1, the file and the place named, nothing written.
+fn refused(file: &Path, extra: &[&str], expected: &[&str]) {
+    let out = file.with_extension("out.toml");
+    let mut args = vec![file.to_str().unwrap(), "-o", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let (code, stderr) = import(&args);
+    assert_eq!(code, 1, "{}: {stderr}", file.display());
+    assert!(
+        stderr.contains(&file.display().to_string()),
+        "names the file: {stderr}"
+    );
+    for text in expected {
+        assert!(stderr.contains(text), "expected {text:?} in:\n{stderr}");
+    }
+    assert!(stderr.contains("nothing written"), "{stderr}");
+    assert!(!out.exists(), "{} was written", out.display());
+}
+
+#[test]
+fn bad_input_is_a_clear_error_with_its_place_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    refused(
+        &write("not.xml", "this is not XML at all"),
+        &[],
+        &["line 1", "not well-formed XML"],
+    );
+    refused(
+        &write("pom.xml", "<?xml version=\"1.0\"?>\n<project xmlns=\"http://maven.apache.org/POM/4.0.0\"/>"),
+        &[],
+        &["line 2", "not MS Project XML"],
+    );
+    let task = |uid: u32, extra: &str| {
+        format!("<Task><UID>{uid}</UID><Name>T{uid}</Name><Duration>PT8H0M0S</Duration>{extra}</Task>\n")
+    };
+    let mspdi = |tasks: String| {
+        format!("<Project xmlns=\"http://schemas.microsoft.com/project\">\n<StartDate>2025-01-01T08:00:00</StartDate>\n<Tasks>\n{tasks}</Tasks>\n</Project>\n")
+    };
+    refused(
+        &write("unknown-uid.xml", &mspdi(task(1, "<PredecessorLink><PredecessorUID>7</PredecessorUID></PredecessorLink>"))),
+        &[],
+        &["line 4", "no task has that UID"],
+    );
+    refused(
+        &write("duplicate-uid.xml", &mspdi(task(1, "") + &task(1, ""))),
+        &[],
+        &["line 5", "duplicate task UID 1"],
+    );
+    refused(
+        &write("bad-date.xml", &mspdi(task(1, "<Deadline>31/12/2025</Deadline>"))),
+        &[],
+        &["line 4", "cannot read the date"],
+    );
+    refused(
+        &write(
+            "cycle.xml",
+            &mspdi(
+                task(1, "<PredecessorLink><PredecessorUID>2</PredecessorUID></PredecessorLink>")
+                    + &task(2, "<PredecessorLink><PredecessorUID>1</PredecessorUID></PredecessorLink>"),
+            ),
+        ),
+        &[],
+        &["line 4", "E007"],
+    );
+    refused(
+        &write("no-id.csv", "name,duration\nPortal,6 months\n"),
+        &[],
+        &["row 1", "no `id` (or code"],
+    );
+    refused(
+        &write("no-duration.csv", "id,name\np1,Portal\n"),
+        &[],
+        &["row 1", "no `duration` (or"],
+    );
+    let csv = |rows: &str| format!("id,duration,depends_on,lead,earliest_start\n{rows}");
+    refused(
+        &write("duplicate.csv", &csv("a,1m,,office,2025-01-01\na,2m,,office,\n")),
+        &[],
+        &["row 3", "E005"],
+    );
+    refused(
+        &write("unknown.csv", &csv("a,1m,,office,2025-01-01\nb,1m,zz,office,\n")),
+        &[],
+        &["row 3, column C (depends_on)", "E006"],
+    );
+    refused(
+        &write("cycle.csv", &csv("a,1m,b,office,2025-01-01\nb,1m,a,office,\n")),
+        &[],
+        &["column C (depends_on)", "E007"],
+    );
+    refused(
+        &write("date.csv", &csv("a,1m,,office,next spring\n")),
+        &["--start", "2025-01-01"],
+        &["row 2, column E (earliest_start)", "cannot read the date \"next spring\""],
+    );
+    refused(
+        &write("duration.csv", &csv("a,6 mnths,,office,2025-01-01\n")),
+        &[],
+        &["row 2, column B (duration)", "unknown duration unit"],
+    );
+    refused(
+        &write("fake.xlsx", "id,duration\n"),
+        &[],
+        &["not an XLSX workbook"],
+    );
+
+    // 100 MB: refused before it is read.
+    let big = dir.path().join("big.xml");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(100 * 1024 * 1024)
+        .unwrap();
+    refused(&big, &[], &["100 MiB", "larger than"]);
+
+    // A zip bomb: a few hundred KB that inflate to over 256 MiB.
+    let bomb = dir.path().join("bomb.xlsx");
+    {
+        use std::io::Write;
+        let file = std::fs::File::create(&bomb).unwrap();
+        let mut zip = zip::ZipWriter::new(file);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(true);
+        zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+        let zeros = vec![b' '; 1024 * 1024];
+        for _ in 0..260 {
+            zip.write_all(&zeros).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+    assert!(std::fs::metadata(&bomb).unwrap().len() < 2 * 1024 * 1024);
+    refused(&bomb, &[], &["inflates to more than 256 MiB"]);
+}
+
+/// MPXJ reads our MSPDI export: the dates, links, lags, calendar and assignments it sees are
+/// ours. Needs Java and MPXJ (`.ci/run` installs them); fails under CI=true without them.
+#[test]
+fn mpxj_reads_our_mspdi_export_as_we_planned_it() {
+    let python = Path::new("target/mpxj-venv/bin/python");
+    let ready = python.exists()
+        && std::process::Command::new(python)
+            .args(["-c", "import mpxj, jpype"])
+            .status()
+            .is_ok_and(|s| s.success())
+        && std::process::Command::new("java")
+            .arg("-version")
+            .output()
+            .is_ok_and(|o| o.status.success());
+    if !ready {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI: MPXJ is needed (python3 -m venv target/mpxj-venv && target/mpxj-venv/bin/pip install mpxj; apt-get install -y default-jre-headless)"
+        );
+        eprintln!("NOTICE: MPXJ or Java is missing; skipping the MPXJ test (see .ci/run)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for file in ["roadmap.toml", "examples/dependency-types.toml", "examples/resources.toml"] {
+        let xml = dir.path().join("plan.xml");
+        roadmap()
+            .args(["--quiet", "export", file, "--format", "mspdi", "--force", "-o"])
+            .arg(&xml)
+            .assert()
+            .success();
+        let output = std::process::Command::new(python)
+            .arg("tests/tools/mpxj_read.py")
+            .arg(&xml)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let seen: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let plan = plan_json(Path::new(file));
+        assert_eq!(seen["calendar"]["working_days"], serde_json::json!([1, 2, 3, 4, 5, 6, 7]));
+        let projects = plan["projects"].as_array().unwrap();
+        let tasks = seen["tasks"].as_array().unwrap();
+        assert_eq!(tasks.len(), projects.len(), "{file}");
+        let by_id: BTreeMap<&str, &Value> = projects
+            .iter()
+            .map(|p| (p["id"].as_str().unwrap(), p))
+            .collect();
+        for (task, project) in tasks.iter().zip(projects) {
+            assert_eq!(task["name"], project["name"], "{file}");
+            assert_eq!(task["start"], project["start"], "{file}");
+            assert_eq!(task["finish"], project["finish"], "{file}");
+            assert_eq!(task["milestone"], project["milestone"], "{file}");
+            let ours: Vec<(String, String, f64)> = project["depends_on"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| {
+                    let before = by_id[d["project"].as_str().unwrap()];
+                    (
+                        before["name"].as_str().unwrap().to_string(),
+                        d["type"].as_str().unwrap().to_string(),
+                        lag_days(d, before) as f64,
+                    )
+                })
+                .collect();
+            let theirs: Vec<(String, String, f64)> = task["predecessors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| {
+                    (
+                        p["task"].as_str().unwrap().to_string(),
+                        p["type"].as_str().unwrap().to_string(),
+                        p["lag_days"].as_f64().unwrap(),
+                    )
+                })
+                .collect();
+            assert_eq!(ours, theirs, "{file}: {}", project["id"]);
+        }
+        let capacities: Vec<(Value, f64)> = plan["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r["name"].clone(), r["capacity"].as_f64().unwrap()))
+            .collect();
+        let max_units: Vec<(Value, f64)> = seen["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r["name"].clone(), r["max_units"].as_f64().unwrap()))
+            .collect();
+        assert_eq!(capacities, max_units, "{file}");
+        let resource_name = |id: &str| {
+            plan["resources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["id"] == id)
+                .unwrap()["name"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        };
+        let mut ours: Vec<(String, String, String)> = projects
+            .iter()
+            .filter(|p| !p["milestone"].as_bool().unwrap())
+            .flat_map(|p| {
+                p["resources"]
+                    .as_object()
+                    .unwrap()
+                    .iter()
+                    .map(|(r, u)| {
+                        (
+                            p["name"].as_str().unwrap().to_string(),
+                            resource_name(r),
+                            format!("{:.3}", u.as_f64().unwrap()),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let mut theirs: Vec<(String, String, String)> = seen["assignments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                (
+                    a["task"].as_str().unwrap().to_string(),
+                    a["resource"].as_str().unwrap().to_string(),
+                    format!("{:.3}", a["units"].as_f64().unwrap()),
+                )
+            })
+            .collect();
+        ours.sort();
+        theirs.sort();
+        assert_eq!(ours, theirs, "{file}");
+    }
+}
+
+/// A link's lag in days, as the plan applies it (months counted from the day the lag starts).
+fn lag_days(link: &Value, before: &Value) -> i64 {
+    use chrono::{Days, Months, NaiveDate};
+    let date = |v: &Value| v.as_str().unwrap().parse::<NaiveDate>().unwrap();
+    let lag = link["lag"].as_str().unwrap();
+    let (number, unit) = lag.split_at(lag.len() - 1);
+    let n: u32 = number.parse().unwrap();
+    let anchor = match link["type"].as_str().unwrap() {
+        "SS" => date(&before["start"]),
+        _ if before["milestone"].as_bool().unwrap() => date(&before["start"]),
+        _ => date(&before["finish"]) + Days::new(1),
+    };
+    let end = match unit {
+        "d" => anchor + Days::new(u64::from(n)),
+        "w" => anchor + Days::new(u64::from(n) * 7),
+        "m" => anchor + Months::new(n),
+        "q" => anchor + Months::new(n * 3),
+        "y" => anchor + Months::new(n * 12),
+        other => panic!("unit {other}"),
+    };
+    (end - anchor).num_days()
+}
