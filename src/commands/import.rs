@@ -77,11 +77,15 @@ pub fn run(args: &ImportArgs, context: &Context) -> Result<Outcome> {
     } else {
         args.file.display().to_string()
     };
-    let format = match args.from.map(Format::from).or_else(|| Format::from_path(&args.file)) {
+    let format = match args
+        .from
+        .map(Format::from)
+        .or_else(|| Format::from_path(&args.file))
+    {
         Some(format) => format,
-        None => bail!(
-            "cannot tell the format of {name} from its name; add --from mspdi, csv or xlsx"
-        ),
+        None => {
+            bail!("cannot tell the format of {name} from its name; add --from mspdi, csv or xlsx")
+        }
     };
     let extras = Extras {
         name: args.name.clone(),
@@ -92,9 +96,14 @@ pub fn run(args: &ImportArgs, context: &Context) -> Result<Outcome> {
         objectives: extra(args.objectives.as_deref())?,
     };
     if format != Format::Csv
-        && [&extras.actors, &extras.resources, &extras.funding, &extras.objectives]
-            .iter()
-            .any(|e| e.is_some())
+        && [
+            &extras.actors,
+            &extras.resources,
+            &extras.funding,
+            &extras.objectives,
+        ]
+        .iter()
+        .any(|e| e.is_some())
     {
         bail!(
             "--actors, --resources, --funding and --objectives are for CSV imports; a workbook has them as sheets"
@@ -129,7 +138,11 @@ pub fn run(args: &ImportArgs, context: &Context) -> Result<Outcome> {
 
     let mut stderr = anstream::stderr().lock();
     for note in &draft.notes {
-        let at = note.at.describe().map(|a| format!("{a}: ")).unwrap_or_default();
+        let at = note
+            .at
+            .describe()
+            .map(|a| format!("{a}: "))
+            .unwrap_or_default();
         writeln!(
             stderr,
             "{}: {}: {at}{}",
@@ -139,7 +152,14 @@ pub fn run(args: &ImportArgs, context: &Context) -> Result<Outcome> {
         )?;
     }
     for finding in &checked.findings {
-        print_finding(&mut stderr, &name, &written, &checked.source, finding, context)?;
+        print_finding(
+            &mut stderr,
+            &name,
+            &written,
+            &checked.source,
+            finding,
+            context,
+        )?;
     }
     if checked.has_errors() {
         writeln!(
@@ -170,11 +190,7 @@ pub fn run(args: &ImportArgs, context: &Context) -> Result<Outcome> {
             plural(draft.funding.len(), "funding source"),
             match (warnings, draft.notes.len()) {
                 (0, 0) => String::new(),
-                (w, n) => format!(
-                    "; {} and {} above",
-                    plural(w, "warning"),
-                    plural(n, "note")
-                ),
+                (w, n) => format!("; {} and {} above", plural(w, "warning"), plural(n, "note")),
             }
         );
     }
@@ -242,7 +258,11 @@ fn print_finding(
     if let Some(line) = line
         && let Some(text) = toml.text.lines().nth(line - 1)
     {
-        writeln!(out, "  = in the imported roadmap, line {line}: {}", printable(text.trim()))?;
+        writeln!(
+            out,
+            "  = in the imported roadmap, line {line}: {}",
+            printable(text.trim())
+        )?;
     }
     if let Some(help) = &finding.help {
         writeln!(out, "  = help: {}", printable(help))?;

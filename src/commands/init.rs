@@ -55,7 +55,9 @@ fn spreadsheet(args: &InitArgs, template: TemplateFormat, context: &Context) -> 
     };
     let to_stdout = args.stdout || args.path.as_deref() == Some(Path::new("-"));
     if to_stdout && template == TemplateFormat::Xlsx {
-        bail!("a workbook is binary: give a file name, e.g. roadmap init --template xlsx projects.xlsx");
+        bail!(
+            "a workbook is binary: give a file name, e.g. roadmap init --template xlsx projects.xlsx"
+        );
     }
     let path = match &args.path {
         _ if to_stdout => None,
@@ -65,18 +67,25 @@ fn spreadsheet(args: &InitArgs, template: TemplateFormat, context: &Context) -> 
     };
     let bytes = match template {
         #[cfg(feature = "xlsx")]
-        TemplateFormat::Xlsx => crate::import::template::xlsx().context("cannot build the workbook")?,
+        TemplateFormat::Xlsx => {
+            crate::import::template::xlsx().context("cannot build the workbook")?
+        }
         #[cfg(not(feature = "xlsx"))]
-        TemplateFormat::Xlsx => bail!("this roadmap was built without XLSX support (cargo feature `xlsx`)"),
+        TemplateFormat::Xlsx => {
+            bail!("this roadmap was built without XLSX support (cargo feature `xlsx`)")
+        }
         TemplateFormat::Csv => {
             let mut out = Vec::new();
             crate::import::template::write_csv(&mut out)?;
             out
         }
     };
-    crate::output::emit(path.as_deref(), args.force, Path::new(""), |out: &mut dyn Write| {
-        out.write_all(&bytes)
-    })?;
+    crate::output::emit(
+        path.as_deref(),
+        args.force,
+        Path::new(""),
+        |out: &mut dyn Write| out.write_all(&bytes),
+    )?;
     if let Some(path) = path
         && !context.quiet
     {

@@ -9,10 +9,8 @@ use unicode_normalization::char::is_combining_mark;
 pub fn normalise(text: &str) -> String {
     let mut text = text.trim();
     // "Duration (e.g. 6 months)" → "Duration"
-    if let Some(open) = text.find(['(', '[']) {
-        if open > 0 {
-            text = &text[..open];
-        }
+    if let Some(open) = text.find(['(', '[']).filter(|&open| open > 0) {
+        text = &text[..open];
     }
     let folded: String = text
         .nfd()
@@ -70,7 +68,7 @@ columns! { PROJECT_COLUMNS:
         "The project's name.";
     "duration" ["length", "продължителност", "времетраене"] "9 months"
         "Required. A whole number and a unit: days, weeks, months, quarters, years (\"9 months\", \"6w\", \"10 дни\", \"6 месеца\"); 0 for a milestone. A bare number is days.";
-    "depends_on" ["depends on", "dependencies", "predecessors", "зависи от", "зависимости", "предшественици"] "data-governance; cloud SS+1 month"
+    "depends_on" ["dependencies", "predecessors", "зависи от", "зависимости", "предшественици"] "data-governance; cloud SS+1 month"
         "Projects that must come first, separated by ; or ,: an id (finish-to-start), or an id with a type and a lag: \"cloud SS+1 month\", \"portal FF+2w\".";
     "links" ["typed dependencies", "връзки"] ""
         "Dependencies as `roadmap plan --format csv` writes them (id:TYPE:LAG); used instead of depends_on when both are filled.";
@@ -86,7 +84,7 @@ columns! { PROJECT_COLUMNS:
         "What it costs, in the roadmap's currency.";
     "funding" ["financing", "финансиране", "източници на финансиране"] "erdf=300000; municipal-budget=150000"
         "How the cost is covered: source=amount pairs separated by ; or ,.";
-    "earliest_start" ["earliest start", "not before", "най ранно начало"] "2019-06-01"
+    "earliest_start" ["not before", "най ранно начало"] "2019-06-01"
         "It may not start before this day (2019-06-01, 01.06.2019).";
     "start" ["planned start", "начало", "начална дата"] "2019-06-01"
         "Its planned start: imported as earliest_start when there is no earliest_start column.";
@@ -96,9 +94,9 @@ columns! { PROJECT_COLUMNS:
         "Units of each resource held while it runs: resource=units pairs.";
     "status" ["state", "статус", "състояние"] ""
         "not-started, in-progress or done (also: не е започнат, в изпълнение, завършен).";
-    "actual_start" ["actual start", "started", "действително начало", "фактическо начало"] ""
+    "actual_start" ["started", "действително начало", "фактическо начало"] ""
         "The day it really started.";
-    "actual_finish" ["actual finish", "finished", "действителен край", "фактически край"] ""
+    "actual_finish" ["finished", "действителен край", "фактически край"] ""
         "The day it really finished (its last day).";
     "progress" ["% complete", "percent complete", "complete", "напредък", "изпълнение", "% изпълнение"] ""
         "Share of the work done: 40%, 0.4 or 40.";
@@ -130,8 +128,8 @@ columns! { FUNDING_COLUMNS:
     "amount" ["total", "сума", "размер", "общо"] "12000000" "Required. What can be committed in total.";
     "from" ["opens", "window from", "от", "от дата"] "2021-01-01" "Projects it pays for start on or after this day.";
     "until" ["closes", "to", "window until", "до", "до дата"] "2027-12-31" "... and finish on or before it.";
-    "max_share" ["max share", "максимален дял"] "0.85" "The most it pays of a project's cost (0 to 1, or 85%).";
-    "per_year" ["per year", "yearly cap", "годишен лимит"] "" "The most it pays out in one calendar year.";
+    "max_share" ["максимален дял"] "0.85" "The most it pays of a project's cost (0 to 1, or 85%).";
+    "per_year" ["yearly cap", "годишен лимит"] "" "The most it pays out in one calendar year.";
     "description" ["notes", "описание", "бележки"] "" "Kept as a comment for now.";
 }
 

@@ -196,7 +196,10 @@ mod tests {
 
     #[test]
     fn formats_from_extensions() {
-        assert_eq!(Format::from_path(Path::new("plan.XML")), Some(Format::Mspdi));
+        assert_eq!(
+            Format::from_path(Path::new("plan.XML")),
+            Some(Format::Mspdi)
+        );
         assert_eq!(Format::from_path(Path::new("p.csv")), Some(Format::Csv));
         assert_eq!(Format::from_path(Path::new("p.xlsx")), Some(Format::Xlsx));
         assert_eq!(Format::from_path(Path::new("p.mpp")), None);

@@ -37,7 +37,9 @@ pub enum Kind {
 impl Kind {
     pub fn from_sheet_name(name: &str) -> Option<Kind> {
         Some(match normalise(name).as_str() {
-            "projects" | "project list" | "проекти" | "списък на проектите" => Kind::Projects,
+            "projects" | "project list" | "проекти" | "списък на проектите" => {
+                Kind::Projects
+            }
             "actors" | "organisations" | "organizations" | "актьори" | "организации" => {
                 Kind::Actors
             }
@@ -123,7 +125,11 @@ pub fn read(
             Some(Kind::Objectives) => reader.objectives(table),
             Some(Kind::Roadmap | Kind::Explanation) => {}
             Some(Kind::Projects) | None => {
-                if table.rows.iter().any(|r| r.cells.iter().any(|c| !c.is_empty())) {
+                if table
+                    .rows
+                    .iter()
+                    .any(|r| r.cells.iter().any(|c| !c.is_empty()))
+                {
                     reader.draft.note(
                         table.origin(1),
                         format!("{} is not a sheet the import knows (Projects, Actors, Resources, Funding, Objectives, Roadmap); not read", table.sheet),
@@ -256,7 +262,11 @@ impl Reader {
             .map_or(table.origin(1), |h| table.origin(h.row));
         let missing: Vec<&&str> = required
             .iter()
-            .filter(|key| !header.as_ref().is_some_and(|h| h.columns.contains_key(**key)))
+            .filter(|key| {
+                !header
+                    .as_ref()
+                    .is_some_and(|h| h.columns.contains_key(**key))
+            })
             .collect();
         if !missing.is_empty() {
             let names: Vec<String> = missing
@@ -316,7 +326,10 @@ impl Reader {
             if !unknown.is_empty() {
                 self.draft.note(
                     table.origin(header.row),
-                    format!("columns not imported (not part of the format): {}", unknown.join(", ")),
+                    format!(
+                        "columns not imported (not part of the format): {}",
+                        unknown.join(", ")
+                    ),
                 );
             }
         }
@@ -414,7 +427,10 @@ impl Reader {
                 .map(|t| self.links(&t, line.at(links_key), &project.id))
                 .unwrap_or_default();
             project.lead = line.text("lead");
-            project.participants = line.text("participants").map(|t| ids(&t)).unwrap_or_default();
+            project.participants = line
+                .text("participants")
+                .map(|t| ids(&t))
+                .unwrap_or_default();
             project.objectives = line.text("objectives").map(|t| ids(&t)).unwrap_or_default();
             if let Some(cell) = line.cell("priority") {
                 project.priority = self.priority(cell, line.at("priority"));
@@ -547,7 +563,9 @@ impl Reader {
                 id: line.text("id").unwrap_or_default(),
                 name: line.text("name"),
                 amount: amount.unwrap_or(0.0),
-                from: line.cell("from").and_then(|c| self.date(c, line.at("from"))),
+                from: line
+                    .cell("from")
+                    .and_then(|c| self.date(c, line.at("from"))),
                 until: line
                     .cell("until")
                     .and_then(|c| self.date(c, line.at("until"))),
@@ -638,7 +656,10 @@ impl Reader {
                 0 if !has_actors && !self.draft.actors.iter().any(|a| a.id == id) => {
                     self.draft.actors.push(Actor {
                         id,
-                        comments: vec!["import: named in the projects sheet; no sheet of actors lists it".into()],
+                        comments: vec![
+                            "import: named in the projects sheet; no sheet of actors lists it"
+                                .into(),
+                        ],
                         origins,
                         ..Actor::default()
                     });
@@ -691,7 +712,10 @@ impl Reader {
         match Span::parse(&text) {
             Ok(span) => Some(span),
             Err(err) => {
-                self.problem(at, format!("cannot read the duration \"{}\": {err}", cell.text()));
+                self.problem(
+                    at,
+                    format!("cannot read the duration \"{}\": {err}", cell.text()),
+                );
                 None
             }
         }
@@ -711,7 +735,9 @@ impl Reader {
                 if parsed.is_none() {
                     self.problem(
                         at,
-                        format!("cannot read the date \"{text}\": write it as 2024-01-15 or 15.01.2024"),
+                        format!(
+                            "cannot read the date \"{text}\": write it as 2024-01-15 or 15.01.2024"
+                        ),
                     );
                 }
                 parsed
@@ -752,7 +778,13 @@ impl Reader {
                 Some(if percent || v > 1.0 { v / 100.0 } else { v })
             }
             _ => {
-                self.problem(at, format!("cannot read the share \"{}\": expected 0.4, 40% or 40", cell.text()));
+                self.problem(
+                    at,
+                    format!(
+                        "cannot read the share \"{}\": expected 0.4, 40% or 40",
+                        cell.text()
+                    ),
+                );
                 None
             }
         }
@@ -766,7 +798,13 @@ impl Reader {
         match value {
             Some(v) if v.fract() == 0.0 && (1.0..=5.0).contains(&v) => Some(v as u8),
             _ => {
-                self.problem(at, format!("priority \"{}\" is not a whole number from 1 to 5", cell.text()));
+                self.problem(
+                    at,
+                    format!(
+                        "priority \"{}\" is not a whole number from 1 to 5",
+                        cell.text()
+                    ),
+                );
                 None
             }
         }
@@ -775,11 +813,15 @@ impl Reader {
     fn status(&mut self, text: &str, at: Origin) -> Option<Status> {
         match normalise(text).as_str() {
             "done" | "complete" | "completed" | "finished" | "завършен" | "завършено"
-            | "приключен" | "приключил" | "изпълнен" => Some(Status::Done),
+            | "приключен" | "приключил" | "изпълнен" => {
+                Some(Status::Done)
+            }
             "in progress" | "started" | "ongoing" | "в изпълнение" | "започнат" | "текущ" => {
                 Some(Status::InProgress)
             }
-            "not started" | "planned" | "не е започнат" | "предстои" | "планиран" => None,
+            "not started" | "planned" | "не е започнат" | "предстои" | "планиран" => {
+                None
+            }
             _ => {
                 self.problem(
                     at,
@@ -793,7 +835,11 @@ impl Reader {
     /// `source=amount; other=amount` (also `source: amount`).
     fn pairs(&mut self, text: &str, at: Origin) -> Vec<(String, f64)> {
         let mut out: Vec<(String, f64)> = Vec::new();
-        for item in text.split([';', '\n']).map(str::trim).filter(|i| !i.is_empty()) {
+        for item in text
+            .split([';', '\n'])
+            .map(str::trim)
+            .filter(|i| !i.is_empty())
+        {
             let Some((key, value)) = item.split_once(['=', ':']) else {
                 self.problem(
                     at.clone(),
@@ -924,7 +970,9 @@ fn ids(text: &str) -> Vec<String> {
 
 fn actor_kind(text: &str) -> String {
     match normalise(text).as_str() {
-        "публичен" | "публична" | "общинa" | "община" | "държавен" => "public",
+        "публичен" | "публична" | "общинa" | "община" | "държавен" => {
+            "public"
+        }
         "бизнес" | "фирма" | "компания" => "business",
         "стартъп" | "стартираща" => "startup",
         "комунална" | "комунално" | "дружество" => "utility",
@@ -938,7 +986,11 @@ fn actor_kind(text: &str) -> String {
 
 /// `2024-01-15`, `15.01.2024` (also `15.01.2024 г.`), `15/01/2024`, `2024/01/15`.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let text = text.trim().trim_end_matches("г.").trim_end_matches('г').trim();
+    let text = text
+        .trim()
+        .trim_end_matches("г.")
+        .trim_end_matches('г')
+        .trim();
     let text = text.split(['T', ' ']).next().unwrap_or_default();
     ["%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%Y/%m/%d", "%Y.%m.%d"]
         .iter()
@@ -949,8 +1001,10 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 pub fn parse_amount(text: &str) -> Option<f64> {
     let kept: String = text
         .chars()
-        .filter(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | 'e' | 'E'))
+        .filter(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'))
         .collect();
+    // "лв." and "1,200." leave separators at the ends.
+    let kept = kept.trim_matches(['.', ',']).to_string();
     if kept.is_empty() || !kept.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -963,7 +1017,10 @@ pub fn parse_amount(text: &str) -> Option<f64> {
         (None, Some(_)) => {
             let groups: Vec<&str> = kept.split(',').collect();
             if groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3) && groups.len() > 2
-                || (groups.len() == 2 && groups[1].len() == 3 && !groups[0].is_empty() && groups[0] != "0")
+                || (groups.len() == 2
+                    && groups[1].len() == 3
+                    && !groups[0].is_empty()
+                    && groups[0] != "0")
             {
                 kept.replace(',', "")
             } else {

@@ -106,7 +106,9 @@ pub fn csv(name: &str, bytes: &[u8]) -> Result<Table, Problem> {
                 format!("cannot read {name} as CSV: {err}"),
             )
         })?;
-        let number = record.position().map_or(rows.len() + 1, |p| p.line() as usize);
+        let number = record
+            .position()
+            .map_or(rows.len() + 1, |p| p.line() as usize);
         let cells = record
             .iter()
             .map(|text| {
@@ -132,7 +134,11 @@ mod tests {
 
     #[test]
     fn reads_csv_with_any_common_separator() {
-        for text in ["id,name\na,\"A, b\"\n", "id;name\na;\"A, b\"\n", "id\tname\na\t\"A, b\"\n"] {
+        for text in [
+            "id,name\na,\"A, b\"\n",
+            "id;name\na;\"A, b\"\n",
+            "id\tname\na\t\"A, b\"\n",
+        ] {
             let table = csv("p.csv", text.as_bytes()).unwrap();
             assert_eq!(table.rows.len(), 2);
             assert_eq!(table.rows[1].number, 2);

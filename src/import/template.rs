@@ -106,9 +106,7 @@ const SHEETS: &[Sheet] = &[
 ];
 
 fn value<'a>(row: &[(&str, &'a str)], key: &str) -> &'a str {
-    row.iter()
-        .find(|(k, _)| *k == key)
-        .map_or("", |(_, v)| *v)
+    row.iter().find(|(k, _)| *k == key).map_or("", |(_, v)| *v)
 }
 
 /// The CSV template: the projects header and the example rows.
@@ -188,9 +186,15 @@ pub fn xlsx() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
         }
     }
     let top = intro.len() as u32 + 1;
-    for (c, title) in ["Sheet", "Column", "What to write", "Example", "Also accepted"]
-        .iter()
-        .enumerate()
+    for (c, title) in [
+        "Sheet",
+        "Column",
+        "What to write",
+        "Example",
+        "Also accepted",
+    ]
+    .iter()
+    .enumerate()
     {
         sheet.write_string_with_format(top, c as u16, *title, &bold)?;
     }
@@ -235,7 +239,12 @@ mod tests {
         write_csv(&mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         let mut lines = text.lines();
-        assert!(lines.next().unwrap().starts_with("id,name,duration,depends_on,lead"));
+        assert!(
+            lines
+                .next()
+                .unwrap()
+                .starts_with("id,name,duration,depends_on,lead")
+        );
         assert!(lines.next().unwrap().starts_with("data-governance,"));
     }
 }

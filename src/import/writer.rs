@@ -162,7 +162,11 @@ pub fn write(draft: &Draft) -> Written {
         if let Some(name) = &objective.name {
             out.key(&objective.origins, "name", quote(&clean(name)));
         }
-        description(&mut out, &objective.origins, objective.description.as_deref());
+        description(
+            &mut out,
+            &objective.origins,
+            objective.description.as_deref(),
+        );
     }
 
     for actor in &draft.actors {
@@ -367,7 +371,11 @@ fn depends_on(out: &mut Out, o: &Origins, project: &Project) {
             let item = if link.kind == LinkKind::FinishToStart && link.lag.is_zero() {
                 quote(&link.on)
             } else if link.lag.is_zero() {
-                format!("{{ project = {}, type = \"{}\" }}", quote(&link.on), link.kind)
+                format!(
+                    "{{ project = {}, type = \"{}\" }}",
+                    quote(&link.on),
+                    link.kind
+                )
             } else {
                 format!(
                     "{{ project = {}, type = \"{}\", lag = {} }}",
@@ -452,14 +460,21 @@ mod tests {
         let text = &written.text;
         assert!(text.starts_with("# Imported by `roadmap import` from plan.xml"));
         assert!(text.contains("name = \"City \\\"plan\\\"\""), "{text}");
-        assert!(text.contains("resources = { \"it.staff\" = 1.5 }"), "{text}");
+        assert!(
+            text.contains("resources = { \"it.staff\" = 1.5 }"),
+            "{text}"
+        );
         assert!(text.contains("  { project = \"a\", type = \"SS\", lag = \"1d\" },   # import: lag of 4 hours rounded to 1d"), "{text}");
         assert!(text.contains("line 23, column 1: an SF link cannot be expressed"));
         let parsed: ::toml::Table = text.parse().expect("valid TOML");
         assert_eq!(parsed["project"].as_array().unwrap().len(), 2);
         // Every line has an origin; the link lines point at the XML lines of the links.
         assert_eq!(written.origins.len(), text.lines().count());
-        let line = text.lines().position(|l| l.contains("type = \"SS\"")).unwrap() + 1;
+        let line = text
+            .lines()
+            .position(|l| l.contains("type = \"SS\""))
+            .unwrap()
+            + 1;
         assert_eq!(
             written.origin_of_line(line),
             &Origin::Line {

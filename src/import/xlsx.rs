@@ -23,6 +23,10 @@ fn problem(message: impl Into<String>) -> Problem {
 /// Inflates every entry of the archive, counting the bytes it really gives (a header can lie
 /// about sizes), and stops past [`MAX_INFLATED_BYTES`].
 pub fn check_archive(bytes: &[u8]) -> Result<(), Problem> {
+    check_archive_within(bytes, MAX_INFLATED_BYTES)
+}
+
+fn check_archive_within(bytes: &[u8], limit: u64) -> Result<(), Problem> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|err| {
         problem(format!(
             "this is not an XLSX workbook (not a zip archive: {err}); for a CSV file use --from csv"
@@ -40,7 +44,7 @@ pub fn check_archive(bytes: &[u8]) -> Result<(), Problem> {
         let mut entry = archive
             .by_index(i)
             .map_err(|err| problem(format!("cannot read the workbook: {err}")))?;
-        if total.saturating_add(entry.size()) > MAX_INFLATED_BYTES {
+        if total.saturating_add(entry.size()) > limit {
             return Err(too_big());
         }
         loop {
@@ -51,7 +55,7 @@ pub fn check_archive(bytes: &[u8]) -> Result<(), Problem> {
                 break;
             }
             total += n as u64;
-            if total > MAX_INFLATED_BYTES {
+            if total > limit {
                 return Err(too_big());
             }
         }
@@ -111,5 +115,68 @@ fn cell(data: &Data) -> Cell {
             _ => Cell::Number(dt.as_f64()),
         },
         Data::Error(err) => Cell::Text(format!("#{err:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    /// A zip of one entry of `size` spaces.
+    fn archive(size: usize) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+        zip.write_all(&vec![b' '; size]).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    /// Overwrites every uncompressed-size field (local and central headers) with 10.
+    fn lie_about_sizes(bytes: &mut [u8]) {
+        for i in 0..bytes.len().saturating_sub(30) {
+            let offset = match &bytes[i..i + 4] {
+                [0x50, 0x4b, 0x03, 0x04] => 22,
+                [0x50, 0x4b, 0x01, 0x02] => 24,
+                _ => continue,
+            };
+            bytes[i + offset..i + offset + 4].copy_from_slice(&10u32.to_le_bytes());
+        }
+    }
+
+    #[test]
+    fn an_archive_that_inflates_beyond_the_limit_is_refused() {
+        let honest = archive(2 * 1024 * 1024);
+        assert!(check_archive_within(&honest, 4 * 1024 * 1024).is_ok());
+        let err = check_archive_within(&honest, 1024 * 1024).unwrap_err();
+        assert!(err.message.contains("zip bomb"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_header_that_understates_the_size_does_not_get_past_the_limit() {
+        let mut lying = archive(2 * 1024 * 1024);
+        lie_about_sizes(&mut lying);
+        // Either the inflated bytes are counted past the limit, or the reader refuses to give
+        // more than the header says (then calamine cannot inflate more either): never Ok with
+        // more than the limit inflated.
+        match check_archive_within(&lying, 1024 * 1024) {
+            Err(err) => assert!(
+                err.message.contains("zip bomb") || err.message.contains("cannot read"),
+                "{}",
+                err.message
+            ),
+            Ok(()) => panic!("a 2 MiB entry passed a 1 MiB limit"),
+        }
+    }
+
+    #[test]
+    fn text_is_not_a_workbook() {
+        let err = tables(b"id,duration\n").unwrap_err();
+        assert!(
+            err.message.contains("not an XLSX workbook"),
+            "{}",
+            err.message
+        );
     }
 }

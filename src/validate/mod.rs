@@ -19,8 +19,8 @@ use crate::model::Roadmap;
 use crate::model::raw::RawFile;
 use resolve::resolve;
 
-pub use limits::MAX_PROJECTS;
 pub use ids::is_well_formed;
+pub use limits::MAX_PROJECTS;
 
 /// The outcome of validation: the model when the file has no errors, and every finding.
 pub struct Validated {

@@ -181,7 +181,11 @@ fn exceptions(xml: &Xml, calendar: Node, out: &mut Calendar) {
             }
         } else {
             // MPXJ and MS Project write an exception both ways: keep one, with its name.
-            match out.holidays.iter_mut().find(|(f, t, _)| (*f, *t) == (from, to)) {
+            match out
+                .holidays
+                .iter_mut()
+                .find(|(f, t, _)| (*f, *t) == (from, to))
+            {
                 Some(known) => known.2 = name,
                 None => out.holidays.push((from, to, name)),
             }

@@ -216,9 +216,8 @@ impl<'a, 'i> Reader<'a, 'i> {
     fn project(&mut self, root: Node<'a, 'i>) {
         let at = self.xml.at(root);
         self.draft.origins = Origins::new(at.clone());
-        let title = text(root, "Title").or_else(|| {
-            text(root, "Name").map(|n| n.strip_suffix(".xml").unwrap_or(n))
-        });
+        let title = text(root, "Title")
+            .or_else(|| text(root, "Name").map(|n| n.strip_suffix(".xml").unwrap_or(n)));
         self.draft.name = Some(title.map_or_else(
             || {
                 std::path::Path::new(&self.name)
@@ -434,7 +433,10 @@ impl<'a, 'i> Reader<'a, 'i> {
         if text(node, "Active") == Some("0") {
             self.draft.note(
                 at.clone(),
-                format!("task \"{}\" is inactive in the source; imported as an ordinary project", project.id),
+                format!(
+                    "task \"{}\" is inactive in the source; imported as an ordinary project",
+                    project.id
+                ),
             );
         }
         project.origins = origins;
@@ -495,13 +497,15 @@ impl<'a, 'i> Reader<'a, 'i> {
             // No <Duration>: the task's dates, else nothing (the validator asks for one).
             if let Some(days) = from_dates {
                 project.duration = Some(Span::Days(days as u32));
-                project.duration_comment = Some("no <Duration> in the file: from its start and finish".into());
+                project.duration_comment =
+                    Some("no <Duration> in the file: from its start and finish".into());
             }
             return;
         };
         let shown = written.unwrap_or_default();
         if unit.estimated {
-            project.duration_comment = Some(format!("an estimated duration ({shown}) in the source"));
+            project.duration_comment =
+                Some(format!("an estimated duration ({shown}) in the source"));
         }
         let (days, comment) = if unit.elapsed {
             let days = duration.elapsed_minutes() / 1440.0;
@@ -632,7 +636,9 @@ impl<'a, 'i> Reader<'a, 'i> {
         finish: Option<NaiveDateTime>,
         milestone: bool,
     ) {
-        let percent = number(node, "PercentComplete").unwrap_or(0.0).clamp(0.0, 100.0);
+        let percent = number(node, "PercentComplete")
+            .unwrap_or(0.0)
+            .clamp(0.0, 100.0);
         let actual_start = self.date(node, "ActualStart");
         let actual_finish = self.date(node, "ActualFinish");
         let done = actual_finish.is_some() || percent >= 100.0;
@@ -692,21 +698,30 @@ impl<'a, 'i> Reader<'a, 'i> {
     fn link(&mut self, successor: usize, link: Node) {
         let at = self.xml.at(link);
         let Some(uid) = text(link, "PredecessorUID") else {
-            self.problems
-                .push(Problem::new(at, "a <PredecessorLink> without a <PredecessorUID>"));
+            self.problems.push(Problem::new(
+                at,
+                "a <PredecessorLink> without a <PredecessorUID>",
+            ));
             return;
         };
         let successor_id = self.ids[successor].clone();
         if flag(link, "CrossProject") {
             self.draft.note(
                 at,
-                format!("task \"{successor_id}\": a link to another project's task ({uid}) is left out"),
+                format!(
+                    "task \"{successor_id}\": a link to another project's task ({uid}) is left out"
+                ),
             );
             return;
         }
         let Some(&predecessor) = self.by_uid.get(uid) else {
             if uid == "0" {
-                self.draft.note(at, format!("task \"{successor_id}\": a link to the project summary task is left out"));
+                self.draft.note(
+                    at,
+                    format!(
+                        "task \"{successor_id}\": a link to the project summary task is left out"
+                    ),
+                );
             } else {
                 self.problems.push(Problem::new(
                     at,
@@ -741,7 +756,9 @@ impl<'a, 'i> Reader<'a, 'i> {
         let successors = self.leaves(successor);
         let through_summary = predecessors != [predecessor] || successors != [successor];
         for &s in &successors {
-            let Some(p_index) = self.project_of[s] else { continue };
+            let Some(p_index) = self.project_of[s] else {
+                continue;
+            };
             for &p in &predecessors {
                 let comment = if through_summary {
                     let mut text = format!(
@@ -796,13 +813,18 @@ impl<'a, 'i> Reader<'a, 'i> {
             UnitKind::Percent => {
                 // A percentage of the predecessor's duration (LinkLag in tenths of a percent).
                 let percent = tenths / 10.0;
-                let base = self
-                    .project_of[predecessor]
+                let base = self.project_of[predecessor]
                     .and_then(|p| self.draft.projects[p].duration)
                     .map_or(0.0, Span::approx_days);
-                (base * percent / 100.0, format!("{percent}% of the predecessor"))
+                (
+                    base * percent / 100.0,
+                    format!("{percent}% of the predecessor"),
+                )
             }
-            _ if unit.elapsed => (minutes / 1440.0, format!("{} elapsed days", trim(minutes / 1440.0))),
+            _ if unit.elapsed => (
+                minutes / 1440.0,
+                format!("{} elapsed days", trim(minutes / 1440.0)),
+            ),
             _ => {
                 let working = minutes / self.minutes_per_day;
                 let per_week = self
@@ -825,10 +847,17 @@ impl<'a, 'i> Reader<'a, 'i> {
                 self.ids[predecessor]
             );
             self.draft.note(at.clone(), message);
-            return (Span::ZERO, Some(format!("lead of {written} in the source left out")));
+            return (
+                Span::ZERO,
+                Some(format!("lead of {written} in the source left out")),
+            );
         }
         if unit.kind == UnitKind::Months {
-            let month_days = if unit.elapsed { 30.0 } else { self.days_per_month };
+            let month_days = if unit.elapsed {
+                30.0
+            } else {
+                self.days_per_month
+            };
             let months = if unit.elapsed {
                 minutes / 1440.0 / month_days
             } else {
@@ -846,9 +875,16 @@ impl<'a, 'i> Reader<'a, 'i> {
             return (Span::Months(whole as u32), comment);
         }
         let whole = days.round().max(1.0);
-        let comment = ((whole - days).abs() > 1e-6)
-            .then(|| format!("a lag of {written} in the source, as {}", count(whole, "whole calendar day")));
-        (Span::Days(whole.min(f64::from(Span::MAX_DAYS)) as u32), comment)
+        let comment = ((whole - days).abs() > 1e-6).then(|| {
+            format!(
+                "a lag of {written} in the source, as {}",
+                count(whole, "whole calendar day")
+            )
+        });
+        (
+            Span::Days(whole.min(f64::from(Span::MAX_DAYS)) as u32),
+            comment,
+        )
     }
 
     /// Work resources, by UID → resource id; other kinds become notes.
@@ -859,7 +895,9 @@ impl<'a, 'i> Reader<'a, 'i> {
             .into_iter()
             .flat_map(|r| children(r, "Resource"))
         {
-            let Some(uid) = text(node, "UID") else { continue };
+            let Some(uid) = text(node, "UID") else {
+                continue;
+            };
             let name = text(node, "Name");
             if flag(node, "IsNull") || (uid == "0" && name.is_none()) {
                 continue;
@@ -897,8 +935,12 @@ impl<'a, 'i> Reader<'a, 'i> {
                 _ => (None, (!notes.is_empty()).then(|| notes.to_string())),
             };
             let mut comments = Vec::new();
-            if child(node, "AvailabilityPeriods").is_some_and(|a| children(a, "AvailabilityPeriod").count() > 1) {
-                let message = format!("resource \"{id}\": availability that changes over time is not kept; its capacity is its <MaxUnits>");
+            if child(node, "AvailabilityPeriods")
+                .is_some_and(|a| children(a, "AvailabilityPeriod").count() > 1)
+            {
+                let message = format!(
+                    "resource \"{id}\": availability that changes over time is not kept; its capacity is its <MaxUnits>"
+                );
                 self.draft.note(at, message.clone());
                 comments.push(format!("import: {message}"));
             }
@@ -930,7 +972,9 @@ impl<'a, 'i> Reader<'a, 'i> {
                 continue;
             }
             let at = self.xml.at(node);
-            let Some(&t) = self.by_uid.get(task) else { continue };
+            let Some(&t) = self.by_uid.get(task) else {
+                continue;
+            };
             let Some(id) = resources.get(resource) else {
                 continue;
             };
@@ -947,7 +991,10 @@ impl<'a, 'i> Reader<'a, 'i> {
             };
             let project = &mut self.draft.projects[p];
             if project.duration == Some(Span::ZERO) {
-                let message = format!("milestone \"{}\" holds no resources: the assignment of \"{id}\" is left out", project.id);
+                let message = format!(
+                    "milestone \"{}\" holds no resources: the assignment of \"{id}\" is left out",
+                    project.id
+                );
                 self.draft.note(at, message);
                 continue;
             }
