@@ -125,8 +125,13 @@ fn xlsx(n: usize) -> Vec<u8> {
 fn mspdi_tasks(bencher: divan::Bencher, n: usize) {
     let xml = mspdi(n);
     bencher.bench(|| {
-        let draft = import::read("plan.xml", xml.as_bytes(), Format::Mspdi, &Extras::default())
-            .expect("the synthetic plan imports");
+        let draft = import::read(
+            "plan.xml",
+            xml.as_bytes(),
+            Format::Mspdi,
+            &Extras::default(),
+        )
+        .expect("the synthetic plan imports");
         import::writer::write(&draft).text.len()
     });
 }

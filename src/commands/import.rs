@@ -17,6 +17,9 @@ use crate::model::load;
 use crate::output::emit;
 use crate::run::{Context, Outcome};
 
+/// Warnings of one kind printed before the rest are counted.
+const WARNINGS_SHOWN: usize = 3;
+
 impl From<ImportFormat> for Format {
     fn from(format: ImportFormat) -> Format {
         match format {
@@ -151,14 +154,36 @@ pub fn run(args: &ImportArgs, context: &Context) -> Result<Outcome> {
             printable(&note.message)
         )?;
     }
+    // Every error; of each kind of warning the first few (an MSPDI file has no funding, so
+    // every costed project is a funding gap), then how many more.
+    let mut shown: std::collections::HashMap<crate::diag::Code, usize> = Default::default();
     for finding in &checked.findings {
-        print_finding(
-            &mut stderr,
-            &name,
-            &written,
-            &checked.source,
-            finding,
-            context,
+        let count = shown.entry(finding.code).or_default();
+        *count += 1;
+        if finding.severity() == Severity::Error || *count <= WARNINGS_SHOWN {
+            print_finding(
+                &mut stderr,
+                &name,
+                &written,
+                &checked.source,
+                finding,
+                context,
+            )?;
+        }
+    }
+    let mut more: Vec<_> = shown
+        .into_iter()
+        .filter(|(code, n)| code.severity() == Severity::Warning && *n > WARNINGS_SHOWN)
+        .collect();
+    more.sort();
+    for (code, n) in more {
+        writeln!(
+            stderr,
+            "{}: ... and {} more {} {} warnings (`roadmap validate` lists them all)",
+            printable(&name),
+            n - WARNINGS_SHOWN,
+            code.id(),
+            code.name()
         )?;
     }
     if checked.has_errors() {

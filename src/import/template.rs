@@ -135,7 +135,13 @@ pub fn xlsx() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
         for (c, column) in template_columns(columns).enumerate() {
             let c = c as u16;
             sheet.write_string_with_format(0, c, column.key, &bold)?;
-            sheet.set_column_width(c, (column.key.len().max(12) + 4) as f64)?;
+            let widest = rows
+                .iter()
+                .map(|row| value(row, column.key).chars().count())
+                .chain([column.key.len(), 10])
+                .max()
+                .unwrap_or(10);
+            sheet.set_column_width(c, (widest.min(48) + 2) as f64)?;
             for (r, row) in rows.iter().enumerate() {
                 let text = value(row, column.key);
                 let r = r as u32 + 1;
@@ -151,6 +157,7 @@ pub fn xlsx() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
             }
         }
         sheet.set_freeze_panes(1, 0)?;
+        sheet.set_landscape();
     }
 
     let sheet = workbook.add_worksheet();
@@ -176,13 +183,18 @@ pub fn xlsx() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
         "One row per project on the Projects sheet; one row per actor, resource, funding source and objective on theirs. Replace the example rows with your own.",
         "Only id and duration are required on Projects (and lead, unless every project is led by one office). Sheets you do not need can be deleted: what the projects name is then created for you, with comments to check.",
         "Headers may be in English or Bulgarian, in any case and order (the accepted names are listed below). Lists are separated by ; or , and pairs are written id=number.",
-        "Then run: roadmap import roadmap.xlsx -o roadmap.toml && roadmap plan roadmap.toml",
+        "Then run: roadmap import projects.xlsx -o roadmap.toml && roadmap plan roadmap.toml",
     ];
+    let plain_wrap = Format::new()
+        .set_text_wrap()
+        .set_align(FormatAlign::VerticalCenter);
     for (r, line) in intro.iter().enumerate() {
+        let r = r as u32;
         if r == 0 {
-            sheet.write_string_with_format(r as u32, 0, *line, &bold)?;
+            sheet.write_string_with_format(r, 0, *line, &bold)?;
         } else {
-            sheet.write_string(r as u32, 0, *line)?;
+            sheet.merge_range(r, 0, r, 4, line, &plain_wrap)?;
+            sheet.set_row_height(r, 30)?;
         }
     }
     let top = intro.len() as u32 + 1;
@@ -205,13 +217,22 @@ pub fn xlsx() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
             sheet.write_string_with_format(r, 1, column.key, &wrap)?;
             sheet.write_string_with_format(r, 2, column.help, &wrap)?;
             sheet.write_string_with_format(r, 3, column.example, &wrap)?;
-            sheet.write_string_with_format(r, 4, column.names[1..].join(", "), &wrap)?;
+            let also = column.names[1..].join(", ");
+            sheet.write_string_with_format(r, 4, &also, &wrap)?;
+            // Spreadsheets do not grow a row for wrapped text written by a program.
+            let lines = [(column.help, 58), (column.example, 26), (also.as_str(), 38)]
+                .iter()
+                .map(|(text, width)| text.chars().count().div_ceil(*width).max(1))
+                .max()
+                .unwrap_or(1);
+            sheet.set_row_height(r, 15.0 * lines as f64)?;
             r += 1;
         }
     }
     for (c, width) in [12.0, 16.0, 60.0, 28.0, 40.0].into_iter().enumerate() {
         sheet.set_column_width(c as u16, width)?;
     }
+    sheet.set_landscape().set_print_fit_to_pages(1, 0);
     workbook.save_to_buffer()
 }
 
