@@ -623,11 +623,22 @@ fn bad_input_is_a_clear_error_with_its_place_and_nothing_is_written() {
         &[],
         &["row 2, column B (duration)", "unknown duration unit"],
     );
+    let actors = write("actors.csv", "id,name\noffice,Office\noffice,Again\n");
+    refused(
+        &write("with-actors.csv", &csv("a,1m,,office,2025-01-01\n")),
+        &["--actors", actors.to_str().unwrap()],
+        &["actors.csv, row 3", "E005"],
+    );
     refused(
         &write("fake.xlsx", "id,duration\n"),
         &[],
         &["not an XLSX workbook"],
     );
+
+    // A binary MS Project file: a usage error with a hint.
+    let (code, stderr) = import(&[write("plan.mpp", "").to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("save the plan as XML"), "{stderr}");
 
     // 100 MB: refused before it is read.
     let big = dir.path().join("big.xml");

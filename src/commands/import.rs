@@ -87,7 +87,26 @@ pub fn run(args: &ImportArgs, context: &Context) -> Result<Outcome> {
     {
         Some(format) => format,
         None => {
-            bail!("cannot tell the format of {name} from its name; add --from mspdi, csv or xlsx")
+            let extension = args
+                .file
+                .extension()
+                .map(|e| e.to_string_lossy().to_ascii_lowercase());
+            let hint = match extension.as_deref() {
+                Some("mpp") => {
+                    " (.mpp is MS Project's binary format: save the plan as XML in MS Project, or convert it with MPXJ)"
+                }
+                Some("gan") => {
+                    " (.gan is GanttProject's own format: export the plan as MS Project XML)"
+                }
+                Some("pod") => {
+                    " (.pod is ProjectLibre's own format: save the plan as MS Project XML)"
+                }
+                Some("xls" | "ods") => " (save the sheet as .xlsx or .csv)",
+                _ => "",
+            };
+            bail!(
+                "cannot tell the format of {name} from its name; add --from mspdi, csv or xlsx{hint}"
+            )
         }
     };
     let extras = Extras {

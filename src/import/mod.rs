@@ -119,6 +119,8 @@ pub fn read(
                 if let Some((extra_name, extra_bytes)) = extra {
                     let mut table = table::csv(extra_name, extra_bytes).map_err(|p| vec![p])?;
                     table.kind = Some(kind);
+                    // Places in an extra file name the file.
+                    table.sheet = extra_name.clone();
                     tables.push(table);
                 }
             }
