@@ -12,6 +12,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     // Scores (`rank`: weighted criteria and the priority they give) are read by the resolver.
     ("money before planning, scores", &["money", "rank"]),
     ("rules", &["validate"]),
+    // `roadmap import`: files of other tools as a draft roadmap and its TOML text (checks ids
+    // with the rules' `is_well_formed`; the command runs the result through the check pipeline).
+    ("importers", &["import"]),
     ("engine", &["schedule"]),
     ("plan", &["plan"]),
     ("money read off a plan", &["funding"]),

@@ -7,15 +7,15 @@ use std::path::Path;
 
 use anyhow::{Context as _, Result, bail};
 
+use crate::check;
 use crate::cli::{ImportArgs, ImportFormat, VariantArgs};
-use crate::commands::check_source;
+use crate::commands::{Context, Outcome, settings};
 use crate::diag::{Diagnostic, Severity};
 use crate::display::printable;
 use crate::import::writer::{self, Written};
 use crate::import::{self, Extras, Format, MAX_IMPORT_BYTES, Problem};
 use crate::model::load;
 use crate::output::emit;
-use crate::run::{Context, Outcome};
 
 /// Warnings of one kind printed before the rest are counted.
 const WARNINGS_SHOWN: usize = 3;
@@ -156,7 +156,7 @@ pub fn run(args: &ImportArgs, context: &Context) -> Result<Outcome> {
     };
     let written = writer::write(&draft);
     let parsed = load::parse_str(output_name.clone(), written.text.clone());
-    let checked = check_source(parsed, &args.planner, &VariantArgs::default())?;
+    let checked = check::check_source(parsed, &settings(&args.planner, &VariantArgs::default()))?;
 
     let mut stderr = anstream::stderr().lock();
     for note in &draft.notes {
