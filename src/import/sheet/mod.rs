@@ -1,0 +1,519 @@
+//! A spreadsheet of projects (CSV, or an XLSX workbook's sheets) as a draft roadmap.
+//!
+//! The projects sheet has one row per project under a header row; columns are found by their
+//! headers (header.rs), in any order. Optional sheets (or CSV files) list actors, resources,
+//! funding sources and objectives; what the projects name but no sheet lists is created with a
+//! comment, so that a plain list of projects imports into a roadmap that plans.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::import::draft::{Actor, Draft, Origin, Origins, Programme, Project, Status};
+use crate::import::header::{
+    ACTOR_COLUMNS, Column, FUNDING_COLUMNS, OBJECTIVE_COLUMNS, PLAN_RESULTS, PROJECT_COLUMNS,
+    RESOURCE_COLUMNS, normalise,
+};
+use crate::import::table::{Cell, Table};
+use crate::import::{Extras, Format, Problem, slug};
+
+mod cells;
+mod tables;
+
+use cells::ids;
+pub use cells::{parse_amount, parse_date};
+
+/// What a sheet holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Projects,
+    Actors,
+    Resources,
+    Funding,
+    Objectives,
+    /// The roadmap's name, start and currency as key/value rows.
+    Roadmap,
+    /// An explanation sheet (as the templates have): not read.
+    Explanation,
+}
+
+impl Kind {
+    pub fn from_sheet_name(name: &str) -> Option<Kind> {
+        Some(match normalise(name).as_str() {
+            "projects" | "project list" | "проекти" | "списък на проектите" => {
+                Kind::Projects
+            }
+            "actors" | "organisations" | "organizations" | "актьори" | "организации" => {
+                Kind::Actors
+            }
+            "resources" | "staff" | "ресурси" | "екипи" => Kind::Resources,
+            "funding" | "funding sources" | "финансиране" | "източници на финансиране" => {
+                Kind::Funding
+            }
+            "objectives" | "goals" | "цели" => Kind::Objectives,
+            "roadmap" | "пътна карта" => Kind::Roadmap,
+            "explanation" | "read me" | "readme" | "help" | "обяснения" | "указания" => {
+                Kind::Explanation
+            }
+            _ => return None,
+        })
+    }
+
+    fn columns(self) -> &'static [Column] {
+        match self {
+            Kind::Actors => ACTOR_COLUMNS,
+            Kind::Resources => RESOURCE_COLUMNS,
+            Kind::Funding => FUNDING_COLUMNS,
+            Kind::Objectives => OBJECTIVE_COLUMNS,
+            _ => PROJECT_COLUMNS,
+        }
+    }
+}
+
+/// A sheet's header row and which column holds which key.
+struct Header {
+    row: usize,
+    columns: HashMap<&'static str, (usize, String)>,
+}
+
+struct Reader {
+    draft: Draft,
+    problems: Vec<Problem>,
+}
+
+pub fn read(
+    name: &str,
+    format: Format,
+    tables: Vec<Table>,
+    settings: &Extras,
+) -> Result<Draft, Vec<Problem>> {
+    let mut reader = Reader {
+        draft: Draft {
+            source: name.to_string(),
+            format_label: format.label().to_string(),
+            ..Draft::default()
+        },
+        problems: Vec::new(),
+    };
+    let main = tables
+        .iter()
+        .position(|t| t.kind == Some(Kind::Projects))
+        .or_else(|| {
+            tables.iter().position(|t| {
+                t.kind.is_none()
+                    && header_row(t, PROJECT_COLUMNS).is_some_and(|h| {
+                        h.columns.contains_key("id") && h.columns.contains_key("duration")
+                    })
+            })
+        })
+        .or_else(|| tables.iter().position(|t| t.kind.is_none()));
+    let Some(main) = main else {
+        return Err(vec![Problem::new(
+            Origin::File,
+            "no sheet of projects: name one \"Projects\" (or \"Проекти\"), with a header row naming at least the id and duration columns",
+        )]);
+    };
+    for table in &tables {
+        if table.kind == Some(Kind::Roadmap) {
+            reader.roadmap_sheet(table);
+        }
+    }
+    reader.projects(&tables[main]);
+    for (i, table) in tables.iter().enumerate() {
+        match table.kind {
+            _ if i == main => {}
+            Some(Kind::Actors) => reader.actors(table),
+            Some(Kind::Resources) => reader.resources(table),
+            Some(Kind::Funding) => reader.funding(table),
+            Some(Kind::Objectives) => reader.objectives(table),
+            Some(Kind::Roadmap | Kind::Explanation) => {}
+            Some(Kind::Projects) | None => {
+                if table
+                    .rows
+                    .iter()
+                    .any(|r| r.cells.iter().any(|c| !c.is_empty()))
+                {
+                    reader.draft.note(
+                        table.origin(1),
+                        format!("{} is not a sheet the import knows (Projects, Actors, Resources, Funding, Objectives, Roadmap); not read", table.sheet),
+                    );
+                }
+            }
+        }
+    }
+    reader.implied_tables();
+    if let Some(name) = &settings.name {
+        reader.draft.name = Some(name.clone());
+    }
+    if reader.draft.name.is_none() {
+        reader.draft.name = std::path::Path::new(name)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned());
+    }
+    if let Some(start) = settings.start {
+        reader.draft.start = Some(start);
+    }
+    if reader.draft.start.is_none() {
+        reader.draft.start = reader
+            .draft
+            .projects
+            .iter()
+            .flat_map(|p| [p.earliest_start, p.actual_start])
+            .flatten()
+            .min();
+    }
+    if reader.draft.start.is_none() && reader.problems.is_empty() {
+        reader.problems.push(Problem::new(
+            Origin::File,
+            "the roadmap needs a start date and no row gives one: add --start YYYY-MM-DD, an earliest_start column, or a Roadmap sheet with a start row",
+        ));
+    }
+    if reader.problems.is_empty() {
+        Ok(reader.draft)
+    } else {
+        Err(reader.problems)
+    }
+}
+
+/// The first of the first ten rows that names a known column (and an id, if any row does).
+fn header_row(table: &Table, columns: &'static [Column]) -> Option<Header> {
+    let candidates: Vec<Header> = table
+        .rows
+        .iter()
+        .take(10)
+        .map(|row| {
+            let mut found = HashMap::new();
+            for (i, cell) in row.cells.iter().enumerate() {
+                let text = cell.text();
+                if let Some(column) = columns.iter().find(|c| c.matches(&text)) {
+                    found.entry(column.key).or_insert((i, text));
+                }
+            }
+            Header {
+                row: row.number,
+                columns: found,
+            }
+        })
+        .filter(|h| !h.columns.is_empty())
+        .collect();
+    let with_id = candidates.iter().position(|h| h.columns.contains_key("id"));
+    candidates
+        .into_iter()
+        .enumerate()
+        .find(|(i, _)| with_id.is_none_or(|w| w == *i))
+        .map(|(_, h)| h)
+}
+
+/// One data row with its header: the cell of a key, and where it is.
+struct Line<'a> {
+    table: &'a Table,
+    header: &'a Header,
+    cells: &'a [Cell],
+    number: usize,
+}
+
+impl Line<'_> {
+    fn cell(&self, key: &str) -> Option<&Cell> {
+        let (column, _) = self.header.columns.get(key)?;
+        self.cells.get(*column).filter(|c| !c.is_empty())
+    }
+
+    fn text(&self, key: &str) -> Option<String> {
+        self.cell(key).map(|c| {
+            let text = c.text();
+            // `roadmap plan --format csv` protects formula-like text with a leading '.
+            match text.strip_prefix('\'') {
+                Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_string(),
+                _ => text,
+            }
+        })
+    }
+
+    fn at(&self, key: &str) -> Origin {
+        match self.header.columns.get(key) {
+            Some((column, header)) => Origin::Cell {
+                sheet: self.table.sheet.clone(),
+                row: self.number,
+                column: Some((*column, header.clone())),
+            },
+            None => self.table.origin(self.number),
+        }
+    }
+
+    fn origins(&self, keys: &[&'static str]) -> Origins {
+        let mut origins = Origins::new(self.table.origin(self.number));
+        for key in keys {
+            if self.header.columns.contains_key(key) {
+                origins.set(key, self.at(key));
+            }
+        }
+        origins
+    }
+}
+
+impl Reader {
+    fn problem(&mut self, at: Origin, message: impl Into<String>) {
+        self.problems.push(Problem::new(at, message));
+    }
+
+    /// The header of a sheet, or a problem naming the columns it must have.
+    fn header(&mut self, table: &Table, kind: Kind, required: &[&str]) -> Option<Header> {
+        let columns = kind.columns();
+        let header = header_row(table, columns);
+        let at = header
+            .as_ref()
+            .map_or(table.origin(1), |h| table.origin(h.row));
+        let missing: Vec<&&str> = required
+            .iter()
+            .filter(|key| {
+                !header
+                    .as_ref()
+                    .is_some_and(|h| h.columns.contains_key(**key))
+            })
+            .collect();
+        if !missing.is_empty() {
+            let names: Vec<String> = missing
+                .iter()
+                .map(|key| {
+                    let column = columns.iter().find(|c| c.key == **key).expect("known key");
+                    format!("`{}` (or {})", column.key, column.names[1..].join(", "))
+                })
+                .collect();
+            let found = table
+                .rows
+                .iter()
+                .find(|r| r.cells.iter().any(|c| !c.is_empty()))
+                .map(|r| {
+                    r.cells
+                        .iter()
+                        .filter(|c| !c.is_empty())
+                        .map(Cell::text)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default();
+            let what = if table.sheet.is_empty() {
+                "the file".to_string()
+            } else {
+                table.sheet.clone()
+            };
+            self.problem(
+                at,
+                format!(
+                    "{what} has no {} column; its first row has: {}",
+                    names.join(" and no "),
+                    if found.is_empty() { "nothing" } else { &found }
+                ),
+            );
+            return None;
+        }
+        let header = header?;
+        // Columns the import does not know are named, never silently dropped.
+        if let Some(row) = table.rows.iter().find(|r| r.number == header.row) {
+            let mut unknown = Vec::new();
+            for (i, cell) in row.cells.iter().enumerate() {
+                let text = cell.text();
+                if text.is_empty() || header.columns.values().any(|(c, _)| *c == i) {
+                    continue;
+                }
+                let normalised = normalise(&text);
+                if PLAN_RESULTS.iter().any(|r| normalise(r) == normalised) {
+                    continue;
+                }
+                if columns.iter().any(|c| c.matches(&text)) {
+                    unknown.push(format!("{text} (a second {} column)", normalised));
+                } else {
+                    unknown.push(text);
+                }
+            }
+            if !unknown.is_empty() {
+                self.draft.note(
+                    table.origin(header.row),
+                    format!(
+                        "columns not imported (not part of the format): {}",
+                        unknown.join(", ")
+                    ),
+                );
+            }
+        }
+        Some(header)
+    }
+
+    fn rows<'a>(table: &'a Table, header: &'a Header) -> impl Iterator<Item = Line<'a>> + 'a {
+        table
+            .rows
+            .iter()
+            .filter(move |r| r.number > header.row)
+            .filter(|r| r.cells.iter().any(|c| !c.is_empty()))
+            .map(move |r| Line {
+                table,
+                header,
+                cells: &r.cells,
+                number: r.number,
+            })
+    }
+
+    fn roadmap_sheet(&mut self, table: &Table) {
+        for row in &table.rows {
+            let (Some(key), Some(value)) = (row.cells.first(), row.cells.get(1)) else {
+                continue;
+            };
+            let at = table.origin(row.number);
+            match normalise(&key.text()).as_str() {
+                "name" | "title" | "име" | "наименование" => {
+                    self.draft.name = Some(value.text());
+                    self.draft.origins.set("name", at);
+                }
+                "start" | "начало" => {
+                    if let Some(date) = self.date(value, at.clone()) {
+                        self.draft.start = Some(date);
+                        self.draft.origins.set("start", at);
+                    }
+                }
+                "currency" | "валута" => {
+                    self.draft.currency = Some(value.text());
+                    self.draft.origins.set("currency", at);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn projects(&mut self, table: &Table) {
+        let Some(header) = self.header(table, Kind::Projects, &["id", "duration"]) else {
+            return;
+        };
+        let no_lead = !header.columns.contains_key("lead");
+        let mut programmes: BTreeMap<String, Programme> = BTreeMap::new();
+        for line in Self::rows(table, &header) {
+            let mut project = Project {
+                origins: line.origins(&[
+                    "id",
+                    "name",
+                    "duration",
+                    "depends_on",
+                    "links",
+                    "lead",
+                    "participants",
+                    "objectives",
+                    "priority",
+                    "cost",
+                    "funding",
+                    "earliest_start",
+                    "deadline",
+                    "resources",
+                    "status",
+                    "actual_start",
+                    "actual_finish",
+                    "progress",
+                    "description",
+                    "programme",
+                ]),
+                ..Project::default()
+            };
+            if let Some(at) = project.origins.keys.get("start").cloned() {
+                project.origins.set("earliest_start", at);
+            }
+            project.id = line.text("id").unwrap_or_default();
+            project.name = line.text("name");
+            project.duration = line
+                .cell("duration")
+                .and_then(|c| self.duration(c, line.at("duration")));
+            // `links` (typed, from `roadmap plan --format csv`) wins over plain `depends_on`.
+            let links_key = if line.cell("links").is_some() {
+                "links"
+            } else {
+                "depends_on"
+            };
+            project.depends_on = line
+                .text(links_key)
+                .map(|t| self.links(&t, line.at(links_key), &project.id))
+                .unwrap_or_default();
+            project.lead = line.text("lead");
+            project.participants = line
+                .text("participants")
+                .map(|t| ids(&t))
+                .unwrap_or_default();
+            project.objectives = line.text("objectives").map(|t| ids(&t)).unwrap_or_default();
+            if let Some(cell) = line.cell("priority") {
+                project.priority = self.priority(cell, line.at("priority"));
+            }
+            project.cost = line
+                .cell("cost")
+                .and_then(|c| self.amount(c, line.at("cost")));
+            project.funding = line
+                .text("funding")
+                .map(|t| self.pairs(&t, line.at("funding")))
+                .unwrap_or_default();
+            project.resources = line
+                .text("resources")
+                .map(|t| self.pairs(&t, line.at("resources")))
+                .unwrap_or_default();
+            let start_key = if header.columns.contains_key("earliest_start") {
+                "earliest_start"
+            } else {
+                "start"
+            };
+            project.earliest_start = line
+                .cell(start_key)
+                .and_then(|c| self.date(c, line.at(start_key)));
+            project.deadline = line
+                .cell("deadline")
+                .and_then(|c| self.date(c, line.at("deadline")));
+            project.actual_start = line
+                .cell("actual_start")
+                .and_then(|c| self.date(c, line.at("actual_start")));
+            project.actual_finish = line
+                .cell("actual_finish")
+                .and_then(|c| self.date(c, line.at("actual_finish")));
+            project.progress = line
+                .cell("progress")
+                .and_then(|c| self.share(c, line.at("progress")));
+            project.status = match line.text("status") {
+                Some(text) => self.status(&text, line.at("status")),
+                None if project.actual_finish.is_some() => Some(Status::Done),
+                None if project.actual_start.is_some() => Some(Status::InProgress),
+                None => None,
+            };
+            project.description = line.text("description");
+            if let Some(group) = line.text("programme") {
+                let id = Some(slug(&group))
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| group.clone());
+                programmes.entry(id.clone()).or_insert_with(|| Programme {
+                    id: id.clone(),
+                    name: group,
+                    parent: None,
+                    origins: Origins::new(line.at("programme")),
+                });
+                project.programme = Some(id);
+            }
+            if no_lead {
+                project.lead = Some("project-office".to_string());
+            }
+            self.draft.projects.push(project);
+        }
+        let mut programmes: Vec<Programme> = programmes.into_values().collect();
+        programmes.sort_by_key(|p| p.origins.table.describe());
+        self.draft.programmes = programmes;
+        if no_lead {
+            self.draft.actors.push(Actor {
+                id: "project-office".to_string(),
+                name: Some("Project office".to_string()),
+                comments: vec![
+                    "import: the sheet has no lead column, so this actor leads every project;\n\
+                     add the real actors and change `lead`."
+                        .to_string(),
+                ],
+                origins: Origins::new(table.origin(header.row)),
+                ..Actor::default()
+            });
+        }
+    }
+}
+
+fn row_of(at: &Origin) -> usize {
+    match at {
+        Origin::Cell { row, .. } => *row,
+        Origin::Line { line, .. } => *line,
+        Origin::File => 0,
+    }
+}
