@@ -491,4 +491,25 @@ mod tests {
         assert_eq!(key("it.staff"), "\"it.staff\"");
         assert_eq!(key("екип"), "\"екип\"");
     }
+
+    proptest::proptest! {
+        /// Whatever text a source puts in names, ids, notes and comments, the file parses.
+        #[test]
+        fn any_text_gives_toml_that_parses(name in ".*", id in ".*", note in ".*") {
+            let mut draft = draft();
+            draft.name = Some(name.clone());
+            draft.projects[0].name = Some(name.clone());
+            draft.projects[0].id = id.clone();
+            draft.projects[0].description = Some(note.clone());
+            draft.projects[0].resources = vec![(id.clone(), 1.0)];
+            draft.projects[1].comments.push(note.clone());
+            draft.note(Origin::File, note);
+            let written = write(&draft);
+            let parsed: Result<::toml::Table, _> = written.text.parse();
+            proptest::prop_assert!(parsed.is_ok(), "{}", written.text);
+            let parsed = parsed.unwrap();
+            proptest::prop_assert_eq!(parsed["project"][0]["id"].as_str(), Some(id.as_str()));
+            proptest::prop_assert_eq!(written.origins.len(), written.text.lines().count());
+        }
+    }
 }
