@@ -44,7 +44,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .and_then(|f| f.file_name()?.to_str()?.get(..3).map(str::to_string))
         .unwrap_or_default();
     let table = match &reference {
-        Some(path) => psplib::parse_reference(&std::fs::read_to_string(path)?, &prefix),
+        Some(path) => psplib::parse_reference(&String::from_utf8_lossy(&std::fs::read(path)?), &prefix),
         None => Default::default(),
     };
     let (mut gaps, mut seconds, mut worst) = (Vec::new(), Vec::new(), 0.0f64);

@@ -88,18 +88,17 @@ pub fn parse_sm(text: &str) -> Result<Problem, String> {
 pub fn parse_reference(text: &str, prefix: &str) -> HashMap<String, u32> {
     let mut table = HashMap::new();
     for line in text.lines() {
-        if let Some((name, value)) = line.split_once(',') {
-            if let Ok(v) = value.trim().parse() {
-                table.insert(name.trim().to_string(), v);
-            }
-            continue;
-        }
+        // PSPLIB tables first: their author column may hold commas.
         let words: Vec<&str> = line.split_whitespace().collect();
         if let [par, inst, makespan, ..] = words[..]
             && let (Ok(p), Ok(i), Ok(m)) =
                 (par.parse::<u32>(), inst.parse::<u32>(), makespan.parse())
         {
             table.insert(format!("{prefix}{p}_{i}.sm"), m);
+        } else if let Some((name, value)) = line.split_once(',')
+            && let Ok(v) = value.trim().parse()
+        {
+            table.insert(name.trim().to_string(), v);
         }
     }
     table

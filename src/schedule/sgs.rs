@@ -65,7 +65,7 @@ impl<'n, 'p> Decoder<'n, 'p> {
     pub fn new(net: &'n Network<'p>) -> Self {
         Decoder {
             net,
-            profile: Profile::new(net.problem.capacities.len()),
+            profile: Profile::new(&net.problem.capacities),
             schedules: 0,
             money: (!net.problem.budgets.is_empty()).then(|| {
                 let years = Years::of(net.problem);
@@ -156,7 +156,6 @@ impl<'n, 'p> Decoder<'n, 'p> {
             ledger.clear();
         }
         let net = self.net;
-        let capacities = &net.problem.capacities;
         for &a in list {
             let mut start = net.earliest_start(a, &out.start, &out.end);
             let mut end = net.end(a, start);
@@ -166,7 +165,7 @@ impl<'n, 'p> Decoder<'n, 'p> {
                     let mut retry: Option<Day> = None;
                     for &(r, units) in &net.demands[a] {
                         if let Some((after, _)) =
-                            self.profile.overload(r, start, end, capacities[r] - units)
+                            self.profile.overload(r, start, end, units)
                         {
                             retry = Some(retry.map_or(after, |t| t.max(after)));
                         }
@@ -208,7 +207,6 @@ impl<'n, 'p> Decoder<'n, 'p> {
             ledger.clear();
         }
         let net = self.net;
-        let capacities = &net.problem.capacities;
         for &a in list {
             let mut start = net.latest_start_ending_by(a, finish);
             for &l in net.out_links.of(a) {
@@ -222,7 +220,7 @@ impl<'n, 'p> Decoder<'n, 'p> {
                     let mut end_by: Option<Day> = None;
                     for &(r, units) in &net.demands[a] {
                         if let Some((_, first)) =
-                            self.profile.overload(r, start, end, capacities[r] - units)
+                            self.profile.overload(r, start, end, units)
                         {
                             end_by = Some(end_by.map_or(first, |t| t.min(first)));
                         }
