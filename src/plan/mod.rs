@@ -9,7 +9,7 @@ pub mod targets;
 use chrono::NaiveDate;
 
 use crate::calendar::LinkKind;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::{Project, Roadmap};
 use crate::money;
 use crate::schedule::budget::Budgets;
@@ -146,8 +146,18 @@ impl Plan {
     }
 }
 
+/// Why a validated roadmap could not be planned.
+#[derive(Debug, thiserror::Error)]
+pub enum PlanError {
+    #[error(transparent)]
+    Schedule(#[from] ScheduleError),
+    /// The plan runs past 9999-12-31: the E011 finding, pointing at the first project to pass it.
+    #[error("{}", .0.message)]
+    PastLastDay(Box<Diagnostic>),
+}
+
 /// Plans a validated roadmap.
-pub fn plan(roadmap: &Roadmap, options: &Options) -> Result<Plan, ScheduleError> {
+pub fn plan(roadmap: &Roadmap, options: &Options) -> Result<Plan, PlanError> {
     plan_as_of(roadmap, options, None)
 }
 
@@ -158,10 +168,13 @@ pub fn plan_as_of(
     roadmap: &Roadmap,
     options: &Options,
     as_of: Option<NaiveDate>,
-) -> Result<Plan, ScheduleError> {
+) -> Result<Plan, PlanError> {
     let mut problem = problem(roadmap);
     progress::apply(roadmap, &mut problem, as_of);
     let solution = schedule::plan(&problem, options)?;
+    if let Some(finding) = past_last_day(roadmap, &problem, &solution) {
+        return Err(PlanError::PastLastDay(Box::new(finding)));
+    }
     let mut projects: Vec<ProjectPlan> = (0..roadmap.projects.len())
         .map(|i| project_plan(&problem, &solution, i))
         .collect();
@@ -203,6 +216,33 @@ pub fn plan_as_of(
         indicators,
     };
     Ok(plan)
+}
+
+/// E011 when the plan runs past 9999-12-31, the last day dates can hold: the project that passes
+/// it first (earliest start, then file order), with its duration underlined. The engine works
+/// in day offsets (`i32`, saturating far beyond year 9999), so any roadmap whose plan fits is
+/// planned, however long its durations add up to.
+fn past_last_day(roadmap: &Roadmap, problem: &Problem, solution: &Solution) -> Option<Diagnostic> {
+    let last = problem.day(crate::model::decode::Date::LAST);
+    let first = (0..solution.end.len())
+        .filter(|&i| solution.end[i].saturating_sub(1).max(solution.start[i]) > last)
+        .min_by_key(|&i| (solution.start[i], i))?;
+    let project = &roadmap.projects[first];
+    let starts = match problem.checked_date(solution.start[first]) {
+        Some(date) if solution.start[first] <= last => format!("starts {date} and "),
+        _ => String::new(),
+    };
+    Some(
+        Diagnostic::error(
+            Code::TooLarge,
+            format!(
+                "the plan runs past 9999-12-31, the last day supported: `{}` {starts}would end after it",
+                project.id
+            ),
+        )
+        .at(project.duration_at.clone())
+        .with_help("shorten the durations or lags that lead to it, or start the roadmap earlier"),
+    )
 }
 
 /// The engine's view of the roadmap: day offsets from the start, fixed-point units.
