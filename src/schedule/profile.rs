@@ -12,21 +12,74 @@ use super::problem::{Day, Units};
 /// point. The first point is at `Day::MIN`, so every day has a value.
 type Steps = Vec<(Day, i64)>;
 
+/// One resource's free capacity: steps in general, or one value per day over a short window
+/// (the usual case for day-based problems, and much faster to scan and update).
+#[derive(Clone, Debug)]
+enum Line {
+    Steps(Steps),
+    /// `free[d - offset]` for the days `offset .. offset + free.len()`; free capacity outside is
+    /// `outside` (nothing is ever placed there: placing there turns the line into steps).
+    Days {
+        offset: Day,
+        free: Vec<i64>,
+        outside: i64,
+    },
+}
+
+impl Line {
+    fn to_steps(&self) -> Steps {
+        match self {
+            Line::Steps(steps) => steps.clone(),
+            Line::Days {
+                offset,
+                free,
+                outside,
+            } => {
+                let mut steps = vec![(Day::MIN, *outside)];
+                for (i, &value) in free.iter().enumerate() {
+                    if steps.last().is_some_and(|p| p.1 != value) {
+                        steps.push((offset + i as Day, value));
+                    }
+                }
+                let past = offset.saturating_add(free.len() as Day);
+                if steps.last().is_some_and(|p| p.1 != *outside) {
+                    steps.push((past, *outside));
+                }
+                steps
+            }
+        }
+    }
+}
+
 /// Free capacity per resource. It may go below 0 only in profiles built for analysis (the CPM
 /// schedule ignores capacities); the schedule generation never places what does not fit.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub(crate) struct Profile {
     /// Free capacity with nothing placed, restored by [`Profile::clear`].
-    empty: Vec<Steps>,
-    lines: Vec<Steps>,
+    empty: Vec<Line>,
+    lines: Vec<Line>,
 }
 
 impl Profile {
     /// A profile with nothing placed and a constant capacity per resource.
     pub fn new(capacities: &[Units]) -> Profile {
-        let empty: Vec<Steps> = capacities
+        Self::with_window(capacities, None)
+    }
+
+    /// Like [`Profile::new`], kept as one value per day over `[from, to)` when `window` is
+    /// given: the schedule generation's fast path for short day-based horizons. Work placed
+    /// outside the window still counts (that line falls back to steps).
+    pub fn with_window(capacities: &[Units], window: Option<(Day, Day)>) -> Profile {
+        let empty: Vec<Line> = capacities
             .iter()
-            .map(|&c| vec![(Day::MIN, i64::from(c))])
+            .map(|&c| match window {
+                Some((from, to)) if from < to => Line::Days {
+                    offset: from,
+                    free: vec![i64::from(c); (to - from) as usize],
+                    outside: i64::from(c),
+                },
+                _ => Line::Steps(vec![(Day::MIN, i64::from(c))]),
+            })
             .collect();
         Profile {
             lines: empty.clone(),
@@ -37,8 +90,16 @@ impl Profile {
     /// Takes back everything placed, keeping the memory for the next schedule.
     pub fn clear(&mut self) {
         for (line, empty) in self.lines.iter_mut().zip(&self.empty) {
-            line.clear();
-            line.extend_from_slice(empty);
+            match (line, empty) {
+                (Line::Steps(line), Line::Steps(empty)) => {
+                    line.clear();
+                    line.extend_from_slice(empty);
+                }
+                (Line::Days { free, .. }, Line::Days { free: base, .. }) => {
+                    free.copy_from_slice(base);
+                }
+                (line, empty) => *line = empty.clone(),
+            }
         }
     }
 
@@ -48,16 +109,57 @@ impl Profile {
     }
 
     /// Where `[start, end)` lacks `units` of free capacity of `r`, as `(after, before)`:
-    /// `after` is the first day past the last short stretch in the window, extended over the
-    /// short stretches that follow it (the next start worth trying forwards), and `before` the
-    /// first day of the first short stretch, extended back over the short stretches before it
-    /// (what an end must not pass backwards). `None` when it fits.
+    /// `after` is a day past the last short day in the window (the next start worth trying
+    /// forwards) and `before` a day at or before the first one (what an end must not pass
+    /// backwards). With steps both jump over whole runs of short stretches, so a resource busy
+    /// back to back costs one jump. `None` when it fits.
     pub fn overload(&self, r: usize, start: Day, end: Day, units: Units) -> Option<(Day, Day)> {
-        let line = &self.lines[r];
-        let units = i64::from(units);
         if start >= end {
             return None;
         }
+        let units = i64::from(units);
+        match &self.lines[r] {
+            Line::Days {
+                offset,
+                free,
+                outside,
+            } if *outside >= units
+                && start >= *offset
+                && end <= offset.saturating_add(free.len() as Day) =>
+            {
+                // Day by day, the jumps go straight to the nearest window that fits.
+                let from = (start - offset) as usize;
+                let to = (end - offset) as usize;
+                let len = to - from;
+                let window = &free[from..to];
+                let last = from + window.iter().rposition(|&f| f < units)?;
+                let first = from + window.iter().position(|&f| f < units).unwrap_or(0);
+                let mut after = free.len();
+                let mut run = 0;
+                for (j, &f) in free.iter().enumerate().skip(last + 1) {
+                    run = if f >= units { run + 1 } else { 0 };
+                    if run == len {
+                        after = j + 1 - len;
+                        break;
+                    }
+                }
+                let mut before = 0;
+                run = 0;
+                for j in (0..first).rev() {
+                    run = if free[j] >= units { run + 1 } else { 0 };
+                    if run == len {
+                        before = j + len;
+                        break;
+                    }
+                }
+                Some((offset + after as Day, offset + before as Day))
+            }
+            Line::Days { .. } => Self::overload_steps(&self.lines[r].to_steps(), start, end, units),
+            Line::Steps(line) => Self::overload_steps(line, start, end, units),
+        }
+    }
+
+    fn overload_steps(line: &[(Day, i64)], start: Day, end: Day, units: i64) -> Option<(Day, Day)> {
         let short = |i: usize| line[i].1 < units;
         let begin = Self::stretch_at(line, start);
         let mut first = None;
@@ -70,12 +172,11 @@ impl Profile {
             }
             i += 1;
         }
-        let (first, mut last) = (first?, last?);
+        let (mut first, mut last) = (first?, last?);
         while last + 1 < line.len() && short(last + 1) {
             last += 1;
         }
         let after = line.get(last + 1).map_or(Day::MAX, |p| p.0);
-        let mut first = first;
         while first > 0 && short(first - 1) {
             first -= 1;
         }
@@ -97,7 +198,18 @@ impl Profile {
         if start >= end || delta == 0 {
             return;
         }
-        let line = &mut self.lines[r];
+        if let Line::Days { offset, free, .. } = &mut self.lines[r] {
+            if start >= *offset && end <= offset.saturating_add(free.len() as Day) {
+                for f in &mut free[(start - *offset) as usize..(end - *offset) as usize] {
+                    *f = f.saturating_add(delta);
+                }
+                return;
+            }
+            self.lines[r] = Line::Steps(self.lines[r].to_steps());
+        }
+        let Line::Steps(line) = &mut self.lines[r] else {
+            return;
+        };
         let first = Self::split_at(line, start);
         let last = Self::split_at(line, end);
         for point in &mut line[first..last] {
@@ -124,15 +236,32 @@ impl Profile {
 
     /// Free capacity of `r` on `day` (negative when overloaded).
     pub fn free_at(&self, r: usize, day: Day) -> i64 {
-        let line = &self.lines[r];
-        line[Self::stretch_at(line, day)].1
+        match &self.lines[r] {
+            Line::Days {
+                offset,
+                free,
+                outside,
+            } => day
+                .checked_sub(*offset)
+                .and_then(|i| free.get(usize::try_from(i).ok()?))
+                .copied()
+                .unwrap_or(*outside),
+            Line::Steps(line) => line[Self::stretch_at(line, day)].1,
+        }
     }
 
     /// The first day at or after `from` on which `r` has less than `units` free, if any
     /// (`units` 0: the first overloaded day).
     pub fn first_day_short(&self, r: usize, from: Day, units: Units) -> Option<Day> {
-        let line = &self.lines[r];
         let units = i64::from(units);
+        let steps;
+        let line = match &self.lines[r] {
+            Line::Steps(line) => line,
+            days => {
+                steps = days.to_steps();
+                &steps
+            }
+        };
         let begin = Self::stretch_at(line, from);
         line[begin..]
             .iter()
@@ -142,8 +271,8 @@ impl Profile {
 
     /// Change points of `r`'s free capacity (for tests).
     #[cfg(test)]
-    fn points(&self, r: usize) -> &[(Day, i64)] {
-        &self.lines[r][1..]
+    fn points(&self, r: usize) -> Steps {
+        self.lines[r].to_steps()[1..].to_vec()
     }
 }
 
@@ -178,12 +307,12 @@ mod tests {
         for k in 0..1000 {
             p.add(0, k * 3, k * 3 + 3, 1);
         }
-        assert_eq!(p.points(0), &[(0, 0), (3000, 1)]);
+        assert_eq!(p.points(0), vec![(0, 0), (3000, 1)]);
         assert_eq!(p.overload(0, 0, 3, 1), Some((3000, 0)));
         p.remove(0, 0, 3, 1);
-        assert_eq!(p.points(0), &[(3, 0), (3000, 1)]);
+        assert_eq!(p.points(0), vec![(3, 0), (3000, 1)]);
         p.clear();
-        assert_eq!(p.points(0), &[]);
+        assert_eq!(p.points(0), vec![]);
     }
 
     #[test]
@@ -193,5 +322,45 @@ mod tests {
         p.add(0, 2, 6, 1);
         assert_eq!(p.free_at(0, 3), -1);
         assert_eq!(p.first_day_short(0, Day::MIN, 0), Some(2));
+    }
+
+    /// Days and steps agree on every query, including work placed outside the window.
+    #[test]
+    fn day_windows_agree_with_steps() {
+        let mut steps = Profile::new(&[4]);
+        let mut days = Profile::with_window(&[4], Some((0, 40)));
+        let mut seed: u64 = 7;
+        let mut next = |bound: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % bound
+        };
+        for round in 0..300 {
+            if round % 60 == 0 {
+                steps.clear();
+                days.clear();
+            }
+            let start = next(50) as Day - 5;
+            let end = start + next(8) as Day;
+            let units = 1 + next(3) as Units;
+            let (by_steps, by_days) = (
+                steps.overload(0, start, end, units),
+                days.overload(0, start, end, units),
+            );
+            assert_eq!(by_steps.is_some(), by_days.is_some(), "{start}..{end} x{units}");
+            // Either jump is safe: no start before it and no end after it fits.
+            for (after, before) in by_steps.into_iter().chain(by_days) {
+                let len = end - start;
+                assert!((start..after.min(60)).all(|s| steps.overload(0, s, s + len, units).is_some()));
+                assert!((before + 1..=end).all(|e| steps.overload(0, e - len, e, units).is_some()));
+            }
+            if next(4) > 0 && steps.overload(0, start, end, units).is_none() {
+                steps.add(0, start, end, units);
+                days.add(0, start, end, units);
+            }
+            for d in -6..50 {
+                assert_eq!(steps.free_at(0, d), days.free_at(0, d));
+            }
+            assert_eq!(steps.points(0), days.points(0));
+        }
     }
 }

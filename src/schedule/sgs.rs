@@ -6,7 +6,7 @@ use std::cmp::Reverse;
 
 use super::budget::{Ledger, Years, days_allowed};
 use super::cpm::Dates;
-use super::graph::{Direction, keyed_order};
+use super::graph::{Direction, sorted_order};
 use super::network::Network;
 use super::problem::Day;
 use super::profile::Profile;
@@ -65,7 +65,12 @@ impl<'n, 'p> Decoder<'n, 'p> {
     pub fn new(net: &'n Network<'p>) -> Self {
         Decoder {
             net,
-            profile: Profile::new(&net.problem.capacities),
+            // Day by day when the horizon is short (a scan per placement then costs a few days);
+            // steps otherwise, whose cost does not grow with the horizon.
+            profile: Profile::with_window(
+                &net.problem.capacities,
+                net.day_window(1 << 13).filter(|_| !net.problem.capacities.is_empty()),
+            ),
             schedules: 0,
             money: (!net.problem.budgets.is_empty()).then(|| {
                 let years = Years::of(net.problem);
@@ -266,10 +271,9 @@ impl<'n, 'p> Decoder<'n, 'p> {
     /// and index.
     pub fn list_by_start(&self, dates: &Dates) -> Vec<usize> {
         let activities = &self.net.problem.activities;
-        keyed_order(self.net, Direction::Forward, None, |a| {
-            (dates.start[a], activities[a].priority, a)
+        sorted_order(self.net, Direction::Forward, |a| {
+            (dates.start[a], activities[a].priority)
         })
-        .0
     }
 
     /// Forward-backward improvement (justification): right-justify the schedule against its
@@ -284,10 +288,9 @@ impl<'n, 'p> Decoder<'n, 'p> {
         };
         let mut early = late.clone();
         for _ in 0..rounds {
-            let backward_list = keyed_order(self.net, Direction::Backward, None, |a| {
+            let backward_list = sorted_order(self.net, Direction::Backward, |a| {
                 (Reverse(best.end[a]), Reverse(best.start[a]), Reverse(a))
-            })
-            .0;
+            });
             self.backward(&backward_list, best_score.finish, &mut late);
             let forward_list = self.list_by_start(&late);
             self.forward(&forward_list, &mut early);
