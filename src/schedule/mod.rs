@@ -29,7 +29,6 @@ use graph::{Direction, find_cycle, keyed_order, waves};
 use network::Network;
 pub use problem::{Activity, Day, Link, LinkKind, Problem, Units};
 use search::{Budget, search};
-use sgs::Decoder;
 
 /// How hard the planner searches when resources conflict. The work is counted in schedules
 /// built (one serial schedule-generation pass each), never in seconds, so results never depend
@@ -57,8 +56,8 @@ impl Effort {
     pub fn budget(self, activities: usize) -> u64 {
         let (nominal, work): (u64, u64) = match self {
             Effort::Fast => (1_000, 200_000),
-            Effort::Default => (20_000, 3_000_000),
-            Effort::Thorough => (100_000, 12_000_000),
+            Effort::Default => (50_000, 6_000_000),
+            Effort::Thorough => (400_000, 48_000_000),
         };
         let n = activities.max(1) as u64;
         let scaled = work / n.saturating_mul(1 + n / 250);
@@ -253,13 +252,12 @@ pub fn plan(problem: &Problem, options: &Options) -> Result<Solution, ScheduleEr
             .is_some()
     }) || analysis::over_budget(&net, &early);
     let chosen = if conflict {
-        let mut decoder = Decoder::new(&net);
         let schedules = options.effort.budget(net.len());
         let budget = Budget {
             schedules,
             population: options.effort.population(schedules),
         };
-        let found = search(&mut decoder, &order, &early, bound, budget, options.seed);
+        let found = search(&net, &order, &early, bound, budget, options.seed);
         stats.schedules = found.schedules;
         stats.iterations = found.generations;
         found.dates
