@@ -156,3 +156,29 @@ pub fn feasible(problem: &Problem, start: &[i32], end: &[i32]) -> Result<(), Str
     }
     Ok(())
 }
+
+/// The critical-path length of a PSPLIB problem (finish-to-start links without lags, day
+/// durations), computed here rather than by the engine, as a reference for its bounds.
+pub fn critical_path(problem: &Problem) -> i32 {
+    let n = problem.activities.len();
+    let days = |a: usize| match problem.activities[a].duration {
+        Span::Days(d) => d as i32,
+        Span::Months(m) => 31 * m as i32,
+    };
+    let mut finish: Vec<i32> = (0..n).map(days).collect();
+    // Relax until nothing changes: at most n rounds on an acyclic graph.
+    for _ in 0..n {
+        let mut changed = false;
+        for link in &problem.links {
+            let candidate = finish[link.from] + days(link.to);
+            if candidate > finish[link.to] {
+                finish[link.to] = candidate;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    finish.into_iter().max().unwrap_or(0)
+}
