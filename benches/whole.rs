@@ -25,7 +25,9 @@ fn run(dir: &Path, text: &str, effort: &str) {
     std::fs::write(&file, text).expect("write the roadmap");
     let out = dir.join("plan.csv");
     let status = Command::new(binary())
-        .args(["plan", "--format", "csv", "--force", "--effort", effort, "-o"])
+        .args([
+            "plan", "--format", "csv", "--force", "--effort", effort, "-o",
+        ])
         .arg(&out)
         .arg(&file)
         .status()

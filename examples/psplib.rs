@@ -104,13 +104,12 @@ fn run_set(dir: &Path, reference: Option<&Path>, args: &Args) -> Result<Summary,
         .find(|p| p.is_file());
     let table: HashMap<String, u32> = match reference.map(Path::to_path_buf).or(guessed) {
         // j120hrs.sm spells some authors' names in Latin-1.
-        Some(path) => psplib::parse_reference(&String::from_utf8_lossy(&std::fs::read(path)?), &set),
+        Some(path) => {
+            psplib::parse_reference(&String::from_utf8_lossy(&std::fs::read(path)?), &set)
+        }
         None => HashMap::new(),
     };
-    let files: Vec<PathBuf> = instances(dir)?
-        .into_iter()
-        .step_by(args.sample)
-        .collect();
+    let files: Vec<PathBuf> = instances(dir)?.into_iter().step_by(args.sample).collect();
     let (mut gaps, mut bound_gaps, mut seconds) = (Vec::new(), Vec::new(), Vec::new());
     let mut at_reference = 0;
     if !args.quiet {

@@ -22,7 +22,10 @@ pub fn portfolio_toml(n: usize, resources: bool) -> String {
     text.push_str("[[actor]]\nid = \"city\"\nname = \"City\"\n\n");
     if resources {
         for (r, capacity) in [(0, 40), (1, 30), (2, 20)] {
-            let _ = writeln!(text, "[[resource]]\nid = \"pool{r}\"\ncapacity = {capacity}\n");
+            let _ = writeln!(
+                text,
+                "[[resource]]\nid = \"pool{r}\"\ncapacity = {capacity}\n"
+            );
         }
     }
     let layer = 40;
@@ -51,7 +54,10 @@ pub fn portfolio_toml(n: usize, resources: bool) -> String {
                 .iter()
                 .map(|from| {
                     if next(5) == 0 {
-                        format!("{{ project = \"p{from}\", type = \"SS\", lag = \"{} days\" }}", next(30))
+                        format!(
+                            "{{ project = \"p{from}\", type = \"SS\", lag = \"{} days\" }}",
+                            next(30)
+                        )
                     } else {
                         format!("\"p{from}\"")
                     }

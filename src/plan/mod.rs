@@ -93,6 +93,37 @@ pub struct ProjectPlan {
     pub missed: Vec<Missed>,
 }
 
+/// What the lower bound proves about a plan: no plan can finish before `earliest_finish`, so
+/// this one is at most `days_longer` days (`percent_longer` % of the shortest possible plan)
+/// longer than the best; 0 means it is the shortest possible.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct Bound {
+    pub earliest_finish: NaiveDate,
+    pub days_longer: i64,
+    pub percent_longer: f64,
+}
+
+impl Bound {
+    /// The sentence people read: "no plan can finish before D; this one is at most N days or
+    /// X % longer" (or that it is the shortest possible).
+    pub fn sentence(&self) -> String {
+        if self.days_longer == 0 {
+            format!(
+                "no plan can finish before {}: this one is the shortest possible",
+                self.earliest_finish
+            )
+        } else {
+            format!(
+                "no plan can finish before {}; this one is at most {} day{} or {:.1} % longer",
+                self.earliest_finish,
+                self.days_longer,
+                if self.days_longer == 1 { "" } else { "s" },
+                self.percent_longer
+            )
+        }
+    }
+}
+
 /// A planned roadmap: per-project dates and analysis, plus what reports need to explain it.
 pub struct Plan {
     pub problem: Problem,
@@ -138,6 +169,23 @@ impl Plan {
             .into_iter()
             .map(|(day, units)| (self.problem.date(day), f64::from(units) / UNITS_PER_ONE))
             .collect()
+    }
+
+    /// How far this plan can be from the shortest possible one, from the engine's lower bound;
+    /// `None` for an empty roadmap.
+    pub fn bound(&self) -> Option<Bound> {
+        let bound = self.solution.stats.lower_bound?;
+        if bound <= 0 || self.solution.makespan <= 0 {
+            return None;
+        }
+        let days_longer = i64::from(self.solution.makespan.saturating_sub(bound).max(0));
+        // Counted back from the plan's last day, so a closing milestone (whose last day is its
+        // exclusive end) reads the same in both.
+        Some(Bound {
+            earliest_finish: self.finish() - chrono::Days::new(days_longer as u64),
+            days_longer,
+            percent_longer: 100.0 * days_longer as f64 / f64::from(bound),
+        })
     }
 
     /// Most units of resource `r` in use on any day.

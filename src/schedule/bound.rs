@@ -80,7 +80,12 @@ fn work_bound(net: &Network, early: &Dates, durations: &[Day]) -> Day {
             continue;
         }
         let work: u128 = (0..net.len())
-            .flat_map(|a| net.demands[a].iter().filter(move |d| d.0 == r).map(move |d| (a, d.1)))
+            .flat_map(|a| {
+                net.demands[a]
+                    .iter()
+                    .filter(move |d| d.0 == r)
+                    .map(move |d| (a, d.1))
+            })
             .map(|(a, units)| u128::from(units) * u128::try_from(durations[a].max(0)).unwrap_or(0))
             .sum();
         let days = Day::try_from(work.div_ceil(u128::from(capacity))).unwrap_or(Day::MAX);

@@ -221,11 +221,9 @@ pub fn plan(problem: &Problem, options: &Options) -> Result<Solution, ScheduleEr
     };
 
     let early_profile = profile_of(&net, &early);
-    let conflict = (0..problem.capacities.len()).any(|r| {
-        early_profile
-            .first_day_short(r, Day::MIN, 0)
-            .is_some()
-    }) || analysis::over_budget(&net, &early);
+    let conflict = (0..problem.capacities.len())
+        .any(|r| early_profile.first_day_short(r, Day::MIN, 0).is_some())
+        || analysis::over_budget(&net, &early);
     let chosen = if conflict {
         let schedules = options.effort.budget(net.len());
         let budget = Budget {

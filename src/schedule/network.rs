@@ -128,7 +128,10 @@ impl<'p> Network<'p> {
             return None;
         }
         let horizon = Day::try_from(horizon).ok()?;
-        Some((Day::try_from(first).ok()?.saturating_neg() - horizon, horizon))
+        Some((
+            Day::try_from(first).ok()?.saturating_neg() - horizon,
+            horizon,
+        ))
     }
 
     pub fn len(&self) -> usize {

@@ -331,7 +331,9 @@ mod tests {
         let mut days = Profile::with_window(&[4], Some((0, 40)));
         let mut seed: u64 = 7;
         let mut next = |bound: u64| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             (seed >> 33) % bound
         };
         for round in 0..300 {
@@ -346,11 +348,17 @@ mod tests {
                 steps.overload(0, start, end, units),
                 days.overload(0, start, end, units),
             );
-            assert_eq!(by_steps.is_some(), by_days.is_some(), "{start}..{end} x{units}");
+            assert_eq!(
+                by_steps.is_some(),
+                by_days.is_some(),
+                "{start}..{end} x{units}"
+            );
             // Either jump is safe: no start before it and no end after it fits.
             for (after, before) in by_steps.into_iter().chain(by_days) {
                 let len = end - start;
-                assert!((start..after.min(60)).all(|s| steps.overload(0, s, s + len, units).is_some()));
+                assert!(
+                    (start..after.min(60)).all(|s| steps.overload(0, s, s + len, units).is_some())
+                );
                 assert!((before + 1..=end).all(|e| steps.overload(0, e - len, e, units).is_some()));
             }
             if next(4) > 0 && steps.overload(0, start, end, units).is_none() {

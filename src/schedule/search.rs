@@ -316,7 +316,9 @@ pub(crate) fn search(
     let mut islands: Vec<Island> = (0..count)
         .map(|i| Island {
             decoder: Decoder::new(net),
-            rng: ChaCha8Rng::seed_from_u64(seed.wrapping_add(0x9E37_79B9_7F4A_7C15 * i as u64)),
+            rng: ChaCha8Rng::seed_from_u64(
+                seed.wrapping_add(0x9E37_79B9_7F4A_7C15_u64.wrapping_mul(i as u64)),
+            ),
             budget: budget.schedules / count as u64,
             population: Vec::new(),
             size: budget.population,
@@ -377,8 +379,10 @@ pub(crate) fn search(
         // Migration in a fixed order: island i takes island i-1's best (from before the
         // exchange) unless it already holds that schedule.
         if islands.len() > 1 {
-            let bests: Vec<Option<Individual>> =
-                islands.iter().map(|i| i.population.first().cloned()).collect();
+            let bests: Vec<Option<Individual>> = islands
+                .iter()
+                .map(|i| i.population.first().cloned())
+                .collect();
             for (i, island) in islands.iter_mut().enumerate() {
                 let from = (i + bests.len() - 1) % bests.len();
                 if let Some(migrant) = &bests[from] {

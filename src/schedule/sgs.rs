@@ -69,7 +69,8 @@ impl<'n, 'p> Decoder<'n, 'p> {
             // steps otherwise, whose cost does not grow with the horizon.
             profile: Profile::with_window(
                 &net.problem.capacities,
-                net.day_window(1 << 13).filter(|_| !net.problem.capacities.is_empty()),
+                net.day_window(1 << 13)
+                    .filter(|_| !net.problem.capacities.is_empty()),
             ),
             schedules: 0,
             money: (!net.problem.budgets.is_empty()).then(|| {
@@ -169,9 +170,7 @@ impl<'n, 'p> Decoder<'n, 'p> {
                 loop {
                     let mut retry: Option<Day> = None;
                     for &(r, units) in &net.demands[a] {
-                        if let Some((after, _)) =
-                            self.profile.overload(r, start, end, units)
-                        {
+                        if let Some((after, _)) = self.profile.overload(r, start, end, units) {
                             retry = Some(retry.map_or(after, |t| t.max(after)));
                         }
                     }
@@ -224,9 +223,7 @@ impl<'n, 'p> Decoder<'n, 'p> {
                 loop {
                     let mut end_by: Option<Day> = None;
                     for &(r, units) in &net.demands[a] {
-                        if let Some((_, first)) =
-                            self.profile.overload(r, start, end, units)
-                        {
+                        if let Some((_, first)) = self.profile.overload(r, start, end, units) {
                             end_by = Some(end_by.map_or(first, |t| t.min(first)));
                         }
                     }
