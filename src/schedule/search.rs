@@ -366,6 +366,17 @@ pub(crate) fn search(
     }
 
     let threads = threads();
+    // Stop early when the best plan has not improved for a third of the budget: small
+    // problems converge long before the budget runs out. Checked at the fixed epoch points.
+    let patience = budget.schedules / 3;
+    let best_of = |islands: &[Island]| {
+        islands
+            .iter()
+            .filter_map(|i| i.best.as_ref().map(|b| b.score))
+            .min()
+    };
+    let mut best_score = best_of(&islands);
+    let mut improved_at: u64 = islands.iter().map(|i| i.decoder.schedules).sum();
     while !stop
         && !islands.iter().any(Island::at_bound)
         && islands.iter().any(|i| !i.exhausted())
@@ -373,8 +384,16 @@ pub(crate) fn search(
     {
         let before: u64 = islands.iter().map(|i| i.decoder.schedules).sum();
         run_epoch(&mut islands, threads, n);
-        if islands.iter().map(|i| i.decoder.schedules).sum::<u64>() == before {
+        let spent: u64 = islands.iter().map(|i| i.decoder.schedules).sum();
+        if spent == before {
             break; // nothing left to do (populations too small to breed)
+        }
+        let now = best_of(&islands);
+        if now < best_score {
+            best_score = now;
+            improved_at = spent;
+        } else if spent - improved_at > patience {
+            break;
         }
         // Migration in a fixed order: island i takes island i-1's best (from before the
         // exchange) unless it already holds that schedule.
