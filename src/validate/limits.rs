@@ -6,6 +6,11 @@ use crate::model::Roadmap;
 /// Most projects a roadmap may have: far beyond any real portfolio, small enough to plan fast.
 pub const MAX_PROJECTS: usize = 200_000;
 
+/// At most [`MAX_PROJECTS`] projects.
+///
+/// Whether the plan stays before 9999-12-31 is checked on the plan itself
+/// (`crate::plan::plan_as_of`): adding up every duration would refuse large portfolios whose
+/// plan fits easily.
 pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
     if roadmap.projects.len() > MAX_PROJECTS {
         findings.push(
@@ -18,11 +23,7 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             )
             .at(roadmap.projects[MAX_PROJECTS].at.clone()),
         );
-        return;
     }
-    // Whether the plan stays before 9999-12-31 is checked on the plan itself
-    // (`crate::plan::plan_as_of`): adding up every duration would refuse large portfolios
-    // whose plan fits easily.
 }
 
 #[cfg(test)]
