@@ -1,55 +1,120 @@
-//! Plans every PSPLIB `.sm` file of a directory and prints the makespan, the gap to a reference
-//! table and the time per instance, then the means.
+//! Plans PSPLIB `.sm` instances and compares them with a reference table: per set, the mean gap
+//! to the reference, how many plans reach it, the time per instance, and how close the
+//! planner's lower bound comes to the reference.
 //!
-//! `cargo run --release --example psplib -- DIR [--reference FILE] [--effort fast|default|thorough] [--seed N]`
+//! `cargo run --release --example psplib -- DIR [--reference FILE] [--effort fast|default|thorough] [--seed N] [--sample K] [--quiet]`
 //!
-//! The reference is a `problem,optimum` CSV (as in `benches/data/j30-optimum.csv`) or a PSPLIB
-//! `j30opt.sm` / `j120hrs.sm` table.
+//! `DIR` is one set (a directory of `.sm` files, e.g. `../shared/psplib/j30`) or a directory of
+//! sets (e.g. `../shared/psplib`), each then run in turn. Without `--reference`, a set `S` is
+//! compared with `S/../Sopt.sm` or `S/../Shrs.sm` when one exists. The reference is a
+//! `problem,optimum` CSV (as in `benches/data/j30-optimum.csv`) or a PSPLIB `j30opt.sm` /
+//! `j120hrs.sm` table. `--sample K` plans every K-th instance only.
 
 #[path = "../benches/support/psplib.rs"]
 mod psplib;
 
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use roadmap::schedule::{Effort, Options, plan};
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+type Error = Box<dyn std::error::Error>;
+
+struct Args {
+    dir: PathBuf,
+    reference: Option<PathBuf>,
+    options: Options,
+    sample: usize,
+    quiet: bool,
+}
+
+fn parse_args() -> Result<Args, Error> {
     let mut args = std::env::args().skip(1);
+    let mut parsed = Args {
+        dir: PathBuf::new(),
+        reference: None,
+        options: Options::default(),
+        sample: 1,
+        quiet: false,
+    };
     let mut dir = None;
-    let mut reference = None;
-    let mut options = Options::default();
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--reference" => reference = args.next(),
-            "--seed" => options.seed = args.next().ok_or("--seed needs a value")?.parse()?,
+            "--reference" => parsed.reference = args.next().map(PathBuf::from),
+            "--seed" => parsed.options.seed = args.next().ok_or("--seed needs a value")?.parse()?,
+            "--sample" => parsed.sample = args.next().ok_or("--sample needs a value")?.parse()?,
+            "--quiet" => parsed.quiet = true,
             "--effort" => {
-                options.effort = match args.next().as_deref() {
+                parsed.options.effort = match args.next().as_deref() {
                     Some("fast") => Effort::Fast,
                     Some("default") => Effort::Default,
                     Some("thorough") => Effort::Thorough,
                     other => return Err(format!("unknown effort {other:?}").into()),
                 }
             }
-            _ => dir = Some(arg),
+            _ => dir = Some(PathBuf::from(arg)),
         }
     }
-    let dir = dir.ok_or("usage: psplib DIR [--reference FILE] [--effort LEVEL] [--seed N]")?;
-    let mut files: Vec<_> = std::fs::read_dir(&dir)?
+    parsed.dir = dir.ok_or(
+        "usage: psplib DIR [--reference FILE] [--effort LEVEL] [--seed N] [--sample K] [--quiet]",
+    )?;
+    parsed.sample = parsed.sample.max(1);
+    Ok(parsed)
+}
+
+fn instances(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "sm"))
         .collect();
     files.sort();
-    let prefix = files
-        .first()
-        .and_then(|f| f.file_name()?.to_str()?.get(..3).map(str::to_string))
-        .unwrap_or_default();
-    let table = match &reference {
-        Some(path) => psplib::parse_reference(&std::fs::read_to_string(path)?, &prefix),
-        None => Default::default(),
+    Ok(files)
+}
+
+/// One set's results.
+struct Summary {
+    set: String,
+    planned: usize,
+    compared: usize,
+    mean_gap: f64,
+    at_reference: usize,
+    mean_bound_gap: f64,
+    mean_ms: f64,
+    max_ms: f64,
+}
+
+fn mean(v: &[f64]) -> f64 {
+    if v.is_empty() {
+        f64::NAN
+    } else {
+        v.iter().sum::<f64>() / v.len() as f64
+    }
+}
+
+fn run_set(dir: &Path, reference: Option<&Path>, args: &Args) -> Result<Summary, Error> {
+    let set = dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_string();
+    let guessed = ["opt.sm", "hrs.sm"]
+        .iter()
+        .map(|suffix| dir.with_file_name(format!("{set}{suffix}")))
+        .find(|p| p.is_file());
+    let table: HashMap<String, u32> = match reference.map(Path::to_path_buf).or(guessed) {
+        // j120hrs.sm spells some authors' names in Latin-1.
+        Some(path) => {
+            psplib::parse_reference(&String::from_utf8_lossy(&std::fs::read(path)?), &set)
+        }
+        None => HashMap::new(),
     };
-    let (mut gaps, mut seconds, mut worst) = (Vec::new(), Vec::new(), 0.0f64);
+    let files: Vec<PathBuf> = instances(dir)?.into_iter().step_by(args.sample).collect();
+    let (mut gaps, mut bound_gaps, mut seconds) = (Vec::new(), Vec::new(), Vec::new());
     let mut at_reference = 0;
-    println!("instance\tmakespan\treference\tgap%\tms\tschedules");
+    if !args.quiet {
+        println!("instance\tmakespan\treference\tgap%\tbound\tms\tschedules");
+    }
     for file in &files {
         let name = file
             .file_name()
@@ -58,47 +123,94 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .to_string();
         let problem = psplib::parse_sm(&std::fs::read_to_string(file)?)?;
         let clock = Instant::now();
-        let solution = plan(&problem, &options)?;
+        let solution = plan(&problem, &args.options)?;
         let elapsed = clock.elapsed().as_secs_f64();
         psplib::feasible(&problem, &solution.start, &solution.end)
             .map_err(|e| format!("{name}: infeasible plan: {e}"))?;
         seconds.push(elapsed);
-        worst = worst.max(elapsed);
+        let makespan = f64::from(solution.makespan);
+        let bound = solution.stats.lower_bound.unwrap_or(0);
         let known = table.get(&name).copied();
-        let gap = known
-            .map(|k| 100.0 * (f64::from(solution.makespan as u32) - f64::from(k)) / f64::from(k));
-        if let Some(g) = gap {
-            gaps.push(g);
-            if g <= 0.0 {
+        let gap = known.map(|k| 100.0 * (makespan - f64::from(k)) / f64::from(k));
+        if let Some(k) = known {
+            let k = f64::from(k);
+            gaps.push(100.0 * (makespan - k) / k);
+            bound_gaps.push(100.0 * (k - f64::from(bound)) / k);
+            if makespan <= k {
                 at_reference += 1;
             }
         }
+        if !args.quiet {
+            println!(
+                "{name}\t{}\t{}\t{}\t{bound}\t{:.1}\t{}",
+                solution.makespan,
+                known.map_or("-".into(), |k| k.to_string()),
+                gap.map_or("-".into(), |g| format!("{g:.2}")),
+                elapsed * 1e3,
+                solution.stats.schedules
+            );
+        }
+    }
+    Ok(Summary {
+        set,
+        planned: files.len(),
+        compared: gaps.len(),
+        mean_gap: mean(&gaps),
+        at_reference,
+        mean_bound_gap: mean(&bound_gaps),
+        mean_ms: mean(&seconds) * 1e3,
+        max_ms: seconds.iter().copied().fold(0.0, f64::max) * 1e3,
+    })
+}
+
+fn main() -> Result<(), Error> {
+    let args = parse_args()?;
+    // A directory of sets holds subdirectories of instances (and the reference tables).
+    let mut sets: Vec<PathBuf> = std::fs::read_dir(&args.dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir() && instances(p).is_ok_and(|f| !f.is_empty()))
+        .collect();
+    // j30, j60, j120: by size, not by name.
+    sets.sort_by_key(|p| {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let digits: String = name.chars().filter(char::is_ascii_digit).collect();
+        (digits.parse::<u64>().unwrap_or(u64::MAX), name.to_string())
+    });
+    if sets.is_empty() {
+        sets.push(args.dir.clone());
+    }
+    let reference = if sets.len() == 1 {
+        args.reference.as_deref()
+    } else {
+        None
+    };
+    let mut summaries = Vec::new();
+    for set in &sets {
+        summaries.push(run_set(set, reference, &args)?);
+    }
+    println!(
+        "\neffort {:?}, seed {}, every {} instance(s), {} thread(s)",
+        args.options.effort,
+        args.options.seed,
+        args.sample,
+        std::thread::available_parallelism().map_or(1, usize::from)
+    );
+    println!(
+        "| set | instances | mean gap to reference | at reference | bound below reference | mean time | max time |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    for s in &summaries {
         println!(
-            "{name}\t{}\t{}\t{}\t{:.1}\t{}",
-            solution.makespan,
-            known.map_or("-".into(), |k| k.to_string()),
-            gap.map_or("-".into(), |g| format!("{g:.2}")),
-            elapsed * 1e3,
-            solution.stats.schedules
+            "| {} | {} ({} with a reference) | {:.3} % | {} | {:.2} % | {:.0} ms | {:.0} ms |",
+            s.set,
+            s.planned,
+            s.compared,
+            s.mean_gap,
+            s.at_reference,
+            s.mean_bound_gap,
+            s.mean_ms,
+            s.max_ms
         );
     }
-    let mean = |v: &[f64]| {
-        if v.is_empty() {
-            f64::NAN
-        } else {
-            v.iter().sum::<f64>() / v.len() as f64
-        }
-    };
-    println!(
-        "# {} instances, effort {:?}, seed {}: mean gap {:.3}% over {} with a reference ({} at it), mean {:.1} ms, max {:.1} ms",
-        files.len(),
-        options.effort,
-        options.seed,
-        mean(&gaps),
-        gaps.len(),
-        at_reference,
-        mean(&seconds) * 1e3,
-        worst * 1e3
-    );
     Ok(())
 }

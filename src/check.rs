@@ -10,8 +10,8 @@ use crate::diag::render::FileReport;
 use crate::diag::{self, Diagnostic, Severity, SourceFile};
 use crate::model::load::{self, Input, Parsed, ReadError};
 use crate::model::{Roadmap, Scenario};
-use crate::plan::{Plan, plan_as_of};
-use crate::schedule::{Options, ScheduleError};
+use crate::plan::{Plan, PlanError, plan_as_of};
+use crate::schedule::Options;
 use crate::validate;
 
 /// What to check: the planner's options, the scenario to apply and the day progress runs to.
@@ -39,7 +39,7 @@ pub enum CheckError {
     Plan {
         file: String,
         #[source]
-        source: ScheduleError,
+        source: PlanError,
     },
 }
 
@@ -165,14 +165,24 @@ fn finish(
     let (roadmap, plan) = if validate::has_errors(&findings) {
         (None, None)
     } else {
-        let mut plan =
-            plan_as_of(&roadmap, &options, as_of).map_err(|source_err| CheckError::Plan {
-                file: source.name.clone(),
-                source: source_err,
-            })?;
-        plan.findings = crate::findings::of(&roadmap, &plan);
-        findings.extend(plan.findings.iter().cloned());
-        (Some(roadmap), Some(plan))
+        match plan_as_of(&roadmap, &options, as_of) {
+            Ok(mut plan) => {
+                plan.findings = crate::findings::of(&roadmap, &plan);
+                findings.extend(plan.findings.iter().cloned());
+                (Some(roadmap), Some(plan))
+            }
+            // Past the last supported day: a finding on the file (E011), not a failure to run.
+            Err(PlanError::PastLastDay(finding)) => {
+                findings.push(*finding);
+                (None, None)
+            }
+            Err(source_err) => {
+                return Err(CheckError::Plan {
+                    file: source.name.clone(),
+                    source: source_err,
+                });
+            }
+        }
     };
     diag::sort(&mut findings);
     Ok(Checked {

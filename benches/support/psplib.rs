@@ -88,18 +88,17 @@ pub fn parse_sm(text: &str) -> Result<Problem, String> {
 pub fn parse_reference(text: &str, prefix: &str) -> HashMap<String, u32> {
     let mut table = HashMap::new();
     for line in text.lines() {
-        if let Some((name, value)) = line.split_once(',') {
-            if let Ok(v) = value.trim().parse() {
-                table.insert(name.trim().to_string(), v);
-            }
-            continue;
-        }
+        // PSPLIB tables first: their author column may hold commas.
         let words: Vec<&str> = line.split_whitespace().collect();
         if let [par, inst, makespan, ..] = words[..]
             && let (Ok(p), Ok(i), Ok(m)) =
                 (par.parse::<u32>(), inst.parse::<u32>(), makespan.parse())
         {
             table.insert(format!("{prefix}{p}_{i}.sm"), m);
+        } else if let Some((name, value)) = line.split_once(',')
+            && let Ok(v) = value.trim().parse()
+        {
+            table.insert(name.trim().to_string(), v);
         }
     }
     table
@@ -156,4 +155,30 @@ pub fn feasible(problem: &Problem, start: &[i32], end: &[i32]) -> Result<(), Str
         }
     }
     Ok(())
+}
+
+/// The critical-path length of a PSPLIB problem (finish-to-start links without lags, day
+/// durations), computed here rather than by the engine, as a reference for its bounds.
+pub fn critical_path(problem: &Problem) -> i32 {
+    let n = problem.activities.len();
+    let days = |a: usize| match problem.activities[a].duration {
+        Span::Days(d) => d as i32,
+        Span::Months(m) => 31 * m as i32,
+    };
+    let mut finish: Vec<i32> = (0..n).map(days).collect();
+    // Relax until nothing changes: at most n rounds on an acyclic graph.
+    for _ in 0..n {
+        let mut changed = false;
+        for link in &problem.links {
+            let candidate = finish[link.from] + days(link.to);
+            if candidate > finish[link.to] {
+                finish[link.to] = candidate;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    finish.into_iter().max().unwrap_or(0)
 }

@@ -9,7 +9,7 @@ pub mod targets;
 use chrono::NaiveDate;
 
 use crate::calendar::LinkKind;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::{Project, Roadmap};
 use crate::money;
 use crate::schedule::budget::Budgets;
@@ -93,6 +93,37 @@ pub struct ProjectPlan {
     pub missed: Vec<Missed>,
 }
 
+/// What the lower bound proves about a plan: no plan can finish before `earliest_finish`, so
+/// this one is at most `days_longer` days (`percent_longer` % of the shortest possible plan)
+/// longer than the best; 0 means it is the shortest possible.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct Bound {
+    pub earliest_finish: NaiveDate,
+    pub days_longer: i64,
+    pub percent_longer: f64,
+}
+
+impl Bound {
+    /// The sentence people read: "no plan can finish before D; this one is at most N days or
+    /// X % longer" (or that it is the shortest possible).
+    pub fn sentence(&self) -> String {
+        if self.days_longer == 0 {
+            format!(
+                "no plan can finish before {}: this one is the shortest possible",
+                self.earliest_finish
+            )
+        } else {
+            format!(
+                "no plan can finish before {}; this one is at most {} day{} or {:.1} % longer",
+                self.earliest_finish,
+                self.days_longer,
+                if self.days_longer == 1 { "" } else { "s" },
+                self.percent_longer
+            )
+        }
+    }
+}
+
 /// A planned roadmap: per-project dates and analysis, plus what reports need to explain it.
 pub struct Plan {
     pub problem: Problem,
@@ -140,14 +171,41 @@ impl Plan {
             .collect()
     }
 
+    /// How far this plan can be from the shortest possible one, from the engine's lower bound;
+    /// `None` for an empty roadmap.
+    pub fn bound(&self) -> Option<Bound> {
+        let bound = self.solution.stats.lower_bound?;
+        if bound <= 0 || self.solution.makespan <= 0 {
+            return None;
+        }
+        let days_longer = i64::from(self.solution.makespan.saturating_sub(bound).max(0));
+        // Counted back from the plan's last day, so a closing milestone (whose last day is its
+        // exclusive end) reads the same in both.
+        Some(Bound {
+            earliest_finish: self.finish() - chrono::Days::new(days_longer as u64),
+            days_longer,
+            percent_longer: 100.0 * days_longer as f64 / f64::from(bound),
+        })
+    }
+
     /// Most units of resource `r` in use on any day.
     pub fn peak(&self, r: usize) -> f64 {
         self.usage(r).iter().map(|u| u.1).fold(0.0, f64::max)
     }
 }
 
+/// Why a validated roadmap could not be planned.
+#[derive(Debug, thiserror::Error)]
+pub enum PlanError {
+    #[error(transparent)]
+    Schedule(#[from] ScheduleError),
+    /// The plan runs past 9999-12-31: the E011 finding, pointing at the first project to pass it.
+    #[error("{}", .0.message)]
+    PastLastDay(Box<Diagnostic>),
+}
+
 /// Plans a validated roadmap.
-pub fn plan(roadmap: &Roadmap, options: &Options) -> Result<Plan, ScheduleError> {
+pub fn plan(roadmap: &Roadmap, options: &Options) -> Result<Plan, PlanError> {
     plan_as_of(roadmap, options, None)
 }
 
@@ -158,10 +216,13 @@ pub fn plan_as_of(
     roadmap: &Roadmap,
     options: &Options,
     as_of: Option<NaiveDate>,
-) -> Result<Plan, ScheduleError> {
+) -> Result<Plan, PlanError> {
     let mut problem = problem(roadmap);
     progress::apply(roadmap, &mut problem, as_of);
     let solution = schedule::plan(&problem, options)?;
+    if let Some(finding) = past_last_day(roadmap, &problem, &solution) {
+        return Err(PlanError::PastLastDay(Box::new(finding)));
+    }
     let mut projects: Vec<ProjectPlan> = (0..roadmap.projects.len())
         .map(|i| project_plan(&problem, &solution, i))
         .collect();
@@ -203,6 +264,33 @@ pub fn plan_as_of(
         indicators,
     };
     Ok(plan)
+}
+
+/// E011 when the plan runs past 9999-12-31, the last day dates can hold: the project that passes
+/// it first (earliest start, then file order), with its duration underlined. The engine works
+/// in day offsets (`i32`, saturating far beyond year 9999), so any roadmap whose plan fits is
+/// planned, however long its durations add up to.
+fn past_last_day(roadmap: &Roadmap, problem: &Problem, solution: &Solution) -> Option<Diagnostic> {
+    let last = problem.day(crate::model::decode::Date::LAST);
+    let first = (0..solution.end.len())
+        .filter(|&i| solution.end[i].saturating_sub(1).max(solution.start[i]) > last)
+        .min_by_key(|&i| (solution.start[i], i))?;
+    let project = &roadmap.projects[first];
+    let starts = match problem.checked_date(solution.start[first]) {
+        Some(date) if solution.start[first] <= last => format!("starts {date} and "),
+        _ => String::new(),
+    };
+    Some(
+        Diagnostic::error(
+            Code::TooLarge,
+            format!(
+                "the plan runs past 9999-12-31, the last day supported: `{}` {starts}would end after it",
+                project.id
+            ),
+        )
+        .at(project.duration_at.clone())
+        .with_help("shorten the durations or lags that lead to it, or start the roadmap earlier"),
+    )
 }
 
 /// The engine's view of the roadmap: day offsets from the start, fixed-point units.

@@ -237,7 +237,25 @@ pub fn write(
     } else {
         writeln!(out, "\n{key}\n{scale}")?;
     }
-    writeln!(out, "{}", summary(roadmap, plan, look))
+    writeln!(out, "{}", summary(roadmap, plan, look))?;
+    if let Some(bound) = plan.bound() {
+        writeln!(out, "{}", bound_line(&bound, look))?;
+    }
+    Ok(())
+}
+
+/// "Bound: no plan can finish before D; this one is at most N days or X % longer", broken
+/// after the semicolon when the width is too small for one line.
+fn bound_line(bound: &crate::plan::Bound, look: &Look) -> String {
+    let line = format!("{} {}", look.bold("Bound:"), bound.sentence());
+    let visible = "Bound: ".len() + bound.sentence().chars().count();
+    if visible <= usize::from(look.width) {
+        return line;
+    }
+    match line.split_once("; ") {
+        Some((first, rest)) => format!("{first};\n       {rest}"),
+        None => line,
+    }
 }
 
 /// A project's bar: its days, then its slack.

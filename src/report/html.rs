@@ -154,6 +154,14 @@ fn summary(roadmap: &Roadmap, plan: &Plan) -> Result<String, std::fmt::Error> {
             format!("projects, {milestones} milestones, {waves} waves"),
         ),
         (critical.to_string(), "critical (no slack)".to_string()),
+        match plan.bound() {
+            Some(bound) if bound.days_longer == 0 => (
+                "shortest".to_string(),
+                format!("no plan can finish before {}", bound.earliest_finish),
+            ),
+            Some(bound) => (format!("≤ {} days", bound.days_longer), bound.sentence()),
+            None => ("-".to_string(), "no lower bound".to_string()),
+        },
         (
             format!("{} {}", amount(roadmap.total_cost()), roadmap.currency),
             "total cost".to_string(),

@@ -71,6 +71,10 @@ struct Summary<'a> {
     finish: NaiveDate,
     days: i64,
     total_cost: f64,
+    /// No plan can finish before `earliest_finish`; this one is at most `days_longer` days
+    /// (`percent_longer` %) longer. Absent for an empty roadmap.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lower_bound: Option<crate::plan::Bound>,
 }
 
 #[derive(Serialize)]
@@ -204,6 +208,7 @@ pub fn write(
             finish: plan.finish(),
             days: (plan.finish() - plan.start()).num_days() + 1,
             total_cost: roadmap.total_cost(),
+            lower_bound: plan.bound(),
         },
         projects,
         critical_path: plan

@@ -13,7 +13,7 @@ use super::profile::Profile;
 
 /// The usage profile of a plan.
 pub(crate) fn profile_of(net: &Network, plan: &Dates) -> Profile {
-    let mut profile = Profile::new(net.problem.capacities.len());
+    let mut profile = Profile::new(&net.problem.capacities);
     for a in 0..net.len() {
         for &(r, units) in &net.demands[a] {
             profile.add(r, plan.start[a], plan.end[a], units);
@@ -78,13 +78,12 @@ fn units_of(net: &Network, a: usize, r: usize) -> Units {
 /// In particular an activity that starts exactly when another holding the same contested
 /// resource ends is linked to it.
 pub(crate) fn resource_arcs(net: &Network, plan: &Dates, profile: &Profile) -> Arcs {
-    let capacities = &net.problem.capacities;
     let by_start = sorted_by(net, &plan.start);
     let mut pairs = Vec::new();
     let mut seen = HashSet::new();
     for b in 0..net.len() {
         for &(r, units) in &net.demands[b] {
-            let Some(t) = profile.first_day_above(r, plan.end[b], capacities[r] - units) else {
+            let Some(t) = profile.first_day_short(r, plan.end[b], units) else {
                 continue;
             };
             for &c in on_day(&by_start, &plan.start, t) {
@@ -110,7 +109,6 @@ pub(crate) fn slack(net: &Network, plan: &Dates, arcs: &Arcs) -> (Dates, Vec<Day
 
 /// Why each activity starts on its day in a left-justified plan.
 pub(crate) fn holds(net: &Network, plan: &Dates, profile: &Profile) -> Vec<Hold> {
-    let capacities = &net.problem.capacities;
     let by_end = sorted_by(net, &plan.end);
     let mut money = ledger_of(net, plan);
     (0..net.len())
@@ -134,7 +132,7 @@ pub(crate) fn holds(net: &Network, plan: &Dates, profile: &Profile) -> Vec<Hold>
             // Started later than links and release allow: the day before, a resource was full.
             let day_before = start.saturating_sub(1);
             for &(r, units) in &net.demands[a] {
-                if profile.usage_at(r, day_before) + units <= capacities[r] {
+                if profile.free_at(r, day_before) >= i64::from(units) {
                     continue;
                 }
                 let by = on_day(&by_end, &plan.end, start)

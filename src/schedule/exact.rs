@@ -42,7 +42,7 @@ pub fn solve(
     let mut state = State {
         net: &net,
         early,
-        profile: Profile::new(problem.capacities.len()),
+        profile: Profile::new(&problem.capacities),
         dates: Dates {
             start: vec![0; n],
             end: vec![0; n],
@@ -116,7 +116,6 @@ impl State<'_, '_> {
         if self.best.is_some_and(|b| self.bound() >= b) {
             return;
         }
-        let capacities = &self.net.problem.capacities;
         for a in 0..n {
             if !self.ready(a) {
                 continue;
@@ -127,7 +126,7 @@ impl State<'_, '_> {
             let mut end = self.net.end(a, start);
             while let Some(after) = self.net.demands[a]
                 .iter()
-                .filter_map(|&(r, u)| self.profile.overload(r, start, end, capacities[r] - u))
+                .filter_map(|&(r, u)| self.profile.overload(r, start, end, u))
                 .map(|(after, _)| after)
                 .max()
             {

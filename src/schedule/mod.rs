@@ -8,6 +8,7 @@
 //! (only [`Stats::elapsed`] varies).
 
 mod analysis;
+mod bound;
 pub mod budget;
 mod cpm;
 #[doc(hidden)]
@@ -24,12 +25,11 @@ pub mod synth;
 use std::time::{Duration, Instant};
 
 use analysis::{critical_path, holds, profile_of, resource_arcs, slack};
-use cpm::{Dates, early_dates};
+use cpm::early_dates;
 use graph::{Direction, find_cycle, keyed_order, waves};
 use network::Network;
 pub use problem::{Activity, Day, Link, LinkKind, Problem, Units};
 use search::{Budget, search};
-use sgs::Decoder;
 
 /// How hard the planner searches when resources conflict. The work is counted in schedules
 /// built (one serial schedule-generation pass each), never in seconds, so results never depend
@@ -57,8 +57,8 @@ impl Effort {
     pub fn budget(self, activities: usize) -> u64 {
         let (nominal, work): (u64, u64) = match self {
             Effort::Fast => (1_000, 200_000),
-            Effort::Default => (20_000, 3_000_000),
-            Effort::Thorough => (100_000, 12_000_000),
+            Effort::Default => (50_000, 6_000_000),
+            Effort::Thorough => (400_000, 48_000_000),
         };
         let n = activities.max(1) as u64;
         let scaled = work / n.saturating_mul(1 + n / 250);
@@ -120,7 +120,9 @@ pub struct Stats {
     pub schedules: u64,
     /// Generations of the genetic algorithm (0 when no search was needed).
     pub iterations: u64,
-    /// A proven lower bound on the finish (CPM, and resource work when durations are in days).
+    /// A proven lower bound on the finish: no plan can end (exclusive end) before it. The
+    /// critical path, and when durations are in days the work of each resource and a
+    /// destructive bound from energetic reasoning (see `bound.rs`).
     pub lower_bound: Option<Day>,
     /// Wall-clock time spent. The only field that varies between runs: keep it out of reports
     /// that must be reproducible.
@@ -187,43 +189,15 @@ pub enum ScheduleError {
     OverCapacity { activity: usize, resource: usize },
 }
 
-/// A lower bound on the finish: the CPM finish, and when every duration is a day count, the
-/// busiest resource's work spread over its capacity after the earliest release.
-fn lower_bound(net: &Network, early: &Dates) -> Day {
-    let problem = net.problem;
-    let mut bound = early.finish();
-    let in_days = problem
-        .activities
-        .iter()
-        .all(|a| matches!(a.duration, crate::calendar::Span::Days(_)));
-    if in_days && !problem.activities.is_empty() {
-        let first = problem
-            .activities
-            .iter()
-            .map(|a| a.release)
-            .min()
-            .unwrap_or(0);
-        for (r, &capacity) in problem.capacities.iter().enumerate() {
-            if capacity == 0 {
-                continue;
-            }
-            let work: u128 = (0..net.len())
-                .flat_map(|a| {
-                    net.demands[a]
-                        .iter()
-                        .filter(move |d| d.0 == r)
-                        .map(move |d| (a, d.1))
-                })
-                .map(|(a, units)| {
-                    u128::from(units) * early.end[a].saturating_sub(early.start[a]).max(0) as u128
-                })
-                .sum();
-            let days = work.div_ceil(u128::from(capacity));
-            let days = Day::try_from(days).unwrap_or(Day::MAX);
-            bound = bound.max(first.saturating_add(days));
-        }
+/// The lower bound on the finish that [`plan`] proves (see [`Stats::lower_bound`]), without
+/// planning: no plan of `problem` can end before this day.
+pub fn lower_bound(problem: &Problem) -> Result<Day, ScheduleError> {
+    let net = Network::new(problem)?;
+    let (order, complete) = keyed_order(&net, Direction::Forward, None, |a| a);
+    if !complete {
+        return Err(ScheduleError::Cycle(find_cycle(&net).unwrap_or_default()));
     }
-    bound
+    Ok(bound::lower_bound(&net, &order, &early_dates(&net, &order)))
 }
 
 /// Plans `problem`: the CPM schedule when resources never conflict in it, else the best
@@ -240,26 +214,23 @@ pub fn plan(problem: &Problem, options: &Options) -> Result<Solution, ScheduleEr
         return Err(ScheduleError::Cycle(find_cycle(&net).unwrap_or_default()));
     }
     let early = early_dates(&net, &order);
-    let bound = lower_bound(&net, &early);
+    let bound = bound::lower_bound(&net, &order, &early);
     let mut stats = Stats {
         lower_bound: Some(bound),
         ..Stats::default()
     };
 
     let early_profile = profile_of(&net, &early);
-    let conflict = (0..problem.capacities.len()).any(|r| {
-        early_profile
-            .first_day_above(r, Day::MIN, problem.capacities[r])
-            .is_some()
-    }) || analysis::over_budget(&net, &early);
+    let conflict = (0..problem.capacities.len())
+        .any(|r| early_profile.first_day_short(r, Day::MIN, 0).is_some())
+        || analysis::over_budget(&net, &early);
     let chosen = if conflict {
-        let mut decoder = Decoder::new(&net);
         let schedules = options.effort.budget(net.len());
         let budget = Budget {
             schedules,
             population: options.effort.population(schedules),
         };
-        let found = search(&mut decoder, &order, &early, bound, budget, options.seed);
+        let found = search(&net, &order, &early, bound, budget, options.seed);
         stats.schedules = found.schedules;
         stats.iterations = found.generations;
         found.dates

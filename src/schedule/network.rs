@@ -103,6 +103,37 @@ impl<'p> Network<'p> {
         })
     }
 
+    /// Days within which every schedule of this problem runs when all durations and lags are
+    /// day counts: `[0, H)` with `H` the latest release plus every duration and lag one after
+    /// another (no serial schedule ends later), widened by `H` backwards for the backward
+    /// passes. `None` with calendar months or when that is too long to keep day by day.
+    pub fn day_window(&self, limit: u64) -> Option<(Day, Day)> {
+        let mut total: u64 = 0;
+        for d in &self.fixed_days {
+            total += u64::try_from((*d)?).ok()?;
+        }
+        for link in &self.problem.links {
+            match link.lag {
+                Span::Days(d) => total += u64::from(d),
+                Span::Months(_) => return None,
+            }
+        }
+        let releases = self.problem.activities.iter().map(|a| a.release);
+        let first = releases.clone().min().unwrap_or(0).min(0);
+        let last = u64::try_from(releases.max().unwrap_or(0).max(0)).ok()?;
+        let horizon = last + total + 1;
+        let first = u64::try_from(-i64::from(first)).ok()?;
+        let width = 2 * horizon + first;
+        if width > limit {
+            return None;
+        }
+        let horizon = Day::try_from(horizon).ok()?;
+        Some((
+            Day::try_from(first).ok()?.saturating_neg() - horizon,
+            horizon,
+        ))
+    }
+
     pub fn len(&self) -> usize {
         self.problem.activities.len()
     }

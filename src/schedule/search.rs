@@ -119,16 +119,49 @@ fn crossover(
     child
 }
 
-struct Search<'d, 'n, 'p> {
-    decoder: &'d mut Decoder<'n, 'p>,
-    rng: ChaCha8Rng,
-    budget: Budget,
-    best: Option<Individual>,
+/// Islands the search runs. Fixed, so that the plan never depends on the number of threads:
+/// threads only decide which islands run side by side.
+const ISLANDS: usize = 4;
+
+/// Generations between migrations: each island's best moves to the next island (a ring), at
+/// these fixed points and in island order.
+const EPOCH: u64 = 8;
+
+/// Below this many schedules per island, one population searches alone.
+const MIN_ISLAND_BUDGET: u64 = 1_000;
+
+/// Threads to run islands on: every core, or `ROADMAP_THREADS` (for measuring what cores buy).
+fn threads() -> usize {
+    std::env::var("ROADMAP_THREADS")
+        .ok()
+        .and_then(|t| t.parse().ok())
+        .filter(|&t| t > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
 }
 
-impl Search<'_, '_, '_> {
+/// One island: its own decoder, random stream, population and budget.
+struct Island<'n, 'p> {
+    decoder: Decoder<'n, 'p>,
+    rng: ChaCha8Rng,
+    budget: u64,
+    population: Vec<Individual>,
+    size: usize,
+    best: Option<Individual>,
+    generations: u64,
+    lower_bound: Day,
+}
+
+impl Island<'_, '_> {
     fn exhausted(&self) -> bool {
-        self.decoder.schedules >= self.budget.schedules
+        self.decoder.schedules >= self.budget
+    }
+
+    /// A plan that meets every due date and ends on the lower bound cannot be beaten on the
+    /// first two objectives.
+    fn at_bound(&self) -> bool {
+        self.best
+            .as_ref()
+            .is_some_and(|b| b.score.overrun == 0 && b.score.finish <= self.lower_bound)
     }
 
     /// Decodes a list, justifies the schedule and adopts the order of the result.
@@ -143,6 +176,11 @@ impl Search<'_, '_, '_> {
         let (dates, score) = self.decoder.improve(dates, score, 3);
         let list = self.decoder.list_by_start(&dates);
         let individual = Individual { list, dates, score };
+        self.offer(&individual);
+        individual
+    }
+
+    fn offer(&mut self, individual: &Individual) {
         if self
             .best
             .as_ref()
@@ -150,13 +188,12 @@ impl Search<'_, '_, '_> {
         {
             self.best = Some(individual.clone());
         }
-        individual
     }
 
-    fn tournament<'a>(&mut self, population: &'a [Individual]) -> &'a Individual {
-        let a = self.rng.random_range(0..population.len());
-        let b = self.rng.random_range(0..population.len());
-        &population[a.min(b)] // the population is sorted best first
+    fn tournament(&mut self) -> usize {
+        let a = self.rng.random_range(0..self.population.len());
+        let b = self.rng.random_range(0..self.population.len());
+        a.min(b) // the population is sorted best first
     }
 
     fn mutate(&mut self, list: &mut [usize], rate: f64) {
@@ -165,6 +202,38 @@ impl Search<'_, '_, '_> {
             if self.rng.random_bool(rate) && !linked(net, list[i - 1], list[i]) {
                 list.swap(i - 1, i);
             }
+        }
+    }
+
+    /// Up to `generations` generations of the genetic algorithm, within the island's budget.
+    fn evolve(&mut self, generations: u64, taken: &mut [bool]) {
+        let n = self.decoder.net.len();
+        let mutation_rate = 0.05;
+        for _ in 0..generations {
+            if self.exhausted() || n < 2 || self.population.len() < 2 || self.at_bound() {
+                return;
+            }
+            self.generations += 1;
+            let mut pool = self.population.clone();
+            for _ in 0..self.size / 2 {
+                if self.exhausted() {
+                    break;
+                }
+                let (m, f) = (self.tournament(), self.tournament());
+                let mother = self.population[m].list.clone();
+                let father = self.population[f].list.clone();
+                let mut cut1 = self.rng.random_range(0..n);
+                let mut cut2 = self.rng.random_range(0..n);
+                if cut1 > cut2 {
+                    std::mem::swap(&mut cut1, &mut cut2);
+                }
+                for (x, y) in [(&mother, &father), (&father, &mother)] {
+                    let mut child = crossover(x, y, cut1, cut2, taken);
+                    self.mutate(&mut child, mutation_rate);
+                    pool.push(self.evaluate(&child));
+                }
+            }
+            self.population = select(pool, self.size);
         }
     }
 }
@@ -178,17 +247,44 @@ fn select(mut pool: Vec<Individual>, size: usize) -> Vec<Individual> {
     pool
 }
 
+/// Runs every island for one epoch, on up to `threads` threads. Islands never share state
+/// within an epoch, so the outcome does not depend on how they are spread over threads.
+fn run_epoch(islands: &mut [Island], threads: usize, n: usize) {
+    let workers = threads.clamp(1, islands.len().max(1));
+    if workers == 1 {
+        let mut taken = vec![false; n];
+        for island in islands.iter_mut() {
+            island.evolve(EPOCH, &mut taken);
+        }
+        return;
+    }
+    let per_worker = islands.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        for chunk in islands.chunks_mut(per_worker) {
+            scope.spawn(move || {
+                let mut taken = vec![false; n];
+                for island in chunk {
+                    island.evolve(EPOCH, &mut taken);
+                }
+            });
+        }
+    });
+}
+
 /// Searches for the best plan within `budget`. `order` is the forward topological order and
 /// `early` the CPM early dates.
+///
+/// The priority rules run first, then islands (a fixed number, each with its own seed, budget
+/// share and population seeded with the rules' schedules and random lists) evolve side by side
+/// and pass their best to the next island every [`EPOCH`] generations.
 pub(crate) fn search(
-    decoder: &mut Decoder,
+    net: &Network,
     order: &[usize],
     early: &Dates,
     lower_bound: Day,
     budget: Budget,
     seed: u64,
 ) -> Found {
-    let net = decoder.net;
     let n = net.len();
     let activities = &net.problem.activities;
     let latest = due_aware_latest_starts(net, order, early);
@@ -212,75 +308,122 @@ pub(crate) fn search(
         .0,
     ];
 
-    let mut search = Search {
-        decoder,
-        rng: ChaCha8Rng::seed_from_u64(seed),
-        budget,
-        best: None,
+    let count = if budget.schedules >= MIN_ISLAND_BUDGET * ISLANDS as u64 {
+        ISLANDS
+    } else {
+        1
     };
-    // A plan that meets every due date and ends on the lower bound cannot be beaten on the
-    // first two objectives; large roadmaps often get one from a priority rule, so stop there.
-    let at_bound = |search: &Search<'_, '_, '_>| {
-        search
-            .best
-            .as_ref()
-            .is_some_and(|b| b.score.overrun == 0 && b.score.finish <= lower_bound)
-    };
-    let mut population = Vec::new();
+    let mut islands: Vec<Island> = (0..count)
+        .map(|i| Island {
+            decoder: Decoder::new(net),
+            rng: ChaCha8Rng::seed_from_u64(
+                seed.wrapping_add(0x9E37_79B9_7F4A_7C15_u64.wrapping_mul(i as u64)),
+            ),
+            budget: budget.schedules / count as u64,
+            population: Vec::new(),
+            size: budget.population,
+            best: None,
+            generations: 0,
+            lower_bound,
+        })
+        .collect();
+    // The rules once, on the first island; every island starts from their schedules. Large
+    // roadmaps often reach the bound with a rule, and stop there.
+    let mut seeded = Vec::new();
     for list in &rules {
-        population.push(search.evaluate(list));
-        if search.exhausted() || at_bound(&search) {
+        let first = &mut islands[0];
+        seeded.push(first.evaluate(list));
+        if first.exhausted() || first.at_bound() {
             break;
         }
     }
-    // Random lists biased towards the latest-start rule fill the rest of the population.
+    // Random lists biased towards the latest-start rule fill the rest of each population.
     let spread = i64::from(
         early
             .finish()
             .saturating_sub(early.start.iter().copied().min().unwrap_or(0))
             .max(1),
     );
-    while population.len() < budget.population && !search.exhausted() && !at_bound(&search) {
-        let noise: Vec<i64> = (0..n).map(|_| search.rng.random_range(0..spread)).collect();
-        let list = keyed_order(net, Direction::Forward, None, |a| {
-            i64::from(latest[a]) + noise[a]
-        })
-        .0;
-        population.push(search.evaluate(&list));
-    }
-    let mut population = select(population, budget.population);
-
-    let mut generations = 0;
-    let mut taken = vec![false; n];
-    let mutation_rate = 0.05;
-    while !search.exhausted() && n > 1 && population.len() > 1 && !at_bound(&search) {
-        generations += 1;
-        let mut pool = population.clone();
-        for _ in 0..budget.population / 2 {
-            if search.exhausted() {
+    let stop = islands[0].at_bound();
+    for island in &mut islands {
+        island.population = seeded.clone();
+        for individual in &seeded {
+            island.offer(individual);
+        }
+        while !stop && island.population.len() < island.size && !island.exhausted() {
+            let noise: Vec<i64> = (0..n).map(|_| island.rng.random_range(0..spread)).collect();
+            let list = keyed_order(net, Direction::Forward, None, |a| {
+                i64::from(latest[a]) + noise[a]
+            })
+            .0;
+            let individual = island.evaluate(&list);
+            island.population.push(individual);
+            if island.at_bound() {
                 break;
             }
-            let mother = search.tournament(&population).list.clone();
-            let father = search.tournament(&population).list.clone();
-            let mut cut1 = search.rng.random_range(0..n);
-            let mut cut2 = search.rng.random_range(0..n);
-            if cut1 > cut2 {
-                std::mem::swap(&mut cut1, &mut cut2);
-            }
-            for (x, y) in [(&mother, &father), (&father, &mother)] {
-                let mut child = crossover(x, y, cut1, cut2, &mut taken);
-                search.mutate(&mut child, mutation_rate);
-                pool.push(search.evaluate(&child));
+        }
+        island.population = select(std::mem::take(&mut island.population), island.size);
+    }
+
+    let threads = threads();
+    // Stop early when the best plan has not improved for a third of the budget: small
+    // problems converge long before the budget runs out. Checked at the fixed epoch points.
+    let patience = budget.schedules / 3;
+    let best_of = |islands: &[Island]| {
+        islands
+            .iter()
+            .filter_map(|i| i.best.as_ref().map(|b| b.score))
+            .min()
+    };
+    let mut best_score = best_of(&islands);
+    let mut improved_at: u64 = islands.iter().map(|i| i.decoder.schedules).sum();
+    while !stop
+        && !islands.iter().any(Island::at_bound)
+        && islands.iter().any(|i| !i.exhausted())
+        && n > 1
+    {
+        let before: u64 = islands.iter().map(|i| i.decoder.schedules).sum();
+        run_epoch(&mut islands, threads, n);
+        let spent: u64 = islands.iter().map(|i| i.decoder.schedules).sum();
+        if spent == before {
+            break; // nothing left to do (populations too small to breed)
+        }
+        let now = best_of(&islands);
+        if now < best_score {
+            best_score = now;
+            improved_at = spent;
+        } else if spent - improved_at > patience {
+            break;
+        }
+        // Migration in a fixed order: island i takes island i-1's best (from before the
+        // exchange) unless it already holds that schedule.
+        if islands.len() > 1 {
+            let bests: Vec<Option<Individual>> = islands
+                .iter()
+                .map(|i| i.population.first().cloned())
+                .collect();
+            for (i, island) in islands.iter_mut().enumerate() {
+                let from = (i + bests.len() - 1) % bests.len();
+                if let Some(migrant) = &bests[from] {
+                    let mut pool = std::mem::take(&mut island.population);
+                    pool.push(migrant.clone());
+                    island.population = select(pool, island.size);
+                }
             }
         }
-        population = select(pool, budget.population);
     }
-    let schedules = search.decoder.schedules;
-    let best = search.best.unwrap_or_else(|| Individual {
-        list: order.to_vec(),
-        dates: early.clone(),
-        score: Score::of(net, early),
-    });
+    let schedules = islands.iter().map(|i| i.decoder.schedules).sum();
+    let generations = islands.iter().map(|i| i.generations).max().unwrap_or(0);
+    // The best over all islands; ties go to the lowest island.
+    let best = islands
+        .into_iter()
+        .filter_map(|i| i.best)
+        .min_by_key(|b| b.score)
+        .unwrap_or_else(|| Individual {
+            list: order.to_vec(),
+            dates: early.clone(),
+            score: Score::of(net, early),
+        });
     Found {
         dates: best.dates,
         schedules,

@@ -6,7 +6,7 @@ use std::cmp::Reverse;
 
 use super::budget::{Ledger, Years, days_allowed};
 use super::cpm::Dates;
-use super::graph::{Direction, keyed_order};
+use super::graph::{Direction, sorted_order};
 use super::network::Network;
 use super::problem::Day;
 use super::profile::Profile;
@@ -65,7 +65,13 @@ impl<'n, 'p> Decoder<'n, 'p> {
     pub fn new(net: &'n Network<'p>) -> Self {
         Decoder {
             net,
-            profile: Profile::new(net.problem.capacities.len()),
+            // Day by day when the horizon is short (a scan per placement then costs a few days);
+            // steps otherwise, whose cost does not grow with the horizon.
+            profile: Profile::with_window(
+                &net.problem.capacities,
+                net.day_window(1 << 13)
+                    .filter(|_| !net.problem.capacities.is_empty()),
+            ),
             schedules: 0,
             money: (!net.problem.budgets.is_empty()).then(|| {
                 let years = Years::of(net.problem);
@@ -156,7 +162,6 @@ impl<'n, 'p> Decoder<'n, 'p> {
             ledger.clear();
         }
         let net = self.net;
-        let capacities = &net.problem.capacities;
         for &a in list {
             let mut start = net.earliest_start(a, &out.start, &out.end);
             let mut end = net.end(a, start);
@@ -165,9 +170,7 @@ impl<'n, 'p> Decoder<'n, 'p> {
                 loop {
                     let mut retry: Option<Day> = None;
                     for &(r, units) in &net.demands[a] {
-                        if let Some((after, _)) =
-                            self.profile.overload(r, start, end, capacities[r] - units)
-                        {
+                        if let Some((after, _)) = self.profile.overload(r, start, end, units) {
                             retry = Some(retry.map_or(after, |t| t.max(after)));
                         }
                     }
@@ -208,7 +211,6 @@ impl<'n, 'p> Decoder<'n, 'p> {
             ledger.clear();
         }
         let net = self.net;
-        let capacities = &net.problem.capacities;
         for &a in list {
             let mut start = net.latest_start_ending_by(a, finish);
             for &l in net.out_links.of(a) {
@@ -221,9 +223,7 @@ impl<'n, 'p> Decoder<'n, 'p> {
                 loop {
                     let mut end_by: Option<Day> = None;
                     for &(r, units) in &net.demands[a] {
-                        if let Some((_, first)) =
-                            self.profile.overload(r, start, end, capacities[r] - units)
-                        {
+                        if let Some((_, first)) = self.profile.overload(r, start, end, units) {
                             end_by = Some(end_by.map_or(first, |t| t.min(first)));
                         }
                     }
@@ -268,10 +268,9 @@ impl<'n, 'p> Decoder<'n, 'p> {
     /// and index.
     pub fn list_by_start(&self, dates: &Dates) -> Vec<usize> {
         let activities = &self.net.problem.activities;
-        keyed_order(self.net, Direction::Forward, None, |a| {
-            (dates.start[a], activities[a].priority, a)
+        sorted_order(self.net, Direction::Forward, |a| {
+            (dates.start[a], activities[a].priority)
         })
-        .0
     }
 
     /// Forward-backward improvement (justification): right-justify the schedule against its
@@ -286,10 +285,9 @@ impl<'n, 'p> Decoder<'n, 'p> {
         };
         let mut early = late.clone();
         for _ in 0..rounds {
-            let backward_list = keyed_order(self.net, Direction::Backward, None, |a| {
+            let backward_list = sorted_order(self.net, Direction::Backward, |a| {
                 (Reverse(best.end[a]), Reverse(best.start[a]), Reverse(a))
-            })
-            .0;
+            });
             self.backward(&backward_list, best_score.finish, &mut late);
             let forward_list = self.list_by_start(&late);
             self.forward(&forward_list, &mut early);
