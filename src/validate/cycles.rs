@@ -1,8 +1,9 @@
 //! Dependency cycles: projects that depend on each other in a circle can never be ordered.
 
-use petgraph::algo::tarjan_scc;
 use std::collections::{HashMap, HashSet, VecDeque};
 
+// Kosaraju's algorithm in petgraph is iterative; its `tarjan_scc` recurses on the graph's depth.
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
@@ -32,7 +33,7 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for component in tarjan_scc(&graph) {
+    for component in kosaraju_scc(&graph) {
         if component.len() < 2 {
             continue;
         }
