@@ -1,6 +1,5 @@
 //! `roadmap validate`: check files and print every finding, for people or for CI.
 
-use std::io::Write;
 
 use anyhow::Result;
 
@@ -20,25 +19,26 @@ pub fn run(args: &ValidateArgs, context: &Context) -> Result<Outcome> {
         .collect::<Result<Vec<_>>>()?;
 
     let reports: Vec<FileReport<'_>> = checked.iter().map(Checked::report).collect();
-    let mut stdout = std::io::stdout().lock();
-    match args.format {
-        FindingsFormat::Human => {
-            let mut stderr = anstream::stderr().lock();
-            for (report, file) in reports.iter().zip(&checked) {
-                render::human(&mut stderr, report, context.color_stderr)?;
-                if !context.quiet {
-                    writeln!(stdout, "{}", summary(file))?;
+    crate::output::to_stdout(|stdout| {
+        match args.format {
+            FindingsFormat::Human => {
+                let mut stderr = anstream::stderr().lock();
+                for (report, file) in reports.iter().zip(&checked) {
+                    render::human(&mut stderr, report, context.color_stderr)?;
+                    if !context.quiet {
+                        writeln!(stdout, "{}", summary(file))?;
+                    }
+                }
+            }
+            FindingsFormat::Json => render::json(stdout, &reports)?,
+            FindingsFormat::Github => {
+                for report in &reports {
+                    render::github(stdout, report)?;
                 }
             }
         }
-        FindingsFormat::Json => render::json(&mut stdout, &reports)?,
-        FindingsFormat::Github => {
-            for report in &reports {
-                render::github(&mut stdout, report)?;
-            }
-        }
-    }
-    stdout.flush()?;
+        Ok(())
+    })?;
 
     let failed = checked
         .iter()

@@ -42,7 +42,8 @@ impl Input {
 /// The input could not be read at all (exit code 2, not a finding).
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("cannot read {name}: {source}")]
+    // The reason is the source, shown once by the `{:#}` chain.
+    #[error("cannot read {name}")]
     Io {
         name: String,
         #[source]
