@@ -176,7 +176,9 @@ impl Drop for Pending {
 }
 
 fn lock_pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
-    PENDING.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    PENDING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// A thread that waits for SIGINT/SIGTERM, removes the pending temporary files, then lets the

@@ -1,6 +1,5 @@
 //! `roadmap completions SHELL`: print a completion script for the shell.
 
-
 use anyhow::Result;
 use clap::CommandFactory;
 

@@ -1,6 +1,5 @@
 //! `roadmap man` (hidden): print the man page, for packagers.
 
-
 use anyhow::{Context as _, Result};
 use clap::CommandFactory;
 

@@ -1,6 +1,5 @@
 //! `roadmap schema`: print the JSON Schema of the roadmap file format.
 
-
 use anyhow::Result;
 
 use crate::commands::{Context, Outcome};

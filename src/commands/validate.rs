@@ -1,6 +1,5 @@
 //! `roadmap validate`: check files and print every finding, for people or for CI.
 
-
 use anyhow::Result;
 
 use crate::cli::{FindingsFormat, ValidateArgs};
