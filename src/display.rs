@@ -1,4 +1,37 @@
-//! How numbers and amounts read in messages and reports.
+//! How numbers and amounts read in messages and reports, and how text from a file is made safe
+//! for a terminal.
+
+use std::borrow::Cow;
+
+/// Text from a roadmap file made safe to print on a terminal: the one escaping step for every
+/// name, unit or currency that reaches a terminal. C0 control characters (ESC, BEL, CR, BS,
+/// NUL, ...) become their Unicode control pictures (`␛`, `␇`, `␍`), DEL becomes `␡`, and C1
+/// controls and bidirectional overrides and isolates, which would reorder the rest of the
+/// line, and the non-characters U+FFFE and U+FFFF, become `�`, as the findings' source excerpts show them. Applied before a table wraps
+/// its cells, so no escape sequence can be cut in half or reach the terminal at all.
+pub fn terminal(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+                '\u{7f}' => '\u{2421}',
+                c if needs_escape(c) => '\u{fffd}',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}' | '\u{fffe}' | '\u{ffff}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
+}
 
 /// `1234567.5` → `1,234,568`: money and amounts, rounded to whole units.
 pub fn amount(value: f64) -> String {
@@ -40,6 +73,18 @@ pub fn units(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terminal_text_holds_no_control_or_bidi_character() {
+        assert_eq!(terminal("Open data"), "Open data");
+        assert!(matches!(terminal("plain"), Cow::Borrowed(_)));
+        assert_eq!(
+            terminal("a\u{1b}]0;t\u{7}b\u{1b}[2J\r\u{8}\u{0}\u{7f}"),
+            "a␛]0;t␇b␛[2J␍␈␀␡"
+        );
+        assert_eq!(terminal("x\u{9b}31m\u{202e}y\u{2066}z"), "x�31m�y�z");
+        assert_eq!(terminal("é€😀 ␛"), "é€😀 ␛");
+    }
 
     #[test]
     fn amounts_have_thousands_separators() {

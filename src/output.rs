@@ -83,20 +83,27 @@ pub fn emit_to(
         };
         bail!("cannot write {shown}: {} {why}", dir.display());
     }
-    // The OS error alone, never tempfile's wrapper that names the temporary file: the user
-    // named `path`.
+    // The OS error alone, never tempfile's wrapper that names the temporary file (the user
+    // named `path`); registered before it exists, so a signal at any moment finds it.
+    let mut pending = None;
     let mut file = tempfile::Builder::new()
         .prefix(".roadmap-")
         .make_in(dir, |temp| {
+            pending = Some(Pending::register(temp));
             let mut options = std::fs::OpenOptions::new();
             options.write(true).create_new(true);
             // An output file gets the usual 0666 less the umask, not a temporary file's 0600.
             #[cfg(unix)]
             std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o666);
-            options.open(temp)
+            let opened = options.open(temp);
+            if opened.is_err() {
+                // Not ours (a name taken, or no file at all): never remove it.
+                pending = None;
+            }
+            opened
         })
         .with_context(|| format!("cannot write {shown}"))?;
-    let _cleanup = Pending::register(file.path());
+    debug_assert!(pending.is_some());
     {
         let mut writer = BufWriter::with_capacity(1 << 16, file.as_file_mut());
         render(&mut writer)

@@ -36,6 +36,8 @@ pub fn run(args: &DiffArgs, context: &Context) -> Result<Outcome> {
         print_findings(checked, context)?;
         failed |= checked.plan.is_none();
     }
+    let human = args.format == DiffFormat::Table;
+    let (old, new) = (old.for_people(human), new.for_people(human));
     let (Some(old_side), Some(new_side)) = (side(&old), side(&new)) else {
         debug_assert!(failed);
         return Ok(Outcome::Findings);

@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 
 use anyhow::{Result, bail};
 
-use crate::cli::RiskArgs;
+use crate::cli::{ReportFormat, RiskArgs};
 use crate::commands::{Context, Outcome};
 use crate::commands::{check_for_output, look, print_report};
 use crate::model::Roadmap;
@@ -15,7 +15,8 @@ use crate::risk::{self, Distribution, Settings};
 const PROGRESS_FROM: u32 = 2_000;
 
 pub fn run(args: &RiskArgs, context: &Context) -> Result<Outcome> {
-    let checked = check_for_output(&args.input.file, &args.planner, &args.variant, context)?;
+    let checked = check_for_output(&args.input.file, &args.planner, &args.variant, context)?
+        .for_people(args.format == ReportFormat::Table);
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };

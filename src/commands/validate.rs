@@ -7,7 +7,7 @@ use crate::commands::{Checked, check};
 use crate::commands::{Context, Outcome};
 use crate::diag::Severity;
 use crate::diag::render::{self, FileReport};
-use crate::display::amount;
+use crate::display::{amount, terminal};
 
 pub fn run(args: &ValidateArgs, context: &Context) -> Result<Outcome> {
     // Read every file first: an unreadable one is a usage problem (exit 2) for the whole call.
@@ -51,7 +51,7 @@ pub fn run(args: &ValidateArgs, context: &Context) -> Result<Outcome> {
 
 /// One line per file: valid or not, and what the roadmap holds.
 fn summary(checked: &Checked) -> String {
-    let name = &checked.source.name;
+    let name = terminal(&checked.source.name);
     let (errors, warnings) = (
         checked.count(Severity::Error),
         checked.count(Severity::Warning),
@@ -81,7 +81,7 @@ fn summary(checked: &Checked) -> String {
             "; total cost {} {cur}, funding committed {} {cur}{share}",
             amount(cost),
             amount(committed),
-            cur = roadmap.currency
+            cur = terminal(&roadmap.currency)
         )
     } else {
         String::new()

@@ -1,6 +1,7 @@
 //! Writing findings for people (rustc-style snippets), for programs (JSON) and for CI (GitHub
 //! Actions workflow commands).
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -8,6 +9,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
 use super::{Diagnostic, Severity, SourceFile};
+use crate::display::terminal;
 
 /// The findings of one input file.
 pub struct FileReport<'a> {
@@ -27,36 +29,42 @@ pub fn human(out: &mut dyn Write, report: &FileReport<'_>, styled: bool) -> io::
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let title = level
-            .primary_title(finding.message.as_str())
-            .id(finding.code.id());
+        // Every text from the file goes through the terminal escaping first (annotate-snippets
+        // pictures C0 controls in excerpts but passes C1 controls and line breaks in titles).
+        let message = terminal(&finding.message);
+        let path = terminal(&report.file.name);
+        let title = level.primary_title(message.as_ref()).id(finding.code.id());
         let mut groups = Vec::new();
-        match &finding.at {
-            Some(at) => {
-                let excerpt = Excerpt::around(report.file, at, &finding.notes);
-                let mut snippet = Snippet::source(excerpt.text)
+        let labels: Vec<_> = finding.notes.iter().map(|n| terminal(&n.message)).collect();
+        let excerpt = finding
+            .at
+            .as_ref()
+            .map(|at| Excerpt::around(report.file, at, &finding.notes));
+        match (&finding.at, &excerpt) {
+            (Some(at), Some(excerpt)) => {
+                let mut snippet = Snippet::source(excerpt.text.as_ref())
                     .line_start(excerpt.first_line)
-                    .path(report.file.name.as_str())
+                    .path(path.as_ref())
                     .annotation(
                         AnnotationKind::Primary
                             .span(excerpt.shift(clamp(report.file, at)))
                             .label(finding.code.name()),
                     );
-                for note in &finding.notes {
+                for (note, label) in finding.notes.iter().zip(&labels) {
                     snippet = snippet.annotation(
                         AnnotationKind::Context
                             .span(excerpt.shift(clamp(report.file, &note.at)))
-                            .label(note.message.as_str()),
+                            .label(label.as_ref()),
                     );
                 }
                 groups.push(title.element(snippet));
             }
-            None => groups
-                .push(title.element(annotate_snippets::Origin::path(report.file.name.as_str()))),
+            _ => groups.push(title.element(annotate_snippets::Origin::path(path.as_ref()))),
         }
-        if let Some(help) = &finding.help {
+        let help = finding.help.as_deref().map(terminal);
+        if let Some(help) = &help {
             groups.push(Group::with_title(
-                Level::HELP.secondary_title(help.as_str()),
+                Level::HELP.secondary_title(help.as_ref()),
             ));
         }
         writeln!(out, "{}\n", renderer.render(&groups))?;
@@ -67,7 +75,10 @@ pub fn human(out: &mut dyn Write, report: &FileReport<'_>, styled: bool) -> io::
 /// The whole lines a finding points at. Rendering hands the renderer only these, not the whole
 /// file: a large roadmap with many findings would otherwise be scanned once per finding.
 struct Excerpt<'a> {
-    text: &'a str,
+    /// The lines, escaped for the terminal.
+    text: Cow<'a, str>,
+    /// The lines as in the file.
+    raw: &'a str,
     /// Byte offset of `text` in the file.
     offset: usize,
     /// 1-based line number of `text`'s first line.
@@ -84,15 +95,24 @@ impl<'a> Excerpt<'a> {
         let text = &file.text;
         let start = text[..low].rfind('\n').map_or(0, |i| i + 1);
         let end = text[high..].find('\n').map_or(text.len(), |i| high + i);
+        let raw = &text[start..end];
         Excerpt {
-            text: &text[start..end],
+            text: terminal(raw),
+            raw,
             offset: start,
             first_line: file.position(start).line,
         }
     }
 
+    /// A span of the file as a span of the escaped excerpt.
     fn shift(&self, span: Range<usize>) -> Range<usize> {
-        span.start - self.offset..span.end - self.offset
+        let (start, end) = (span.start - self.offset, span.end - self.offset);
+        if matches!(self.text, Cow::Borrowed(_)) {
+            return start..end;
+        }
+        // Escaping changes byte lengths: count the escaped length of what comes before.
+        let escaped = |to: usize| terminal(&self.raw[..to]).len();
+        escaped(start)..escaped(end)
     }
 }
 
