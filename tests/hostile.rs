@@ -485,3 +485,46 @@ fn an_interrupted_write_leaves_no_temporary_file() {
         }
     }
 }
+
+#[cfg(feature = "xlsx")]
+#[test]
+fn workbooks_hold_what_excel_cannot_the_way_it_can() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let long_name = "n".repeat(40_000);
+    // Starts before 1900, runs 2,000 years (more months than Excel has columns), has a name
+    // longer than a cell holds.
+    let file = dir.path().join("long.toml");
+    std::fs::write(
+        &file,
+        format!(
+            "[roadmap]\nname = \"long\"\nstart = 1850-01-01\n[[actor]]\nid = \"a\"\nname = \"{long_name}\"\n\
+             [[project]]\nid = \"p1\"\nname = \"{long_name}\"\nduration = \"1000 years\"\nlead = \"a\"\n\
+             [[project]]\nid = \"p2\"\nname = \"two\"\nduration = \"1000 years\"\nlead = \"a\"\ndepends_on = [\"p1\"]\n"
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("plan.xlsx");
+    roadmap()
+        .args(["export", "-o"])
+        .arg(&out)
+        .arg(&file)
+        .assert()
+        .success();
+    let mut workbook: Xlsx<_> = open_workbook(&out).unwrap();
+    let plan = workbook.worksheet_range("Plan").unwrap();
+    let name = plan.get_value((1, 1)).unwrap().to_string();
+    assert_eq!(name.chars().count(), 32_767);
+    assert!(name.ends_with('…'));
+    // Before 1900 a date is text; the band fits Excel's columns.
+    assert_eq!(
+        plan.get_value((1, 3)),
+        Some(&Data::String("1850-01-01".into()))
+    );
+    assert!(plan.width() <= 16_384, "{} columns", plan.width());
+    assert!(
+        plan.width() > 1_000,
+        "the band is drawn: {} columns",
+        plan.width()
+    );
+}

@@ -8,7 +8,7 @@ use std::ops::Range;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
-use super::{Diagnostic, Severity, SourceFile};
+use super::{Diagnostic, Note, Severity, SourceFile};
 use crate::display::terminal;
 
 /// The findings of one input file.
@@ -34,42 +34,78 @@ pub fn human(out: &mut dyn Write, report: &FileReport<'_>, styled: bool) -> io::
         let message = terminal(&finding.message);
         let path = terminal(&report.file.name);
         let title = level.primary_title(message.as_ref()).id(finding.code.id());
-        let mut groups = Vec::new();
         let labels: Vec<_> = finding.notes.iter().map(|n| terminal(&n.message)).collect();
-        let excerpt = finding
-            .at
-            .as_ref()
-            .map(|at| Excerpt::around(report.file, at, &finding.notes));
-        match (&finding.at, &excerpt) {
-            (Some(at), Some(excerpt)) => {
-                let mut snippet = Snippet::source(excerpt.text.as_ref())
-                    .line_start(excerpt.first_line)
-                    .path(path.as_ref())
-                    .annotation(
-                        AnnotationKind::Primary
-                            .span(excerpt.shift(clamp(report.file, at)))
-                            .label(finding.code.name()),
-                    );
-                for (note, label) in finding.notes.iter().zip(&labels) {
-                    snippet = snippet.annotation(
-                        AnnotationKind::Context
-                            .span(excerpt.shift(clamp(report.file, &note.at)))
-                            .label(label.as_ref()),
-                    );
-                }
-                groups.push(title.element(snippet));
+        if let Some(at) = &finding.at {
+            // Notes near the value share its excerpt; a note far away (the first of 10,000
+            // duplicate ids) gets an excerpt of its own, so no finding renders the lines between.
+            let line = |offset: usize| report.file.position(offset).line;
+            let (near, far): (Vec<_>, Vec<_>) =
+                finding.notes.iter().zip(&labels).partition(|(note, _)| {
+                    line(note.at.start).abs_diff(line(at.start)) <= NOTE_LINES
+                });
+            let notes: Vec<Note> = near.iter().map(|(note, _)| (*note).clone()).collect();
+            let excerpt = Excerpt::around(report.file, at, &notes);
+            let far_excerpts: Vec<_> = far
+                .iter()
+                .map(|(note, label)| (Excerpt::around(report.file, &note.at, &[]), note, label))
+                .collect();
+            let mut snippet = Snippet::source(excerpt.text.as_ref())
+                .line_start(excerpt.first_line)
+                .path(path.as_ref())
+                .annotation(
+                    AnnotationKind::Primary
+                        .span(excerpt.shift(clamp(report.file, at)))
+                        .label(finding.code.name()),
+                );
+            for (note, label) in &near {
+                snippet = snippet.annotation(
+                    AnnotationKind::Context
+                        .span(excerpt.shift(clamp(report.file, &note.at)))
+                        .label(label.as_ref()),
+                );
             }
-            _ => groups.push(title.element(annotate_snippets::Origin::path(path.as_ref()))),
+            // Excerpts in file order, as one excerpt would show them.
+            let mut snippets = vec![(excerpt.first_line, snippet)];
+            for (excerpt, note, label) in &far_excerpts {
+                snippets.push((
+                    excerpt.first_line,
+                    Snippet::source(excerpt.text.as_ref())
+                        .line_start(excerpt.first_line)
+                        .path(path.as_ref())
+                        .annotation(
+                            AnnotationKind::Context
+                                .span(excerpt.shift(clamp(report.file, &note.at)))
+                                .label(label.as_ref()),
+                        ),
+                ));
+            }
+            snippets.sort_by_key(|(first_line, _)| *first_line);
+            let mut group = Group::with_title(title);
+            for (_, snippet) in snippets {
+                group = group.element(snippet);
+            }
+            writeln!(out, "{}\n", render_with_help(&renderer, group, finding))?;
+        } else {
+            let group = title.element(annotate_snippets::Origin::path(path.as_ref()));
+            writeln!(out, "{}\n", render_with_help(&renderer, group, finding))?;
         }
-        let help = finding.help.as_deref().map(terminal);
-        if let Some(help) = &help {
-            groups.push(Group::with_title(
-                Level::HELP.secondary_title(help.as_ref()),
-            ));
-        }
-        writeln!(out, "{}\n", renderer.render(&groups))?;
     }
     Ok(())
+}
+
+/// How many lines apart a note may be and still share the finding's excerpt.
+const NOTE_LINES: usize = 3;
+
+/// Renders a finding's group followed by its help.
+fn render_with_help(renderer: &Renderer, group: Group<'_>, finding: &Diagnostic) -> String {
+    let help = finding.help.as_deref().map(terminal);
+    let mut groups = vec![group];
+    if let Some(help) = &help {
+        groups.push(Group::with_title(
+            Level::HELP.secondary_title(help.as_ref()),
+        ));
+    }
+    renderer.render(&groups)
 }
 
 /// The whole lines a finding points at. Rendering hands the renderer only these, not the whole
