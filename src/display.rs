@@ -10,12 +10,23 @@ use std::borrow::Cow;
 /// line, and the non-characters U+FFFE and U+FFFF, become `�`, as the findings' source excerpts show them. Applied before a table wraps
 /// its cells, so no escape sequence can be cut in half or reach the terminal at all.
 pub fn terminal(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(needs_escape) {
+    escape_for_terminal(text, false)
+}
+
+/// [`terminal`] for a run of whole lines (an excerpt of the file): line breaks are kept.
+pub fn terminal_lines(text: &str) -> Cow<'_, str> {
+    escape_for_terminal(text, true)
+}
+
+fn escape_for_terminal(text: &str, keep_lines: bool) -> Cow<'_, str> {
+    let escaped = |c: char| needs_escape(c) && !(keep_lines && matches!(c, '\n' | '\r'));
+    if !text.chars().any(escaped) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
         text.chars()
             .map(|c| match c {
+                c if !escaped(c) => c,
                 '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
                 '\u{7f}' => '\u{2421}',
                 c if needs_escape(c) => '\u{fffd}',
@@ -84,6 +95,7 @@ mod tests {
         );
         assert_eq!(terminal("x\u{9b}31m\u{202e}y\u{2066}z"), "x�31m�y�z");
         assert_eq!(terminal("é€😀 ␛"), "é€😀 ␛");
+        assert_eq!(terminal_lines("a\u{1b}\nb\r\n"), "a␛\nb\r\n");
     }
 
     #[test]

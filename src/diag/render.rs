@@ -9,7 +9,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
 use super::{Diagnostic, Note, Severity, SourceFile};
-use crate::display::terminal;
+use crate::display::{terminal, terminal_lines};
 
 /// The findings of one input file.
 pub struct FileReport<'a> {
@@ -64,7 +64,7 @@ pub fn human(out: &mut dyn Write, report: &FileReport<'_>, styled: bool) -> io::
                         .label(label.as_ref()),
                 );
             }
-            // Excerpts in file order, as one excerpt would show them.
+            // The value's excerpt first (the header names its position), then the far notes.
             let mut snippets = vec![(excerpt.first_line, snippet)];
             for (excerpt, note, label) in &far_excerpts {
                 snippets.push((
@@ -79,7 +79,7 @@ pub fn human(out: &mut dyn Write, report: &FileReport<'_>, styled: bool) -> io::
                         ),
                 ));
             }
-            snippets.sort_by_key(|(first_line, _)| *first_line);
+            snippets[1..].sort_by_key(|(first_line, _)| *first_line);
             let mut group = Group::with_title(title);
             for (_, snippet) in snippets {
                 group = group.element(snippet);
@@ -93,8 +93,9 @@ pub fn human(out: &mut dyn Write, report: &FileReport<'_>, styled: bool) -> io::
     Ok(())
 }
 
-/// How many lines apart a note may be and still share the finding's excerpt.
-const NOTE_LINES: usize = 3;
+/// How many lines apart a note may be and still share the finding's excerpt (the renderer
+/// elides the lines between, but reads them all).
+const NOTE_LINES: usize = 50;
 
 /// Renders a finding's group followed by its help.
 fn render_with_help(renderer: &Renderer, group: Group<'_>, finding: &Diagnostic) -> String {
@@ -133,7 +134,7 @@ impl<'a> Excerpt<'a> {
         let end = text[high..].find('\n').map_or(text.len(), |i| high + i);
         let raw = &text[start..end];
         Excerpt {
-            text: terminal(raw),
+            text: terminal_lines(raw),
             raw,
             offset: start,
             first_line: file.position(start).line,
@@ -147,7 +148,7 @@ impl<'a> Excerpt<'a> {
             return start..end;
         }
         // Escaping changes byte lengths: count the escaped length of what comes before.
-        let escaped = |to: usize| terminal(&self.raw[..to]).len();
+        let escaped = |to: usize| terminal_lines(&self.raw[..to]).len();
         escaped(start)..escaped(end)
     }
 }
