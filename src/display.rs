@@ -44,8 +44,20 @@ fn needs_escape(c: char) -> bool {
         )
 }
 
-/// `1234567.5` → `1,234,568`: money and amounts, rounded to whole units.
+/// `1234567.5` → `1,234,568`: money and amounts, rounded to whole units. An amount that is not
+/// zero never shows as `0` (a cap of 0.01 is not a cap of 0): below one half it keeps its cents,
+/// `0.01`, or reads `<0.01`.
 pub fn amount(value: f64) -> String {
+    if value != 0.0 && value.abs() < 0.5 {
+        let cents = format!("{:.2}", value.abs());
+        let cents = cents.trim_end_matches('0').trim_end_matches('.');
+        let sign = if value < 0.0 { "-" } else { "" };
+        return if cents == "0" {
+            format!("{sign}<0.01")
+        } else {
+            format!("{sign}{cents}")
+        };
+    }
     let rounded = value.round();
     let digits = format!("{:.0}", rounded.abs());
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
@@ -81,6 +93,23 @@ pub fn units(value: f64) -> String {
     }
 }
 
+/// Two unit amounts with as many decimals as it takes to tell them apart (`3` and `2.9999`,
+/// not `3` and `3`), at least as many as [`units`] shows.
+pub fn units_apart(a: f64, b: f64) -> (String, String) {
+    let trimmed = |value: f64, decimals: usize| {
+        let text = format!("{value:.decimals$}");
+        let text = text.trim_end_matches('0').trim_end_matches('.').to_string();
+        if text == "-0" { "0".to_string() } else { text }
+    };
+    for decimals in 3..=12 {
+        let (x, y) = (trimmed(a, decimals), trimmed(b, decimals));
+        if x != y || decimals == 12 {
+            return (x, y);
+        }
+    }
+    (units(a), units(b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,12 +134,22 @@ mod tests {
         assert_eq!(amount(1000.0), "1,000");
         assert_eq!(amount(12_000_000.0), "12,000,000");
         assert_eq!(amount(-1_234_567.4), "-1,234,567");
+        assert_eq!(amount(0.01), "0.01");
+        assert_eq!(amount(0.4), "0.4");
+        assert_eq!(amount(0.001), "<0.01");
     }
 
     #[test]
     fn numbers_are_plain() {
         assert_eq!(number(150_000.0), "150000");
         assert_eq!(number(0.3), "0.3");
+    }
+
+    #[test]
+    fn units_apart_show_the_digits_that_differ() {
+        assert_eq!(units_apart(3.0, 2.9999), ("3".into(), "2.9999".into()));
+        assert_eq!(units_apart(1.5, 1.0), ("1.5".into(), "1".into()));
+        assert_eq!(units_apart(2.0, 2.0), ("2".into(), "2".into()));
     }
 
     #[test]

@@ -528,3 +528,85 @@ fn workbooks_hold_what_excel_cannot_the_way_it_can() {
         plan.width()
     );
 }
+
+/// Runs `validate --format json` on `text` and returns its findings as (code, line, message).
+fn findings_of(text: &str) -> Vec<(String, Option<u64>, String)> {
+    let output = roadmap()
+        .args(["validate", "-", "--format", "json"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["line"].as_u64(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+const HEAD: &str = "[roadmap]\nname = \"x\"\nstart = 2025-01-01\n[[actor]]\nid = \"a\"\n";
+
+#[test]
+fn messages_say_what_they_mean() {
+    // A key nested too deep is E011 at its line.
+    let deep = format!("{HEAD}[{}b]\nc = 1\n", "a.".repeat(100));
+    let got = findings_of(&deep);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].1), ("E011", Some(6)));
+
+    // A time of day where a date belongs is called a time.
+    let time = format!(
+        "{HEAD}[[project]]\nid = \"p\"\nduration = \"1d\"\nlead = \"a\"\ndeadline = 10:00:00\n"
+    );
+    let got = findings_of(&time);
+    assert!(got[0].2.contains("time of day 10:00:00"), "{got:?}");
+    assert!(!got[0].2.contains("date-time"), "{got:?}");
+
+    // A score that is not a number is one finding, not also a missing score.
+    let nan = format!(
+        "{HEAD}[[criterion]]\nid = \"c\"\n[[project]]\nid = \"p\"\nduration = \"1d\"\nlead = \"a\"\nscores = {{ c = nan }}\n"
+    );
+    let codes: Vec<_> = findings_of(&nan).into_iter().map(|f| f.0).collect();
+    assert_eq!(codes, vec!["E004"]);
+
+    // A yearly cap of 0.01 is not a cap of 0.
+    let cap = format!(
+        "{HEAD}[[funding]]\nid = \"f\"\namount = 1000\nper_year = 0.01\n[[project]]\nid = \"p\"\nduration = \"1 month\"\nlead = \"a\"\ncost = 100\nfunding = {{ f = 100 }}\n"
+    );
+    let got = findings_of(&cap);
+    let w008 = got.iter().find(|f| f.0 == "W008").expect("W008");
+    assert!(w008.2.contains("cap of 0.01 "), "{w008:?}");
+
+    // Capacity 2.9999 against a demand of 3 shows the digits that differ.
+    let capacity = format!(
+        "{HEAD}[[resource]]\nid = \"r\"\ncapacity = 2.9999\n[[project]]\nid = \"p\"\nduration = \"1d\"\nlead = \"a\"\nresources = {{ r = 3 }}\n[[project]]\nid = \"m\"\nduration = \"0d\"\nlead = \"a\"\nresources = {{ r = 9 }}\n"
+    );
+    let got = findings_of(&capacity);
+    let e008: Vec<_> = got.iter().filter(|f| f.0 == "E008").collect();
+    assert_eq!(e008.len(), 1, "a milestone holds nothing: {got:?}");
+    assert!(e008[0].2.contains("has only 2.9999"), "{e008:?}");
+}
+
+#[test]
+fn standard_input_is_read_once_and_every_export_format_is_listed() {
+    for args in [vec!["validate", "-", "-"], vec!["diff", "-", "-"]] {
+        roadmap()
+            .args(&args)
+            .write_stdin(format!("{HEAD}"))
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("only once"));
+    }
+    roadmap()
+        .args(["export", "roadmap.toml", "-o", "plan.unknown"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("mspdi"));
+}

@@ -1,6 +1,6 @@
 //! `roadmap validate`: check files and print every finding, for people or for CI.
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use crate::cli::{FindingsFormat, ValidateArgs};
 use crate::commands::{Checked, check};
@@ -10,6 +10,9 @@ use crate::diag::render::{self, FileReport};
 use crate::display::{amount, terminal};
 
 pub fn run(args: &ValidateArgs, context: &Context) -> Result<Outcome> {
+    if args.files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
+        bail!("`-` (standard input) can be read only once; give it once");
+    }
     // Read every file first: an unreadable one is a usage problem (exit 2) for the whole call.
     let checked = args
         .files

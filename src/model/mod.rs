@@ -127,6 +127,8 @@ pub struct Resource {
     pub name: String,
     /// Units available on every day.
     pub capacity: f64,
+    /// Where `capacity` is written (the entry when it is missing).
+    pub capacity_at: Range<usize>,
     pub unit: Option<String>,
     pub description: Option<String>,
     pub at: Range<usize>,
