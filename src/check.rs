@@ -181,6 +181,18 @@ fn finish(
                 file: source.name.clone(),
                 source: source_err,
             })?;
+        if let Some(past) = crate::plan::past_last_day(&roadmap, &plan, as_of) {
+            // Dates past the last supported day are never shown: the finding instead of the plan.
+            findings.push(past);
+            diag::sort(&mut findings);
+            return Ok(Checked {
+                source,
+                roadmap: None,
+                plan: None,
+                findings,
+                resolved,
+            });
+        }
         plan.findings = crate::findings::of(&roadmap, &plan);
         findings.extend(plan.findings.iter().cloned());
         (Some(roadmap), Some(plan))

@@ -610,3 +610,43 @@ fn standard_input_is_read_once_and_every_export_format_is_listed() {
         .code(2)
         .stderr(predicate::str::contains("mspdi"));
 }
+
+#[test]
+fn no_path_moves_a_date_past_the_last_supported_day() {
+    let late = format!(
+        "[roadmap]\nname = \"x\"\nstart = 9900-01-01\n[[actor]]\nid = \"a\"\n\
+         [[funding]]\nid = \"f\"\namount = 10\n\
+         [[scenario]]\nid = \"late\"\nfunding_from = {{ f = 9999-12-31 }}\n\
+         [[project]]\nid = \"far\"\nduration = {{ optimistic = \"1 month\", likely = \"2 months\", pessimistic = \"1000 years\" }}\nlead = \"a\"\n\
+         [[project]]\nid = \"paid\"\nduration = \"1 month\"\nlead = \"a\"\ncost = 10\nfunding = {{ f = 10 }}\n"
+    );
+    let progress = format!(
+        "{HEAD}[[project]]\nid = \"p\"\nduration = \"3d\"\nlead = \"a\"\nstatus = \"in-progress\"\nactual_start = 9999-12-31\n"
+    );
+    let cases: Vec<(&String, Vec<&str>, u64)> = vec![
+        (&late, vec!["plan", "-", "--as-of", "9999-12-31"], 14),
+        (&late, vec!["plan", "-", "--scenario", "late"], 18),
+        (&late, vec!["risk", "-", "--runs", "200"], 14),
+        (&progress, vec!["plan", "-"], 8),
+        (&progress, vec!["export", "-", "--format", "json"], 8),
+    ];
+    for (text, args, line) in cases {
+        let output = roadmap()
+            .args(&args)
+            .write_stdin(text.clone())
+            .output()
+            .unwrap();
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr),
+        );
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("error[E011]"), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(&format!("<stdin>:{line}:")),
+            "{args:?}: {stderr}"
+        );
+        // Dates are always YYYY-MM-DD: nothing like +10000-04-20 anywhere.
+        assert!(!stdout.contains("+1"), "{args:?}: {stdout}");
+    }
+}

@@ -205,6 +205,39 @@ pub fn plan_as_of(
     Ok(plan)
 }
 
+/// E011 when some project of the plan would end after 9999-12-31, the last day supported (a
+/// late `--as-of`, recorded progress or a scenario can move work there; the file alone is
+/// bounded by validation). It points at the first such project's duration. The check pipeline
+/// then shows this finding instead of the plan, so no date past the limit is ever printed.
+pub fn past_last_day(
+    roadmap: &Roadmap,
+    plan: &Plan,
+    as_of: Option<NaiveDate>,
+) -> Option<Diagnostic> {
+    let (problem, solution) = (&plan.problem, &plan.solution);
+    let last = problem.day(crate::model::decode::Date::LAST);
+    let i = (0..roadmap.projects.len()).find(|&i| {
+        let (start, end) = (solution.start[i], solution.end[i]);
+        start > last || end.saturating_sub(1) > last
+    })?;
+    let project = &roadmap.projects[i];
+    let why = match as_of {
+        Some(day) => format!(" when the remaining work is planned from --as-of {day}"),
+        None => String::new(),
+    };
+    Some(
+        Diagnostic::error(
+            crate::diag::Code::TooLarge,
+            format!(
+                "`{}` would run past 9999-12-31, the last day supported{why}",
+                project.id
+            ),
+        )
+        .at(project.duration_at.clone())
+        .with_help("plan from an earlier day, or shorten the work before it"),
+    )
+}
+
 /// The engine's view of the roadmap: day offsets from the start, fixed-point units.
 pub fn problem(roadmap: &Roadmap) -> Problem {
     let mut problem = Problem {
