@@ -46,7 +46,7 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             continue;
         };
         let path = circle_through(&graph, first, &component);
-        let names: Vec<&str> = path.iter().map(|&n| projects[n].id.as_str()).collect();
+        let names = cycle_names(&path, |n| projects[n].id.as_str());
         let (from, to) = (path[0], path[1]);
         let entry = projects[from]
             .depends_on
@@ -62,6 +62,21 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             .with_help("each project depends on the next, so none can start; remove one of these dependencies"),
         );
     }
+}
+
+/// Most ids a cycle's message names; a longer cycle shows its two ends and how many are between.
+const CYCLE_IDS_SHOWN: usize = 40;
+
+/// The ids of a cycle's path, or of its first and last stretches with a count between them.
+fn cycle_names<'a>(path: &[usize], id: impl Fn(usize) -> &'a str) -> Vec<String> {
+    if path.len() <= CYCLE_IDS_SHOWN {
+        return path.iter().map(|&n| id(n).to_string()).collect();
+    }
+    let half = CYCLE_IDS_SHOWN / 2;
+    let mut names: Vec<String> = path[..half].iter().map(|&n| id(n).to_string()).collect();
+    names.push(format!("… {} more …", path.len() - 2 * half));
+    names.extend(path[path.len() - half..].iter().map(|&n| id(n).to_string()));
+    names
 }
 
 /// The shortest circle from `start` back to itself, staying inside its strongly connected
