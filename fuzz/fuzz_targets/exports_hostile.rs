@@ -6,8 +6,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use roadmap::check::{Settings, check_source};
 use roadmap::model::load::parse_str;
-use roadmap::validate::validate;
+use roadmap::schedule::{Effort, Options};
 
 /// `text` as the inside of a TOML basic string: quotes, backslashes and every control character
 /// escaped, so any text at all can be a name.
@@ -39,27 +40,30 @@ fuzz_target!(|data: &[u8]| {
          [[project]]\nid = \"m\"\nname = \"{name}\"\nduration = \"0d\"\nlead = \"a\"\ndepends_on = [\"p\", \"q\"]\n"
     );
     let parsed = parse_str("fuzz.toml".to_string(), source);
-    let raw = parsed.raw.expect("every text makes a valid TOML string");
-    let validated = validate(&raw, parsed.findings);
-    let roadmap = validated.roadmap.expect("names never make a roadmap invalid");
-    let options = roadmap::schedule::Options {
-        effort: roadmap::schedule::Effort::Fast,
-        seed: 42,
+    let settings = Settings {
+        options: Options {
+            effort: Effort::Fast,
+            seed: 42,
+        },
+        ..Settings::default()
     };
-    let plan = roadmap::plan::plan(&roadmap, &options).expect("a plan");
+    let checked = check_source(parsed, &settings).expect("a plan");
+    let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
+        panic!("names never make a roadmap invalid: {:?}", checked.findings);
+    };
 
     let mut svg = Vec::new();
-    roadmap::report::svg::write(&mut svg, &roadmap, &plan, None).expect("svg");
+    roadmap::report::svg::write(&mut svg, roadmap, plan, None).expect("svg");
     let svg = String::from_utf8(svg).expect("svg is UTF-8");
     roxmltree::Document::parse(&svg).expect("the SVG is well-formed");
 
     let mut mspdi = Vec::new();
-    roadmap::report::mspdi::write(&mut mspdi, &roadmap, &plan).expect("mspdi");
+    roadmap::report::mspdi::write(&mut mspdi, roadmap, plan).expect("mspdi");
     let mspdi = String::from_utf8(mspdi).expect("MSPDI is UTF-8");
     roxmltree::Document::parse(&mspdi).expect("the MSPDI is well-formed");
 
     let mut ics = Vec::new();
-    roadmap::report::ics::write(&mut ics, &roadmap, &plan, None).expect("ics");
+    roadmap::report::ics::write(&mut ics, roadmap, plan, None).expect("ics");
     let ics = String::from_utf8(ics).expect("ICS is UTF-8");
     assert!(ics.ends_with("\r\n"));
     for line in ics.split_terminator("\r\n") {
