@@ -306,14 +306,7 @@ fn init_and_exports_write_into_a_fifo_and_never_replace_it() {
             let fifo = fifo.clone();
             std::thread::spawn(move || std::fs::read(fifo).unwrap())
         };
-        let mut command = roadmap();
-        command.args(&args);
-        if args[0] == "init" {
-            command.arg(&fifo);
-        } else {
-            command.arg(&fifo);
-        }
-        command.assert().success();
+        roadmap().args(&args).arg(&fifo).assert().success();
         let read = reader.join().unwrap();
         assert!(!read.is_empty(), "{args:?} wrote nothing into the fifo");
         use std::os::unix::fs::FileTypeExt;
@@ -599,7 +592,7 @@ fn standard_input_is_read_once_and_every_export_format_is_listed() {
     for args in [vec!["validate", "-", "-"], vec!["diff", "-", "-"]] {
         roadmap()
             .args(&args)
-            .write_stdin(format!("{HEAD}"))
+            .write_stdin(HEAD)
             .assert()
             .code(2)
             .stderr(predicate::str::contains("only once"));
@@ -613,12 +606,12 @@ fn standard_input_is_read_once_and_every_export_format_is_listed() {
 
 #[test]
 fn no_path_moves_a_date_past_the_last_supported_day() {
-    let late = format!(
+    let late = String::from(
         "[roadmap]\nname = \"x\"\nstart = 9900-01-01\n[[actor]]\nid = \"a\"\n\
          [[funding]]\nid = \"f\"\namount = 10\n\
-         [[scenario]]\nid = \"late\"\nfunding_from = {{ f = 9999-12-31 }}\n\
-         [[project]]\nid = \"far\"\nduration = {{ optimistic = \"1 month\", likely = \"2 months\", pessimistic = \"1000 years\" }}\nlead = \"a\"\n\
-         [[project]]\nid = \"paid\"\nduration = \"1 month\"\nlead = \"a\"\ncost = 10\nfunding = {{ f = 10 }}\n"
+         [[scenario]]\nid = \"late\"\nfunding_from = { f = 9999-12-31 }\n\
+         [[project]]\nid = \"far\"\nduration = { optimistic = \"1 month\", likely = \"2 months\", pessimistic = \"1000 years\" }\nlead = \"a\"\n\
+         [[project]]\nid = \"paid\"\nduration = \"1 month\"\nlead = \"a\"\ncost = 10\nfunding = { f = 10 }\n",
     );
     let progress = format!(
         "{HEAD}[[project]]\nid = \"p\"\nduration = \"3d\"\nlead = \"a\"\nstatus = \"in-progress\"\nactual_start = 9999-12-31\n"
