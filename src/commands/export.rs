@@ -55,7 +55,10 @@ pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
         return Ok(Outcome::Findings);
     };
     let risk = match format {
-        ExportFormat::Html => html_risk(roadmap, plan, args.runs, args.planner.seed)?,
+        ExportFormat::Html => match html_risk(roadmap, plan, args.runs, args.planner.seed)? {
+            Ok(risk) => risk,
+            Err(finding) => return crate::commands::risk::refuse(&checked, finding, context),
+        },
         _ => None,
     };
     emit(

@@ -51,17 +51,7 @@ pub fn run(args: &RiskArgs, context: &Context) -> Result<Outcome> {
         bar.finish_and_clear();
     }
     if let Some(finding) = past_last_day(roadmap, &result) {
-        let findings = [finding];
-        let report = crate::diag::render::FileReport {
-            file: &checked.source,
-            findings: &findings,
-        };
-        crate::diag::render::human(
-            &mut anstream::stderr().lock(),
-            &report,
-            context.color_stderr,
-        )?;
-        return Ok(Outcome::Findings);
+        return refuse(&checked, finding, context);
     }
     if context.verbose > 0 {
         eprintln!(
@@ -124,7 +114,7 @@ pub(super) fn settings(
 /// E011 when some simulated run ends after 9999-12-31, the last day supported (a far
 /// pessimistic estimate): dates past it are never shown. Points at the duration of the project
 /// whose 95th percentile finish is latest.
-fn past_last_day(roadmap: &Roadmap, result: &risk::Risk) -> Option<Diagnostic> {
+pub(super) fn past_last_day(roadmap: &Roadmap, result: &risk::Risk) -> Option<Diagnostic> {
     let last = crate::model::decode::Date::LAST;
     let latest_ok = result.finish_days.last().is_none_or(|&day| {
         let days = chrono::Days::new(u64::try_from(day).unwrap_or(0));
@@ -152,4 +142,24 @@ fn past_last_day(roadmap: &Roadmap, result: &risk::Risk) -> Option<Diagnostic> {
         .at(project.duration_at.clone())
         .with_help("lower the pessimistic estimate, or plan from an earlier day"),
     )
+}
+
+/// Prints a finding that stops the command (after the file's own findings) and ends it with
+/// exit 1.
+pub(super) fn refuse(
+    checked: &crate::check::Checked,
+    finding: Diagnostic,
+    context: &Context,
+) -> Result<Outcome> {
+    let findings = [finding];
+    let report = crate::diag::render::FileReport {
+        file: &checked.source,
+        findings: &findings,
+    };
+    crate::diag::render::human(
+        &mut anstream::stderr().lock(),
+        &report,
+        context.color_stderr,
+    )?;
+    Ok(Outcome::Findings)
 }
