@@ -620,7 +620,11 @@ fn no_path_moves_a_date_past_the_last_supported_day() {
         (&late, vec!["plan", "-", "--as-of", "9999-12-31"], 14),
         (&late, vec!["plan", "-", "--scenario", "late"], 18),
         (&late, vec!["risk", "-", "--runs", "200"], 14),
-        (&late, vec!["export", "-", "--format", "html", "--runs", "200"], 14),
+        (
+            &late,
+            vec!["export", "-", "--format", "html", "--runs", "200"],
+            14,
+        ),
         (&progress, vec!["plan", "-"], 8),
         (&progress, vec!["export", "-", "--format", "json"], 8),
     ];
