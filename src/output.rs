@@ -102,7 +102,12 @@ pub fn emit_to(
             }
             opened
         })
-        .with_context(|| format!("cannot write {shown}"))?;
+        .with_context(|| {
+            format!(
+                "cannot write {shown}: cannot create a file in {}",
+                dir.display()
+            )
+        })?;
     debug_assert!(pending.is_some());
     {
         let mut writer = BufWriter::with_capacity(1 << 16, file.as_file_mut());
