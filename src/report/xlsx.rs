@@ -81,8 +81,6 @@ fn write_day(
     Ok(())
 }
 
-
-
 fn bold() -> Format {
     Format::new().set_bold()
 }
@@ -371,7 +369,12 @@ fn funding_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Resul
         }
         sheet.write_number_with_format(row, 3, project.covered, &money())?;
         sheet.write_number_with_format(row, 4, project.gap, &money())?;
-        write_text(sheet, row, 5, format!("{} .. {}", project.start, project.finish))?;
+        write_text(
+            sheet,
+            row,
+            5,
+            format!("{} .. {}", project.start, project.finish),
+        )?;
         if project.under_funded {
             sheet.write_string_with_format(row, 6, "under-funded", &warn)?;
         }
