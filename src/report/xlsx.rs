@@ -76,7 +76,7 @@ fn write_day(
     if date.year() < 1900 {
         write_text(sheet, row, col, date.to_string())?;
     } else {
-        write_day(sheet, row, col, date, format)?;
+        sheet.write_date_with_format(row, col, date, format)?;
     }
     Ok(())
 }
