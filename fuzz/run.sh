@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# Fuzz the loader and validator (or, with FUZZ_TARGET=import, the importers) for SECONDS
-# (default 600) on one core.
+# Fuzz one target (default load_validate) for SECONDS (default 600) on one core.
 #
 #   fuzz/run.sh 600                    # from the repository root or from fuzz/
 #   fuzz/run.sh 600 -max_len=4096      # more libFuzzer flags after SECONDS (later ones win)
-#   FUZZ_TARGET=import fuzz/run.sh 600 # MSPDI, CSV and XLSX import and the TOML writer
+#   fuzz/run.sh exports_hostile 600    # hostile names through the ICS, SVG and MSPDI writers
+#   fuzz/run.sh import 600             # MSPDI, CSV and XLSX import and the TOML writer
 #
 # Needs a nightly toolchain (`rustup toolchain install nightly`); installs cargo-fuzz if missing.
 # The corpus is seeded from the bundled roadmap, the examples and the broken-file tests, and kept
 # in fuzz/corpus/load_validate between runs. Crashes land in fuzz/artifacts/load_validate/.
 set -euo pipefail
 
+target=load_validate
+if [[ "${1:-}" =~ ^[a-z_]+$ ]]; then
+    target="$1"
+    shift
+fi
 seconds="${1:-600}"
 shift || true
 cd "$(dirname "$0")"
@@ -21,13 +26,16 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
     cargo install cargo-fuzz --locked
 fi
 
-target="${FUZZ_TARGET:-load_validate}"
 corpus="corpus/$target"
 mkdir -p "$corpus"
+seeds=("$root"/roadmap.toml "$root"/examples/*.toml "$root"/tests/broken/*.toml)
 if [ "$target" = import ]; then
     seeds=("$root"/tests/fixtures/import/*.xml)
-else
-    seeds=("$root"/roadmap.toml "$root"/examples/*.toml "$root"/tests/broken/*.toml)
+elif [ "$target" = exports_hostile ]; then
+    # Names separated by `|`: control characters, markup, separators, bidi, wide text.
+    printf 'A\x1b]0;x\x07|<&>"\x27|a;b,c\\d\r\ne|\xe2\x80\xae\xef\xbf\xbe|%s' "$(printf 'é%.0s' {1..80})" \
+        > "$corpus/seed-hostile" 2>/dev/null || true
+    seeds=()
 fi
 for seed in "${seeds[@]}"; do
     [ -f "$seed" ] || continue

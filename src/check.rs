@@ -75,6 +75,17 @@ impl Checked {
             .count()
     }
 
+    /// For output people read (tables, timelines): the roadmap with every text from the file
+    /// escaped for a terminal ([`Roadmap::for_terminal`]); unchanged for machine formats. The
+    /// plan stays valid: only text changes.
+    pub fn for_people(mut self, human: bool) -> Checked {
+        if human {
+            self.roadmap = self.roadmap.as_ref().map(Roadmap::for_terminal);
+            self.source.name = crate::display::terminal(&self.source.name).into_owned();
+        }
+        self
+    }
+
     /// The file and its findings, for the renderers.
     pub fn report(&self) -> FileReport<'_> {
         FileReport {

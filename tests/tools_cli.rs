@@ -118,7 +118,7 @@ fn init_reports_a_read_only_directory() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("cannot create a file in"))
-        .stderr(predicate::str::contains("permission denied"))
+        .stderr(predicate::str::contains("Permission denied"))
         .stderr(predicate::str::contains(".tmp").not());
 }
 

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use crate::cli::{CompareArgs, VariantArgs};
+use crate::cli::{CompareArgs, ReportFormat, VariantArgs};
 use crate::commands::{Context, Outcome};
 use crate::commands::{check_for_output, look, print_report, settings};
 use crate::diag::render::{self, FileReport};
@@ -14,7 +14,8 @@ pub fn run(args: &CompareArgs, context: &Context) -> Result<Outcome> {
         scenario: None,
         as_of: args.as_of,
     };
-    let checked = check_for_output(&args.input.file, &args.planner, &variant, context)?;
+    let checked = check_for_output(&args.input.file, &args.planner, &variant, context)?
+        .for_people(args.format == ReportFormat::Table);
     let (Some(roadmap), Some(_)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };

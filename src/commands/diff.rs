@@ -20,6 +20,9 @@ pub fn run(args: &DiffArgs, context: &Context) -> Result<Outcome> {
         .new
         .clone()
         .unwrap_or_else(|| PathBuf::from("roadmap.toml"));
+    if args.old == "-" && new_path.as_os_str() == "-" {
+        bail!("`-` (standard input) can be read only once: give it for one side of the diff");
+    }
     let old_path = Path::new(&args.old);
     let old_parsed = if args.old == "-" || old_path.exists() {
         load::load(&Input::from_arg(old_path))?
@@ -36,6 +39,8 @@ pub fn run(args: &DiffArgs, context: &Context) -> Result<Outcome> {
         print_findings(checked, context)?;
         failed |= checked.plan.is_none();
     }
+    let human = args.format == DiffFormat::Table;
+    let (old, new) = (old.for_people(human), new.for_people(human));
     let (Some(old_side), Some(new_side)) = (side(&old), side(&new)) else {
         debug_assert!(failed);
         return Ok(Outcome::Findings);

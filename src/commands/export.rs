@@ -18,10 +18,20 @@ pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
         (Some(format), _) => format,
         (None, Some(path)) => match ExportFormat::from_path(path) {
             Some(format) => format,
-            None => bail!(
-                "cannot tell the export format from {}; add --format (csv, json, mermaid, dot, svg, ics, xlsx or html)",
-                path.display()
-            ),
+            None => {
+                // Every format clap accepts, so the list cannot fall behind.
+                use clap::ValueEnum;
+                let names: Vec<String> = ExportFormat::value_variants()
+                    .iter()
+                    .filter_map(|f| f.to_possible_value())
+                    .map(|v| v.get_name().to_string())
+                    .collect();
+                bail!(
+                    "cannot tell the export format from {}; add --format ({})",
+                    path.display(),
+                    names.join(", ")
+                )
+            }
         },
         (None, None) => {
             bail!("say which format to export with --format, or give -o with a known extension")
@@ -45,7 +55,10 @@ pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
         return Ok(Outcome::Findings);
     };
     let risk = match format {
-        ExportFormat::Html => html_risk(roadmap, plan, args.runs, args.planner.seed)?,
+        ExportFormat::Html => match html_risk(roadmap, plan, args.runs, args.planner.seed)? {
+            Ok(risk) => risk,
+            Err(finding) => return crate::commands::risk::refuse(&checked, finding, context),
+        },
         _ => None,
     };
     emit(

@@ -11,7 +11,7 @@ use crate::check;
 use crate::cli::{ImportArgs, ImportFormat, VariantArgs};
 use crate::commands::{Context, Outcome, settings};
 use crate::diag::{Diagnostic, Severity};
-use crate::display::printable;
+use crate::display::terminal;
 use crate::import::writer::{self, Written};
 use crate::import::{self, Extras, Format, MAX_IMPORT_BYTES, Problem};
 use crate::model::load;
@@ -168,9 +168,9 @@ pub fn run(args: &ImportArgs, context: &Context) -> Result<Outcome> {
         writeln!(
             stderr,
             "{}: {}: {at}{}",
-            printable(&name),
+            terminal(&name),
             label(context, "note", anstyle::AnsiColor::Cyan),
-            printable(&note.message)
+            terminal(&note.message)
         )?;
     }
     // Every error; of each kind of warning the first few (an MSPDI file has no funding, so
@@ -199,7 +199,7 @@ pub fn run(args: &ImportArgs, context: &Context) -> Result<Outcome> {
         writeln!(
             stderr,
             "{}: ... and {} more {} {} warnings (`roadmap validate` lists them all)",
-            printable(&name),
+            terminal(&name),
             n - WARNINGS_SHOWN,
             code.id(),
             code.name()
@@ -209,7 +209,7 @@ pub fn run(args: &ImportArgs, context: &Context) -> Result<Outcome> {
         writeln!(
             stderr,
             "nothing written: the roadmap imported from {} has errors (fix them in the source and import again)",
-            printable(&name)
+            terminal(&name)
         )?;
         return Ok(Outcome::Findings);
     }
@@ -227,7 +227,7 @@ pub fn run(args: &ImportArgs, context: &Context) -> Result<Outcome> {
         eprintln!(
             "{} {output_name} from {}: {}, {}, {}, {}{}",
             if to_stdout { "printed" } else { "wrote" },
-            printable(&name),
+            terminal(&name),
             plural(draft.projects.len(), "project"),
             plural(draft.actors.len(), "actor"),
             plural(draft.resources.len(), "resource"),
@@ -261,9 +261,9 @@ fn print_problems(name: &str, problems: &[Problem], context: &Context) -> Result
         writeln!(
             stderr,
             "{}: {}: {at}{}",
-            printable(name),
+            terminal(name),
             label(context, "error", anstyle::AnsiColor::Red),
-            printable(&problem.message)
+            terminal(&problem.message)
         )?;
     }
     Ok(())
@@ -291,13 +291,13 @@ fn print_finding(
     writeln!(
         out,
         "{}: {}: {at}{}",
-        printable(name),
+        terminal(name),
         label(
             context,
             &format!("{severity}[{} {}]", finding.code.id(), finding.code.name()),
             color
         ),
-        printable(&finding.message)
+        terminal(&finding.message)
     )?;
     if let Some(line) = line
         && let Some(text) = toml.text.lines().nth(line - 1)
@@ -305,11 +305,11 @@ fn print_finding(
         writeln!(
             out,
             "  = in the imported roadmap, line {line}: {}",
-            printable(text.trim())
+            terminal(text.trim())
         )?;
     }
     if let Some(help) = &finding.help {
-        writeln!(out, "  = help: {}", printable(help))?;
+        writeln!(out, "  = help: {}", terminal(help))?;
     }
     Ok(())
 }

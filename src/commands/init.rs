@@ -7,6 +7,7 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::cli::{InitArgs, TemplateFormat};
 use crate::commands::{Context, Outcome};
+use crate::output;
 
 /// The starter roadmap: one small, valid example of every table, with comments.
 pub const TEMPLATE: &str = include_str!("init.toml");
@@ -20,11 +21,7 @@ pub fn run(args: &InitArgs, context: &Context) -> Result<Outcome> {
         .clone()
         .unwrap_or_else(|| PathBuf::from("roadmap.toml"));
     if args.stdout || arg == Path::new("-") {
-        let mut stdout = std::io::stdout().lock();
-        stdout
-            .write_all(TEMPLATE.as_bytes())
-            .and_then(|()| stdout.flush())
-            .context("cannot write the roadmap to stdout")?;
+        output::to_stdout(|out| out.write_all(TEMPLATE.as_bytes()))?;
         return Ok(Outcome::Success);
     }
 
@@ -34,7 +31,11 @@ pub fn run(args: &InitArgs, context: &Context) -> Result<Outcome> {
     } else {
         arg
     };
-    write_atomically(&path, TEMPLATE, args.force)?;
+    // The one output path: atomic, never over an existing file without --force, and a device or
+    // pipe is written into rather than replaced.
+    output::emit_to(Some(&path), args.force, None, |out| {
+        out.write_all(TEMPLATE.as_bytes())
+    })?;
     if !context.quiet {
         // The template's `#:schema ./roadmap.schema.json` line is resolved next to the file.
         let schema = path.with_file_name("roadmap.schema.json");
@@ -95,57 +96,4 @@ fn spreadsheet(args: &InitArgs, template: TemplateFormat, context: &Context) -> 
         );
     }
     Ok(Outcome::Success)
-}
-
-/// Writes `text` to `path` through a temporary file in the same directory renamed into place, so
-/// a reader never sees half a file and a failed write leaves nothing behind. Without `force`, an
-/// existing file is kept (checked again at the rename, so a file created meanwhile is kept too).
-fn write_atomically(path: &Path, text: &str, force: bool) -> Result<()> {
-    let shown = path.display();
-    if !force && path.exists() {
-        bail!("{shown} already exists; use --force to replace it");
-    }
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !dir.is_dir() {
-        let why = if dir.exists() {
-            "is not a directory"
-        } else {
-            "does not exist"
-        };
-        bail!("cannot write {shown}: {} {why}", dir.display());
-    }
-
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".roadmap-init-").suffix(".tmp");
-    // Temporary files are private (0600) by default; a roadmap is an ordinary file (0666 less
-    // the umask, as any editor would create it).
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut file = builder.tempfile_in(&dir).map_err(|err| {
-        // Keep the reason ("permission denied"), not the temporary file's random name.
-        anyhow::Error::new(std::io::Error::from(err.kind())).context(format!(
-            "cannot write {shown}: cannot create a file in {}",
-            dir.display()
-        ))
-    })?;
-    file.write_all(text.as_bytes())
-        .and_then(|()| file.as_file().sync_all())
-        .with_context(|| format!("cannot write {shown}"))?;
-
-    let persisted = if force {
-        file.persist(path)
-    } else {
-        file.persist_noclobber(path)
-    };
-    persisted.map_err(|err| {
-        if err.error.kind() == std::io::ErrorKind::AlreadyExists {
-            anyhow::anyhow!("{shown} already exists; use --force to replace it")
-        } else {
-            anyhow::Error::new(err.error).context(format!("cannot write {shown}"))
-        }
-    })?;
-    Ok(())
 }

@@ -1,7 +1,5 @@
 //! `roadmap man` (hidden): print the man page, for packagers.
 
-use std::io::Write;
-
 use anyhow::{Context as _, Result};
 use clap::CommandFactory;
 
@@ -13,10 +11,6 @@ pub fn run(_context: &Context) -> Result<Outcome> {
     clap_mangen::Man::new(Cli::command())
         .render(&mut page)
         .context("cannot render the man page")?;
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(&page)
-        .and_then(|()| stdout.flush())
-        .context("cannot write the man page to stdout")?;
+    crate::output::to_stdout(|out| out.write_all(&page))?;
     Ok(Outcome::Success)
 }

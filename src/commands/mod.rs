@@ -221,16 +221,24 @@ pub fn print_report(
 }
 
 /// Runs one of the [`Report`]s (actors, funding, resources, order, rank): build, print.
-pub fn run_report<'a>(
+pub fn run_report(
     args: &ReportArgs,
     context: &Context,
-    checked: &'a Checked,
-    build: impl FnOnce(&'a Roadmap, &'a Plan) -> Box<dyn Report + 'a>,
+    checked: &Checked,
+    build: impl for<'a> FnOnce(&'a Roadmap, &'a Plan) -> Box<dyn Report + 'a>,
 ) -> Result<Outcome> {
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
     let look = look(context, &args.output, &args.look);
+    // A table is read by people: its text from the file is escaped for the terminal.
+    let safe;
+    let roadmap = if args.format == ReportFormat::Table {
+        safe = roadmap.for_terminal();
+        &safe
+    } else {
+        roadmap
+    };
     let report = build(roadmap, plan);
     print_report(
         &args.output,

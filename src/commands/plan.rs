@@ -13,7 +13,8 @@ use crate::report::gantt::GroupBy;
 use crate::report::{self, gantt};
 
 pub fn run(args: &PlanArgs, context: &Context) -> Result<Outcome> {
-    let checked = check_for_output(&args.input.file, &args.planner, &args.variant, context)?;
+    let checked = check_for_output(&args.input.file, &args.planner, &args.variant, context)?
+        .for_people(args.format == ReportFormat::Table);
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };

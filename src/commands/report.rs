@@ -9,6 +9,7 @@ use crate::cli::HtmlReportArgs;
 use crate::cli::VariantArgs;
 use crate::commands::{Checked, check_for_output, say_written};
 use crate::commands::{Context, Outcome};
+use crate::diag::Diagnostic;
 use crate::model::Roadmap;
 use crate::output::emit;
 use crate::plan::Plan;
@@ -25,7 +26,10 @@ pub fn run(args: &HtmlReportArgs, context: &Context) -> Result<Outcome> {
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
-    let risk = html_risk(roadmap, plan, args.runs, args.planner.seed)?;
+    let risk = match html_risk(roadmap, plan, args.runs, args.planner.seed)? {
+        Ok(risk) => risk,
+        Err(finding) => return super::risk::refuse(&checked, finding, context),
+    };
     emit(
         args.output.output.as_deref(),
         args.output.force,
@@ -38,20 +42,24 @@ pub fn run(args: &HtmlReportArgs, context: &Context) -> Result<Outcome> {
 
 /// The schedule risk the HTML report shows: simulated only for roadmaps with three-point
 /// durations (without them every run is the plan itself), PERT, `runs` runs seeded by `seed`.
-/// A simulation that fails is an error of the command, never a section silently left out.
+/// A simulation that fails is an error of the command, never a section silently left out; one
+/// whose runs pass the last supported day is its E011 finding (`Err` inside).
 pub(super) fn html_risk(
     roadmap: &Roadmap,
     plan: &Plan,
     runs: u32,
     seed: u64,
-) -> Result<Option<Risk>> {
+) -> Result<Result<Option<Risk>, Diagnostic>> {
     if !roadmap.has_estimates() {
-        return Ok(None);
+        return Ok(Ok(None));
     }
     let settings = super::risk::settings(roadmap, runs, seed, Distribution::Pert, None)?;
     let risk = risk::simulate(roadmap, plan, settings, &|_| {})
         .context("cannot simulate the schedule risk of the HTML report")?;
-    Ok(Some(risk))
+    Ok(match super::risk::past_last_day(roadmap, &risk) {
+        Some(finding) => Err(finding),
+        None => Ok(Some(risk)),
+    })
 }
 
 /// The HTML report of a checked file, for `report` and `export --format html` alike.

@@ -4,9 +4,10 @@ use std::io::IsTerminal;
 
 use anyhow::{Result, bail};
 
-use crate::cli::RiskArgs;
+use crate::cli::{ReportFormat, RiskArgs};
 use crate::commands::{Context, Outcome};
 use crate::commands::{check_for_output, look, print_report};
+use crate::diag::{Code, Diagnostic};
 use crate::model::Roadmap;
 use crate::report::risk as report;
 use crate::risk::{self, Distribution, Settings};
@@ -15,7 +16,8 @@ use crate::risk::{self, Distribution, Settings};
 const PROGRESS_FROM: u32 = 2_000;
 
 pub fn run(args: &RiskArgs, context: &Context) -> Result<Outcome> {
-    let checked = check_for_output(&args.input.file, &args.planner, &args.variant, context)?;
+    let checked = check_for_output(&args.input.file, &args.planner, &args.variant, context)?
+        .for_people(args.format == ReportFormat::Table);
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
@@ -47,6 +49,9 @@ pub fn run(args: &RiskArgs, context: &Context) -> Result<Outcome> {
     let result = risk::simulate(roadmap, plan, settings, &tick)?;
     if let Some(bar) = &bar {
         bar.finish_and_clear();
+    }
+    if let Some(finding) = past_last_day(roadmap, &result) {
+        return refuse(&checked, finding, context);
     }
     if context.verbose > 0 {
         eprintln!(
@@ -104,4 +109,57 @@ pub(super) fn settings(
             usize::from,
         ),
     })
+}
+
+/// E011 when some simulated run ends after 9999-12-31, the last day supported (a far
+/// pessimistic estimate): dates past it are never shown. Points at the duration of the project
+/// whose 95th percentile finish is latest.
+pub(super) fn past_last_day(roadmap: &Roadmap, result: &risk::Risk) -> Option<Diagnostic> {
+    let last = crate::model::decode::Date::LAST;
+    let latest_ok = result.finish_days.last().is_none_or(|&day| {
+        let days = chrono::Days::new(u64::try_from(day).unwrap_or(0));
+        result
+            .origin
+            .checked_add_days(days)
+            .is_some_and(|d| d <= last)
+    });
+    if result.finish.p95 <= last && latest_ok {
+        return None;
+    }
+    let (_, project) = roadmap
+        .projects
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, _)| (result.projects[*i].finish.p95, std::cmp::Reverse(*i)))?;
+    Some(
+        Diagnostic::error(
+            Code::TooLarge,
+            format!(
+                "some simulated runs of `{}` end after 9999-12-31, the last day supported",
+                project.id
+            ),
+        )
+        .at(project.duration_at.clone())
+        .with_help("lower the pessimistic estimate, or plan from an earlier day"),
+    )
+}
+
+/// Prints a finding that stops the command (after the file's own findings) and ends it with
+/// exit 1.
+pub(super) fn refuse(
+    checked: &crate::check::Checked,
+    finding: Diagnostic,
+    context: &Context,
+) -> Result<Outcome> {
+    let findings = [finding];
+    let report = crate::diag::render::FileReport {
+        file: &checked.source,
+        findings: &findings,
+    };
+    crate::diag::render::human(
+        &mut anstream::stderr().lock(),
+        &report,
+        context.color_stderr,
+    )?;
+    Ok(Outcome::Findings)
 }

@@ -1,17 +1,18 @@
 //! `roadmap validate`: check files and print every finding, for people or for CI.
 
-use std::io::Write;
-
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use crate::cli::{FindingsFormat, ValidateArgs};
 use crate::commands::{Checked, check};
 use crate::commands::{Context, Outcome};
 use crate::diag::Severity;
 use crate::diag::render::{self, FileReport};
-use crate::display::amount;
+use crate::display::{amount, terminal};
 
 pub fn run(args: &ValidateArgs, context: &Context) -> Result<Outcome> {
+    if args.files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
+        bail!("`-` (standard input) can be read only once; give it once");
+    }
     // Read every file first: an unreadable one is a usage problem (exit 2) for the whole call.
     let checked = args
         .files
@@ -20,25 +21,26 @@ pub fn run(args: &ValidateArgs, context: &Context) -> Result<Outcome> {
         .collect::<Result<Vec<_>>>()?;
 
     let reports: Vec<FileReport<'_>> = checked.iter().map(Checked::report).collect();
-    let mut stdout = std::io::stdout().lock();
-    match args.format {
-        FindingsFormat::Human => {
-            let mut stderr = anstream::stderr().lock();
-            for (report, file) in reports.iter().zip(&checked) {
-                render::human(&mut stderr, report, context.color_stderr)?;
-                if !context.quiet {
-                    writeln!(stdout, "{}", summary(file))?;
+    crate::output::to_stdout(|stdout| {
+        match args.format {
+            FindingsFormat::Human => {
+                let mut stderr = anstream::stderr().lock();
+                for (report, file) in reports.iter().zip(&checked) {
+                    render::human(&mut stderr, report, context.color_stderr)?;
+                    if !context.quiet {
+                        writeln!(stdout, "{}", summary(file))?;
+                    }
+                }
+            }
+            FindingsFormat::Json => render::json(stdout, &reports)?,
+            FindingsFormat::Github => {
+                for report in &reports {
+                    render::github(stdout, report)?;
                 }
             }
         }
-        FindingsFormat::Json => render::json(&mut stdout, &reports)?,
-        FindingsFormat::Github => {
-            for report in &reports {
-                render::github(&mut stdout, report)?;
-            }
-        }
-    }
-    stdout.flush()?;
+        Ok(())
+    })?;
 
     let failed = checked
         .iter()
@@ -52,7 +54,7 @@ pub fn run(args: &ValidateArgs, context: &Context) -> Result<Outcome> {
 
 /// One line per file: valid or not, and what the roadmap holds.
 fn summary(checked: &Checked) -> String {
-    let name = &checked.source.name;
+    let name = terminal(&checked.source.name);
     let (errors, warnings) = (
         checked.count(Severity::Error),
         checked.count(Severity::Warning),
@@ -82,7 +84,7 @@ fn summary(checked: &Checked) -> String {
             "; total cost {} {cur}, funding committed {} {cur}{share}",
             amount(cost),
             amount(committed),
-            cur = roadmap.currency
+            cur = terminal(&roadmap.currency)
         )
     } else {
         String::new()

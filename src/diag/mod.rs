@@ -179,6 +179,94 @@ pub fn suggest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Opti
         .map(|(_, candidate)| candidate)
 }
 
+/// "Did you mean" over a large set of names (a table's ids), in time bounded by the input.
+///
+/// Comparing every unknown word with every name is quadratic: 20,000 misspelt references to
+/// 20,000 projects would take a minute. Names one edit away (a character added, dropped,
+/// changed or two swapped: nearly every typo) are found through an index of each name with one
+/// character deleted, in time proportional to the word's length. Only when none is that close
+/// are all names compared, and those full comparisons share a fixed budget per table, so a file
+/// with thousands of hopeless references still finishes at once (they get no suggestion).
+pub struct Suggester {
+    /// (hash of a name with one character deleted, or of the whole name; name index), sorted.
+    deletions: Vec<(u64, u32)>,
+    /// Name comparisons the full scans may still make.
+    budget: std::cell::Cell<usize>,
+}
+
+/// Name comparisons all full scans of one [`Suggester`] may make together.
+const SCAN_BUDGET: usize = 2_000_000;
+
+impl Suggester {
+    /// The index of `names` (empty names are never suggested). Query it with the same names.
+    pub fn new(names: &[String]) -> Suggester {
+        let mut deletions = Vec::new();
+        for (i, name) in names.iter().enumerate().filter(|(_, n)| !n.is_empty()) {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            deletions.push((hash(name), i));
+            for_each_deletion(name, |variant| deletions.push((hash(variant), i)));
+        }
+        deletions.sort_unstable();
+        deletions.dedup();
+        Suggester {
+            deletions,
+            budget: std::cell::Cell::new(SCAN_BUDGET),
+        }
+    }
+
+    /// The closest of `names` to `word`, by the same measure and threshold as [`suggest`].
+    pub fn suggest<'n>(&self, names: &'n [String], word: &str) -> Option<&'n str> {
+        let mut near = Vec::new();
+        let mut look_up = |h: u64| {
+            let from = self.deletions.partition_point(|&(k, _)| k < h);
+            for &(k, i) in &self.deletions[from..] {
+                if k != h {
+                    break;
+                }
+                near.push(i as usize);
+            }
+        };
+        look_up(hash(word));
+        for_each_deletion(word, |variant| look_up(hash(variant)));
+        near.sort_unstable();
+        near.dedup();
+        let close = suggest(
+            word,
+            near.iter()
+                .filter_map(|&i| names.get(i))
+                .map(String::as_str),
+        );
+        if close.is_some() {
+            return close;
+        }
+        let left = self.budget.get();
+        if left < names.len() {
+            return None;
+        }
+        self.budget.set(left - names.len());
+        suggest(
+            word,
+            names.iter().map(String::as_str).filter(|n| !n.is_empty()),
+        )
+    }
+}
+
+/// Calls `f` with `word` less each one of its characters.
+fn for_each_deletion(word: &str, mut f: impl FnMut(&str)) {
+    let mut variant = String::with_capacity(word.len());
+    for (at, c) in word.char_indices() {
+        variant.clear();
+        variant.push_str(&word[..at]);
+        variant.push_str(&word[at + c.len_utf8()..]);
+        f(&variant);
+    }
+}
+
+fn hash(text: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,6 +290,47 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
+    }
+
+    #[test]
+    fn the_index_suggests_what_a_full_comparison_would() {
+        let ids: Vec<String> = (0..300)
+            .map(|i| format!("project-{i}"))
+            .chain(["sofia-municipality", "open-data", "софия"].map(String::from))
+            .collect();
+        let suggester = Suggester::new(&ids);
+        for word in [
+            "sofia-municipalty",
+            "sofia-munciipality",
+            "sofia-municipalityy",
+            "open_data",
+            "opendata",
+            "project-12x",
+            "projetc-7",
+            "софи",
+            "zzz",
+            "",
+        ] {
+            let full = suggest(word, ids.iter().map(String::as_str));
+            assert_eq!(suggester.suggest(&ids, word), full, "{word}");
+        }
+    }
+
+    #[test]
+    fn full_scans_stop_when_their_budget_is_spent() {
+        let ids: Vec<String> = (0..100_000).map(|i| format!("id{i}")).collect();
+        let suggester = Suggester::new(&ids);
+        // One edit away: always found through the index.
+        for _ in 0..1_000 {
+            assert_eq!(suggester.suggest(&ids, "id4x2"), Some("id42"));
+        }
+        // Hopeless words spend the budget, then get nothing, at once.
+        let scans = (0..100)
+            .filter(|_| suggester.suggest(&ids, "zzzzzz").is_none())
+            .count();
+        assert_eq!(scans, 100);
+        assert!(suggester.budget.get() < ids.len());
+        assert_eq!(suggester.suggest(&ids, "id4x2"), Some("id42"));
     }
 
     #[test]

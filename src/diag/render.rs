@@ -1,13 +1,15 @@
 //! Writing findings for people (rustc-style snippets), for programs (JSON) and for CI (GitHub
 //! Actions workflow commands).
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
-use super::{Diagnostic, Severity, SourceFile};
+use super::{Diagnostic, Note, Severity, SourceFile};
+use crate::display::{terminal, terminal_lines};
 
 /// The findings of one input file.
 pub struct FileReport<'a> {
@@ -27,47 +29,93 @@ pub fn human(out: &mut dyn Write, report: &FileReport<'_>, styled: bool) -> io::
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let title = level
-            .primary_title(finding.message.as_str())
-            .id(finding.code.id());
-        let mut groups = Vec::new();
-        match &finding.at {
-            Some(at) => {
-                let excerpt = Excerpt::around(report.file, at, &finding.notes);
-                let mut snippet = Snippet::source(excerpt.text)
-                    .line_start(excerpt.first_line)
-                    .path(report.file.name.as_str())
-                    .annotation(
-                        AnnotationKind::Primary
-                            .span(excerpt.shift(clamp(report.file, at)))
-                            .label(finding.code.name()),
-                    );
-                for note in &finding.notes {
-                    snippet = snippet.annotation(
-                        AnnotationKind::Context
-                            .span(excerpt.shift(clamp(report.file, &note.at)))
-                            .label(note.message.as_str()),
-                    );
-                }
-                groups.push(title.element(snippet));
+        // Every text from the file goes through the terminal escaping first (annotate-snippets
+        // pictures C0 controls in excerpts but passes C1 controls and line breaks in titles).
+        let message = terminal(&finding.message);
+        let path = terminal(&report.file.name);
+        let title = level.primary_title(message.as_ref()).id(finding.code.id());
+        let labels: Vec<_> = finding.notes.iter().map(|n| terminal(&n.message)).collect();
+        if let Some(at) = &finding.at {
+            // Notes near the value share its excerpt; a note far away (the first of 10,000
+            // duplicate ids) gets an excerpt of its own, so no finding renders the lines between.
+            let line = |offset: usize| report.file.position(offset).line;
+            let (near, far): (Vec<_>, Vec<_>) =
+                finding.notes.iter().zip(&labels).partition(|(note, _)| {
+                    line(note.at.start).abs_diff(line(at.start)) <= NOTE_LINES
+                });
+            let notes: Vec<Note> = near.iter().map(|(note, _)| (*note).clone()).collect();
+            let excerpt = Excerpt::around(report.file, at, &notes);
+            let far_excerpts: Vec<_> = far
+                .iter()
+                .map(|(note, label)| (Excerpt::around(report.file, &note.at, &[]), note, label))
+                .collect();
+            let mut snippet = Snippet::source(excerpt.text.as_ref())
+                .line_start(excerpt.first_line)
+                .path(path.as_ref())
+                .annotation(
+                    AnnotationKind::Primary
+                        .span(excerpt.shift(clamp(report.file, at)))
+                        .label(finding.code.name()),
+                );
+            for (note, label) in &near {
+                snippet = snippet.annotation(
+                    AnnotationKind::Context
+                        .span(excerpt.shift(clamp(report.file, &note.at)))
+                        .label(label.as_ref()),
+                );
             }
-            None => groups
-                .push(title.element(annotate_snippets::Origin::path(report.file.name.as_str()))),
+            // The value's excerpt first (the header names its position), then the far notes.
+            let mut snippets = vec![(excerpt.first_line, snippet)];
+            for (excerpt, note, label) in &far_excerpts {
+                snippets.push((
+                    excerpt.first_line,
+                    Snippet::source(excerpt.text.as_ref())
+                        .line_start(excerpt.first_line)
+                        .path(path.as_ref())
+                        .annotation(
+                            AnnotationKind::Context
+                                .span(excerpt.shift(clamp(report.file, &note.at)))
+                                .label(label.as_ref()),
+                        ),
+                ));
+            }
+            snippets[1..].sort_by_key(|(first_line, _)| *first_line);
+            let mut group = Group::with_title(title);
+            for (_, snippet) in snippets {
+                group = group.element(snippet);
+            }
+            writeln!(out, "{}\n", render_with_help(&renderer, group, finding))?;
+        } else {
+            let group = title.element(annotate_snippets::Origin::path(path.as_ref()));
+            writeln!(out, "{}\n", render_with_help(&renderer, group, finding))?;
         }
-        if let Some(help) = &finding.help {
-            groups.push(Group::with_title(
-                Level::HELP.secondary_title(help.as_str()),
-            ));
-        }
-        writeln!(out, "{}\n", renderer.render(&groups))?;
     }
     Ok(())
+}
+
+/// How many lines apart a note may be and still share the finding's excerpt (the renderer
+/// elides the lines between, but reads them all).
+const NOTE_LINES: usize = 50;
+
+/// Renders a finding's group followed by its help.
+fn render_with_help(renderer: &Renderer, group: Group<'_>, finding: &Diagnostic) -> String {
+    let help = finding.help.as_deref().map(terminal);
+    let mut groups = vec![group];
+    if let Some(help) = &help {
+        groups.push(Group::with_title(
+            Level::HELP.secondary_title(help.as_ref()),
+        ));
+    }
+    renderer.render(&groups)
 }
 
 /// The whole lines a finding points at. Rendering hands the renderer only these, not the whole
 /// file: a large roadmap with many findings would otherwise be scanned once per finding.
 struct Excerpt<'a> {
-    text: &'a str,
+    /// The lines, escaped for the terminal.
+    text: Cow<'a, str>,
+    /// The lines as in the file.
+    raw: &'a str,
     /// Byte offset of `text` in the file.
     offset: usize,
     /// 1-based line number of `text`'s first line.
@@ -84,15 +132,24 @@ impl<'a> Excerpt<'a> {
         let text = &file.text;
         let start = text[..low].rfind('\n').map_or(0, |i| i + 1);
         let end = text[high..].find('\n').map_or(text.len(), |i| high + i);
+        let raw = &text[start..end];
         Excerpt {
-            text: &text[start..end],
+            text: terminal_lines(raw),
+            raw,
             offset: start,
             first_line: file.position(start).line,
         }
     }
 
+    /// A span of the file as a span of the escaped excerpt.
     fn shift(&self, span: Range<usize>) -> Range<usize> {
-        span.start - self.offset..span.end - self.offset
+        let (start, end) = (span.start - self.offset, span.end - self.offset);
+        if matches!(self.text, Cow::Borrowed(_)) {
+            return start..end;
+        }
+        // Escaping changes byte lengths: count the escaped length of what comes before.
+        let escaped = |to: usize| terminal_lines(&self.raw[..to]).len();
+        escaped(start)..escaped(end)
     }
 }
 

@@ -192,8 +192,11 @@ impl Decode for Date {
                     NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
                         .ok_or_else(|| format!("{d} is not a day of the calendar"))
                 }
+                (None, Some(_), _) => Err(format!(
+                    "expected a date like 2019-07-01, found the time of day {dt}"
+                )),
                 _ => Err(format!(
-                    "expected a date like 2019-07-01, found the date-time {dt}"
+                    "expected a date like 2019-07-01, found the date and time {dt}; write the date alone"
                 )),
             },
             DeValue::String(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
@@ -289,7 +292,11 @@ impl<T: Decode> Decode for Vec<T> {
 
 /// A table keyed by ids (`resources = { it-staff = 1.5 }`), in file order of its keys' positions.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct IdMap<T>(pub Vec<(Located<String>, Located<T>)>);
+pub struct IdMap<T>(
+    pub Vec<(Located<String>, Located<T>)>,
+    /// Keys whose value was wrong (already reported): later checks must not count them missing.
+    pub Vec<Located<String>>,
+);
 
 impl<T: schemars::JsonSchema> schemars::JsonSchema for IdMap<T> {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -308,15 +315,22 @@ impl<T: schemars::JsonSchema> schemars::JsonSchema for IdMap<T> {
 impl<T: Decode> Decode for IdMap<T> {
     fn decode(node: &Node<'_>, decoder: &mut Decoder) -> Option<Self> {
         let table = expect_table(node, decoder)?;
+        let mut rejected = Vec::new();
         let mut entries: Vec<_> = table
             .iter()
             .filter_map(|(key, value)| {
-                let value = Located::<T>::decode(value, decoder)?;
-                Some((Located::new(key.get_ref().to_string(), key.span()), value))
+                let key = Located::new(key.get_ref().to_string(), key.span());
+                match Located::<T>::decode(value, decoder) {
+                    Some(value) => Some((key, value)),
+                    None => {
+                        rejected.push(key);
+                        None
+                    }
+                }
             })
             .collect();
         entries.sort_by_key(|(key, _)| key.at.start);
-        Some(IdMap(entries))
+        Some(IdMap(entries, rejected))
     }
 }
 

@@ -42,7 +42,8 @@ impl Input {
 /// The input could not be read at all (exit code 2, not a finding).
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("cannot read {name}: {source}")]
+    // The reason is the source, shown once by the `{:#}` chain.
+    #[error("cannot read {name}")]
     Io {
         name: String,
         #[source]
@@ -170,6 +171,19 @@ pub fn parse_str(name: String, text: String) -> Parsed {
             .iter()
             .map(|err| {
                 let message = err.message().trim();
+                if message == "recursion limit" && err.span().is_none() {
+                    // The parser names no position for a dotted key too deep: find it.
+                    let finding = Diagnostic::error(
+                        Code::TooLarge,
+                        format!(
+                            "a dotted key of {KEY_DEPTH_LIMIT} or more parts nests deeper than the TOML parser allows"
+                        ),
+                    );
+                    return match deep_key_at(&source.text) {
+                        Some(at) => finding.at(at),
+                        None => finding,
+                    };
+                }
                 let finding = Diagnostic::error(syntax_code(message), message.to_string());
                 match err.span() {
                     Some(at) => finding.at(at),
@@ -194,6 +208,44 @@ pub fn parse_str(name: String, text: String) -> Parsed {
         raw: Some(raw),
         findings,
     }
+}
+
+/// Parts of a dotted key (`a.b.c` has 3) from which the TOML parser stops with "recursion limit".
+const KEY_DEPTH_LIMIT: usize = 80;
+
+/// The first key (before `=`, or in a `[table]` header) with [`KEY_DEPTH_LIMIT`] or more parts.
+fn deep_key_at(text: &str) -> Option<std::ops::Range<usize>> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset + (line.len() - line.trim_start().len());
+        offset += line.len();
+        let key = line.trim_start();
+        let key = key
+            .strip_prefix("[[")
+            .or_else(|| key.strip_prefix('['))
+            .unwrap_or(key);
+        let mut quote = None;
+        let mut parts = 1;
+        let mut end = key.len();
+        for (i, c) in key.char_indices() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '.') => parts += 1,
+                (None, '=' | ']' | '#') => {
+                    end = i;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        if parts >= KEY_DEPTH_LIMIT {
+            let skipped = line.trim_start().len() - key.len();
+            return Some(start + skipped..start + skipped + end);
+        }
+    }
+    None
 }
 
 /// Most parse errors are syntax; a few are about a value or a limit, and say so by their code.

@@ -127,6 +127,8 @@ pub struct Resource {
     pub name: String,
     /// Units available on every day.
     pub capacity: f64,
+    /// Where `capacity` is written (the entry when it is missing).
+    pub capacity_at: Range<usize>,
     pub unit: Option<String>,
     pub description: Option<String>,
     pub at: Range<usize>,
@@ -256,5 +258,53 @@ impl Roadmap {
             committed[contribution.source] += contribution.amount;
         }
         committed
+    }
+}
+
+impl Roadmap {
+    /// A copy whose every text (names, units, currency; ids too, though valid ids never need
+    /// it) has gone through [`crate::display::terminal`]: what reports for people render, so no
+    /// text from the file reaches a terminal raw and the plan is the same as for the original.
+    pub fn for_terminal(&self) -> Roadmap {
+        let t = |text: &mut String| {
+            if let std::borrow::Cow::Owned(safe) = crate::display::terminal(text) {
+                *text = safe;
+            }
+        };
+        let mut safe = self.clone();
+        t(&mut safe.name);
+        t(&mut safe.currency);
+        for o in &mut safe.objectives {
+            t(&mut o.id);
+            t(&mut o.name);
+        }
+        for a in &mut safe.actors {
+            t(&mut a.id);
+            t(&mut a.name);
+        }
+        for r in &mut safe.resources {
+            t(&mut r.id);
+            t(&mut r.name);
+            if let Some(unit) = &mut r.unit {
+                t(unit);
+            }
+        }
+        for f in &mut safe.funding {
+            t(&mut f.id);
+            t(&mut f.name);
+        }
+        for p in &mut safe.projects {
+            t(&mut p.id);
+            t(&mut p.name);
+        }
+        for s in &mut safe.scenarios {
+            t(&mut s.id);
+            t(&mut s.name);
+        }
+        for c in &mut safe.criteria {
+            t(&mut c.id);
+            t(&mut c.name);
+        }
+        safe
     }
 }

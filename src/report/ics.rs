@@ -1,14 +1,20 @@
 //! The plan as an iCalendar file: an all-day event for each milestone and for each project's
 //! start and finish. UIDs come from the roadmap and project ids, and DTSTAMP from `--as-of` or
 //! the roadmap's start, never the clock, so the same plan always gives the same bytes.
+//!
+//! Written line by line (RFC 5545): every text value escaped (`\\`, `;`, `,`, newlines; other
+//! control characters dropped), every line folded at 75 octets, and nothing held in memory but
+//! the line being written.
 
 use std::io::{self, Write};
 
-use chrono::{NaiveDate, NaiveTime};
-use icalendar::{Calendar, Component, Event, EventLike};
+use chrono::NaiveDate;
 
 use crate::model::Roadmap;
 use crate::plan::Plan;
+
+/// The longest content line RFC 5545 allows, in octets, without the CRLF.
+const FOLD_AT: usize = 75;
 
 pub fn write(
     out: &mut dyn Write,
@@ -16,13 +22,14 @@ pub fn write(
     plan: &Plan,
     as_of: Option<NaiveDate>,
 ) -> io::Result<()> {
-    let stamp = as_of
-        .unwrap_or(roadmap.start)
-        .and_time(NaiveTime::MIN)
-        .and_utc();
+    let stamp = format!("{}T000000Z", ical_date(as_of.unwrap_or(roadmap.start)));
     let domain = slug(&roadmap.name);
-    let mut calendar = Calendar::new();
-    calendar.name(&roadmap.name);
+    line(out, "BEGIN:VCALENDAR")?;
+    line(out, "VERSION:2.0")?;
+    line(out, "PRODID:-//roadmap//roadmap//EN")?;
+    line(out, "CALSCALE:GREGORIAN")?;
+    line(out, &format!("NAME:{}", text(&roadmap.name)))?;
+    line(out, &format!("X-WR-CALNAME:{}", text(&roadmap.name)))?;
     for &p in &plan.start_order {
         let project = &roadmap.projects[p];
         let planned = &plan.projects[p];
@@ -37,18 +44,20 @@ pub fn write(
             about.push_str(&format!("\n\n{description}"));
         }
         let mut day = |kind: &str, summary: String, date: NaiveDate, description: String| {
+            line(out, "BEGIN:VEVENT")?;
+            line(
+                out,
+                &format!("DESCRIPTION:{}", text(&format!("{description}{about}"))),
+            )?;
+            // All-day: DTEND is the day after, exclusive (RFC 5545).
             let next = date.succ_opt().unwrap_or(date);
-            calendar.push(
-                Event::new()
-                    .uid(&format!("{kind}.{}@{domain}.roadmap", project.id))
-                    .timestamp(stamp)
-                    .summary(&summary)
-                    .description(&format!("{description}{about}"))
-                    // All-day: DTEND is the day after, exclusive (RFC 5545).
-                    .starts(date)
-                    .ends(next)
-                    .done(),
-            );
+            line(out, &format!("DTEND;VALUE=DATE:{}", ical_date(next)))?;
+            line(out, &format!("DTSTAMP:{stamp}"))?;
+            line(out, &format!("DTSTART;VALUE=DATE:{}", ical_date(date)))?;
+            line(out, &format!("SUMMARY:{}", text(&summary)))?;
+            let uid = format!("{kind}.{}@{domain}.roadmap", project.id);
+            line(out, &format!("UID:{}", text(&uid)))?;
+            line(out, "END:VEVENT")
         };
         if project.is_milestone() {
             day(
@@ -59,7 +68,7 @@ pub fn write(
                     "{} ({}), led by {lead}.{critical}",
                     project.name, project.id
                 ),
-            );
+            )?;
         } else {
             day(
                 "start",
@@ -69,7 +78,7 @@ pub fn write(
                     "{} ({}) starts; runs until {}, led by {lead}.{critical}",
                     project.name, project.id, planned.finish
                 ),
-            );
+            )?;
             day(
                 "finish",
                 format!("Finish: {}", project.name),
@@ -78,10 +87,59 @@ pub fn write(
                     "{} ({}) finishes (last day); started {}, led by {lead}.{critical}",
                     project.name, project.id, planned.start
                 ),
-            );
+            )?;
         }
     }
-    write!(out, "{calendar}")
+    line(out, "END:VCALENDAR")
+}
+
+/// `2019-07-01` -> `20190701`, the DATE form of RFC 5545.
+fn ical_date(date: NaiveDate) -> String {
+    date.format("%Y%m%d").to_string()
+}
+
+/// A TEXT value (RFC 5545 3.3.11): backslash, semicolon and comma escaped, every line break (LF,
+/// CR or CRLF) written as `\n`, and other control characters, which TEXT cannot hold, dropped.
+fn text(value: &str) -> String {
+    let mut escaped = String::with_capacity(value.len());
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => escaped.push_str("\\\\"),
+            ';' => escaped.push_str("\\;"),
+            ',' => escaped.push_str("\\,"),
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                escaped.push_str("\\n");
+            }
+            '\n' => escaped.push_str("\\n"),
+            '\t' => escaped.push('\t'),
+            c if c.is_control() => {}
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+/// Writes one content line, folded so no line is longer than 75 octets with the leading space
+/// of a continuation counted, and never inside a UTF-8 character.
+fn line(out: &mut dyn Write, content: &str) -> io::Result<()> {
+    let mut rest = content;
+    let mut room = FOLD_AT;
+    loop {
+        if rest.len() <= room {
+            out.write_all(rest.as_bytes())?;
+            return out.write_all(b"\r\n");
+        }
+        let mut cut = room;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        out.write_all(&rest.as_bytes()[..cut])?;
+        out.write_all(b"\r\n ")?;
+        rest = &rest[cut..];
+        room = FOLD_AT - 1;
+    }
 }
 
 /// `Sofia Digital Roadmap` -> `sofia-digital-roadmap`: part of every UID, so two roadmaps with
@@ -101,6 +159,33 @@ fn slug(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::{line, text};
+
+    #[test]
+    fn text_escapes_what_would_end_or_split_a_value() {
+        assert_eq!(text("a\\b;c,d\ne\rf\r\ng"), "a\\\\b\\;c\\,d\\ne\\nf\\ng");
+        assert_eq!(text("x\u{1b}]0;t\u{7}\u{0}\u{7f}y"), "x]0\\;ty");
+        // A name cannot add a property: no line break survives.
+        assert!(!text("n\nEND:VEVENT\r\nBEGIN:VEVENT").contains(['\n', '\r']));
+    }
+
+    #[test]
+    fn lines_fold_at_75_octets_inside_no_character() {
+        for content in [
+            "x".repeat(300),
+            "é".repeat(200),
+            format!("a{}", "€".repeat(100)),
+        ] {
+            let mut out = Vec::new();
+            line(&mut out, &content).unwrap();
+            let folded = String::from_utf8(out).unwrap();
+            for physical in folded.split_terminator("\r\n") {
+                assert!(physical.len() <= 75, "{} octets", physical.len());
+            }
+            assert_eq!(folded.replace("\r\n ", "").trim_end(), content);
+        }
+    }
+
     #[test]
     fn slugs_are_lowercase_words() {
         assert_eq!(

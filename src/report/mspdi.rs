@@ -31,6 +31,7 @@ use crate::display::number;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::plan::rollup::Item;
+use crate::report::svg::xml_char;
 
 const NAMESPACE: &str = "http://schemas.microsoft.com/project";
 
@@ -66,8 +67,10 @@ fn link_type(kind: LinkKind) -> u8 {
 type W<'a> = Writer<&'a mut dyn Write>;
 
 fn field(w: &mut W, name: &str, value: impl std::fmt::Display) -> io::Result<()> {
+    // quick-xml escapes markup but passes control characters, which XML 1.0 cannot carry.
+    let text: String = value.to_string().chars().map(xml_char).collect();
     w.create_element(name)
-        .write_text_content(BytesText::new(&value.to_string()))?;
+        .write_text_content(BytesText::new(&text))?;
     Ok(())
 }
 

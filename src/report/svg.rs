@@ -40,22 +40,34 @@ const STYLE: &str = "
 .rm-today-label{font:bold 10px 'DejaVu Sans',Helvetica,Arial,sans-serif;fill:#1a9850}
 ";
 
-/// The five characters XML gives meaning to, escaped.
+/// The five characters XML gives meaning to, escaped, and what XML 1.0 cannot carry mapped
+/// (see [`xml_char`]).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in text.chars().map(xml_char) {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0 at all.
-            c if c.is_control() && c != '\n' && c != '\t' => out.push(' '),
             c => out.push(c),
         }
     }
     out
+}
+
+/// A character XML 1.0 can carry (its `Char` production), else its stand-in: a control
+/// character other than tab and line feed becomes a space (so a CR or ESC in a name cannot
+/// make the file malformed or reach a viewer raw), and U+FFFE / U+FFFF, which are not
+/// characters, become U+FFFD.
+pub fn xml_char(c: char) -> char {
+    match c {
+        '\t' | '\n' => c,
+        c if c.is_control() => ' ',
+        '\u{fffe}' | '\u{ffff}' => '\u{fffd}',
+        c => c,
+    }
 }
 
 /// Maps dates to x positions between the first and last month of the plan.

@@ -1,6 +1,10 @@
 //! The plan as an Excel workbook: a Plan sheet (real Excel dates and a Gantt band drawn by
 //! conditional formats over months or weeks), a Funding sheet and a Roles sheet. User text is
-//! only ever written with `write_string`, so no cell can become a formula.
+//! only ever written with `write_string`, so no cell can become a formula.//!
+//! Every valid roadmap gives a workbook: what Excel cannot hold is written the way it can.
+//! Text longer than a cell's 32,767 characters is cut and ends in `…`; a date before 1900,
+//! which Excel has no serial for, is written as `YYYY-MM-DD` text; the band switches from
+//! months to quarters to years so it fits Excel's 16,384 columns.
 
 use chrono::{Days, NaiveDate};
 use rust_xlsxwriter::{
@@ -24,6 +28,57 @@ pub fn workbook(roadmap: &Roadmap, plan: &Plan) -> Result<Vec<u8>, XlsxError> {
     funding_sheet(workbook.add_worksheet().set_name("Funding")?, roadmap, plan)?;
     roles_sheet(workbook.add_worksheet().set_name("Roles")?, roadmap, plan)?;
     workbook.save_to_buffer()
+}
+
+/// Excel's limits: characters in a cell, and the last column (0-based).
+const MAX_CHARS: usize = 32_767;
+const LAST_COL: u16 = 16_383;
+
+/// User text as a string cell, cut to what a cell holds.
+fn write_text(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    text: impl AsRef<str>,
+) -> Result<(), XlsxError> {
+    write_text_with_format(sheet, row, col, text, &Format::new())
+}
+
+fn write_text_with_format(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    text: impl AsRef<str>,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    let text = text.as_ref();
+    match text.char_indices().nth(MAX_CHARS - 1) {
+        Some((cut, _)) if text[cut..].chars().nth(1).is_some() => {
+            let short = format!("{}…", &text[..cut]);
+            sheet.write_string_with_format(row, col, short, format)?;
+        }
+        _ => {
+            sheet.write_string_with_format(row, col, text, format)?;
+        }
+    }
+    Ok(())
+}
+
+/// A date cell, or `YYYY-MM-DD` text for a date Excel has no serial for (before 1900).
+fn write_day(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    date: NaiveDate,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    use chrono::Datelike;
+    if date.year() < 1900 {
+        write_text(sheet, row, col, date.to_string())?;
+    } else {
+        sheet.write_date_with_format(row, col, date, format)?;
+    }
+    Ok(())
 }
 
 fn bold() -> Format {
@@ -71,13 +126,21 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
     // The band's periods come first, so the programme and description columns can follow it
     // (a long description before the band would push the band off the printed page).
     let weekly = (plan.finish() - plan.start()).num_days() <= WEEKLY_UP_TO_DAYS;
-    let periods = if weekly {
-        weeks(plan.start(), plan.finish())
-    } else {
-        period_bounds(plan.start(), plan.finish(), 1)
-    };
     let first_col = TITLES.len() as u16;
-    let columns = periods.len().saturating_sub(1) as u16;
+    // Room for the band beside the programme and description columns.
+    let room = usize::from(LAST_COL - first_col) - 1;
+    // Months, else quarters, else years: the finest band that fits Excel's columns (a
+    // 9,999-year plan has 10,000 years).
+    let (periods, months) = if weekly {
+        (weeks(plan.start(), plan.finish()), 0)
+    } else {
+        [1, 3, 12]
+            .into_iter()
+            .map(|months| (period_bounds(plan.start(), plan.finish(), months), months))
+            .find(|(periods, _)| periods.len() - 1 <= room)
+            .unwrap_or_else(|| (period_bounds(plan.start(), plan.finish(), 12), 12))
+    };
+    let columns = periods.len().saturating_sub(1).min(room) as u16;
     let extra = first_col + columns;
     headers_at(sheet, extra, &["programme", "description"])?;
     sheet.set_column_width(extra, 24)?;
@@ -125,12 +188,16 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
     // the project runs in that period (critical ones in red). Formulas live only in the
     // conditional formats and reference cells, never user text.
     let header_format = Format::new()
-        .set_num_format(if weekly { "dd mmm yy" } else { "mmm yy" })
+        .set_num_format(match months {
+            0 => "dd mmm yy",
+            12 => "yyyy",
+            _ => "mmm yy",
+        })
         .set_rotation(90)
         .set_align(FormatAlign::Center);
     for (k, &first_day) in periods.iter().take(columns as usize).enumerate() {
         let col = first_col + k as u16;
-        sheet.write_date_with_format(0, col, first_day, &header_format)?;
+        write_day(sheet, 0, col, first_day, &header_format)?;
         sheet.set_column_width(col, 3)?;
     }
     if columns == 0 || rows.is_empty() {
@@ -142,7 +209,7 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
     let next_period = if weekly {
         format!("{band}$1+7")
     } else {
-        format!("EDATE({band}$1,1)")
+        format!("EDATE({band}$1,{months})")
     };
     let runs = format!("AND({band}$1<=$E2,{next_period}>$D2)");
     let critical = ConditionalFormatFormula::new()
@@ -169,16 +236,16 @@ fn project_row(
     let project = &roadmap.projects[p];
     let planned = &plan.projects[p];
     sheet.write_string_with_format(row, 0, &project.id, indent)?;
-    sheet.write_string(row, 1, &project.name)?;
-    sheet.write_string(row, 2, &roadmap.actors[project.lead].id)?;
-    sheet.write_date_with_format(row, 3, planned.start, &date_format())?;
-    sheet.write_date_with_format(row, 4, planned.finish, &date_format())?;
+    write_text(sheet, row, 1, &project.name)?;
+    write_text(sheet, row, 2, &roadmap.actors[project.lead].id)?;
+    write_day(sheet, row, 3, planned.start, &date_format())?;
+    write_day(sheet, row, 4, planned.finish, &date_format())?;
     sheet.write_number(row, 5, planned.days)?;
     sheet.write_number(row, 6, planned.total_slack)?;
     sheet.write_boolean(row, 7, planned.critical)?;
     sheet.write_number(row, 8, planned.wave)?;
     sheet.write_number(row, 9, project.priority)?;
-    sheet.write_string(row, extra, roadmap.programme_path_ids(p))?;
+    write_text(sheet, row, extra, roadmap.programme_path_ids(p))?;
     if let Some(description) = &project.description {
         sheet.write_string(row, extra + 1, description)?;
     }
@@ -200,11 +267,11 @@ fn programme_row(
     sheet.write_string_with_format(row, 0, &programme.id, &indent.clone().set_bold())?;
     sheet.write_string_with_format(row, 1, &programme.name, &bold())?;
     if let Some(lead) = programme.lead {
-        sheet.write_string(row, 2, &roadmap.actors[lead].id)?;
+        write_text(sheet, row, 2, &roadmap.actors[lead].id)?;
     }
     if let (Some(start), Some(finish)) = (planned.start, planned.finish) {
-        sheet.write_date_with_format(row, 3, start, &date_format().set_bold())?;
-        sheet.write_date_with_format(row, 4, finish, &date_format().set_bold())?;
+        write_day(sheet, row, 3, start, &date_format().set_bold())?;
+        write_day(sheet, row, 4, finish, &date_format().set_bold())?;
     }
     sheet.write_number(row, 5, planned.days() as f64)?;
     sheet.write_boolean(row, 7, planned.critical)?;
@@ -213,7 +280,7 @@ fn programme_row(
         .iter()
         .map(|&r| roadmap.programmes[r].id.as_str())
         .collect();
-    sheet.write_string(row, extra, path.join("/"))?;
+    write_text(sheet, row, extra, path.join("/"))?;
     if let Some(description) = &programme.description {
         sheet.write_string(row, extra + 1, description)?;
     }
@@ -271,14 +338,14 @@ fn funding_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Resul
     let mut row = 1;
     for (source, model) in report.sources.iter().zip(&roadmap.funding) {
         if let Some(description) = &model.description {
-            sheet.write_string(row, description_col, description)?;
+            write_text(sheet, row, description_col, description)?;
         }
-        sheet.write_string(row, 0, source.id)?;
-        sheet.write_string(row, 1, source.name)?;
+        write_text(sheet, row, 0, source.id)?;
+        write_text(sheet, row, 1, source.name)?;
         sheet.write_number_with_format(row, 2, source.amount, &money())?;
         sheet.write_number_with_format(row, 3, source.committed, &money())?;
         sheet.write_number_with_format(row, 4, source.remaining, &money())?;
-        sheet.write_string(row, 5, window(source.from, source.until))?;
+        write_text(sheet, row, 5, window(source.from, source.until))?;
         if source.over_committed {
             sheet.write_string_with_format(row, 6, "over-committed", &warn)?;
         }
@@ -295,14 +362,19 @@ fn funding_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Resul
     )?;
     row += 1;
     for project in &report.projects {
-        sheet.write_string(row, 0, project.id)?;
-        sheet.write_string(row, 1, project.name)?;
+        write_text(sheet, row, 0, project.id)?;
+        write_text(sheet, row, 1, project.name)?;
         if let Some(cost) = project.cost {
             sheet.write_number_with_format(row, 2, cost, &money())?;
         }
         sheet.write_number_with_format(row, 3, project.covered, &money())?;
         sheet.write_number_with_format(row, 4, project.gap, &money())?;
-        sheet.write_string(row, 5, format!("{} .. {}", project.start, project.finish))?;
+        write_text(
+            sheet,
+            row,
+            5,
+            format!("{} .. {}", project.start, project.finish),
+        )?;
         if project.under_funded {
             sheet.write_string_with_format(row, 6, "under-funded", &warn)?;
         }
@@ -326,7 +398,7 @@ fn roles_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<
     let centred = Format::new().set_align(FormatAlign::Center);
     for (i, row) in report.matrix.iter().enumerate() {
         let r = i as u32 + 1;
-        sheet.write_string(r, 0, row.project)?;
+        write_text(sheet, r, 0, row.project)?;
         for (k, actor) in report.actors.iter().enumerate() {
             if let Some(role) = row.roles.get(actor.id) {
                 sheet.write_string_with_format(r, k as u16 + 1, role.letter(), &centred)?;
@@ -338,10 +410,10 @@ fn roles_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<
     headers(sheet, r, &["actor", "name", "description"])?;
     for actor in &roadmap.actors {
         r += 1;
-        sheet.write_string(r, 0, &actor.id)?;
-        sheet.write_string(r, 1, &actor.name)?;
+        write_text(sheet, r, 0, &actor.id)?;
+        write_text(sheet, r, 1, &actor.name)?;
         if let Some(description) = &actor.description {
-            sheet.write_string(r, 2, description)?;
+            write_text(sheet, r, 2, description)?;
         }
     }
     sheet.set_column_width(0, 28)?;

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::Hold;
 use super::budget::{Ledger, Years};
-use super::cpm::{Dates, free_slack, late_dates};
+use super::cpm::{Dates, free_slack, late_dates, slip};
 use super::graph::Arcs;
 use super::network::Network;
 use super::problem::{Day, Units};
@@ -101,7 +101,7 @@ pub(crate) fn slack(net: &Network, plan: &Dates, arcs: &Arcs) -> (Dates, Vec<Day
     let finish = plan.finish();
     let late = late_dates(net, Some(arcs), plan, finish);
     let total = (0..net.len())
-        .map(|a| late.start[a].saturating_sub(plan.start[a]).max(0))
+        .map(|a| slip(net, a, plan.start[a], late.start[a]))
         .collect();
     let free = free_slack(net, Some(arcs), plan, finish);
     (late, total, free)

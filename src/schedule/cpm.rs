@@ -110,9 +110,19 @@ pub(crate) fn free_slack(
     (0..net.len())
         .map(|a| {
             let latest = latest_start(net, arcs, a, finish, plan);
-            latest.saturating_sub(plan.start[a]).max(0)
+            slip(net, a, plan.start[a], latest)
         })
         .collect()
+}
+
+/// How far activity `a` moves when it starts on `latest` instead of `start`: the smaller of
+/// the moves of its start and of its end (as MS Project counts total slack). They differ for
+/// calendar months, whose month-end clamping lets two starts share one end (Dec 30 and Dec 31
+/// + 6 months both end on Jun 30): the day between is no room to slip, the end cannot move.
+pub(crate) fn slip(net: &Network, a: usize, start: Day, latest: Day) -> Day {
+    let by_start = latest.saturating_sub(start);
+    let by_end = net.end(a, latest).saturating_sub(net.end(a, start));
+    by_start.min(by_end).max(0)
 }
 
 #[cfg(test)]

@@ -4,7 +4,9 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
 
-use petgraph::algo::tarjan_scc;
+// Kosaraju's algorithm in petgraph is iterative; its `tarjan_scc` recurses on the graph's depth
+// and overflows the stack on a long chain.
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::network::{Adjacency, Network};
@@ -163,7 +165,7 @@ pub(crate) fn find_cycle(net: &Network) -> Option<Vec<usize>> {
         .filter(|l| l.from == l.to)
         .map(|l| l.from)
         .min();
-    let in_cycle = tarjan_scc(&graph)
+    let in_cycle = kosaraju_scc(&graph)
         .into_iter()
         .filter(|component| component.len() > 1)
         .filter_map(|component| component.iter().map(|node| node.index()).min())

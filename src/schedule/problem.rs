@@ -57,8 +57,13 @@ pub struct Link {
 impl Problem {
     /// The calendar date of a day offset.
     pub fn date(&self, day: Day) -> NaiveDate {
-        // Offsets come from dates inside the plan's range, so this cannot leave chrono's range.
-        self.origin + chrono::Duration::days(i64::from(day))
+        // Plans past the last supported day are refused before their dates are shown; saturate
+        // rather than panic on the way there.
+        self.checked_date(day).unwrap_or(if day < 0 {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::MAX
+        })
     }
 
     /// The day offset of a calendar date.

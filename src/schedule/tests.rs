@@ -208,3 +208,27 @@ fn resource_conflicts_respect_capacity_and_links() {
         0
     );
 }
+
+#[test]
+fn month_end_clamping_leaves_no_slack_where_the_end_cannot_move() {
+    // Dec 30 and Dec 31 + 6 months both end on Jun 30: the one day between is no slack.
+    let mut p = problem(vec![activity(0, 3, vec![])], vec![], vec![]);
+    p.origin = "2024-12-30".parse().unwrap();
+    p.activities[0].duration = Span::Months(6);
+    let s = plan(&p, &Options::default()).unwrap();
+    assert_eq!(s.total_slack, vec![0]);
+    assert_eq!(s.free_slack, vec![0]);
+    assert_eq!(s.critical_path, vec![0]);
+
+    // The same before a successor: the chain is critical end to end.
+    let mut p = problem(
+        vec![activity(0, 3, vec![]), activity(10, 3, vec![])],
+        vec![link(0, 1)],
+        vec![],
+    );
+    p.origin = "2024-12-30".parse().unwrap();
+    p.activities[0].duration = Span::Months(6);
+    let s = plan(&p, &Options::default()).unwrap();
+    assert_eq!(s.total_slack, vec![0, 0]);
+    assert_eq!(s.critical_path, vec![0, 1]);
+}

@@ -1,14 +1,16 @@
 //! A project can never run if it needs more of a resource than the resource has on any day.
 
 use crate::diag::{Code, Diagnostic};
-use crate::display::units;
+use crate::display::units_apart;
 use crate::model::Roadmap;
 
 pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
-    for project in &roadmap.projects {
+    // A milestone is an instant and holds nothing (the planner ignores its demands).
+    for project in roadmap.projects.iter().filter(|p| !p.is_milestone()) {
         for demand in &project.resources {
             let (resource, need) = (&roadmap.resources[demand.resource], demand.units);
             if need > resource.capacity {
+                let (need_shown, capacity_shown) = units_apart(need, resource.capacity);
                 let unit = resource
                     .unit
                     .as_deref()
@@ -17,15 +19,12 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                     Diagnostic::error(
                         Code::OverCapacity,
                         format!(
-                            "`{}` needs {}{unit} of `{}`, which has only {}{unit}",
-                            project.id,
-                            units(need),
-                            resource.id,
-                            units(resource.capacity)
+                            "`{}` needs {need_shown}{unit} of `{}`, which has only {capacity_shown}{unit}",
+                            project.id, resource.id,
                         ),
                     )
                     .at(demand.at.clone())
-                    .with_note(resource.at.clone(), "capacity set here"),
+                    .with_note(resource.capacity_at.clone(), "capacity set here"),
                 );
             }
         }
@@ -45,5 +44,25 @@ mod tests {
             project("y", "resources = { staff = 2.5 }"),
         );
         assert_eq!(findings(&text), vec![(Code::OverCapacity, 21, 23)]);
+    }
+
+    #[test]
+    fn the_message_shows_the_digits_that_differ_and_points_at_capacity() {
+        let text = format!(
+            "{PREAMBLE}\n[[resource]]\nid = \"r\"\ncapacity = 2.9999\n{}{}",
+            project("x", "resources = { r = 3 }"),
+            project("m", "resources = { r = 5 }").replace("1 month", "0d"),
+        );
+        let parsed = crate::model::load::parse_str("t".into(), text.clone());
+        let validated = crate::validate::validate(&parsed.raw.unwrap(), parsed.findings);
+        let over: Vec<_> = validated
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::OverCapacity)
+            .collect();
+        // The milestone holds nothing, so only `x` is over capacity.
+        assert_eq!(over.len(), 1, "{over:?}");
+        assert_eq!(over[0].message, "`x` needs 3 of `r`, which has only 2.9999");
+        assert_eq!(&text[over[0].notes[0].at.clone()], "2.9999");
     }
 }

@@ -1,8 +1,9 @@
 //! Dependency cycles: projects that depend on each other in a circle can never be ordered.
 
-use petgraph::algo::tarjan_scc;
 use std::collections::{HashMap, HashSet, VecDeque};
 
+// Kosaraju's algorithm in petgraph is iterative; its `tarjan_scc` recurses on the graph's depth.
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
@@ -32,7 +33,7 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for component in tarjan_scc(&graph) {
+    for component in kosaraju_scc(&graph) {
         if component.len() < 2 {
             continue;
         }
@@ -45,7 +46,7 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             continue;
         };
         let path = circle_through(&graph, first, &component);
-        let names: Vec<&str> = path.iter().map(|&n| projects[n].id.as_str()).collect();
+        let names = cycle_names(&path, |n| projects[n].id.as_str());
         let (from, to) = (path[0], path[1]);
         let entry = projects[from]
             .depends_on
@@ -61,6 +62,21 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             .with_help("each project depends on the next, so none can start; remove one of these dependencies"),
         );
     }
+}
+
+/// Most ids a cycle's message names; a longer cycle shows its two ends and how many are between.
+const CYCLE_IDS_SHOWN: usize = 40;
+
+/// The ids of a cycle's path, or of its first and last stretches with a count between them.
+fn cycle_names<'a>(path: &[usize], id: impl Fn(usize) -> &'a str) -> Vec<String> {
+    if path.len() <= CYCLE_IDS_SHOWN {
+        return path.iter().map(|&n| id(n).to_string()).collect();
+    }
+    let half = CYCLE_IDS_SHOWN / 2;
+    let mut names: Vec<String> = path[..half].iter().map(|&n| id(n).to_string()).collect();
+    names.push(format!("… {} more …", path.len() - 2 * half));
+    names.extend(path[path.len() - half..].iter().map(|&n| id(n).to_string()));
+    names
 }
 
 /// The shortest circle from `start` back to itself, staying inside its strongly connected

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::diag::{Code, Diagnostic, suggest};
+use crate::diag::{Code, Diagnostic, Suggester};
 use crate::model::decode::{Located, Table};
 use crate::model::raw::{
     ActorKey, CriterionKey, FundingKey, IndicatorKey, ObjectiveKey, ProgrammeKey, ProjectKey,
@@ -18,6 +18,8 @@ pub struct IdIndex {
     by_id: HashMap<String, usize>,
     /// Ids in table order (a missing or broken id is an empty string).
     pub ids: Vec<String>,
+    /// "Did you mean", built at the first unknown reference.
+    suggester: std::cell::OnceCell<Suggester>,
 }
 
 /// Is `id` made only of letters, digits, `-`, `_` and `.`?
@@ -90,6 +92,7 @@ impl IdIndex {
             kind,
             by_id: HashMap::new(),
             ids: Vec::new(),
+            suggester: std::cell::OnceCell::new(),
         };
         let mut first_at: HashMap<String, Range<usize>> = HashMap::new();
         for (position, (id, rejected, table_at)) in entries.enumerate() {
@@ -164,12 +167,8 @@ impl IdIndex {
             format!("there is no {} with id `{}`", self.kind, reference.value),
         )
         .at(reference.at.clone());
-        let known = self
-            .ids
-            .iter()
-            .map(String::as_str)
-            .filter(|id| !id.is_empty());
-        finding = match suggest(&reference.value, known) {
+        let suggester = self.suggester.get_or_init(|| Suggester::new(&self.ids));
+        finding = match suggester.suggest(&self.ids, &reference.value) {
             Some(best) => finding.with_help(format!("did you mean `{best}`?")),
             None if self.ids.is_empty() => {
                 finding.with_help(format!("the file defines no {} yet", self.kind))

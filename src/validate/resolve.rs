@@ -85,6 +85,10 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
             name: text_or(&r.name, id),
             capacity: required(r, &r.capacity, ResourceKey::capacity, findings)
                 .map_or(0.0, |c| c.value.0),
+            capacity_at: r
+                .capacity
+                .as_ref()
+                .map_or_else(|| located_at(&r.id, &r.at), |c| c.at.clone()),
             unit: r.unit.as_ref().map(|u| u.value.clone()),
             description: text(&r.description),
             at: located_at(&r.id, &r.at),
@@ -420,7 +424,8 @@ fn scores(
     refs: &References<'_>,
     findings: &mut Vec<Diagnostic>,
 ) -> (Vec<Score>, bool) {
-    let mut unresolved = false;
+    // A score that was wrong (E004) is not missing as well (no W007 beside it).
+    let mut unresolved = p.scores.as_ref().is_some_and(|map| !map.1.is_empty());
     let scores = p
         .scores
         .iter()
