@@ -618,7 +618,7 @@ fn no_path_moves_a_date_past_the_last_supported_day() {
     );
     let cases: Vec<(&String, Vec<&str>, u64)> = vec![
         (&late, vec!["plan", "-", "--as-of", "9999-12-31"], 14),
-        (&late, vec!["plan", "-", "--scenario", "late"], 14),
+        (&late, vec!["plan", "-", "--scenario", "late"], 18),
         (&late, vec!["risk", "-", "--runs", "200"], 14),
         (
             &late,
