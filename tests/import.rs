@@ -100,6 +100,58 @@ fn links(plan: &Value) -> BTreeMap<String, Vec<(String, String)>> {
         .collect()
 }
 
+/// The programme tree: each programme's id → (parent, its projects), and each project's path.
+fn programmes(plan: &Value) -> (BTreeMap<String, (Value, Value)>, BTreeMap<String, Value>) {
+    let tree = plan["programmes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["id"].as_str().unwrap().to_string(),
+                (p["parent"].clone(), p["projects"].clone()),
+            )
+        })
+        .collect();
+    let paths = plan["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["id"].as_str().unwrap().to_string(),
+                p["programme_path"].clone(),
+            )
+        })
+        .collect();
+    (tree, paths)
+}
+
+/// Each programme's id → (name, description).
+fn programme_texts(plan: &Value) -> BTreeMap<String, (Value, Value)> {
+    plan["programmes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["id"].as_str().unwrap().to_string(),
+                (p["name"].clone(), p["description"].clone()),
+            )
+        })
+        .collect()
+}
+
+/// Each project's id → description.
+fn descriptions(plan: &Value) -> BTreeMap<String, Value> {
+    plan["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["id"].as_str().unwrap().to_string(), p["description"].clone()))
+        .collect()
+}
+
 #[test]
 fn mspdi_round_trip_keeps_dates_links_resources_and_costs_of_every_example() {
     let dir = tempfile::tempdir().unwrap();
@@ -122,6 +174,24 @@ fn mspdi_round_trip_keeps_dates_links_resources_and_costs_of_every_example() {
         let (before, after) = (plan_json(&file), plan_json(&back));
         assert_eq!(dates(&before), dates(&after), "{}", file.display());
         assert_eq!(links(&before), links(&after), "{}", file.display());
+        // Summary tasks come back as the same nested programmes, with names and descriptions.
+        assert_eq!(programmes(&before), programmes(&after), "{}", file.display());
+        if file == Path::new("roadmap.toml") {
+            let nested = before["programmes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|p| !p["parent"].is_null())
+                .count();
+            assert!(nested >= 3, "the bundled roadmap has nested programmes");
+        }
+        assert_eq!(
+            programme_texts(&before),
+            programme_texts(&after),
+            "{}",
+            file.display()
+        );
+        assert_eq!(descriptions(&before), descriptions(&after), "{}", file.display());
         let units = |plan: &Value| -> BTreeMap<String, Value> {
             plan["projects"]
                 .as_array()
@@ -184,6 +254,17 @@ fn csv_round_trip_keeps_dates_links_and_costs_of_every_example() {
         let after = plan_json(&back);
         assert_eq!(dates(&before), dates(&after), "{}", file.display());
         assert_eq!(links(&before), links(&after), "{}", file.display());
+        // The `programme` path column comes back as the same nested programmes.
+        assert_eq!(programmes(&before), programmes(&after), "{}", file.display());
+        if file == Path::new("roadmap.toml") {
+            let nested = before["programmes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|p| !p["parent"].is_null())
+                .count();
+            assert!(nested >= 3, "the bundled roadmap has nested programmes");
+        }
         // Lags too: the typed `links` column carries them.
         let lags = |plan: &Value| -> Vec<Value> {
             plan["projects"]
@@ -322,12 +403,20 @@ fn reads_the_mspdi_that_mpxj_writes() {
         project("staff-training")["resources"]["it-team"].as_float(),
         Some(0.5)
     );
-    // The summary task is a programme (commented), the calendar a commented [calendar].
-    assert!(
-        text.contains("# [[programme]]\n# id = \"e-services\""),
-        "{text}"
+    // The summary task is a programme its tasks name, the calendar a commented [calendar].
+    let programme = &toml["programme"][0];
+    assert_eq!(programme["id"].as_str(), Some("e-services"), "{text}");
+    assert!(programme.get("parent").is_none());
+    assert_eq!(
+        project("portal-build")["programme"].as_str(),
+        Some("e-services")
     );
-    assert!(text.contains("# programme = \"e-services\""));
+    assert!(project("launch").get("programme").is_none());
+    // Notes are descriptions.
+    assert_eq!(
+        project("requirements-analysis")["description"].as_str(),
+        Some("Interviews with every directorate.")
+    );
     assert!(text.contains("# workdays = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]"));
     assert!(
         text.contains(
@@ -409,9 +498,9 @@ fn reads_a_bulgarian_spreadsheet_with_semicolons_accents_and_local_notation() {
     let csv = dir.path().join("проекти.csv");
     std::fs::write(
         &csv,
-        "Код;Наименование;Продължителност;Зависи от;Водещ;Стойност;Финансиране;Най-ранно начало;Краен срок;Статус;Действително начало;Напредък\n\
-         p1;Портал;6 месеца;;община;450 000,50;оп=450000,50;01.02.2025;;в изпълнение;03.02.2025;40%\n\
-         p2;Обучение;10 дни;p1 SS+2 седмици;община;1 200;;;31.12.2025;;;\n",
+        "Код;Наименование;Продължителност;Зависи от;Водещ;Стойност;Финансиране;Най-ранно начало;Краен срок;Статус;Действително начало;Напредък;Програма;Описание\n\
+         p1;Портал;6 месеца;;община;450 000,50;оп=450000,50;01.02.2025;;в изпълнение;03.02.2025;40%;Градски услуги / Е-управление;Един портал за услугите.\n\
+         p2;Обучение;10 дни;p1 SS+2 седмици;община;1 200;;;31.12.2025;;;;Градски услуги;\n",
     )
     .unwrap();
     let (text, _) = import_to_text(&[csv.to_str().unwrap(), "--start", "2025-01-01"]);
@@ -432,6 +521,17 @@ fn reads_a_bulgarian_spreadsheet_with_semicolons_accents_and_local_notation() {
     assert_eq!(p[0]["actual_start"].to_string(), "2025-02-03");
     assert_eq!(toml["funding"][0]["amount"].as_float(), Some(450_000.5));
     assert!(text.contains("no sheet of funding sources lists it"));
+    // The programme column's path of names gives nested programmes; descriptions are keys.
+    let programmes = toml["programme"].as_array().unwrap();
+    assert_eq!(programmes.len(), 2, "{text}");
+    assert_eq!(programmes[0]["id"].as_str(), Some("градски-услуги"));
+    assert_eq!(programmes[0]["name"].as_str(), Some("Градски услуги"));
+    assert_eq!(programmes[1]["id"].as_str(), Some("е-управление"));
+    assert_eq!(programmes[1]["parent"].as_str(), Some("градски-услуги"));
+    assert_eq!(p[0]["programme"].as_str(), Some("е-управление"));
+    assert_eq!(p[1]["programme"].as_str(), Some("градски-услуги"));
+    assert_eq!(p[0]["description"].as_str(), Some("Един портал за услугите."));
+    assert!(p[1].get("description").is_none());
 }
 
 #[test]

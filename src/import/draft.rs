@@ -114,6 +114,7 @@ pub struct Draft {
     /// Comment lines describing the source's calendar (the `[calendar]` table, commented out
     /// until the format's calendars are implemented).
     pub calendar: Vec<String>,
+    /// Parents before their sub-programmes.
     pub programmes: Vec<Programme>,
     pub objectives: Vec<Named>,
     pub actors: Vec<Actor>,
@@ -147,6 +148,7 @@ pub struct Programme {
     pub id: String,
     pub name: String,
     pub parent: Option<String>,
+    pub description: Option<String>,
     pub origins: Origins,
 }
 

@@ -135,26 +135,6 @@ pub fn write(draft: &Draft) -> Written {
         }
     }
 
-    if !draft.programmes.is_empty() {
-        out.blank();
-        out.comment(
-            &Origin::File,
-            "Programmes: the groups of the source (summary tasks of a plan, the programme column\n\
-             of a sheet). Until the format's [[programme]] tables are available they are kept\n\
-             here, commented out, and each project names its group in a commented\n\
-             `programme = ...` line: uncomment both then.",
-        );
-        for programme in &draft.programmes {
-            let at = &programme.origins.table;
-            out.line(at, "# [[programme]]");
-            out.line(at, &format!("# id = {}", quote(&programme.id)));
-            out.line(at, &format!("# name = {}", quote(&clean(&programme.name))));
-            if let Some(parent) = &programme.parent {
-                out.line(at, &format!("# parent = {}", quote(parent)));
-            }
-        }
-    }
-
     for objective in &draft.objectives {
         out.blank();
         out.line(&objective.origins.table, "[[objective]]");
@@ -167,6 +147,18 @@ pub fn write(draft: &Draft) -> Written {
             &objective.origins,
             objective.description.as_deref(),
         );
+    }
+
+    for programme in &draft.programmes {
+        out.blank();
+        let o = &programme.origins;
+        out.line(&o.table, "[[programme]]");
+        out.key(o, "id", quote(&programme.id));
+        out.key(o, "name", quote(&clean(&programme.name)));
+        if let Some(parent) = &programme.parent {
+            out.key(o, "parent", quote(parent));
+        }
+        description(&mut out, o, programme.description.as_deref());
     }
 
     for actor in &draft.actors {
@@ -230,7 +222,7 @@ pub fn write(draft: &Draft) -> Written {
 
     for project in &draft.projects {
         out.blank();
-        self::project(&mut out, draft, project);
+        self::project(&mut out, project);
     }
 
     Written {
@@ -272,22 +264,37 @@ fn header(out: &mut Out, draft: &Draft) {
     out.blank();
 }
 
-/// `description` is not a key of the format yet: kept as a commented line.
+/// `description`: one line, or a multi-line string when the source's text has line breaks.
 fn description(out: &mut Out, origins: &Origins, text: Option<&str>) {
     let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
         return;
     };
     let at = origins.of("description");
-    let mut lines = text.lines();
-    if let Some(first) = lines.next() {
-        out.line(at, &format!("# description = {}", quote(&clean(first))));
+    let text = text.replace("\r\n", "\n");
+    if !text.contains('\n') {
+        out.line(at, &format!("description = {}", quote(&text)));
+        return;
     }
-    for line in lines {
-        out.line(at, &format!("#   {}", clean(line)));
+    // TOML drops the line break right after the opening `"""`.
+    out.line(at, "description = \"\"\"");
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        let mut line = multiline_escape(line);
+        if i + 1 == lines.len() {
+            line.push_str("\"\"\"");
+        }
+        out.line(at, &line);
     }
 }
 
-fn project(out: &mut Out, draft: &Draft, project: &Project) {
+/// A line inside a TOML multi-line basic string, escaped as in a basic string (so `"` is `\"`
+/// and no `"""` can close it early).
+fn multiline_escape(line: &str) -> String {
+    let quoted = quote(line);
+    quoted[1..quoted.len() - 1].to_string()
+}
+
+fn project(out: &mut Out, project: &Project) {
     let o = &project.origins;
     for comment in &project.comments {
         out.comment(&o.table, comment);
@@ -298,16 +305,7 @@ fn project(out: &mut Out, draft: &Draft, project: &Project) {
         out.key(o, "name", quote(&clean(name)));
     }
     if let Some(programme) = &project.programme {
-        let name = draft
-            .programmes
-            .iter()
-            .find(|p| &p.id == programme)
-            .map(|p| format!("   # in \"{}\"", clean(&p.name)))
-            .unwrap_or_default();
-        out.line(
-            o.of("programme"),
-            &format!("# programme = {}{name}", quote(programme)),
-        );
+        out.key(o, "programme", quote(programme));
     }
     description(out, o, project.description.as_deref());
     if !project.objectives.is_empty() {

@@ -1,8 +1,8 @@
 //! MS Project XML (MSPDI) as MS Project, ProjectLibre, GanttProject, MPXJ and `roadmap export`
 //! write it, with or without the namespace and with any of the optional elements missing.
 //!
-//! Mapping (README "Importing"): tasks → projects, summary tasks → programmes (commented until
-//! programmes exist), `PredecessorLink` → `depends_on` with FS/SS/FF and the lag in whole days
+//! Mapping (README "Importing"): tasks → projects, summary tasks → `[[programme]]` tables
+//! (nested by `parent`), `PredecessorLink` → `depends_on` with FS/SS/FF and the lag in whole days
 //! (or months when the lag is written in months), milestones → `"0d"`, `Deadline` → `deadline`,
 //! "start no earlier than" / "must start on" constraints → `earliest_start`, "finish no later
 //! than" / "must finish on" → `deadline`, work resources → resources with `MaxUnits` as capacity,
@@ -367,8 +367,14 @@ impl<'a, 'i> Reader<'a, 'i> {
 
     fn programme(&mut self, i: usize) {
         let task = &self.tasks[i];
-        let origins = Origins::new(self.xml.at(task.node));
+        let mut origins = Origins::new(self.xml.at(task.node));
+        for (element, key) in [("Name", "name"), ("Notes", "description")] {
+            if let Some(node) = child(task.node, element) {
+                origins.set(key, self.xml.at(node));
+            }
+        }
         let parent = task.parent.map(|p| self.ids[p].clone());
+        let (_, description) = split_notes(text(task.node, "Notes").unwrap_or_default());
         self.draft.programmes.push(Programme {
             id: self.ids[i].clone(),
             name: if task.name.is_empty() {
@@ -377,6 +383,7 @@ impl<'a, 'i> Reader<'a, 'i> {
                 task.name.clone()
             },
             parent,
+            description,
             origins,
         });
     }

@@ -5,7 +5,7 @@
 //! funding sources and objectives; what the projects name but no sheet lists is created with a
 //! comment, so that a plain list of projects imports into a roadmap that plans.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use crate::import::draft::{Actor, Draft, Origin, Origins, Programme, Project, Status};
 use crate::import::header::{
@@ -13,7 +13,7 @@ use crate::import::header::{
     RESOURCE_COLUMNS, normalise,
 };
 use crate::import::table::{Cell, Table};
-use crate::import::{Extras, Format, Problem, slug};
+use crate::import::{Extras, Format, Ids, Problem, slug};
 
 mod cells;
 mod tables;
@@ -382,7 +382,7 @@ impl Reader {
             return;
         };
         let no_lead = !header.columns.contains_key("lead");
-        let mut programmes: BTreeMap<String, Programme> = BTreeMap::new();
+        let mut programmes = Programmes::default();
         for line in Self::rows(table, &header) {
             let mut project = Project {
                 origins: line.origins(&[
@@ -474,26 +474,15 @@ impl Reader {
                 None => None,
             };
             project.description = line.text("description");
-            if let Some(group) = line.text("programme") {
-                let id = Some(slug(&group))
-                    .filter(|s| !s.is_empty())
-                    .unwrap_or_else(|| group.clone());
-                programmes.entry(id.clone()).or_insert_with(|| Programme {
-                    id: id.clone(),
-                    name: group,
-                    parent: None,
-                    origins: Origins::new(line.at("programme")),
-                });
-                project.programme = Some(id);
+            if let Some(path) = line.text("programme") {
+                project.programme = programmes.of_path(&path, line.at("programme"));
             }
             if no_lead {
                 project.lead = Some("project-office".to_string());
             }
             self.draft.projects.push(project);
         }
-        let mut programmes: Vec<Programme> = programmes.into_values().collect();
-        programmes.sort_by_key(|p| p.origins.table.describe());
-        self.draft.programmes = programmes;
+        self.draft.programmes = programmes.list;
         if no_lead {
             self.draft.actors.push(Actor {
                 id: "project-office".to_string(),
@@ -507,6 +496,48 @@ impl Reader {
                 ..Actor::default()
             });
         }
+    }
+}
+
+/// The programmes named in a projects sheet's `programme` column. A cell is a path, `a/b`
+/// (as `roadmap plan --format csv` writes it) meaning `b` inside `a`; each part is an id or a
+/// name. The same path (compared as ids) is the same programme.
+#[derive(Default)]
+struct Programmes {
+    by_path: HashMap<Vec<String>, String>,
+    ids: Ids,
+    /// Parents before their sub-programmes, in the order the sheet first names them.
+    list: Vec<Programme>,
+}
+
+impl Programmes {
+    /// The id of the innermost programme of `path`, creating the programmes on the way.
+    fn of_path(&mut self, path: &str, at: Origin) -> Option<String> {
+        let mut key = Vec::new();
+        let mut parent: Option<String> = None;
+        for part in path.split('/').map(str::trim).filter(|p| !p.is_empty()) {
+            let wanted = Some(slug(part))
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| "programme".to_string());
+            key.push(wanted.clone());
+            let id = match self.by_path.get(&key) {
+                Some(id) => id.clone(),
+                None => {
+                    let id = self.ids.unique(wanted);
+                    self.by_path.insert(key.clone(), id.clone());
+                    self.list.push(Programme {
+                        id: id.clone(),
+                        name: part.to_string(),
+                        parent: parent.clone(),
+                        description: None,
+                        origins: Origins::new(at.clone()),
+                    });
+                    id
+                }
+            };
+            parent = Some(id);
+        }
+        parent
     }
 }
 
