@@ -101,9 +101,9 @@ columns! { PROJECT_COLUMNS:
     "progress" ["% complete", "percent complete", "complete", "напредък", "изпълнение", "% изпълнение"] ""
         "Share of the work done: 40%, 0.4 or 40.";
     "description" ["notes", "описание", "бележки"] "One portal for the city's open data."
-        "What the project is about (kept as a comment for now).";
+        "What the project is about.";
     "programme" ["program", "pillar", "measure", "group", "програма", "мярка", "стълб", "направление"] "e-government"
-        "The programme or measure it belongs to (kept as a comment for now).";
+        "The programme or measure it belongs to: an id or a name; a/b is b inside a.";
 }
 
 columns! { ACTOR_COLUMNS:
@@ -111,7 +111,7 @@ columns! { ACTOR_COLUMNS:
     "name" ["име", "наименование", "организация"] "Sofia Municipality" "The actor's name.";
     "kind" ["type", "вид", "тип"] "public"
         "public, business, startup, utility, academia, ngo or other.";
-    "description" ["notes", "описание", "бележки"] "" "Kept as a comment for now.";
+    "description" ["notes", "описание", "бележки"] "" "What it is about.";
 }
 
 columns! { RESOURCE_COLUMNS:
@@ -119,7 +119,7 @@ columns! { RESOURCE_COLUMNS:
     "name" ["име", "наименование"] "Municipal IT staff" "The resource's name.";
     "capacity" ["max units", "капацитет", "наличност"] "6.5" "Required. Units available every day.";
     "unit" ["units", "единица", "мерна единица"] "FTE" "A label for the units.";
-    "description" ["notes", "описание", "бележки"] "" "Kept as a comment for now.";
+    "description" ["notes", "описание", "бележки"] "" "What it is about.";
 }
 
 columns! { FUNDING_COLUMNS:
@@ -130,13 +130,13 @@ columns! { FUNDING_COLUMNS:
     "until" ["closes", "to", "window until", "до", "до дата"] "2027-12-31" "... and finish on or before it.";
     "max_share" ["максимален дял"] "0.85" "The most it pays of a project's cost (0 to 1, or 85%).";
     "per_year" ["yearly cap", "годишен лимит"] "" "The most it pays out in one calendar year.";
-    "description" ["notes", "описание", "бележки"] "" "Kept as a comment for now.";
+    "description" ["notes", "описание", "бележки"] "" "What it is about.";
 }
 
 columns! { OBJECTIVE_COLUMNS:
     "id" ["code", "код", "идентификатор", "ид"] "it-solutions" "Required. A short unique id.";
     "name" ["objective", "име", "наименование", "цел"] "Offer IT solutions for the city" "What the objective says.";
-    "description" ["notes", "описание", "бележки"] "" "Kept as a comment for now.";
+    "description" ["notes", "описание", "бележки"] "" "What it is about.";
 }
 
 /// Columns of `roadmap plan --format csv` that are results of planning, not input: read
