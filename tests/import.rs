@@ -157,7 +157,12 @@ fn descriptions(plan: &Value) -> BTreeMap<String, Value> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| (p["id"].as_str().unwrap().to_string(), p["description"].clone()))
+        .map(|p| {
+            (
+                p["id"].as_str().unwrap().to_string(),
+                p["description"].clone(),
+            )
+        })
         .collect()
 }
 
@@ -184,7 +189,12 @@ fn mspdi_round_trip_keeps_dates_links_resources_and_costs_of_every_example() {
         assert_eq!(dates(&before), dates(&after), "{}", file.display());
         assert_eq!(links(&before), links(&after), "{}", file.display());
         // Summary tasks come back as the same nested programmes, with names and descriptions.
-        assert_eq!(programmes(&before), programmes(&after), "{}", file.display());
+        assert_eq!(
+            programmes(&before),
+            programmes(&after),
+            "{}",
+            file.display()
+        );
         if file == Path::new("roadmap.toml") {
             let nested = before["programmes"]
                 .as_array()
@@ -200,7 +210,12 @@ fn mspdi_round_trip_keeps_dates_links_resources_and_costs_of_every_example() {
             "{}",
             file.display()
         );
-        assert_eq!(descriptions(&before), descriptions(&after), "{}", file.display());
+        assert_eq!(
+            descriptions(&before),
+            descriptions(&after),
+            "{}",
+            file.display()
+        );
         let units = |plan: &Value| -> BTreeMap<String, Value> {
             plan["projects"]
                 .as_array()
@@ -264,7 +279,12 @@ fn csv_round_trip_keeps_dates_links_and_costs_of_every_example() {
         assert_eq!(dates(&before), dates(&after), "{}", file.display());
         assert_eq!(links(&before), links(&after), "{}", file.display());
         // The `programme` path column comes back as the same nested programmes.
-        assert_eq!(programmes(&before), programmes(&after), "{}", file.display());
+        assert_eq!(
+            programmes(&before),
+            programmes(&after),
+            "{}",
+            file.display()
+        );
         if file == Path::new("roadmap.toml") {
             let nested = before["programmes"]
                 .as_array()
@@ -538,7 +558,10 @@ fn reads_a_bulgarian_spreadsheet_with_semicolons_accents_and_local_notation() {
     assert_eq!(programmes[1]["parent"].as_str(), Some("градски-услуги"));
     assert_eq!(p[0]["programme"].as_str(), Some("е-управление"));
     assert_eq!(p[1]["programme"].as_str(), Some("градски-услуги"));
-    assert_eq!(p[0]["description"].as_str(), Some("Един портал за услугите."));
+    assert_eq!(
+        p[0]["description"].as_str(),
+        Some("Един портал за услугите.")
+    );
     assert!(p[1].get("description").is_none());
 }
 

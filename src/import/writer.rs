@@ -406,7 +406,7 @@ fn depends_on(out: &mut Out, o: &Origins, project: &Project) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::draft::{Actor, Link};
+    use crate::import::draft::{Actor, Link, Programme};
 
     fn draft() -> Draft {
         let at = |line| Origin::Line { line, column: 1 };
@@ -480,6 +480,51 @@ mod tests {
                 column: 1
             }
         );
+    }
+
+    #[test]
+    fn programmes_and_descriptions_are_keys() {
+        let mut draft = draft();
+        let at = |line| Origin::Line { line, column: 1 };
+        draft.programmes = vec![
+            Programme {
+                id: "city".into(),
+                name: "City services".into(),
+                origins: Origins::new(at(3)),
+                ..Programme::default()
+            },
+            Programme {
+                id: "e-gov".into(),
+                name: "E-government".into(),
+                parent: Some("city".into()),
+                description: Some("Online \"services\".".into()),
+                origins: Origins::new(at(4)),
+            },
+        ];
+        draft.projects[0].programme = Some("e-gov".into());
+        draft.projects[0].description =
+            Some("First line\r\nsecond \"\"\" line \\ \u{1}\n\nlast\"".into());
+        let text = write(&draft).text;
+        let parsed: ::toml::Table = text.parse().expect("valid TOML");
+        let programmes = parsed["programme"].as_array().unwrap();
+        assert_eq!(programmes.len(), 2);
+        assert_eq!(programmes[1]["parent"].as_str(), Some("city"));
+        assert_eq!(
+            programmes[1]["description"].as_str(),
+            Some("Online \"services\".")
+        );
+        let project = &parsed["project"][0];
+        assert_eq!(project["programme"].as_str(), Some("e-gov"));
+        assert_eq!(
+            project["description"].as_str(),
+            Some("First line\nsecond \"\"\" line \\ \u{1}\n\nlast\"")
+        );
+        assert!(
+            text.contains("description = \"\"\"\nFirst line\n"),
+            "{text}"
+        );
+        // Programmes come after objectives and before actors, as in the format.
+        assert!(text.find("[[programme]]").unwrap() < text.find("[[actor]]").unwrap());
     }
 
     #[test]

@@ -548,3 +548,50 @@ fn row_of(at: &Origin) -> usize {
         Origin::File => 0,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn programme_paths_nest_and_the_same_path_is_the_same_programme() {
+        let mut programmes = Programmes::default();
+        let at = Origin::File;
+        assert_eq!(
+            programmes.of_path("City services / E-government", at.clone()),
+            Some("e-government".to_string())
+        );
+        assert_eq!(
+            programmes.of_path("city-services/e-government", at.clone()),
+            Some("e-government".to_string()),
+            "a plan CSV's id path is the same programme"
+        );
+        assert_eq!(
+            programmes.of_path("city-services/mobility", at.clone()),
+            Some("mobility".to_string())
+        );
+        // The same name under another parent is another programme.
+        assert_eq!(
+            programmes.of_path("Governance/E-government", at.clone()),
+            Some("e-government-2".to_string())
+        );
+        assert_eq!(programmes.of_path(" / ", at.clone()), None);
+        assert_eq!(programmes.of_path("!!!", at), Some("programme".to_string()));
+        let tree: Vec<(&str, &str, Option<&str>)> = programmes
+            .list
+            .iter()
+            .map(|p| (p.id.as_str(), p.name.as_str(), p.parent.as_deref()))
+            .collect();
+        assert_eq!(
+            tree,
+            [
+                ("city-services", "City services", None),
+                ("e-government", "E-government", Some("city-services")),
+                ("mobility", "mobility", Some("city-services")),
+                ("governance", "Governance", None),
+                ("e-government-2", "E-government", Some("governance")),
+                ("programme", "!!!", None),
+            ]
+        );
+    }
+}
