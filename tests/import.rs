@@ -802,7 +802,7 @@ fn mpxj_reads_our_mspdi_export_as_we_planned_it() {
     if !support::tool_present(
         ready,
         "MPXJ with a Java runtime",
-        "python3 -m venv target/mpxj-venv && target/mpxj-venv/bin/pip install mpxj; apt-get install -y default-jre-headless",
+        "python3 -m venv target/mpxj-venv && target/mpxj-venv/bin/pip install mpxj JPype1; apt-get install -y default-jre-headless",
     ) {
         return;
     }

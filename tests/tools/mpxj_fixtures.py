@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the MSPDI fixtures of tests/import.rs with MPXJ, an independent library that reads and
-writes MS Project formats (https://www.mpxj.org, `pip install mpxj`, needs a Java runtime).
+writes MS Project formats (https://www.mpxj.org, `pip install mpxj JPype1`, needs a Java runtime).
 
     target/mpxj-venv/bin/python tests/tools/mpxj_fixtures.py tests/fixtures/import
 
