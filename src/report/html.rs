@@ -13,6 +13,7 @@ use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::report::actors::ActorsReport;
 use crate::report::funding::{FundingReport, window};
+use crate::report::{html_projects, html_sources};
 use crate::report::opportunities::OpportunitiesReport;
 use crate::report::resources::ResourcesReport;
 use crate::report::strategy::about;
@@ -40,7 +41,8 @@ pub fn write(out: &mut dyn Write, input: &Input) -> io::Result<()> {
 fn page(input: &Input) -> Result<String, std::fmt::Error> {
     let (roadmap, plan) = (input.roadmap, input.plan);
     let mut gantt = String::new();
-    svg::render(&mut gantt, roadmap, plan, input.as_of)?;
+    svg::render(&mut gantt, roadmap, plan, input.as_of, true)?;
+    let funding_report = FundingReport::new(roadmap, plan);
     let subtitle = format!(
         "Plan from {} to {}{}",
         plan.start(),
@@ -60,9 +62,16 @@ fn page(input: &Input) -> Result<String, std::fmt::Error> {
                 crate::report::strategy::html_section(roadmap, plan)?,
             ),
             ("gantt", gantt),
+            ("projects", html_projects::table(roadmap, plan)?),
+            ("fiches", html_projects::fiches(roadmap, plan, input.risk)?),
+            (
+                "sources",
+                html_sources::sources(roadmap, plan, &funding_report)?,
+            ),
+            ("actors", html_sources::actors(roadmap, plan)?),
             (
                 "roles",
-                roles(&ActorsReport::new(roadmap, plan))?
+                roles(&ActorsReport::new(roadmap, plan), roadmap)?
                     + &about(
                         "About the actors",
                         roadmap
@@ -73,7 +82,7 @@ fn page(input: &Input) -> Result<String, std::fmt::Error> {
             ),
             (
                 "funding",
-                funding(&FundingReport::new(roadmap, plan))?
+                funding(&funding_report)?
                     + &opportunities(&OpportunitiesReport::new(roadmap, plan))?
                     + &about(
                         "About the sources",
@@ -184,7 +193,7 @@ fn summary(roadmap: &Roadmap, plan: &Plan) -> Result<String, std::fmt::Error> {
         .solution
         .critical_path
         .iter()
-        .map(|&p| escape(&roadmap.projects[p].id))
+        .map(|&p| html_projects::named_link(&roadmap.projects[p]))
         .collect();
     writeln!(
         html,
@@ -198,7 +207,7 @@ fn summary(roadmap: &Roadmap, plan: &Plan) -> Result<String, std::fmt::Error> {
     Ok(html)
 }
 
-fn roles(report: &ActorsReport) -> Result<String, std::fmt::Error> {
+fn roles(report: &ActorsReport, roadmap: &Roadmap) -> Result<String, std::fmt::Error> {
     let actors: Vec<_> = report
         .actors
         .iter()
@@ -209,13 +218,18 @@ fn roles(report: &ActorsReport) -> Result<String, std::fmt::Error> {
         write!(
             html,
             "<th class=\"actor\" title=\"{}\">{}</th>",
-            escape(actor.name),
-            escape(actor.id)
+            escape(actor.id),
+            escape(actor.name)
         )?;
     }
     html.push_str("</tr>\n");
     for row in &report.matrix {
-        write!(html, "<tr><td>{}</td>", escape(row.project))?;
+        let name = roadmap
+            .projects
+            .iter()
+            .find(|p| p.id == row.project)
+            .map_or(String::new(), |p| escape(&p.name));
+        write!(html, "<tr><td>{name} <span class=\"id\">{}</span></td>", escape(row.project))?;
         for actor in &actors {
             match row.roles.get(actor.id) {
                 Some(role) => write!(html, "<td class=\"role {0}\">{0}</td>", role.letter())?,
@@ -231,7 +245,7 @@ fn roles(report: &ActorsReport) -> Result<String, std::fmt::Error> {
         });
         writeln!(
             html,
-            "<tr><td title=\"{}\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            "<tr><td>{} <span class=\"id\">{}</span></td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
             escape(actor.name),
             escape(actor.id),
             actor.kind.as_str(),
@@ -270,7 +284,7 @@ fn funding(report: &FundingReport) -> Result<String, std::fmt::Error> {
         };
         write!(
             html,
-            "<tr{class}><td title=\"{}\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{flag}{}</td><td>{}</td>",
+            "<tr{class}><td>{} <span class=\"id\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{flag}{}</td><td>{}</td>",
             escape(s.name),
             escape(s.id),
             amount(s.amount),
@@ -324,7 +338,7 @@ fn funding(report: &FundingReport) -> Result<String, std::fmt::Error> {
         };
         writeln!(
             html,
-            "<tr{class}><td title=\"{}\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{flag}{}</td><td>{} → {}</td></tr>",
+            "<tr{class}><td><a href=\"#p-{1}\">{}</a> <span class=\"id\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{flag}{}</td><td>{} → {}</td></tr>",
             escape(p.name),
             escape(p.id),
             p.cost.map_or(String::new(), amount),
@@ -357,7 +371,7 @@ fn opportunities(report: &OpportunitiesReport) -> Result<String, std::fmt::Error
         if p.opportunities.is_empty() {
             writeln!(
                 html,
-                "<tr class=\"flagged\"><td title=\"{}\">{}</td><td class=\"num\">{}</td><td>-</td><td></td><td>no source can add to it</td></tr>",
+                "<tr class=\"flagged\"><td>{} <span class=\"id\">{}</span></td><td class=\"num\">{}</td><td>-</td><td></td><td>no source can add to it</td></tr>",
                 escape(p.name),
                 escape(p.id),
                 amount(p.gap)
@@ -365,14 +379,16 @@ fn opportunities(report: &OpportunitiesReport) -> Result<String, std::fmt::Error
         }
         for (k, o) in p.opportunities.iter().enumerate() {
             let (id, gap) = if k == 0 {
-                (escape(p.id), amount(p.gap))
+                (
+                    format!("{} <span class=\"id\">{}</span>", escape(p.name), escape(p.id)),
+                    amount(p.gap),
+                )
             } else {
                 (String::new(), String::new())
             };
             writeln!(
                 html,
-                "<tr><td title=\"{}\">{id}</td><td class=\"num\">{gap}</td><td title=\"{}\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
-                escape(p.name),
+                "<tr><td>{id}</td><td class=\"num\">{gap}</td><td>{} <span class=\"id\">{}</span></td><td class=\"num\">{}</td><td>{}</td></tr>",
                 escape(o.name),
                 escape(o.source),
                 amount(o.amount),
@@ -397,7 +413,7 @@ fn resources(report: &ResourcesReport) -> Result<String, std::fmt::Error> {
         let unit = r.unit.map_or(String::new(), |u| format!(" {}", escape(u)));
         writeln!(
             html,
-            "<tr><td title=\"{}\">{}</td><td class=\"num\">{}{unit}</td><td class=\"num\">{}</td><td class=\"num\">{:.0}%</td><td>{}</td></tr>",
+            "<tr><td>{} <span class=\"id\">{}</span></td><td class=\"num\">{}{unit}</td><td class=\"num\">{}</td><td class=\"num\">{:.0}%</td><td>{}</td></tr>",
             escape(r.name),
             escape(r.id),
             units(r.capacity),

@@ -11,6 +11,8 @@ pub mod figures;
 pub mod funding;
 pub mod gantt;
 pub mod html;
+pub mod html_projects;
+pub mod html_sources;
 pub mod ics;
 pub mod indicators;
 pub mod json;
