@@ -264,13 +264,13 @@ fn roles(report: &ActorsReport, roadmap: &Roadmap) -> Result<String, std::fmt::E
 
 fn funding(report: &FundingReport) -> Result<String, std::fmt::Error> {
     let mut html = format!(
-        "<p class=\"note\">Amounts in {}. Spend per year spreads each contribution evenly over its project's days in the plan.</p>\n<table>\n<tr><th>source</th><th class=\"num\">amount</th><th class=\"num\">committed</th><th class=\"num\">remaining</th><th>window</th>",
+        "<p class=\"note\">Amounts in {}. Spend per year spreads each contribution evenly over its project's days in the plan.</p>\n<table class=\"funding-sources\">\n<thead><tr><th>source</th><th class=\"num\">amount</th><th class=\"num\">committed</th><th class=\"num\">remaining</th><th>window</th>",
         escape(report.currency)
     );
     for year in &report.totals.spend {
         write!(html, "<th class=\"num\">{}</th>", year.year)?;
     }
-    html.push_str("</tr>\n");
+    html.push_str("</tr></thead>\n");
     for s in &report.sources {
         let class = if s.over_committed {
             " class=\"flagged\""
@@ -296,14 +296,14 @@ fn funding(report: &FundingReport) -> Result<String, std::fmt::Error> {
             match s.per_year {
                 Some(cap) if s.over_cap_years.contains(&year.year) => write!(
                     html,
-                    "<td class=\"num flagged\" title=\"over its yearly cap of {}\"><span class=\"flag\">⚠</span> {} / {}</td>",
+                    "<td class=\"num flagged\" title=\"over its yearly cap of {}\"><span class=\"flag\">⚠</span> {}<br><span class=\"cap\">of {}</span></td>",
                     amount(cap),
                     amount(year.amount),
                     amount(cap)
                 )?,
                 Some(cap) => write!(
                     html,
-                    "<td class=\"num\" title=\"yearly cap {}\">{} / {}</td>",
+                    "<td class=\"num\" title=\"yearly cap {}\">{}<br><span class=\"cap\">of {}</span></td>",
                     amount(cap),
                     amount(year.amount),
                     amount(cap)

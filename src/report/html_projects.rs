@@ -301,7 +301,7 @@ fn money(roadmap: &Roadmap, project: &Project) -> String {
         return "No cost given.".to_string();
     };
     let funded = project.funded();
-    let mut text = format!("costs {} {currency}", amount(cost));
+    let mut text = format!("Costs {} {currency}", amount(cost));
     if project.funding.is_empty() {
         text.push_str("; <span class=\"flag\">no source pays for it</span>");
         return text;

@@ -15,7 +15,7 @@ use crate::report::figures::{self, period_bounds};
 use crate::report::table::truncate;
 
 const WIDTH: f64 = 1200.0;
-const LABEL_WIDTH: f64 = 250.0;
+const LABEL_WIDTH: f64 = 330.0;
 const RIGHT_MARGIN: f64 = 20.0;
 const HEADER: f64 = 64.0;
 const ROW: f64 = 22.0;
@@ -322,7 +322,7 @@ impl<'a> Chart<'a> {
                 svg.push_str("<g class=\"rm-row\">");
             }
             // Names first: the label is the name, cut to the label column; id in the tooltip.
-            let room = ((LABEL_WIDTH - indent - 6.0) / 6.4) as usize;
+            let room = ((LABEL_WIDTH - indent - 6.0) / 6.3) as usize;
             writeln!(
                 svg,
                 "<text class=\"rm-text\" x=\"{indent:.1}\" y=\"{:.1}\"><title>{} ({})</title>{}</text>",
@@ -562,10 +562,14 @@ fn summary(
     let planned = &plan.programmes[q];
     writeln!(
         svg,
-        "<text class=\"rm-text rm-programme\" x=\"{indent:.1}\" y=\"{:.1}\"><title>{}</title>{}</text>",
+        "<text class=\"rm-text rm-programme\" x=\"{indent:.1}\" y=\"{:.1}\"><title>{} ({})</title>{}</text>",
         y + 4.0,
         escape(&programme.name),
-        escape(&truncate(&programme.id, 36))
+        escape(&programme.id),
+        escape(&truncate(
+            &programme.name,
+            (((LABEL_WIDTH - indent - 6.0) / 7.0) as usize).max(8)
+        ))
     )?;
     let (Some(start), Some(finish)) = (planned.start, planned.finish) else {
         return Ok(());
