@@ -296,14 +296,14 @@ fn funding(report: &FundingReport) -> Result<String, std::fmt::Error> {
             match s.per_year {
                 Some(cap) if s.over_cap_years.contains(&year.year) => write!(
                     html,
-                    "<td class=\"num flagged\" title=\"over its yearly cap of {}\"><span class=\"flag\">⚠</span> {}<br><span class=\"cap\">of {}</span></td>",
+                    "<td class=\"num flagged\" title=\"over its yearly cap of {}\"><span class=\"flag\">⚠</span> {}<br/><span class=\"cap\">of {}</span></td>",
                     amount(cap),
                     amount(year.amount),
                     amount(cap)
                 )?,
                 Some(cap) => write!(
                     html,
-                    "<td class=\"num\" title=\"yearly cap {}\">{}<br><span class=\"cap\">of {}</span></td>",
+                    "<td class=\"num\" title=\"yearly cap {}\">{}<br/><span class=\"cap\">of {}</span></td>",
                     amount(cap),
                     amount(year.amount),
                     amount(cap)
