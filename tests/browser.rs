@@ -192,3 +192,33 @@ fn html_report_fits_its_boxes_at_desktop_and_a4_widths() {
         }
     }
 }
+
+/// `report -o plan.pdf` prints the report through Chromium: a PDF of A4 landscape pages
+/// (842 × 595 pt) holding the report's text.
+#[test]
+fn report_writes_a_pdf_through_chromium() {
+    let found = chromium();
+    if !support::tool_present(found.is_some(), "chromium", "apt-get install -y chromium") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("plan.pdf");
+    let status = Command::new(env!("CARGO_BIN_EXE_roadmap"))
+        .args(["--quiet", "report", "roadmap.toml", "-o"])
+        .arg(&pdf)
+        .env("ROADMAP_BROWSER", found.unwrap())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    let text = String::from_utf8_lossy(&bytes);
+    // Chromium writes one MediaBox per page: A4 landscape is 841.92 × 594.96 pt.
+    let pages = text.matches("/MediaBox [0 0 841.9").count();
+    assert!(pages > 5, "{pages} pages");
+    assert_eq!(
+        text.matches("/MediaBox").count(),
+        pages,
+        "every page is A4 landscape"
+    );
+}

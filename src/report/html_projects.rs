@@ -61,7 +61,7 @@ pub fn table(roadmap: &Roadmap, plan: &Plan) -> Html {
     let funded: f64 = roadmap.projects.iter().map(Project::funded).sum();
     writeln!(
         html,
-        "</tbody>\n<tfoot><tr class=\"total\"><td colspan=\"7\">total of {} projects</td><td class=\"num\">{}</td><td>{} funded</td></tr></tfoot>\n</table>",
+        "<tr class=\"total\"><td colspan=\"7\">total of {} projects</td><td class=\"num\">{}</td><td>{} funded</td></tr>\n</tbody>\n</table>",
         roadmap.projects.len(),
         amount(cost),
         amount(funded)

@@ -125,7 +125,7 @@ pub fn sources(roadmap: &Roadmap, plan: &Plan, report: &FundingReport) -> Html {
             }
             writeln!(
                 html,
-                "</tbody>\n<tfoot><tr class=\"total\"><td>total</td><td class=\"num\">{}</td><td colspan=\"3\"></td></tr></tfoot>\n</table>",
+                "<tr class=\"total\"><td>total</td><td class=\"num\">{}</td><td colspan=\"3\"></td></tr>\n</tbody>\n</table>",
                 amount(row.committed)
             )?;
         }

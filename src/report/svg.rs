@@ -236,7 +236,7 @@ impl<'a> Chart<'a> {
         )?;
         writeln!(
             svg,
-            "<text class=\"rm-title\" x=\"8\" y=\"20\">{} — {} to {}</text>",
+            "<text class=\"rm-title\" x=\"8\" y=\"16\">{} — {} to {}</text>",
             escape(&self.roadmap.name),
             self.plan.start(),
             self.plan.finish()
