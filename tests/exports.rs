@@ -116,7 +116,29 @@ fn calendar_parses_and_holds_every_milestone_and_project() {
             _ => None,
         })
         .collect();
-    assert_eq!(events.len(), milestones + 2 * (projects.len() - milestones));
+    let deadlines = projects.iter().filter(|p| !p["deadline"].is_null()).count();
+    let windows = plan["funding"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| !f["until"].is_null())
+        .count();
+    assert!(deadlines > 0 && windows > 0);
+    assert_eq!(
+        events.len(),
+        milestones + 2 * (projects.len() - milestones) + deadlines + windows
+    );
+    // A deadline and a window closing are all-day events on their day.
+    let school = events
+        .iter()
+        .find(|e| e.get_uid() == Some("deadline.e04-school-platform@sofia-digital-transformation-roadmap-2019-2025.roadmap"))
+        .expect("deadline event");
+    assert_eq!(school.get_summary(), Some("Deadline: School communication e-platform for teachers, parents and students"));
+    assert!(school.get_description().unwrap().contains("days of margin"));
+    assert!(events.iter().any(|e| e
+        .get_uid()
+        .is_some_and(|uid| uid.starts_with("window-closes."))
+        && e.get_summary().unwrap().starts_with("Funding window closes: ")));
     let kickoff = events
         .iter()
         .find(|e| e.get_uid() == Some("milestone.ms1-strategy-approved@sofia-digital-transformation-roadmap-2019-2025.roadmap"))
@@ -446,4 +468,105 @@ fn workbook_has_the_descriptions() {
     assert!(strings("Plan").contains(&"digital-city/e-government".to_string()));
     assert!(strings("Funding").contains(&"EU regional development fund.".to_string()));
     assert!(strings("Roles").contains(&"Owner of the roadmap.".to_string()));
+}
+
+/// `(uid, summary, start, end)` of every event, as the icalendar crate reads them.
+fn calendar_events(text: &str) -> Vec<(String, String, String, String, i64)> {
+    use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};
+    let calendar: Calendar = text.parse().unwrap();
+    let day = |d: Option<DatePerhapsTime>| match d {
+        Some(DatePerhapsTime::Date(d)) => d.to_string(),
+        other => panic!("not an all-day date: {other:?}"),
+    };
+    calendar
+        .components
+        .iter()
+        .filter_map(|c| match c {
+            CalendarComponent::Event(e) => Some((
+                e.get_uid().unwrap().to_string(),
+                e.get_summary().unwrap().to_string(),
+                day(e.get_start()),
+                day(e.get_end()),
+                e.property_value("SEQUENCE").unwrap().parse().unwrap(),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Importing an updated plan updates its events instead of duplicating them: after edits to a
+/// name and a duration the UIDs are the same, and a later `--as-of` raises SEQUENCE and DTSTAMP.
+#[test]
+fn calendar_uids_survive_edits_and_later_exports_supersede() {
+    let dir = tempfile::tempdir().unwrap();
+    let edited = dir.path().join("edited.toml");
+    let text = std::fs::read_to_string("roadmap.toml").unwrap();
+    let changed = text
+        .replace(
+            "Digital governance set-up: Digital Board and digital unit",
+            "Digital Board set-up",
+        )
+        .replacen("duration       = \"6 months\"", "duration       = \"8 months\"", 1);
+    assert_ne!(changed, text);
+    std::fs::write(&edited, changed).unwrap();
+    let before = String::from_utf8(stdout(&[
+        "export", "roadmap.toml", "--format", "ics", "--as-of", "2022-01-01",
+    ]))
+    .unwrap();
+    let after = String::from_utf8(stdout(&[
+        "export",
+        edited.to_str().unwrap(),
+        "--format",
+        "ics",
+        "--as-of",
+        "2022-02-01",
+    ]))
+    .unwrap();
+    let (before, after) = (calendar_events(&before), calendar_events(&after));
+    let uids = |events: &[(String, String, String, String, i64)]| {
+        events.iter().map(|e| e.0.clone()).collect::<std::collections::BTreeSet<_>>()
+    };
+    assert_eq!(uids(&before), uids(&after));
+    assert_eq!(uids(&before).len(), before.len(), "UIDs are unique");
+    assert_ne!(before, after, "the edit shows");
+    for (old, new) in before.iter().zip(&after) {
+        assert!(new.4 > old.4, "SEQUENCE grows with the later export");
+    }
+}
+
+/// A second, independent reader: Python's `icalendar` (installed by `.ci/run` in
+/// `target/ics-venv`) reads the same events, dates and summaries as the icalendar crate.
+#[test]
+fn calendar_reads_the_same_in_python_icalendar() {
+    let python = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/ics-venv/bin/python");
+    let present = std::process::Command::new(&python)
+        .args(["-c", "import icalendar"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !support::tool_present(
+        present,
+        "Python icalendar",
+        "python3 -m venv target/ics-venv && target/ics-venv/bin/pip install icalendar",
+    ) {
+        return;
+    }
+    for file in ["roadmap.toml", "examples/portfolio.toml", "examples/funding-windows.toml"] {
+        let text = String::from_utf8(stdout(&["export", file, "--format", "ics"])).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.ics");
+        std::fs::write(&path, &text).unwrap();
+        let script = "import icalendar, json, sys\n\
+            cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())\n\
+            print(json.dumps([[str(e['UID']), str(e['SUMMARY']), e.decoded('DTSTART').isoformat(), e.decoded('DTEND').isoformat(), int(e['SEQUENCE'])] for e in cal.walk('VEVENT')]))";
+        let out = std::process::Command::new(&python)
+            .args(["-c", script])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let python_events: Vec<(String, String, String, String, i64)> =
+            serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(python_events, calendar_events(&text), "{file}");
+        assert!(!python_events.is_empty());
+    }
 }
