@@ -176,7 +176,19 @@ fn workbook_opens_with_real_dates() {
         .success();
     let bytes = std::fs::read(&path).unwrap();
     let mut workbook: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
-    assert_eq!(workbook.sheet_names(), ["Plan", "Funding", "Roles"]);
+    assert_eq!(
+        workbook.sheet_names(),
+        [
+            "Plan",
+            "Funding by project",
+            "Funding per year",
+            "Resources",
+            "Actors",
+            "Findings",
+            "Indicators",
+            "Programmes"
+        ]
+    );
     let sheet = workbook.worksheet_range("Plan").unwrap();
     let excel_epoch = NaiveDate::from_ymd_opt(1899, 12, 30).unwrap();
     let date = |cell: Option<&Data>| match cell {
@@ -466,8 +478,8 @@ fn workbook_has_the_descriptions() {
     };
     assert!(strings("Plan").contains(&"One portal for the municipality's e-services.".to_string()));
     assert!(strings("Plan").contains(&"digital-city/e-government".to_string()));
-    assert!(strings("Funding").contains(&"EU regional development fund.".to_string()));
-    assert!(strings("Roles").contains(&"Owner of the roadmap.".to_string()));
+    assert!(strings("Funding per year").contains(&"EU regional development fund.".to_string()));
+    assert!(strings("Actors").contains(&"Owner of the roadmap.".to_string()));
 }
 
 /// `(uid, summary, start, end)` of every event, as the icalendar crate reads them.
@@ -569,4 +581,72 @@ fn calendar_reads_the_same_in_python_icalendar() {
         assert_eq!(python_events, calendar_events(&text), "{file}");
         assert!(!python_events.is_empty());
     }
+}
+
+/// The workbook's tables read back: human headers, money as numbers that add up to the totals
+/// row, window dates as date cells, milestones as a ◆ in one period, and no Indicators or
+/// Programmes sheet for a file without them.
+#[cfg(feature = "xlsx")]
+#[test]
+fn workbook_tables_have_headers_numbers_and_totals() {
+    use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.xlsx");
+    roadmap()
+        .args(["export", "roadmap.toml", "-o"])
+        .arg(&path)
+        .assert()
+        .success();
+    let mut workbook: Xlsx<_> = open_workbook(&path).unwrap();
+    let plan = json("roadmap.toml");
+    let by_project = workbook.worksheet_range("Funding by project").unwrap();
+    assert_eq!(by_project.get_value((0, 0)), Some(&Data::String("Project".into())));
+    let last = by_project.height() as u32 - 1;
+    assert_eq!(by_project.get_value((last, 0)), Some(&Data::String("Total".into())));
+    let cost: f64 = plan["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["cost"].as_f64())
+        .sum();
+    assert_eq!(by_project.get_value((last, 4)), Some(&Data::Float(cost)));
+    // Each source's column adds up to its total.
+    for col in 5..by_project.width() as u32 {
+        let sum: f64 = (1..last)
+            .filter_map(|r| by_project.get_value((r, col)).and_then(|d| d.get_float()))
+            .sum();
+        let total = by_project.get_value((last, col)).unwrap().get_float().unwrap();
+        assert!((sum - total).abs() < 0.01, "column {col}: {sum} vs {total}");
+    }
+    let per_year = workbook.worksheet_range("Funding per year").unwrap();
+    assert_eq!(per_year.get_value((0, 6)), Some(&Data::String("Window closes".into())));
+    assert!(
+        (1..per_year.height() as u32 - 1)
+            .any(|r| matches!(per_year.get_value((r, 6)), Some(Data::DateTime(_)))),
+        "window closings are date cells"
+    );
+    let sheet = workbook.worksheet_range("Plan").unwrap();
+    let milestones = plan["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["milestone"] == true)
+        .count();
+    let diamonds = sheet
+        .cells()
+        .filter(|(_, _, c)| matches!(c, Data::String(s) if s == "◆"))
+        .count();
+    assert_eq!(diamonds, milestones);
+    let actors = workbook.worksheet_range("Actors").unwrap();
+    assert_eq!(actors.get_value((0, 2)), Some(&Data::String("Sofia Municipality".into())));
+
+    let bare = dir.path().join("minimal.xlsx");
+    roadmap()
+        .args(["export", "examples/minimal.toml", "-o"])
+        .arg(&bare)
+        .assert()
+        .success();
+    let workbook: Xlsx<_> = open_workbook(&bare).unwrap();
+    assert!(!workbook.sheet_names().contains(&"Indicators".to_string()));
+    assert!(!workbook.sheet_names().contains(&"Programmes".to_string()));
 }

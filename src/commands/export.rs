@@ -83,7 +83,7 @@ pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
             }
             #[cfg(feature = "xlsx")]
             ExportFormat::Xlsx => {
-                let bytes = report::xlsx::workbook(roadmap, plan).map_err(std::io::Error::other)?;
+                let bytes = report::xlsx::workbook(roadmap, plan, &checked.source, &checked.findings).map_err(std::io::Error::other)?;
                 out.write_all(&bytes)
             }
             #[cfg(not(feature = "xlsx"))]

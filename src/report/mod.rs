@@ -29,6 +29,8 @@ pub mod svg;
 pub mod table;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
+#[cfg(feature = "xlsx")]
+pub mod xlsx_tables;
 
 use std::io::{self, Write};
 
