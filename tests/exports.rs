@@ -650,3 +650,51 @@ fn workbook_tables_have_headers_numbers_and_totals() {
     assert!(!workbook.sheet_names().contains(&"Indicators".to_string()));
     assert!(!workbook.sheet_names().contains(&"Programmes".to_string()));
 }
+
+/// The SVG chart reads without the file: rows are labelled by name (the id in the tooltip),
+/// each deadline is a marker, each closing window of a paying source too, and with more than
+/// 40 links only the critical chain is drawn while each row carries its links for hover.
+#[test]
+fn svg_names_rows_marks_deadlines_and_thins_arrows() {
+    let svg = String::from_utf8(stdout(&["export", "roadmap.toml", "--format", "svg"])).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let plan = json("roadmap.toml");
+    let projects = plan["projects"].as_array().unwrap();
+    let class = |name: &str| {
+        doc.descendants()
+            .filter(|n| n.attribute("class").is_some_and(|c| c.split(' ').any(|c| c == name)))
+            .count()
+    };
+    let labels: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.children().filter(|c| c.is_text()).map(|c| c.text().unwrap()).collect())
+        .collect();
+    let first = projects[0]["name"].as_str().unwrap();
+    assert!(
+        labels.iter().any(|l| first.starts_with(l.trim_end_matches('…'))),
+        "{first} labels its row"
+    );
+    // The chart ends with the month the plan finishes in; deadlines after it are off the chart.
+    use chrono::Datelike;
+    let finish: NaiveDate = plan["roadmap"]["finish"].as_str().unwrap().parse().unwrap();
+    let end = NaiveDate::from_ymd_opt(finish.year(), finish.month(), 1).unwrap() + chrono::Months::new(1);
+    let deadlines = projects
+        .iter()
+        .filter_map(|p| p["deadline"].as_str())
+        .filter(|d| d.parse::<NaiveDate>().unwrap() < end)
+        .count();
+    assert!(deadlines > 2);
+    assert_eq!(class("rm-deadline"), deadlines + 1, "a marker per deadline, and the legend's");
+    assert!(class("rm-closes") > 1);
+    assert_eq!(class("rm-row"), projects.len());
+    let links: usize = projects.iter().map(|p| p["depends_on"].as_array().unwrap().len()).sum();
+    assert!(links > 40);
+    assert!(class("rm-dep-crit") > 1, "the critical chain is drawn");
+    assert_eq!(class("rm-link"), 2 * links, "each link hides in both of its rows");
+
+    // A small roadmap draws every link.
+    let small = String::from_utf8(stdout(&["export", "examples/minimal.toml", "--format", "svg"])).unwrap();
+    assert!(!small.contains("class=\"rm-dep rm-link\""));
+    assert!(small.contains("class=\"rm-dep\""));
+}

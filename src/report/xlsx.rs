@@ -241,6 +241,9 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
         write_day(sheet, 0, col, first_day, &header_format)?;
         sheet.set_column_width(col, 3)?;
     }
+    // Printed: the table and the band, without the programme and description columns, which
+    // would shrink a page-wide print to an unreadable size.
+    sheet.set_print_area(0, 0, rows.len() as u32, (first_col + columns).max(1) - 1)?;
     if columns == 0 || rows.is_empty() {
         return Ok(());
     }
