@@ -4,6 +4,7 @@
 
 pub mod decode;
 pub mod load;
+mod pieces;
 pub mod raw;
 pub mod raw_ext;
 pub mod raw_strategy;
