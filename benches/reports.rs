@@ -25,7 +25,11 @@ fn portfolio() -> Checked {
 )]
 fn portfolio_report(bencher: divan::Bencher, format: &str) {
     let checked = portfolio();
-    let (roadmap, plan) = (checked.roadmap.as_ref().unwrap(), checked.plan.as_ref().unwrap());
+    let (roadmap, plan) = (
+        checked.roadmap.as_ref().unwrap(),
+        checked.plan.as_ref().unwrap(),
+    );
+    let messages = roadmap::i18n::Messages::new(roadmap::i18n::Lang::En);
     bencher.bench(|| {
         let mut out = Vec::with_capacity(1 << 20);
         match format {
@@ -38,24 +42,28 @@ fn portfolio_report(bencher: divan::Bencher, format: &str) {
                     findings: &checked.findings,
                     as_of: None,
                     risk: None,
+                    lang: roadmap::i18n::Lang::En,
                 },
             )
             .unwrap(),
             "svg" => report::svg::write(&mut out, roadmap, plan, None).unwrap(),
-            "ics" => report::ics::write(&mut out, roadmap, plan, None).unwrap(),
+            "ics" => report::ics::write(&mut out, roadmap, plan, None, &messages).unwrap(),
             "xlsx" => {
-                out = report::xlsx::workbook(roadmap, plan, &checked.source, &checked.findings)
-                    .unwrap();
+                out = report::xlsx::workbook(
+                    roadmap,
+                    plan,
+                    &checked.source,
+                    &checked.findings,
+                    &messages,
+                )
+                .unwrap();
             }
             "csv" => report::csv::write(&mut out, roadmap, plan).unwrap(),
             "json" => report::json::write(&mut out, &checked.source, roadmap, plan).unwrap(),
-            "mermaid" => report::mermaid::write(
-                &mut out,
-                roadmap,
-                plan,
-                report::gantt::GroupBy::Objective,
-            )
-            .unwrap(),
+            "mermaid" => {
+                report::mermaid::write(&mut out, roadmap, plan, report::gantt::GroupBy::Objective)
+                    .unwrap()
+            }
             "dot" => report::dot::write(&mut out, roadmap, plan).unwrap(),
             "mspdi" => report::mspdi::write(&mut out, roadmap, plan).unwrap(),
             other => unreachable!("{other}"),

@@ -141,10 +141,20 @@ window.addEventListener('load', () => {
 </script>"##;
 
 /// The DOM checks of a report rendered at `width` × `height` CSS pixels.
-fn dom_checks(chromium: &Path, dir: &Path, html: &Path, width: u32, height: u32) -> serde_json::Value {
+fn dom_checks(
+    chromium: &Path,
+    dir: &Path,
+    html: &Path,
+    width: u32,
+    height: u32,
+) -> serde_json::Value {
     let page = std::fs::read_to_string(html).unwrap();
     let checked = dir.join(format!("checked-{width}.html"));
-    std::fs::write(&checked, page.replace("</body>", &format!("{DOM_CHECKS}</body>"))).unwrap();
+    std::fs::write(
+        &checked,
+        page.replace("</body>", &format!("{DOM_CHECKS}</body>")),
+    )
+    .unwrap();
     let dom = headless(chromium, &dir.join(format!("profile-{width}")))
         .arg("--dump-dom")
         .arg("--virtual-time-budget=10000")
@@ -155,7 +165,10 @@ fn dom_checks(chromium: &Path, dir: &Path, html: &Path, width: u32, height: u32)
     let dom = String::from_utf8_lossy(&dom.stdout);
     let start = dom.find("<pre id=\"dom-checks\">").expect("the checks ran") + 21;
     let end = start + dom[start..].find("</pre>").unwrap();
-    let json = dom[start..end].replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+    let json = dom[start..end]
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">");
     serde_json::from_str(&json).unwrap()
 }
 
@@ -183,12 +196,31 @@ fn html_report_fits_its_boxes_at_desktop_and_a4_widths() {
         // 1400 px: a desktop window; 1032 px: A4 landscape (297 mm less 2 × 12 mm margins) at 96 dpi.
         for width in [1400, 1032] {
             let checks = dom_checks(&chromium, dir.path(), &html, width, 900);
-            assert_eq!(checks["overflowing"], serde_json::json!([]), "{file} at {width}px");
-            assert_eq!(checks["page"], serde_json::json!(false), "{file} scrolls sideways at {width}px");
-            assert_eq!(checks["empty"], serde_json::json!([]), "{file} at {width}px");
-            assert_eq!(checks["missing"], serde_json::json!([]), "{file} at {width}px");
+            assert_eq!(
+                checks["overflowing"],
+                serde_json::json!([]),
+                "{file} at {width}px"
+            );
+            assert_eq!(
+                checks["page"],
+                serde_json::json!(false),
+                "{file} scrolls sideways at {width}px"
+            );
+            assert_eq!(
+                checks["empty"],
+                serde_json::json!([]),
+                "{file} at {width}px"
+            );
+            assert_eq!(
+                checks["missing"],
+                serde_json::json!([]),
+                "{file} at {width}px"
+            );
             assert_eq!(checks["fiches"], projects, "{file}: a fiche per project");
-            assert_eq!(checks["rows"], projects, "{file}: a timeline row per project");
+            assert_eq!(
+                checks["rows"], projects,
+                "{file}: a timeline row per project"
+            );
         }
     }
 }

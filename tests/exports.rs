@@ -133,12 +133,18 @@ fn calendar_parses_and_holds_every_milestone_and_project() {
         .iter()
         .find(|e| e.get_uid() == Some("deadline.e04-school-platform@sofia-digital-transformation-roadmap-2019-2025.roadmap"))
         .expect("deadline event");
-    assert_eq!(school.get_summary(), Some("Deadline: School communication e-platform for teachers, parents and students"));
+    assert_eq!(
+        school.get_summary(),
+        Some("Deadline: School communication e-platform for teachers, parents and students")
+    );
     assert!(school.get_description().unwrap().contains("days of margin"));
-    assert!(events.iter().any(|e| e
-        .get_uid()
-        .is_some_and(|uid| uid.starts_with("window-closes."))
-        && e.get_summary().unwrap().starts_with("Funding window closes: ")));
+    assert!(events.iter().any(|e| {
+        e.get_uid()
+            .is_some_and(|uid| uid.starts_with("window-closes."))
+            && e.get_summary()
+                .unwrap()
+                .starts_with("Funding window closes: ")
+    }));
     let kickoff = events
         .iter()
         .find(|e| e.get_uid() == Some("milestone.ms1-strategy-approved@sofia-digital-transformation-roadmap-2019-2025.roadmap"))
@@ -518,11 +524,20 @@ fn calendar_uids_survive_edits_and_later_exports_supersede() {
             "Digital governance set-up: Digital Board and digital unit",
             "Digital Board set-up",
         )
-        .replacen("duration       = \"6 months\"", "duration       = \"8 months\"", 1);
+        .replacen(
+            "duration       = \"6 months\"",
+            "duration       = \"8 months\"",
+            1,
+        );
     assert_ne!(changed, text);
     std::fs::write(&edited, changed).unwrap();
     let before = String::from_utf8(stdout(&[
-        "export", "roadmap.toml", "--format", "ics", "--as-of", "2022-01-01",
+        "export",
+        "roadmap.toml",
+        "--format",
+        "ics",
+        "--as-of",
+        "2022-01-01",
     ]))
     .unwrap();
     let after = String::from_utf8(stdout(&[
@@ -536,7 +551,10 @@ fn calendar_uids_survive_edits_and_later_exports_supersede() {
     .unwrap();
     let (before, after) = (calendar_events(&before), calendar_events(&after));
     let uids = |events: &[(String, String, String, String, i64)]| {
-        events.iter().map(|e| e.0.clone()).collect::<std::collections::BTreeSet<_>>()
+        events
+            .iter()
+            .map(|e| e.0.clone())
+            .collect::<std::collections::BTreeSet<_>>()
     };
     assert_eq!(uids(&before), uids(&after));
     assert_eq!(uids(&before).len(), before.len(), "UIDs are unique");
@@ -550,7 +568,8 @@ fn calendar_uids_survive_edits_and_later_exports_supersede() {
 /// `target/ics-venv`) reads the same events, dates and summaries as the icalendar crate.
 #[test]
 fn calendar_reads_the_same_in_python_icalendar() {
-    let python = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/ics-venv/bin/python");
+    let python =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/ics-venv/bin/python");
     let present = std::process::Command::new(&python)
         .args(["-c", "import icalendar"])
         .output()
@@ -562,7 +581,11 @@ fn calendar_reads_the_same_in_python_icalendar() {
     ) {
         return;
     }
-    for file in ["roadmap.toml", "examples/portfolio.toml", "examples/funding-windows.toml"] {
+    for file in [
+        "roadmap.toml",
+        "examples/portfolio.toml",
+        "examples/funding-windows.toml",
+    ] {
         let text = String::from_utf8(stdout(&["export", file, "--format", "ics"])).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("plan.ics");
@@ -575,7 +598,11 @@ fn calendar_reads_the_same_in_python_icalendar() {
             .arg(&path)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let python_events: Vec<(String, String, String, String, i64)> =
             serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(python_events, calendar_events(&text), "{file}");
@@ -600,9 +627,15 @@ fn workbook_tables_have_headers_numbers_and_totals() {
     let mut workbook: Xlsx<_> = open_workbook(&path).unwrap();
     let plan = json("roadmap.toml");
     let by_project = workbook.worksheet_range("Funding by project").unwrap();
-    assert_eq!(by_project.get_value((0, 0)), Some(&Data::String("Project".into())));
+    assert_eq!(
+        by_project.get_value((0, 0)),
+        Some(&Data::String("Project".into()))
+    );
     let last = by_project.height() as u32 - 1;
-    assert_eq!(by_project.get_value((last, 0)), Some(&Data::String("Total".into())));
+    assert_eq!(
+        by_project.get_value((last, 0)),
+        Some(&Data::String("Total".into()))
+    );
     let cost: f64 = plan["projects"]
         .as_array()
         .unwrap()
@@ -615,11 +648,18 @@ fn workbook_tables_have_headers_numbers_and_totals() {
         let sum: f64 = (1..last)
             .filter_map(|r| by_project.get_value((r, col)).and_then(|d| d.get_float()))
             .sum();
-        let total = by_project.get_value((last, col)).unwrap().get_float().unwrap();
+        let total = by_project
+            .get_value((last, col))
+            .unwrap()
+            .get_float()
+            .unwrap();
         assert!((sum - total).abs() < 0.01, "column {col}: {sum} vs {total}");
     }
     let per_year = workbook.worksheet_range("Funding per year").unwrap();
-    assert_eq!(per_year.get_value((0, 6)), Some(&Data::String("Window closes".into())));
+    assert_eq!(
+        per_year.get_value((0, 6)),
+        Some(&Data::String("Window closes".into()))
+    );
     assert!(
         (1..per_year.height() as u32 - 1)
             .any(|r| matches!(per_year.get_value((r, 6)), Some(Data::DateTime(_)))),
@@ -638,7 +678,10 @@ fn workbook_tables_have_headers_numbers_and_totals() {
         .count();
     assert_eq!(diamonds, milestones);
     let actors = workbook.worksheet_range("Actors").unwrap();
-    assert_eq!(actors.get_value((0, 2)), Some(&Data::String("Sofia Municipality".into())));
+    assert_eq!(
+        actors.get_value((0, 2)),
+        Some(&Data::String("Sofia Municipality".into()))
+    );
 
     let bare = dir.path().join("minimal.xlsx");
     roadmap()
@@ -662,39 +705,67 @@ fn svg_names_rows_marks_deadlines_and_thins_arrows() {
     let projects = plan["projects"].as_array().unwrap();
     let class = |name: &str| {
         doc.descendants()
-            .filter(|n| n.attribute("class").is_some_and(|c| c.split(' ').any(|c| c == name)))
+            .filter(|n| {
+                n.attribute("class")
+                    .is_some_and(|c| c.split(' ').any(|c| c == name))
+            })
             .count()
     };
     let labels: Vec<String> = doc
         .descendants()
         .filter(|n| n.has_tag_name("text"))
-        .map(|n| n.children().filter(|c| c.is_text()).map(|c| c.text().unwrap()).collect())
+        .map(|n| {
+            n.children()
+                .filter(|c| c.is_text())
+                .map(|c| c.text().unwrap())
+                .collect()
+        })
         .collect();
     let first = projects[0]["name"].as_str().unwrap();
     assert!(
-        labels.iter().any(|l| first.starts_with(l.trim_end_matches('…'))),
+        labels
+            .iter()
+            .any(|l| first.starts_with(l.trim_end_matches('…'))),
         "{first} labels its row"
     );
     // The chart ends with the month the plan finishes in; deadlines after it are off the chart.
     use chrono::Datelike;
     let finish: NaiveDate = plan["roadmap"]["finish"].as_str().unwrap().parse().unwrap();
-    let end = NaiveDate::from_ymd_opt(finish.year(), finish.month(), 1).unwrap() + chrono::Months::new(1);
+    let end =
+        NaiveDate::from_ymd_opt(finish.year(), finish.month(), 1).unwrap() + chrono::Months::new(1);
     let deadlines = projects
         .iter()
         .filter_map(|p| p["deadline"].as_str())
         .filter(|d| d.parse::<NaiveDate>().unwrap() < end)
         .count();
     assert!(deadlines > 2);
-    assert_eq!(class("rm-deadline"), deadlines + 1, "a marker per deadline, and the legend's");
+    assert_eq!(
+        class("rm-deadline"),
+        deadlines + 1,
+        "a marker per deadline, and the legend's"
+    );
     assert!(class("rm-closes") > 1);
     assert_eq!(class("rm-row"), projects.len());
-    let links: usize = projects.iter().map(|p| p["depends_on"].as_array().unwrap().len()).sum();
+    let links: usize = projects
+        .iter()
+        .map(|p| p["depends_on"].as_array().unwrap().len())
+        .sum();
     assert!(links > 40);
     assert!(class("rm-dep-crit") > 1, "the critical chain is drawn");
-    assert_eq!(class("rm-link"), 2 * links, "each link hides in both of its rows");
+    assert_eq!(
+        class("rm-link"),
+        2 * links,
+        "each link hides in both of its rows"
+    );
 
     // A small roadmap draws every link.
-    let small = String::from_utf8(stdout(&["export", "examples/minimal.toml", "--format", "svg"])).unwrap();
+    let small = String::from_utf8(stdout(&[
+        "export",
+        "examples/minimal.toml",
+        "--format",
+        "svg",
+    ]))
+    .unwrap();
     assert!(!small.contains("class=\"rm-dep rm-link\""));
     assert!(small.contains("class=\"rm-dep\""));
 }

@@ -62,7 +62,10 @@ pub fn print(browser: &Path, html: &[u8]) -> Result<Vec<u8>> {
             "--no-pdf-header-footer",
             "--run-all-compositor-stages-before-draw",
         ])
-        .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(format!("file://{}", page.display()))
         .output()

@@ -35,7 +35,15 @@ pub fn run(args: &HtmlReportArgs, context: &Context) -> Result<Outcome> {
         Err(finding) => return super::risk::refuse(&checked, finding, context),
     };
     let write = |out: &mut dyn Write| {
-        write_html(out, &checked, roadmap, plan, args.as_of, risk.as_ref())
+        write_html(
+            out,
+            &checked,
+            roadmap,
+            plan,
+            args.as_of,
+            risk.as_ref(),
+            args.lang.map_or(roadmap.language, Into::into),
+        )
     };
     match pdf {
         Some(browser) => {
@@ -90,6 +98,7 @@ pub(super) fn write_html(
     plan: &Plan,
     as_of: Option<NaiveDate>,
     risk: Option<&Risk>,
+    lang: crate::i18n::Lang,
 ) -> io::Result<()> {
     html::write(
         out,
@@ -100,6 +109,7 @@ pub(super) fn write_html(
             findings: &checked.findings,
             as_of,
             risk,
+            lang,
         },
     )
 }

@@ -9,15 +9,16 @@ use chrono::NaiveDate;
 use crate::diag::render::JsonFinding;
 use crate::diag::{Diagnostic, SourceFile};
 use crate::display::{amount, units};
+use crate::i18n::{Lang, Messages};
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::report::actors::ActorsReport;
 use crate::report::funding::{FundingReport, window};
-use crate::report::{html_projects, html_sources};
 use crate::report::opportunities::OpportunitiesReport;
 use crate::report::resources::ResourcesReport;
 use crate::report::strategy::about;
 use crate::report::svg::{self, escape};
+use crate::report::{html_projects, html_sources};
 use crate::risk::Risk;
 
 const TEMPLATE: &str = include_str!("report.html");
@@ -31,6 +32,8 @@ pub struct Input<'a> {
     pub as_of: Option<NaiveDate>,
     /// The schedule risk, simulated by the command (`None`: no three-point durations).
     pub risk: Option<&'a Risk>,
+    /// The language of its headings, labels, dates and amounts.
+    pub lang: Lang,
 }
 
 pub fn write(out: &mut dyn Write, input: &Input) -> io::Result<()> {
@@ -43,78 +46,108 @@ fn page(input: &Input) -> Result<String, std::fmt::Error> {
     let mut gantt = String::new();
     svg::render(&mut gantt, roadmap, plan, input.as_of, true)?;
     let funding_report = FundingReport::new(roadmap, plan);
-    let subtitle = format!(
-        "Plan from {} to {}{}",
-        plan.start(),
-        plan.finish(),
-        input
-            .as_of
-            .map_or(String::new(), |d| format!(", as of {d}"))
-    );
-    Ok(fill(
-        TEMPLATE,
+    let t = Messages::new(input.lang);
+    let subtitle = t.with(
+        "plan-from",
         &[
-            ("title", escape(&roadmap.name)),
-            ("subtitle", escape(&subtitle)),
-            ("summary", summary(roadmap, plan)?),
-            (
-                "strategy",
-                crate::report::strategy::html_section(roadmap, plan)?,
-            ),
-            ("gantt", gantt),
-            ("projects", html_projects::table(roadmap, plan)?),
-            ("fiches", html_projects::fiches(roadmap, plan, input.risk)?),
-            (
-                "sources",
-                html_sources::sources(roadmap, plan, &funding_report)?,
-            ),
-            ("actors", html_sources::actors(roadmap, plan)?),
-            (
-                "roles",
-                roles(&ActorsReport::new(roadmap, plan), roadmap)?
-                    + &about(
-                        "About the actors",
-                        roadmap
-                            .actors
-                            .iter()
-                            .map(|a| (a.name.as_str(), a.description.as_deref())),
-                    )?,
-            ),
-            (
-                "funding",
-                funding(&funding_report)?
-                    + &opportunities(&OpportunitiesReport::new(roadmap, plan))?
-                    + &about(
-                        "About the sources",
-                        roadmap
-                            .funding
-                            .iter()
-                            .map(|f| (f.name.as_str(), f.description.as_deref())),
-                    )?,
-            ),
-            (
-                "resources",
-                resources(&ResourcesReport::new(roadmap, plan))?
-                    + &about(
-                        "About the resources",
-                        roadmap
-                            .resources
-                            .iter()
-                            .map(|r| (r.name.as_str(), r.description.as_deref())),
-                    )?,
-            ),
-            (
-                "risk",
-                match input.risk {
-                    Some(risk) => crate::report::risk::html_section(roadmap, risk)?,
-                    None => String::new(),
-                },
-            ),
-            ("findings", findings(input)?),
-            ("version", env!("CARGO_PKG_VERSION").to_string()),
-            ("file", escape(&input.source.name)),
+            ("start", t.date(plan.start())),
+            ("finish", t.date(plan.finish())),
         ],
-    ))
+    ) + &input
+        .as_of
+        .map_or(String::new(), |d| t.with("as-of", &[("date", t.date(d))]));
+    let mut labels: Vec<(&str, String)> = [
+        "h-summary",
+        "h-projects",
+        "h-timeline",
+        "h-fiches",
+        "h-funding",
+        "h-sources",
+        "h-roles",
+        "h-actors",
+        "h-resources",
+        "h-findings",
+        "timeline-note",
+        "roles-note",
+    ]
+    .into_iter()
+    .map(|id| (id, escape(&t.get(id))))
+    .collect();
+    labels.push(("lang", t.lang().code().to_string()));
+    labels.push((
+        "generated",
+        escape(&t.with(
+            "generated",
+            &[
+                ("version", env!("CARGO_PKG_VERSION").to_string()),
+                ("file", input.source.name.clone()),
+            ],
+        )),
+    ));
+    let mut values = vec![
+        ("title", escape(&roadmap.name)),
+        ("subtitle", escape(&subtitle)),
+        ("summary", summary(roadmap, plan)?),
+        (
+            "strategy",
+            crate::report::strategy::html_section(roadmap, plan)?,
+        ),
+        ("gantt", gantt),
+        ("projects", html_projects::table(roadmap, plan, &t)?),
+        (
+            "fiches",
+            html_projects::fiches(roadmap, plan, input.risk, &t)?,
+        ),
+        (
+            "sources",
+            html_sources::sources(roadmap, plan, &funding_report)?,
+        ),
+        ("actors", html_sources::actors(roadmap, plan)?),
+        (
+            "roles",
+            roles(&ActorsReport::new(roadmap, plan), roadmap)?
+                + &about(
+                    "About the actors",
+                    roadmap
+                        .actors
+                        .iter()
+                        .map(|a| (a.name.as_str(), a.description.as_deref())),
+                )?,
+        ),
+        (
+            "funding",
+            funding(&funding_report)?
+                + &opportunities(&OpportunitiesReport::new(roadmap, plan))?
+                + &about(
+                    "About the sources",
+                    roadmap
+                        .funding
+                        .iter()
+                        .map(|f| (f.name.as_str(), f.description.as_deref())),
+                )?,
+        ),
+        (
+            "resources",
+            resources(&ResourcesReport::new(roadmap, plan))?
+                + &about(
+                    "About the resources",
+                    roadmap
+                        .resources
+                        .iter()
+                        .map(|r| (r.name.as_str(), r.description.as_deref())),
+                )?,
+        ),
+        (
+            "risk",
+            match input.risk {
+                Some(risk) => crate::report::risk::html_section(roadmap, risk)?,
+                None => String::new(),
+            },
+        ),
+        ("findings", findings(input)?),
+    ];
+    values.extend(labels);
+    Ok(fill(TEMPLATE, &values))
 }
 
 /// Replaces each `{{key}}` of the template in one pass, so text put in is never scanned again.
@@ -229,7 +262,11 @@ fn roles(report: &ActorsReport, roadmap: &Roadmap) -> Result<String, std::fmt::E
             .iter()
             .find(|p| p.id == row.project)
             .map_or(String::new(), |p| escape(&p.name));
-        write!(html, "<tr><td>{name} <span class=\"id\">{}</span></td>", escape(row.project))?;
+        write!(
+            html,
+            "<tr><td>{name} <span class=\"id\">{}</span></td>",
+            escape(row.project)
+        )?;
         for actor in &actors {
             match row.roles.get(actor.id) {
                 Some(role) => write!(html, "<td class=\"role {0}\">{0}</td>", role.letter())?,
@@ -380,7 +417,11 @@ fn opportunities(report: &OpportunitiesReport) -> Result<String, std::fmt::Error
         for (k, o) in p.opportunities.iter().enumerate() {
             let (id, gap) = if k == 0 {
                 (
-                    format!("{} <span class=\"id\">{}</span>", escape(p.name), escape(p.id)),
+                    format!(
+                        "{} <span class=\"id\">{}</span>",
+                        escape(p.name),
+                        escape(p.id)
+                    ),
                     amount(p.gap),
                 )
             } else {

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use crate::calendar::LinkKind;
 use crate::display::{amount, units};
+use crate::i18n::Messages;
 use crate::model::{Project, Roadmap, Status};
 use crate::plan::{Missed, Plan};
 use crate::report::svg::escape;
@@ -29,10 +30,20 @@ pub fn named_link(project: &Project) -> String {
 
 /// One row per project in start order: name, programme, lead, priority, dates, slack, cost
 /// and who pays how much.
-pub fn table(roadmap: &Roadmap, plan: &Plan) -> Html {
+pub fn table(roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Html {
+    let th = |id: &str| escape(&t.get(id));
     let mut html = format!(
-        "<p class=\"note\">Every project in the order it starts. Amounts in {}; slack is the days it can slip without moving the finish.</p>\n<table class=\"projects\">\n<thead><tr><th>project</th><th>programme</th><th>lead</th><th class=\"num\">priority</th><th>start</th><th>finish</th><th class=\"num\">slack</th><th class=\"num\">cost</th><th>funding by source</th></tr></thead>\n<tbody>\n",
-        escape(&roadmap.currency)
+        "<p class=\"note\">{}</p>\n<table class=\"projects\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+        escape(&t.with("projects-note", &[("currency", roadmap.currency.clone())])),
+        th("col-project"),
+        th("col-programme"),
+        th("col-lead"),
+        th("col-priority"),
+        th("col-start"),
+        th("col-finish"),
+        th("col-slack"),
+        th("col-cost"),
+        th("col-funding"),
     );
     for &p in &plan.start_order {
         let (project, planned) = (&roadmap.projects[p], &plan.projects[p]);
@@ -50,37 +61,46 @@ pub fn table(roadmap: &Roadmap, plan: &Plan) -> Html {
             named_link(project),
             escape(&roadmap.actors[project.lead].name),
             project.priority,
-            planned.start,
-            planned.finish,
-            slack(planned.total_slack),
-            project.cost.map_or("-".to_string(), amount),
-            split(roadmap, project)
+            t.date(planned.start),
+            t.date(planned.finish),
+            slack(planned.total_slack, t),
+            project.cost.map_or("-".to_string(), |c| t.amount(c)),
+            split(roadmap, project, t)
         )?;
     }
     let cost: f64 = roadmap.projects.iter().filter_map(|p| p.cost).sum();
     let funded: f64 = roadmap.projects.iter().map(Project::funded).sum();
     writeln!(
         html,
-        "<tr class=\"total\"><td colspan=\"7\">total of {} projects</td><td class=\"num\">{}</td><td>{} funded</td></tr>\n</tbody>\n</table>",
-        roadmap.projects.len(),
-        amount(cost),
-        amount(funded)
+        "<tr class=\"total\"><td colspan=\"7\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n</tbody>\n</table>",
+        escape(&t.with(
+            "total-projects",
+            &[("count", roadmap.projects.len().to_string())]
+        )),
+        t.amount(cost),
+        escape(&t.with("funded", &[("amount", t.amount(funded))]))
     )?;
     Ok(html)
 }
 
-fn slack(days: i32) -> String {
+fn slack(days: i32, t: &Messages) -> String {
     if days == 0 {
-        "<span class=\"crit\">0 (critical)</span>".to_string()
+        format!(
+            "<span class=\"crit\">{}</span>",
+            escape(&t.get("critical-slack"))
+        )
     } else {
         format!("{days} d")
     }
 }
 
 /// "EU Fund 120 000 · City 30 000", one source per line; "not funded" when none pays.
-fn split(roadmap: &Roadmap, project: &Project) -> String {
+fn split(roadmap: &Roadmap, project: &Project, t: &Messages) -> String {
     if project.funding.is_empty() {
-        return "<span class=\"flag\">not funded</span>".to_string();
+        return format!(
+            "<span class=\"flag\">{}</span>",
+            escape(&t.get("not-funded"))
+        );
     }
     project
         .funding
@@ -89,7 +109,7 @@ fn split(roadmap: &Roadmap, project: &Project) -> String {
             format!(
                 "<span class=\"split\">{} <b>{}</b></span>",
                 escape(&roadmap.funding[c.source].name),
-                amount(c.amount)
+                t.amount(c.amount)
             )
         })
         .collect::<Vec<_>>()
@@ -97,10 +117,10 @@ fn split(roadmap: &Roadmap, project: &Project) -> String {
 }
 
 /// One fiche per project, in start order.
-pub fn fiches(roadmap: &Roadmap, plan: &Plan, risk: Option<&Risk>) -> Html {
+pub fn fiches(roadmap: &Roadmap, plan: &Plan, risk: Option<&Risk>, t: &Messages) -> Html {
     let mut html = String::new();
     for &p in &plan.start_order {
-        fiche(&mut html, roadmap, plan, risk, p)?;
+        fiche(&mut html, roadmap, plan, risk, p, t)?;
     }
     Ok(html)
 }
@@ -111,6 +131,7 @@ fn fiche(
     plan: &Plan,
     risk: Option<&Risk>,
     p: usize,
+    t: &Messages,
 ) -> std::fmt::Result {
     let (project, planned) = (&roadmap.projects[p], &plan.projects[p]);
     writeln!(
@@ -129,9 +150,10 @@ fn fiche(
         Status::NotStarted => String::new(),
         Status::InProgress => format!(
             ", in progress{}",
-            project
-                .progress
-                .map_or(String::new(), |share| format!(" ({:.0}% done)", share * 100.0))
+            project.progress.map_or(String::new(), |share| format!(
+                " ({:.0}% done)",
+                share * 100.0
+            ))
         ),
         Status::Done => ", done".to_string(),
     };
@@ -155,21 +177,33 @@ fn fiche(
         writeln!(html, "<p class=\"description\">{}</p>", escape(description))?;
     }
     html.push_str("<dl class=\"facts\">\n");
-    fact(html, "Objectives", &objectives(roadmap, project))?;
-    fact(html, "Indicators", &indicators(roadmap, project))?;
-    fact(html, "Lead and participants", &people(roadmap, project))?;
-    fact(html, "Depends on", &dependencies(roadmap, project))?;
-    fact(html, "Needed by", &dependents(roadmap, p))?;
-    fact(html, "Resources", &resources(roadmap, project))?;
-    fact(html, "Cost and funding", &money(roadmap, project))?;
-    fact(html, "Deadlines and windows", &due(roadmap, plan, p))?;
+    fact(
+        html,
+        &t.get("fact-objectives"),
+        &objectives(roadmap, project),
+    )?;
+    fact(
+        html,
+        &t.get("fact-indicators"),
+        &indicators(roadmap, project),
+    )?;
+    fact(html, &t.get("fact-people"), &people(roadmap, project))?;
+    fact(
+        html,
+        &t.get("fact-depends"),
+        &dependencies(roadmap, project),
+    )?;
+    fact(html, &t.get("fact-needed"), &dependents(roadmap, p))?;
+    fact(html, &t.get("fact-resources"), &resources(roadmap, project))?;
+    fact(html, &t.get("fact-money"), &money(roadmap, project))?;
+    fact(html, &t.get("fact-due"), &due(roadmap, plan, p))?;
     if let Some(risk) = risk
         && project.estimate.is_some()
     {
         let r = &risk.projects[p];
         fact(
             html,
-            "Risk",
+            &t.get("fact-risk"),
             &format!(
                 "Finishes by {} in 80% of {} simulated runs (P50 {}, P95 {}); on the critical path in {:.0}% of them.",
                 r.finish.p80,
@@ -220,10 +254,7 @@ fn indicators(roadmap: &Roadmap, project: &Project) -> String {
 }
 
 fn people(roadmap: &Roadmap, project: &Project) -> String {
-    let mut text = format!(
-        "{} leads",
-        escape(&roadmap.actors[project.lead].name)
-    );
+    let mut text = format!("{} leads", escape(&roadmap.actors[project.lead].name));
     if !project.participants.is_empty() {
         let names: Vec<String> = project
             .participants
@@ -314,7 +345,11 @@ fn money(roadmap: &Roadmap, project: &Project) -> String {
                 "{} pays {} ({:.0}%)",
                 escape(&roadmap.funding[c.source].name),
                 amount(c.amount),
-                if cost > 0.0 { c.amount / cost * 100.0 } else { 0.0 }
+                if cost > 0.0 {
+                    c.amount / cost * 100.0
+                } else {
+                    0.0
+                }
             )
         })
         .collect();

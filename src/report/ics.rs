@@ -13,6 +13,7 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
+use crate::i18n::Messages;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 
@@ -24,7 +25,9 @@ pub fn write(
     roadmap: &Roadmap,
     plan: &Plan,
     as_of: Option<NaiveDate>,
+    t: &Messages,
 ) -> io::Result<()> {
+    let named = |id: &str, name: &str| t.with(id, &[("name", name.to_string())]);
     let stamp_day = as_of.unwrap_or(roadmap.start);
     let stamp = format!("{}T000000Z", ical_date(stamp_day));
     let sequence = sequence(stamp_day);
@@ -45,12 +48,21 @@ pub fn write(
         line(out, &format!("SEQUENCE:{sequence}"))?;
         line(out, &format!("SUMMARY:{}", text(summary)))?;
         line(out, "TRANSP:TRANSPARENT")?;
-        line(out, &format!("UID:{}", text(&format!("{uid}@{domain}.roadmap"))))?;
+        line(
+            out,
+            &format!("UID:{}", text(&format!("{uid}@{domain}.roadmap"))),
+        )?;
         line(out, "END:VEVENT")
     };
     line(out, "BEGIN:VCALENDAR")?;
     line(out, "VERSION:2.0")?;
-    line(out, "PRODID:-//roadmap//roadmap//EN")?;
+    line(
+        out,
+        &format!(
+            "PRODID:-//roadmap//roadmap//{}",
+            t.lang().code().to_uppercase()
+        ),
+    )?;
     line(out, "CALSCALE:GREGORIAN")?;
     line(out, &format!("NAME:{}", text(&roadmap.name)))?;
     line(out, &format!("X-WR-CALNAME:{}", text(&roadmap.name)))?;
@@ -79,7 +91,7 @@ pub fn write(
         if project.is_milestone() {
             day(
                 "milestone",
-                format!("Milestone: {}", project.name),
+                named("ics-milestone", &project.name),
                 planned.start,
                 format!(
                     "{} ({}), led by {lead}.{critical}",
@@ -89,7 +101,7 @@ pub fn write(
         } else {
             day(
                 "start",
-                format!("Start: {}", project.name),
+                named("ics-start", &project.name),
                 planned.start,
                 format!(
                     "{} ({}) starts; runs until {}, led by {lead}.{critical}",
@@ -98,7 +110,7 @@ pub fn write(
             )?;
             day(
                 "finish",
-                format!("Finish: {}", project.name),
+                named("ics-finish", &project.name),
                 planned.finish,
                 format!(
                     "{} ({}) finishes (last day); started {}, led by {lead}.{critical}",
@@ -109,7 +121,7 @@ pub fn write(
         if let Some(deadline) = project.deadline {
             day(
                 "deadline",
-                format!("Deadline: {}", project.name),
+                named("ics-deadline", &project.name),
                 deadline,
                 format!(
                     "{} ({}) is due by the end of this day; the plan finishes it {}: {}.",
@@ -154,7 +166,7 @@ pub fn write(
         event(
             out,
             format!("window-closes.{}", source.id),
-            &format!("Funding window closes: {}", source.name),
+            &named("ics-window", &source.name),
             until,
             &description,
         )?;

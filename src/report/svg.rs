@@ -164,12 +164,7 @@ struct Link {
 }
 
 impl<'a> Chart<'a> {
-    fn new(
-        roadmap: &'a Roadmap,
-        plan: &'a Plan,
-        as_of: Option<NaiveDate>,
-        fiches: bool,
-    ) -> Self {
+    fn new(roadmap: &'a Roadmap, plan: &'a Plan, as_of: Option<NaiveDate>, fiches: bool) -> Self {
         // With programmes: the outline, a summary bar per programme; else projects by start.
         let rows: Vec<(Item, usize)> = if roadmap.programmes.is_empty() {
             plan.start_order

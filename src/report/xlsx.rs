@@ -15,6 +15,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::diag::{Diagnostic, SourceFile};
+use crate::i18n::Messages;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::plan::rollup::Item;
@@ -30,24 +31,42 @@ pub fn workbook(
     plan: &Plan,
     source: &SourceFile,
     findings: &[Diagnostic],
+    t: &Messages,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
-    plan_sheet(workbook.add_worksheet().set_name("Plan")?, roadmap, plan)?;
-    let sheet = workbook.add_worksheet().set_name("Funding by project")?;
+    let name = |id: &str| t.get(id);
+    plan_sheet(
+        workbook.add_worksheet().set_name(name("sheet-plan"))?,
+        roadmap,
+        plan,
+    )?;
+    let sheet = workbook
+        .add_worksheet()
+        .set_name(name("sheet-funding-projects"))?;
     tables::funding_by_project(sheet, roadmap, plan)?;
-    let sheet = workbook.add_worksheet().set_name("Funding per year")?;
+    let sheet = workbook
+        .add_worksheet()
+        .set_name(name("sheet-funding-years"))?;
     tables::funding_per_year(sheet, roadmap, plan)?;
-    let sheet = workbook.add_worksheet().set_name("Resources")?;
+    let sheet = workbook.add_worksheet().set_name(name("sheet-resources"))?;
     tables::resources(sheet, roadmap, plan)?;
-    tables::actors(workbook.add_worksheet().set_name("Actors")?, roadmap, plan)?;
-    let sheet = workbook.add_worksheet().set_name("Findings")?;
+    tables::actors(
+        workbook.add_worksheet().set_name(name("sheet-actors"))?,
+        roadmap,
+        plan,
+    )?;
+    let sheet = workbook.add_worksheet().set_name(name("sheet-findings"))?;
     tables::findings(sheet, source, findings)?;
     if !roadmap.indicators.is_empty() {
-        let sheet = workbook.add_worksheet().set_name("Indicators")?;
+        let sheet = workbook
+            .add_worksheet()
+            .set_name(name("sheet-indicators"))?;
         tables::indicators(sheet, roadmap, plan)?;
     }
     if !roadmap.programmes.is_empty() {
-        let sheet = workbook.add_worksheet().set_name("Programmes")?;
+        let sheet = workbook
+            .add_worksheet()
+            .set_name(name("sheet-programmes"))?;
         tables::programmes(sheet, roadmap, plan)?;
     }
     workbook.save_to_buffer()

@@ -42,7 +42,9 @@ fn filter(sheet: &mut Worksheet, rows: u32, cols: u16) -> Result<(), XlsxError> 
 }
 
 fn total_money() -> Format {
-    money().set_bold().set_border_top(rust_xlsxwriter::FormatBorder::Thin)
+    money()
+        .set_bold()
+        .set_border_top(rust_xlsxwriter::FormatBorder::Thin)
 }
 
 fn total_label() -> Format {
@@ -380,7 +382,9 @@ pub fn programmes(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Resu
     table(
         sheet,
         &titles,
-        &[36.0, 20.0, 28.0, 28.0, 9.0, 11.0, 11.0, 13.0, 13.0, 8.0, 50.0],
+        &[
+            36.0, 20.0, 28.0, 28.0, 9.0, 11.0, 11.0, 13.0, 13.0, 8.0, 50.0,
+        ],
     )?;
     let mut row = 0;
     for (q, programme) in roadmap.programmes.iter().enumerate() {
