@@ -62,3 +62,5 @@ month-9 = септември
 month-10 = октомври
 month-11 = ноември
 month-12 = декември
+slack-days = { $days } д.
+critical-path = Критичен път:

@@ -62,3 +62,5 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+slack-days = { $days } d
+critical-path = Critical path:

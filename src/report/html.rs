@@ -87,7 +87,7 @@ fn page(input: &Input) -> Result<String, std::fmt::Error> {
     let mut values = vec![
         ("title", escape(&roadmap.name)),
         ("subtitle", escape(&subtitle)),
-        ("summary", summary(roadmap, plan)?),
+        ("summary", summary(roadmap, plan, &t)?),
         (
             "strategy",
             crate::report::strategy::html_section(roadmap, plan)?,
@@ -178,7 +178,7 @@ fn fill(template: &str, values: &[(&str, String)]) -> String {
     out
 }
 
-fn summary(roadmap: &Roadmap, plan: &Plan) -> Result<String, std::fmt::Error> {
+fn summary(roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Result<String, std::fmt::Error> {
     let mut html = String::from("<div class=\"summary\">\n");
     let days = (plan.finish() - plan.start()).num_days() + 1;
     let milestones = roadmap.projects.iter().filter(|p| p.is_milestone()).count();
@@ -230,7 +230,8 @@ fn summary(roadmap: &Roadmap, plan: &Plan) -> Result<String, std::fmt::Error> {
         .collect();
     writeln!(
         html,
-        "<p class=\"path\"><b>Critical path:</b> {}</p>",
+        "<p class=\"path\"><b>{}</b> {}</p>",
+        escape(&t.get("critical-path")),
         if path.is_empty() {
             "none".to_string()
         } else {

@@ -90,7 +90,7 @@ fn slack(days: i32, t: &Messages) -> String {
             escape(&t.get("critical-slack"))
         )
     } else {
-        format!("{days} d")
+        escape(&t.with("slack-days", &[("days", days.to_string())]))
     }
 }
 
