@@ -258,14 +258,14 @@ pub fn actors(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
         let project = &roadmap.projects[p];
         write_text(sheet, row, 0, &project.name)?;
         write_text(sheet, row, 1, &project.id)?;
-        for a in 0..roadmap.actors.len() {
+        for (a, count) in counts.iter_mut().enumerate() {
             let col = 2 + a as u16;
             if project.lead == a {
                 sheet.write_string_with_format(row, col, "L", &lead)?;
-                counts[a] += 1;
+                *count += 1;
             } else if project.participants.contains(&a) {
                 sheet.write_string_with_format(row, col, "P", &centred)?;
-                counts[a] += 1;
+                *count += 1;
             }
         }
     }
