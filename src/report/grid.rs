@@ -28,8 +28,10 @@ use crate::report::Look;
 pub enum Kind {
     /// Ids (project, actor, source ...): what users type, so given room first, never wrapped.
     Id,
-    /// Words: wrapped at spaces.
+    /// Words: wrapped at spaces, and after a hyphen only in a word too long for the column.
     Text,
+    /// Ids separated by spaces (`a, b:SS+5d`): wrapped at spaces only, so no id is broken.
+    IdList,
     /// Dates, numbers, amounts, marks: never broken.
     Fixed,
 }
@@ -68,6 +70,10 @@ impl Column {
     /// A column of words.
     pub fn text(title: impl Into<String>) -> Column {
         Column::new(title, Kind::Text)
+    }
+    /// A column of ids separated by spaces.
+    pub fn ids(title: impl Into<String>) -> Column {
+        Column::new(title, Kind::IdList)
     }
     /// A column of dates or other unbreakable values, left-aligned.
     pub fn fixed(title: impl Into<String>) -> Column {
@@ -141,6 +147,8 @@ impl From<&String> for GridCell {
 pub struct Grid {
     columns: Vec<Column>,
     rows: Vec<Vec<GridCell>>,
+    /// The column that heads each block (the record's id).
+    key: usize,
 }
 
 /// Columns of padding around each cell, the two outer borders, and the (blank) line between
@@ -165,7 +173,14 @@ impl Grid {
         Grid {
             columns,
             rows: Vec::new(),
+            key: 0,
         }
+    }
+
+    /// Heads each block with column `c` instead of the first one.
+    pub fn key(mut self, c: usize) -> Grid {
+        self.key = c;
+        self
     }
 
     /// Adds a row; missing cells are empty, extra cells are ignored.
@@ -201,23 +216,29 @@ impl Grid {
     /// width otherwise.
     fn minimum(&self, c: usize) -> usize {
         match self.columns[c].kind {
-            Kind::Text => self.longest_word(c).max(self.natural(c).min(TEXT_COMFORT)),
+            Kind::Text | Kind::IdList => {
+                self.longest_word(c).max(self.natural(c).min(TEXT_COMFORT))
+            }
             Kind::Id | Kind::Fixed => self.natural(c),
         }
     }
 
     /// The widest unbreakable piece of column `c`.
     fn longest_word(&self, c: usize) -> usize {
-        match self.columns[c].kind {
-            Kind::Text => std::iter::once(&self.columns[c].title)
-                .chain(self.rows.iter().map(|row| &row[c].text))
-                .flat_map(|text| text.split_whitespace())
-                .flat_map(hyphen_pieces)
-                .map(UnicodeWidthStr::width)
-                .max()
-                .unwrap_or(0),
-            Kind::Id | Kind::Fixed => self.natural(c),
-        }
+        let kind = self.columns[c].kind;
+        std::iter::once(&self.columns[c].title)
+            .chain(self.rows.iter().map(|row| &row[c].text))
+            .flat_map(|text| text.split_whitespace())
+            .flat_map(|word| {
+                if kind == Kind::Text {
+                    hyphen_pieces(word)
+                } else {
+                    vec![word]
+                }
+            })
+            .map(UnicodeWidthStr::width)
+            .max()
+            .unwrap_or(0)
     }
 
     /// Decides the layout at `width` columns.
@@ -306,6 +327,7 @@ impl Grid {
                 let column = &self.columns[c];
                 let text = match column.kind {
                     Kind::Text => wrap(&row[c].text, w).join("\n"),
+                    Kind::IdList => wrap_at_spaces(&row[c].text, w).join("\n"),
                     Kind::Id | Kind::Fixed => row[c].text.clone(),
                 };
                 cell(text, column, &row[c])
@@ -321,11 +343,13 @@ impl Grid {
     /// One record per block: the first column as a heading, the others as `label  value`.
     fn render_blocks(&self, look: &Look, width: usize) -> String {
         let width = width.max(8);
+        let key = self.key.min(self.columns.len().saturating_sub(1));
         let labels: Vec<&str> = self.columns.iter().map(|c| c.title.as_str()).collect();
         let label_width = labels
             .iter()
-            .skip(1)
-            .map(|l| UnicodeWidthStr::width(*l))
+            .enumerate()
+            .filter(|&(c, _)| c != key)
+            .map(|(_, l)| UnicodeWidthStr::width(*l))
             .max()
             .unwrap_or(0);
         // Labels take at most half the width; a longer label goes on a line of its own.
@@ -337,21 +361,22 @@ impl Grid {
             if r > 0 {
                 out.push('\n');
             }
-            let heading = cut(row[0].text.trim_start(), width);
-            let heading = if row[0].bold || self.columns[0].kind == Kind::Id {
+            let heading = cut(row[key].text.trim_start(), width);
+            let heading = if row[key].bold || self.columns[key].kind == Kind::Id {
                 look.bold(&heading)
             } else {
                 heading
             };
             let _ = writeln!(out, "{heading}");
-            for (c, cell) in row.iter().enumerate().skip(1) {
+            for (c, cell) in row.iter().enumerate() {
                 let text = cell.text.trim();
-                if text.is_empty() {
+                if c == key || text.is_empty() {
                     continue;
                 }
                 let label = labels[c];
                 let lines = match self.columns[c].kind {
                     Kind::Text => wrap(text, value_room),
+                    Kind::IdList => wrap_at_spaces(text, value_room),
                     Kind::Id | Kind::Fixed => text
                         .lines()
                         .flat_map(|line| wrap_hard(line, value_room))
@@ -382,6 +407,25 @@ impl Grid {
 /// width (only in blocks, where the width truly leaves no room) is broken. Line breaks in the
 /// text are kept; leading spaces of the first line (an outline's indent) are kept too.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_with(text, width, true)
+}
+
+/// [`wrap`] that breaks only at spaces (a word longer than the width is broken anywhere, which
+/// only happens in blocks, where the width truly leaves no room).
+pub fn wrap_at_spaces(text: &str, width: usize) -> Vec<String> {
+    wrap_with(text, width, false)
+}
+
+/// The display width of `text`, without its colour codes.
+pub fn visible_width(text: &str) -> usize {
+    if text.contains('\u{1b}') {
+        UnicodeWidthStr::width(anstream::adapter::strip_str(text).to_string().as_str())
+    } else {
+        UnicodeWidthStr::width(text)
+    }
+}
+
+fn wrap_with(text: &str, width: usize, hyphens: bool) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
@@ -393,17 +437,22 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         };
         let mut line_has_word = false;
         for word in paragraph.split_whitespace() {
-            let used = UnicodeWidthStr::width(line.as_str());
-            let need = UnicodeWidthStr::width(word) + usize::from(line_has_word);
+            let used = visible_width(line.as_str());
+            let need = visible_width(word) + usize::from(line_has_word);
             if line_has_word && used + need > width {
                 lines.push(std::mem::take(&mut line));
                 line_has_word = false;
             }
-            let used = UnicodeWidthStr::width(line.as_str());
-            if !line_has_word && used + UnicodeWidthStr::width(word) > width {
+            let used = visible_width(line.as_str());
+            if !line_has_word && used + visible_width(word) > width {
                 // A word wider than the line: break it after its hyphens, and only where a
                 // piece is still too wide, anywhere (in blocks, where the width leaves no room).
-                let mut pieces = break_word(word, width.saturating_sub(used).max(1));
+                let room = width.saturating_sub(used).max(1);
+                let mut pieces = if hyphens {
+                    break_word(word, room)
+                } else {
+                    wrap_hard(word, room)
+                };
                 let last = pieces.pop().unwrap_or_default();
                 for piece in pieces {
                     line.push_str(&piece);
