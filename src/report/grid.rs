@@ -149,6 +149,8 @@ pub struct Grid {
     rows: Vec<Vec<GridCell>>,
     /// The column that heads each block (the record's id).
     key: usize,
+    /// Columns that do not fit go to further tables that repeat the key column (years).
+    paged: bool,
 }
 
 /// Columns of padding around each cell, the two outer borders, and the (blank) line between
@@ -174,7 +176,15 @@ impl Grid {
             columns,
             rows: Vec::new(),
             key: 0,
+            paged: false,
         }
+    }
+
+    /// Columns that do not fit go to further tables, each repeating the key column, before
+    /// the grid turns into blocks: for tables with a column per year or per actor.
+    pub fn paged(mut self) -> Grid {
+        self.paged = true;
+        self
     }
 
     /// Heads each block with column `c` instead of the first one.
@@ -295,8 +305,41 @@ impl Grid {
         let width = usize::from(look.width);
         match self.layout(width) {
             Layout::Table { shown, widths } => self.render_table(look, &shown, &widths),
-            Layout::Blocks => self.render_blocks(look, width),
+            Layout::Blocks => match self.pages(width) {
+                Some(pages) => pages
+                    .iter()
+                    .map(|(shown, widths)| self.render_table(look, shown, widths))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                None => self.render_blocks(look, width),
+            },
         }
+    }
+
+    /// The columns split into tables that each fit `width` and start with the key column, or
+    /// `None` when the grid is not paged or a single column does not fit beside the key.
+    fn pages(&self, width: usize) -> Option<Vec<(Vec<usize>, Vec<usize>)>> {
+        if !self.paged {
+            return None;
+        }
+        let mut pages = Vec::new();
+        let mut page = vec![self.key];
+        let mut fitted = self.fit(&page, width)?;
+        for c in (0..self.columns.len()).filter(|&c| c != self.key) {
+            page.push(c);
+            if let Some(widths) = self.fit(&page, width) {
+                fitted = widths;
+                continue;
+            }
+            page.pop();
+            if page.len() == 1 {
+                return None;
+            }
+            pages.push((std::mem::replace(&mut page, vec![self.key, c]), fitted));
+            fitted = self.fit(&page, width)?;
+        }
+        pages.push((page, fitted));
+        Some(pages)
     }
 
     fn render_table(&self, look: &Look, shown: &[usize], widths: &[usize]) -> String {
