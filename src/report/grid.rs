@@ -401,7 +401,9 @@ impl Grid {
         let value_room = width.saturating_sub(indent + label_width + 2).max(1);
         let mut out = String::new();
         for (r, row) in self.rows.iter().enumerate() {
-            if r > 0 {
+            // A row without a key continues the block above (a project's further sources).
+            let continues = row[key].text.trim().is_empty() && r > 0;
+            if r > 0 && !continues {
                 out.push('\n');
             }
             let heading = cut(row[key].text.trim_start(), width);
@@ -410,7 +412,9 @@ impl Grid {
             } else {
                 heading
             };
-            let _ = writeln!(out, "{heading}");
+            if !continues {
+                let _ = writeln!(out, "{heading}");
+            }
             for (c, cell) in row.iter().enumerate() {
                 let text = cell.text.trim();
                 if c == key || text.is_empty() {
