@@ -229,7 +229,23 @@ impl Grid {
             Kind::Text | Kind::IdList => {
                 self.longest_word(c).max(self.natural(c).min(TEXT_COMFORT))
             }
-            Kind::Id | Kind::Fixed => self.natural(c),
+            // The values whole; a header of several words may wrap above them.
+            Kind::Id | Kind::Fixed => {
+                let values = self
+                    .rows
+                    .iter()
+                    .flat_map(|row| row[c].text.lines())
+                    .map(UnicodeWidthStr::width)
+                    .max()
+                    .unwrap_or(0);
+                let header_word = self.columns[c]
+                    .title
+                    .split_whitespace()
+                    .map(UnicodeWidthStr::width)
+                    .max()
+                    .unwrap_or(0);
+                values.max(header_word)
+            }
         }
     }
 
