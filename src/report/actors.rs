@@ -145,7 +145,11 @@ impl<'a> ActorsReport<'a> {
                     .collect();
                 numbers.join(" ")
             };
-            table.row([row.project.to_string(), numbers(Role::Lead), numbers(Role::Participant)]);
+            table.row([
+                row.project.to_string(),
+                numbers(Role::Lead),
+                numbers(Role::Participant),
+            ]);
         }
         writeln!(out, "{}", table.render(look))
     }

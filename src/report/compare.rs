@@ -2,7 +2,6 @@
 
 use std::io::{self, Write};
 
-
 use crate::display::amount;
 use crate::report::csv::neutralise;
 use crate::report::grid::{self, Grid};
@@ -54,7 +53,11 @@ pub fn table(
     writeln!(out, "{}", table.render(look))?;
     let width = usize::from(look.width);
     for o in outcomes.iter().filter(|o| o.id != "baseline") {
-        writeln!(out, "{}", grid::paragraph(&format!("{}: {}", o.id, o.name), look.width))?;
+        writeln!(
+            out,
+            "{}",
+            grid::paragraph(&format!("{}: {}", o.id, o.name), look.width)
+        )?;
         if !o.slipped.is_empty() {
             let lines = grid::wrap_at_spaces(&o.slipped.join(", "), width.saturating_sub(8));
             for (i, line) in lines.iter().enumerate() {

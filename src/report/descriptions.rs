@@ -3,7 +3,6 @@
 
 use std::io::{self, Write};
 
-
 use crate::model::Roadmap;
 use crate::report::Look;
 use crate::report::grid::{self, Grid};
@@ -88,5 +87,10 @@ pub fn write(out: &mut dyn Write, roadmap: &Roadmap, look: &Look) -> io::Result<
     if rows == 0 {
         return Ok(());
     }
-    writeln!(out, "\n{}\n{}", look.bold("Descriptions"), table.render(look))
+    writeln!(
+        out,
+        "\n{}\n{}",
+        look.bold("Descriptions"),
+        table.render(look)
+    )
 }

@@ -3,7 +3,6 @@
 
 use std::io::{self, Write};
 
-
 use crate::diff::{Amounts, Diff};
 use crate::display::{amount, units};
 use crate::report::grid::{self, Grid};
@@ -59,7 +58,11 @@ fn changes_text(fields: &[crate::diff::FieldChange], arrow: &str) -> String {
 pub fn table(out: &mut dyn Write, diff: &Diff, look: &Look) -> io::Result<()> {
     let arrow = look.arrow();
     let paragraph = |text: &str| grid::paragraph(text, look.width);
-    writeln!(out, "{}", paragraph(&format!("{} {arrow} {}", diff.old, diff.new)))?;
+    writeln!(
+        out,
+        "{}",
+        paragraph(&format!("{} {arrow} {}", diff.old, diff.new))
+    )?;
     writeln!(out, "{}\n", paragraph(&summary(diff).replace('→', arrow)))?;
     if diff.is_empty() {
         return writeln!(out, "The plans are the same.");
@@ -128,7 +131,11 @@ pub fn table(out: &mut dyn Write, diff: &Diff, look: &Look) -> io::Result<()> {
         for (label, ids) in [("old", &cp.old), ("new", &cp.new)] {
             let lines = grid::wrap_at_spaces(&join(ids), room);
             for (i, line) in lines.iter().enumerate() {
-                let head = if i == 0 { format!("  {label}: ") } else { " ".repeat(7) };
+                let head = if i == 0 {
+                    format!("  {label}: ")
+                } else {
+                    " ".repeat(7)
+                };
                 writeln!(out, "{head}{line}")?;
             }
         }

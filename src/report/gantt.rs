@@ -72,8 +72,10 @@ impl Scale {
             Scale::Month => first_of_month(date.month()),
             Scale::Quarter => first_of_month((date.month0() / 3) * 3 + 1),
             Scale::Year | Scale::YearNarrow | Scale::Decade => first_of_month(1),
-            Scale::Century => NaiveDate::from_ymd_opt(date.year() - date.year().rem_euclid(10), 1, 1)
-                .unwrap_or(date),
+            Scale::Century => {
+                NaiveDate::from_ymd_opt(date.year() - date.year().rem_euclid(10), 1, 1)
+                    .unwrap_or(date)
+            }
         }
     }
 
@@ -274,9 +276,8 @@ pub fn write(
         note,
     }) = fit(options.scale, first, last, label_width, width)
     else {
-        let text = format!(
-            "(no timeline: {width} columns leave no room for one; try a larger --width)"
-        );
+        let text =
+            format!("(no timeline: {width} columns leave no room for one; try a larger --width)");
         return writeln!(out, "{}", grid::paragraph(&text, look.width));
     };
 
@@ -340,7 +341,10 @@ pub fn write(
             "{} critical",
             look.paint(glyphs.critical_style(), glyphs.critical)
         ),
-        format!("{} scheduled", look.paint(glyphs.normal_style(), glyphs.normal)),
+        format!(
+            "{} scheduled",
+            look.paint(glyphs.normal_style(), glyphs.normal)
+        ),
         format!("{} slack", glyphs.slack),
         format!(
             "{} milestone",
@@ -376,7 +380,11 @@ pub fn write(
     if let Some(note) = note {
         writeln!(out, "{}", grid::paragraph(&note, look.width))?;
     }
-    writeln!(out, "{}", grid::paragraph(&summary(roadmap, plan, look), look.width))?;
+    writeln!(
+        out,
+        "{}",
+        grid::paragraph(&summary(roadmap, plan, look), look.width)
+    )?;
     if let Some(bound) = plan.bound() {
         writeln!(out, "{}", bound_line(&bound, look))?;
     }
@@ -390,8 +398,10 @@ struct Fitted {
     note: Option<String>,
 }
 
-/// Labels first: the finest scale (or the forced one) that fits beside whole labels; else the
-/// coarsest that fits beside labels cut to make room; `None` when not even that fits.
+/// Labels first: the finest scale (or the forced one) that fits beside whole labels, down to
+/// three columns a year; else three columns a year beside labels cut to make room; only then
+/// the decade and century scales (whole labels, then cut ones), for plans too long to show
+/// every year; `None` when not even that fits.
 fn fit(
     forced: Option<Scale>,
     first: NaiveDate,
@@ -400,11 +410,12 @@ fn fit(
     width: usize,
 ) -> Option<Fitted> {
     let room = |label_width: usize| width.saturating_sub(label_width + 1);
-    let finest = |max: usize| {
-        Scale::ALL
+    let finest = |scales: &[Scale], max: usize| {
+        scales
             .iter()
             .find_map(|&scale| Axis::new(scale, first, last, max))
     };
+    let (every_year, coarse) = Scale::ALL.split_at(5);
     // A forced year scale may take its narrow form.
     let forced_forms: &[Scale] = match forced {
         Some(Scale::Year) => &[Scale::Year, Scale::YearNarrow],
@@ -421,15 +432,17 @@ fn fit(
             note: None,
         });
     }
-    let fitted = finest(room(label_width))
+    let shortest = label_width.min(LABEL_MIN_WIDTH);
+    // Labels take what the axis leaves.
+    let beside = |axis: Axis| {
+        let cut = width.saturating_sub(axis.columns() + 1).min(label_width);
+        (axis, cut)
+    };
+    let fitted = finest(every_year, room(label_width))
         .map(|axis| (axis, label_width))
-        .or_else(|| {
-            let shortest = label_width.min(LABEL_MIN_WIDTH);
-            let axis = finest(room(shortest))?;
-            // Labels take what the axis leaves.
-            let label_width = width.saturating_sub(axis.columns() + 1).min(label_width);
-            Some((axis, label_width))
-        });
+        .or_else(|| finest(every_year, room(shortest)).map(beside))
+        .or_else(|| finest(coarse, room(label_width)).map(|axis| (axis, label_width)))
+        .or_else(|| finest(coarse, room(shortest)).map(beside));
     let (axis, label_width) = fitted?;
     let note = forced.map(|scale| {
         let needed = Axis::new(scale, first, last, usize::MAX).map_or(0, |a| a.columns());

@@ -165,7 +165,10 @@ const TEXT_COMFORT: usize = 16;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Layout {
     /// A table of these columns (indices), at these content widths.
-    Table { shown: Vec<usize>, widths: Vec<usize> },
+    Table {
+        shown: Vec<usize>,
+        widths: Vec<usize>,
+    },
     /// One record per block.
     Blocks,
 }
@@ -437,22 +440,40 @@ impl Grid {
                     continue;
                 }
                 let label = labels[c];
-                let lines = match self.columns[c].kind {
-                    Kind::Text => wrap(text, value_room),
-                    Kind::IdList => wrap_at_spaces(text, value_room),
-                    Kind::Id | Kind::Fixed => text
-                        .lines()
-                        .flat_map(|line| wrap_hard(line, value_room))
-                        .collect(),
+                let kind = self.columns[c].kind;
+                let lines_at = |room: usize| -> Vec<String> {
+                    match kind {
+                        Kind::Text => wrap(text, room),
+                        Kind::IdList => wrap_at_spaces(text, room),
+                        Kind::Id | Kind::Fixed => text
+                            .lines()
+                            .flat_map(|line| wrap_hard(line, room))
+                            .collect(),
+                    }
                 };
                 let pad = " ".repeat(indent);
-                if UnicodeWidthStr::width(label) > label_width {
+                // A label too long for the label column, or an id or figure too long for the
+                // value column: the label on a line of its own, the value under it.
+                let widest_unbreakable = match kind {
+                    Kind::Text => 0,
+                    Kind::IdList => text
+                        .split_whitespace()
+                        .map(UnicodeWidthStr::width)
+                        .max()
+                        .unwrap_or(0),
+                    Kind::Id | Kind::Fixed => {
+                        text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
+                    }
+                };
+                if UnicodeWidthStr::width(label) > label_width || widest_unbreakable > value_room {
                     let _ = writeln!(out, "{pad}{}", cut(label, width - indent));
-                    for line in &lines {
-                        let _ = writeln!(out, "{pad}{}{line}", " ".repeat(label_width + 2));
+                    let under = (2 * indent).min(width / 4);
+                    for line in lines_at(width - under) {
+                        let _ = writeln!(out, "{}{line}", " ".repeat(under));
                     }
                     continue;
                 }
+                let lines = lines_at(value_room);
                 for (i, line) in lines.iter().enumerate() {
                     let shown = if i == 0 { label } else { "" };
                     let gap = label_width - UnicodeWidthStr::width(shown) + 2;
@@ -656,7 +677,10 @@ mod tests {
         for width in [50, 60, 70, 80] {
             let text = sample().render(&look(width));
             assert!(widest(&text) <= usize::from(width), "{width}:\n{text}");
-            assert!(text.contains("g02-assessment-methodology"), "{width}:\n{text}");
+            assert!(
+                text.contains("g02-assessment-methodology"),
+                "{width}:\n{text}"
+            );
             assert!(text.contains("2020-01-01"), "{width}:\n{text}");
             assert!(text.contains("methodology"), "{width}:\n{text}");
         }
@@ -692,10 +716,16 @@ mod tests {
 
     #[test]
     fn wrapping_breaks_only_at_spaces_when_words_fit() {
-        assert_eq!(wrap("Digital governance set-up", 12), ["Digital", "governance", "set-up"]);
+        assert_eq!(
+            wrap("Digital governance set-up", 12),
+            ["Digital", "governance", "set-up"]
+        );
         assert_eq!(wrap("  indented name", 20), ["  indented name"]);
         assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
-        assert_eq!(wrap("Project-assessment methodology", 12), ["Project-", "assessment", "methodology"]);
+        assert_eq!(
+            wrap("Project-assessment methodology", 12),
+            ["Project-", "assessment", "methodology"]
+        );
         assert_eq!(cut("abcdef", 4), "abc…");
     }
 }

@@ -124,7 +124,13 @@ impl Report for OpportunitiesReport<'_> {
             let id = project.id.to_string();
             let gap = amount(project.gap);
             if project.opportunities.is_empty() {
-                table.row([id, gap, "-".into(), String::new(), "no source can add to it".into()]);
+                table.row([
+                    id,
+                    gap,
+                    "-".into(),
+                    String::new(),
+                    "no source can add to it".into(),
+                ]);
                 continue;
             }
             for (k, o) in project.opportunities.iter().enumerate() {
@@ -133,7 +139,13 @@ impl Report for OpportunitiesReport<'_> {
                 } else {
                     (String::new(), String::new())
                 };
-                table.row([id, gap, o.source.to_string(), amount(o.amount), Self::note(o)]);
+                table.row([
+                    id,
+                    gap,
+                    o.source.to_string(),
+                    amount(o.amount),
+                    Self::note(o),
+                ]);
             }
         }
         writeln!(out, "{}", table.render(look))?;

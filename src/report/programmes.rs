@@ -277,7 +277,8 @@ impl WithProgrammes<'_> {
             Measure::Funding => format!("amounts in {}; ", self.currency),
             _ => String::new(),
         };
-        let note = format!("{note}each programme sums its projects and its sub-programmes' projects");
+        let note =
+            format!("{note}each programme sums its projects and its sub-programmes' projects");
         writeln!(
             out,
             "\n{}\n{}\n{}",

@@ -116,10 +116,8 @@ impl<'a> RankReport<'a> {
 impl Report for RankReport<'_> {
     fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
         if self.criteria.is_empty() {
-            writeln!(
-                out,
-                "No [[criterion]] tables: add criteria and `scores` to rank the projects."
-            )?;
+            let note = "No [[criterion]] tables: add criteria and `scores` to rank the projects.";
+            writeln!(out, "{}", grid::paragraph(note, look.width))?;
         } else {
             let weights: Vec<String> = self
                 .criteria

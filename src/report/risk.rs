@@ -10,8 +10,8 @@ use serde::Serialize;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::report::csv::neutralise;
-use crate::report::svg::escape;
 use crate::report::grid::{self, Grid};
+use crate::report::svg::escape;
 use crate::report::{Look, Report, write_json};
 use crate::risk::{DueKind, Percentiles, Risk, histogram};
 
