@@ -203,13 +203,19 @@ impl Axis {
         {
             starts.insert(0, before);
         }
-        // A plan within one year, or a last year with too few columns: room for its label.
-        let last_year = starts[starts.len() - 2].year();
-        let labels_each_year = !matches!(scale, Scale::Decade | Scale::Century);
-        while labels_each_year && in_year(&starts, last_year) < label {
-            let end = *starts.last().expect("never empty");
-            let after = scale.next(end);
-            if end.year() != last_year || after == NaiveDate::MAX {
+        // The last labelled year (a plan within one year, a last year with few columns, or
+        // the last decade): columns enough for its label.
+        let last_label = |starts: &[NaiveDate]| {
+            (0..starts.len() - 1).rev().find(|&i| {
+                let year = starts[i].year();
+                (i == 0 || starts[i - 1].year() != year) && scale.labels_year(year)
+            })
+        };
+        while let Some(i) = last_label(&starts)
+            && i + label > starts.len() - 1
+        {
+            let after = scale.next(*starts.last().expect("never empty"));
+            if after == NaiveDate::MAX {
                 break;
             }
             starts.push(after);
@@ -440,7 +446,7 @@ fn fit(
     };
     let fitted = finest(every_year, room(label_width))
         .map(|axis| (axis, label_width))
-        .or_else(|| finest(every_year, room(shortest)).map(beside))
+        .or_else(|| Axis::new(Scale::YearNarrow, first, last, room(shortest)).map(beside))
         .or_else(|| finest(coarse, room(label_width)).map(|axis| (axis, label_width)))
         .or_else(|| finest(coarse, room(shortest)).map(beside));
     let (axis, label_width) = fitted?;
@@ -737,12 +743,69 @@ mod tests {
 
     #[test]
     fn axis_rows_label_years_and_months() {
+        // Two months of 2019 leave no room for "2019": the axis starts in August; and ends
+        // in April, for "2020".
         let axis = Axis::new(Scale::Month, date("2019-11-01"), date("2020-02-10"), 80).unwrap();
-        assert_eq!(year_row(&axis), "2019");
-        assert_eq!(period_row(&axis).unwrap(), "NDJF");
+        assert_eq!(year_row(&axis), "2019 2020");
+        assert_eq!(period_row(&axis).unwrap(), "ASONDJFMA");
         let axis = Axis::new(Scale::Quarter, date("2019-01-01"), date("2021-12-31"), 80).unwrap();
         assert_eq!(year_row(&axis), "'19 '20 '21");
         assert_eq!(period_row(&axis).unwrap(), "123412341234");
+    }
+
+    #[test]
+    fn every_scale_labels_every_year() {
+        let (a, b) = (date("2019-07-01"), date("2025-10-01"));
+        for scale in Scale::ALL.into_iter().take(5) {
+            let axis = Axis::new(scale, a, b, 1000).unwrap();
+            let row = year_row(&axis);
+            for year in 2019..=2025 {
+                let short = format!("'{}", year % 100);
+                assert!(
+                    row.contains(&year.to_string()) || row.contains(&short),
+                    "{scale:?}: {year} in {row:?}"
+                );
+            }
+        }
+        let year = Axis::new(Scale::Year, a, b, 1000).unwrap();
+        assert_eq!(year.columns(), 34);
+        assert_eq!(year_row(&year), "2019 2020 2021 2022 2023 2024 2025");
+        let narrow = Axis::new(Scale::YearNarrow, a, b, 1000).unwrap();
+        assert_eq!(year_row(&narrow), "'19'20'21'22'23'24'25");
+        let quarter = Axis::new(Scale::Quarter, a, b, 1000).unwrap();
+        assert_eq!(year_row(&quarter), "'19 '20 '21 '22 '23 '24 '25");
+    }
+
+    #[test]
+    fn long_plans_use_decades_and_label_them() {
+        let axis = Axis::new(Scale::Decade, date("2019-07-01"), date("2061-01-01"), 100).unwrap();
+        assert_eq!(axis.columns(), 45);
+        assert_eq!(
+            year_row(&axis),
+            " 2020      2030      2040      2050      2060"
+        );
+        let fitted = fit(None, date("2019-07-01"), date("2061-01-01"), 20, 80).unwrap();
+        assert_eq!(fitted.axis.scale, Scale::Decade);
+        assert_eq!(fitted.label_width, 20);
+    }
+
+    #[test]
+    fn labels_keep_their_width_and_a_forced_scale_falls_back() {
+        let (a, b) = (date("2019-07-01"), date("2025-10-01"));
+        let fitted = fit(None, a, b, 34, 60).unwrap();
+        assert_eq!(
+            (fitted.axis.scale, fitted.label_width),
+            (Scale::YearNarrow, 34)
+        );
+        let fitted = fit(Some(Scale::Week), a, b, 34, 100).unwrap();
+        assert_eq!(fitted.axis.scale, Scale::Quarter);
+        assert!(fitted.note.unwrap().starts_with("--scale week needs"));
+        // Only when three columns a year do not fit beside whole labels are labels cut.
+        let fitted = fit(None, a, b, 50, 60).unwrap();
+        assert_eq!(
+            (fitted.axis.scale, fitted.label_width),
+            (Scale::YearNarrow, 38)
+        );
     }
 
     #[test]
