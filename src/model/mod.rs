@@ -28,6 +28,8 @@ pub struct Roadmap {
     /// The first day of the plan.
     pub start: NaiveDate,
     pub currency: String,
+    /// The language of its reports for people (`language` in `[roadmap]`).
+    pub language: crate::i18n::Lang,
     pub objectives: Vec<Objective>,
     pub actors: Vec<Actor>,
     pub resources: Vec<Resource>,

@@ -144,6 +144,10 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
             .currency
             .as_ref()
             .map_or_else(|| "EUR".to_string(), |c| c.value.clone()),
+        language: header
+            .language
+            .as_ref()
+            .map_or(crate::i18n::Lang::En, |l| language(l, findings)),
         objectives,
         actors,
         resources,
@@ -183,6 +187,25 @@ fn start_date(
             chrono::NaiveDate::MIN
         }
     }
+}
+
+/// A `language`, or a finding (and English) when it is not one the reports are written in.
+fn language(code: &Located<String>, findings: &mut Vec<Diagnostic>) -> crate::i18n::Lang {
+    crate::i18n::Lang::parse(&code.value).unwrap_or_else(|| {
+        let names = crate::i18n::Lang::ALL.map(|(name, _)| name);
+        findings.push(
+            Diagnostic::error(
+                Code::InvalidValue,
+                format!(
+                    "`{}` is not a language the reports are written in",
+                    code.value
+                ),
+            )
+            .at(code.at.clone())
+            .with_help(format!("use one of: {}", names.join(", "))),
+        );
+        crate::i18n::Lang::En
+    })
 }
 
 /// A `kind` of actor, or a finding (and `Other`) when it is not one of the kinds.
