@@ -10,6 +10,7 @@ pub mod dot;
 pub mod figures;
 pub mod funding;
 pub mod gantt;
+pub mod grid;
 pub mod html;
 pub mod html_projects;
 pub mod html_sources;
