@@ -6,7 +6,7 @@ use std::path::Path;
 
 /// Top-level modules of `src/`, lowest layer first. A module may use those of lower layers only.
 const LAYERS: &[(&str, &[&str])] = &[
-    ("base", &["diag", "display", "output"]),
+    ("base", &["diag", "display", "i18n", "output"]),
     ("calendar", &["calendar"]),
     ("model", &["model"]),
     // Scores (`rank`: weighted criteria and the priority they give) are read by the resolver.
