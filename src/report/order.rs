@@ -95,13 +95,14 @@ impl<'a> OrderReport<'a> {
 
 impl Report for OrderReport<'_> {
     fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
-        // Ids and dates whole; the prerequisites wrap between ids; `#` goes first when narrow.
+        // Ids and dates whole; the prerequisites wrap between ids; `#`, then the start, then the
+        // finish go first when the table does not fit.
         let mut table = Grid::new(vec![
             grid::Column::number("#").optional(0),
             grid::Column::number("wave"),
             grid::Column::id("project"),
-            grid::Column::fixed("start"),
-            grid::Column::fixed("finish"),
+            grid::Column::fixed("start").optional(1),
+            grid::Column::fixed("finish").optional(2),
             grid::Column::ids("after"),
         ])
         .key(2);
