@@ -36,8 +36,8 @@ pub struct RankRow<'a> {
     pub rank: usize,
     pub id: &'a str,
     pub name: &'a str,
-    /// 0..=5, rounded to 3 decimals.
-    pub score: f64,
+    /// 0..=5, rounded to 3 decimals; `null` when the roadmap has no criteria.
+    pub score: Option<f64>,
     /// Each criterion's weighted contribution (by id), rounded to 3 decimals.
     pub contributions: BTreeMap<&'a str, f64>,
     /// Raw scores as written (by id).
@@ -46,8 +46,8 @@ pub struct RankRow<'a> {
     pub priority: u8,
     /// Whether it was written in the file (else it is `implied`, or 3 without scores).
     pub explicit: bool,
-    /// The priority the score implies.
-    pub implied: u8,
+    /// The priority the score implies (`null` without criteria).
+    pub implied: Option<u8>,
 }
 
 fn round3(x: f64) -> f64 {
@@ -79,7 +79,7 @@ impl<'a> RankReport<'a> {
                     rank: row.rank,
                     id: &project.id,
                     name: &project.name,
-                    score: round3(row.score),
+                    score: row.score.map(round3),
                     contributions: roadmap
                         .criteria
                         .iter()
@@ -106,10 +106,13 @@ impl<'a> RankReport<'a> {
     }
 
     fn priority_label(row: &RankRow) -> String {
-        match (row.explicit, row.priority == row.implied) {
-            (false, _) => format!("{} (score)", row.priority),
-            (true, true) => format!("{} (set)", row.priority),
-            (true, false) => format!("{} (set; score: {})", row.priority, row.implied),
+        match (row.explicit, row.implied) {
+            (false, None) => format!("{} (default)", row.priority),
+            (false, Some(_)) => format!("{} (score)", row.priority),
+            (true, Some(implied)) if implied != row.priority => {
+                format!("{} (set; score implies {implied})", row.priority)
+            }
+            (true, _) => format!("{} (set)", row.priority),
         }
     }
 }
@@ -119,7 +122,7 @@ impl Report for RankReport<'_> {
         if self.criteria.is_empty() {
             writeln!(
                 out,
-                "No [[criterion]] tables: add criteria and `scores` to rank the projects."
+                "No [[criterion]] tables, so no scores: ranked by priority (\"set\" = written in the file, \"default\" = 3). Add criteria and `scores` to rank on the strategy's criteria."
             )?;
         } else {
             let weights: Vec<String> = self
@@ -137,16 +140,19 @@ impl Report for RankReport<'_> {
             )?;
         }
         let mut table = look.table();
-        let mut titles = vec![header("#"), header("project"), header("score")];
+        let scored = !self.criteria.is_empty();
+        let mut titles = vec![header("#"), header("project")];
+        if scored {
+            titles.push(header("score"));
+        }
         titles.extend(self.criteria.iter().map(|c| header(c.id)));
         titles.push(header("priority"));
         table.set_header(titles);
         for row in &self.projects {
-            let mut cells = vec![
-                number(row.rank),
-                Cell::new(truncate(row.id, ID_MAX_WIDTH)),
-                number(format!("{:.2}", row.score)),
-            ];
+            let mut cells = vec![number(row.rank), Cell::new(truncate(row.id, ID_MAX_WIDTH))];
+            if let Some(score) = row.score {
+                cells.push(number(format!("{score:.2}")));
+            }
             cells.extend(
                 self.criteria
                     .iter()
@@ -156,6 +162,9 @@ impl Report for RankReport<'_> {
             table.add_row(cells);
         }
         writeln!(out, "{table}")?;
+        if !scored {
+            return Ok(());
+        }
         writeln!(
             out,
             "priority from the score: 4 or more -> 1, 3 -> 2, 2 -> 3, 1 -> 4, under 1 -> 5; \"set\" = written in the file"
@@ -174,7 +183,7 @@ impl Report for RankReport<'_> {
                 row.rank.to_string(),
                 neutralise(row.id).into_owned(),
                 neutralise(row.name).into_owned(),
-                row.score.to_string(),
+                row.score.map_or_else(String::new, |s| s.to_string()),
             ];
             record.extend(
                 self.criteria
@@ -184,7 +193,7 @@ impl Report for RankReport<'_> {
             record.extend([
                 row.priority.to_string(),
                 row.explicit.to_string(),
-                row.implied.to_string(),
+                row.implied.map_or_else(String::new, |i| i.to_string()),
             ]);
             writer.write_record(&record)?;
         }
