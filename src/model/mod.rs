@@ -4,6 +4,7 @@
 
 pub mod decode;
 pub mod load;
+mod pieces;
 pub mod raw;
 pub mod raw_ext;
 pub mod raw_strategy;
@@ -144,6 +145,8 @@ pub struct FundingSource {
     pub amount_unresolved: bool,
     /// Projects it pays for start on or after this day.
     pub from: Option<NaiveDate>,
+    /// Where `from` is written (a scenario's `funding_from` value under that scenario).
+    pub from_at: Option<Range<usize>>,
     /// Projects it pays for finish on or before this day.
     pub until: Option<NaiveDate>,
     pub description: Option<String>,
@@ -197,6 +200,7 @@ pub struct Project {
     pub duration_at: Range<usize>,
     pub depends_on: Vec<Dependency>,
     pub earliest_start: Option<NaiveDate>,
+    pub earliest_start_at: Option<Range<usize>>,
     pub deadline: Option<NaiveDate>,
     pub deadline_at: Option<Range<usize>>,
     /// Index of the leading actor.
@@ -218,6 +222,8 @@ pub struct Project {
     pub status: Status,
     /// The day it actually started.
     pub actual_start: Option<NaiveDate>,
+    /// Where the recorded start is written (`actual_finish` for a done milestone without one).
+    pub actual_start_at: Option<Range<usize>>,
     /// The day it actually finished (its last day).
     pub actual_finish: Option<NaiveDate>,
     /// Share of the work done, 0 .. 1.
