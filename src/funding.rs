@@ -336,9 +336,11 @@ pub fn opportunities(roadmap: &Roadmap, plan: &Plan) -> Vec<Gap> {
             }
         }
         for missed in &plan.projects[p].missed {
-            if let (Some(source), crate::plan::Missed::WindowOpens { contribution, .. }
-            | crate::plan::Missed::WindowCloses { contribution, .. }) =
-                (missed.source(), missed)
+            if let (
+                Some(source),
+                crate::plan::Missed::WindowOpens { contribution, .. }
+                | crate::plan::Missed::WindowCloses { contribution, .. },
+            ) = (missed.source(), missed)
             {
                 needs.push((
                     Need::OutsideWindow { source },

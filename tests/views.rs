@@ -79,17 +79,26 @@ fn the_bundled_roadmap_has_no_slack_past_a_deadline() {
         let Some(deadline) = p["deadline"].as_str() else {
             continue;
         };
-        let late_finish = chrono::NaiveDate::parse_from_str(p["finish"].as_str().unwrap(), "%Y-%m-%d")
-            .unwrap()
-            + chrono::Days::new(p["total_slack"].as_u64().unwrap());
+        let late_finish =
+            chrono::NaiveDate::parse_from_str(p["finish"].as_str().unwrap(), "%Y-%m-%d").unwrap()
+                + chrono::Days::new(p["total_slack"].as_u64().unwrap());
         let deadline = chrono::NaiveDate::parse_from_str(deadline, "%Y-%m-%d").unwrap();
-        assert!(late_finish <= deadline, "{}: slack past {deadline}", p["id"]);
+        assert!(
+            late_finish <= deadline,
+            "{}: slack past {deadline}",
+            p["id"]
+        );
     }
 }
 
 #[test]
 fn every_critical_chain_runs_to_the_end_and_matches_the_flags() {
-    for path in ["roadmap.toml", DUE, "examples/resources.toml", "examples/deadlines.toml"] {
+    for path in [
+        "roadmap.toml",
+        DUE,
+        "examples/resources.toml",
+        "examples/deadlines.toml",
+    ] {
         let json = plan_json(path, &[]);
         let chains = json["critical_chains"].as_array().unwrap();
         assert_eq!(
@@ -104,17 +113,34 @@ fn every_critical_chain_runs_to_the_end_and_matches_the_flags() {
         };
         for p in json["projects"].as_array().unwrap() {
             let id = p["id"].as_str().unwrap();
-            assert_eq!(p["critical"].as_bool().unwrap(), on_chain(id), "{path}: {id}");
+            assert_eq!(
+                p["critical"].as_bool().unwrap(),
+                on_chain(id),
+                "{path}: {id}"
+            );
         }
         // The first chain ends with a project that finishes the plan.
-        let last = chains[0].as_array().unwrap().last().unwrap().as_str().unwrap();
-        assert_eq!(project(&json, last)["finish"], json["roadmap"]["finish"], "{path}");
+        let last = chains[0]
+            .as_array()
+            .unwrap()
+            .last()
+            .unwrap()
+            .as_str()
+            .unwrap();
+        assert_eq!(
+            project(&json, last)["finish"],
+            json["roadmap"]["finish"],
+            "{path}"
+        );
         assert_eq!(json["critical_path"], chains[0], "{path}");
     }
     // The bundled plan ends with its close-out milestone: every chain reaches it.
     let json = plan_json("roadmap.toml", &[]);
     for chain in json["critical_chains"].as_array().unwrap() {
-        assert_eq!(chain.as_array().unwrap().last().unwrap(), "ms4-close-out-review");
+        assert_eq!(
+            chain.as_array().unwrap().last().unwrap(),
+            "ms4-close-out-review"
+        );
     }
     // The human summary says how many chains there are.
     let out = roadmap()
@@ -122,7 +148,10 @@ fn every_critical_chain_runs_to_the_end_and_matches_the_flags() {
         .output()
         .unwrap();
     let out = String::from_utf8(out.stdout).unwrap();
-    assert!(out.contains("2 critical chains: long; prep → paid"), "{out}");
+    assert!(
+        out.contains("2 critical chains: long; prep → paid"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -151,11 +180,20 @@ fn as_of_plans_the_remaining_work_in_every_command() {
     };
     assert_eq!(csv("export"), csv("plan"));
     // The shared report says the same, and where the work stands.
-    let out = roadmap().args(["report", file]).args(as_of).output().unwrap();
+    let out = roadmap()
+        .args(["report", file])
+        .args(as_of)
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let html = String::from_utf8(out.stdout).unwrap();
-    assert!(html.contains(&format!("Plan from 2026-01-05 to {finish}, as of 2026-09-01")));
-    assert!(html.contains("<h3>Progress as of 2026-09-01</h3>"), "no progress section");
+    assert!(html.contains(&format!(
+        "Plan from 2026-01-05 to {finish}, as of 2026-09-01"
+    )));
+    assert!(
+        html.contains("<h3>Progress as of 2026-09-01</h3>"),
+        "no progress section"
+    );
     assert!(html.contains("<td>in progress</td>"));
     assert!(html.contains("<td>40 %</td>"));
     assert!(html.contains("<td>done</td>"));
@@ -203,7 +241,9 @@ fn an_over_committed_source_names_who_commits_it() {
     let out = roadmap().arg("validate").arg(&path).output().unwrap();
     let text = String::from_utf8(out.stderr).unwrap();
     assert!(
-        text.contains("`grant` is committed 100 EUR across 1 project (`paid` 100) but has 60 EUR (40 over)"),
+        text.contains(
+            "`grant` is committed 100 EUR across 1 project (`paid` 100) but has 60 EUR (40 over)"
+        ),
         "{text}"
     );
     assert!(text.contains("`paid` commits 100 EUR"), "{text}");
@@ -214,8 +254,17 @@ fn the_format_follows_the_file_name() {
     let dir = tempfile::tempdir().unwrap();
     let written = |command: &[&str], name: &str| {
         let path = dir.path().join(name);
-        let out = roadmap().args(command).arg("-o").arg(&path).output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let out = roadmap()
+            .args(command)
+            .arg("-o")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         std::fs::read_to_string(&path).unwrap()
     };
     let json = written(&["plan", DUE], "plan.json");
@@ -242,14 +291,25 @@ fn the_format_follows_the_file_name() {
             .unwrap();
         assert_eq!(out.status.code(), Some(2), "{command:?} {flag} {name}");
         let text = String::from_utf8(out.stderr).unwrap();
-        assert!(text.contains(&format!("--format {flag}")) && text.contains(name), "{text}");
+        assert!(
+            text.contains(&format!("--format {flag}")) && text.contains(name),
+            "{text}"
+        );
         assert!(!path.exists(), "{name} was written");
     }
     // plan cannot write a workbook; it says which command can.
     let path = dir.path().join("plan.xlsx");
-    let out = roadmap().args(["plan", DUE, "-o"]).arg(&path).output().unwrap();
+    let out = roadmap()
+        .args(["plan", DUE, "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8(out.stderr).unwrap().contains("roadmap export -o"));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("roadmap export -o")
+    );
     assert!(!path.exists());
 }
 
@@ -279,7 +339,10 @@ fn diff_says_why_a_project_moved() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("moved: after `prep` (FS), which moved +28 days"), "{text}");
+    assert!(
+        text.contains("moved: after `prep` (FS), which moved +28 days"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -302,9 +365,15 @@ fn rank_without_criteria_ranks_by_priority_and_invents_no_scores() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(!text.contains("-0.00") && !text.contains("score:"), "{text}");
+    assert!(
+        !text.contains("-0.00") && !text.contains("score:"),
+        "{text}"
+    );
     assert!(text.contains("ranked by priority"), "{text}");
-    assert!(text.contains("1 (set)") && text.contains("3 (default)"), "{text}");
+    assert!(
+        text.contains("1 (set)") && text.contains("3 (default)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -325,12 +394,14 @@ fn money_at_risk_is_an_opportunity() {
         "examples/portfolio.toml",
         "roadmap.toml",
     ] {
-        let findings = support::stdout_json(
-            roadmap().args(["validate", file, "--format", "json"]),
-        );
-        let report = support::stdout_json(
-            roadmap().args(["funding", file, "--opportunities", "--format", "json"]),
-        );
+        let findings = support::stdout_json(roadmap().args(["validate", file, "--format", "json"]));
+        let report = support::stdout_json(roadmap().args([
+            "funding",
+            file,
+            "--opportunities",
+            "--format",
+            "json",
+        ]));
         let rows = report["projects"].as_array().unwrap();
         for finding in findings["findings"].as_array().unwrap() {
             if finding["code"] != "W005" {
@@ -374,14 +445,21 @@ fn money_at_risk_is_an_opportunity() {
             .unwrap();
         let text = String::from_utf8(out.stdout).unwrap();
         if !rows.is_empty() {
-            assert!(!text.contains("Every project's cost is covered"), "{file}: {text}");
+            assert!(
+                !text.contains("Every project's cost is covered"),
+                "{file}: {text}"
+            );
         }
     }
 }
 
 #[test]
 fn order_reads_in_order() {
-    for file in ["roadmap.toml", "examples/dependency-types.toml", "examples/portfolio.toml"] {
+    for file in [
+        "roadmap.toml",
+        "examples/dependency-types.toml",
+        "examples/portfolio.toml",
+    ] {
         let json = support::stdout_json(roadmap().args(["order", file, "--format", "json"]));
         let rows = json["projects"].as_array().unwrap();
         let key = |r: &Value| {
@@ -391,7 +469,12 @@ fn order_reads_in_order() {
             )
         };
         for pair in rows.windows(2) {
-            assert!(key(&pair[0]) <= key(&pair[1]), "{file}: {} before {}", pair[0]["id"], pair[1]["id"]);
+            assert!(
+                key(&pair[0]) <= key(&pair[1]),
+                "{file}: {} before {}",
+                pair[0]["id"],
+                pair[1]["id"]
+            );
         }
         for (k, row) in rows.iter().enumerate() {
             assert_eq!(row["position"], k + 1);
@@ -402,5 +485,8 @@ fn order_reads_in_order() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("A wave orders prerequisites, not time"), "{text}");
+    assert!(
+        text.contains("A wave orders prerequisites, not time"),
+        "{text}"
+    );
 }

@@ -323,7 +323,10 @@ pub fn output_format<F: OutputFormat>(flag: Option<F>, output: &OutputArgs) -> R
             path.display()
         ),
         (None, None, Some(other)) => {
-            let names: Vec<String> = F::value_variants().iter().map(|f| format_name(*f)).collect();
+            let names: Vec<String> = F::value_variants()
+                .iter()
+                .map(|f| format_name(*f))
+                .collect();
             let export = if crate::cli::ExportFormat::from_path(path).is_some() {
                 format!("; `roadmap export -o {}` writes {other}", path.display())
             } else {

@@ -633,7 +633,10 @@ mod number_hints {
     #[test]
     fn numbers_in_quotes_get_the_toml_spelling() {
         assert_eq!(number_in_quotes("3 000 000").as_deref(), Some("3_000_000"));
-        assert_eq!(number_in_quotes("1,500,000.50").as_deref(), Some("1_500_000.50"));
+        assert_eq!(
+            number_in_quotes("1,500,000.50").as_deref(),
+            Some("1_500_000.50")
+        );
         assert_eq!(number_in_quotes("450").as_deref(), Some("450"));
         assert_eq!(number_in_quotes("12\u{a0}000").as_deref(), Some("12_000"));
         assert_eq!(number_in_quotes("three million"), None);

@@ -40,7 +40,11 @@ fn summary(diff: &Diff) -> String {
 }
 
 /// The changed keys, then why the project moved ("moved: after `x` (FS), which moved +30 days").
-fn changes_text(fields: &[crate::diff::FieldChange], moved_by: Option<&str>, arrow: &str) -> String {
+fn changes_text(
+    fields: &[crate::diff::FieldChange],
+    moved_by: Option<&str>,
+    arrow: &str,
+) -> String {
     fields
         .iter()
         .map(|f| {

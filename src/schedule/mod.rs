@@ -24,8 +24,8 @@ pub mod synth;
 
 use std::time::{Duration, Instant};
 
-use analysis::{critical_chains, holds, profile_of, resource_arcs, slack};
 pub use analysis::MAX_CHAINS;
+use analysis::{critical_chains, holds, profile_of, resource_arcs, slack};
 use cpm::early_dates;
 use graph::{Direction, find_cycle, keyed_order, waves};
 use network::Network;
