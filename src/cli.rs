@@ -180,8 +180,9 @@ pub struct ReportArgs {
     pub input: InputArg,
 
     /// A table for people, or CSV/JSON for other tools.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
+    /// Default: from the extension of -o (.csv, .json), else table.
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -353,8 +354,9 @@ pub struct PlanArgs {
     pub input: InputArg,
 
     /// What to print: a table and timeline for people, or CSV/JSON for other tools.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
+    /// Default: from the extension of -o (.csv, .json), else table.
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -398,8 +400,9 @@ pub struct RiskArgs {
     pub input: InputArg,
 
     /// A table and histogram for people, or CSV/JSON for other tools.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
+    /// Default: from the extension of -o (.csv, .json), else table.
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -470,8 +473,9 @@ pub struct DiffArgs {
     pub new: Option<PathBuf>,
 
     /// A table for people, JSON for tools, or Markdown for a pull-request comment.
-    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
-    pub format: DiffFormat,
+    /// Default: from the extension of -o (.json, .md), else table.
+    #[arg(long, value_enum)]
+    pub format: Option<DiffFormat>,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -500,8 +504,9 @@ pub struct CompareArgs {
     pub input: InputArg,
 
     /// A table for people, or CSV/JSON for other tools.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
+    /// Default: from the extension of -o (.csv, .json), else table.
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
 
     #[command(flatten)]
     pub output: OutputArgs,

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::display::{amount, units};
 use crate::model::{Project, Roadmap};
-use crate::plan::Plan;
+use crate::plan::{HeldBack, Plan};
 
 /// One side of the comparison.
 pub struct Side<'a> {
@@ -70,6 +70,8 @@ pub struct Changed {
     pub fields: Vec<FieldChange>,
     /// Critical in the old plan / in the new plan.
     pub critical: (bool, bool),
+    /// Why it starts when it does in the new plan, when its start moved: what now holds it.
+    pub moved_by: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -271,18 +273,68 @@ fn changes(old: &Side, new: &Side, old_index: &HashMap<&str, usize>) -> Changes 
             finish: Moved::new(a.finish, b.finish),
             fields: field_changes,
             critical: (a.critical, b.critical),
+            moved_by: (a.start != b.start).then(|| held_by(new, j, old, old_index)),
         });
     }
     out
 }
 
+/// What holds project `j` of the new side at its start, in words, from the plan's
+/// [`HeldBack`]: "after `x` (FS), which moved +30 days", "`team` freed by `y`", "the yearly
+/// cap of `erdf` in 2024", "its earliest day, 2024-01-01", or "nothing: starts with the plan".
+fn held_by(new: &Side, j: usize, old: &Side, old_index: &HashMap<&str, usize>) -> String {
+    let id = |p: usize| new.roadmap.projects[p].id.as_str();
+    // How far another project moved between the plans, when it is on both sides and moved.
+    let moved = |p: usize, old_day: fn(&crate::plan::ProjectPlan) -> NaiveDate| {
+        let i = *old_index.get(id(p))?;
+        let days = (old_day(&new.plan.projects[p]) - old_day(&old.plan.projects[i])).num_days();
+        (days != 0).then(|| {
+            format!(
+                ", which moved {}{days} days",
+                if days > 0 { "+" } else { "" }
+            )
+        })
+    };
+    match new.plan.projects[j].held_back {
+        HeldBack::Nothing => "nothing: it starts with the plan".to_string(),
+        HeldBack::Release { date } => format!("its earliest day, {date}"),
+        HeldBack::Dependency { project, kind } => {
+            let day: fn(&crate::plan::ProjectPlan) -> NaiveDate = match kind {
+                crate::calendar::LinkKind::StartToStart => |p: &crate::plan::ProjectPlan| p.start,
+                _ => |p: &crate::plan::ProjectPlan| p.finish,
+            };
+            format!(
+                "after `{}` ({}){}",
+                id(project),
+                kind.code(),
+                moved(project, day).unwrap_or_default()
+            )
+        }
+        HeldBack::Resource { resource, by } => format!(
+            "`{}` freed by `{}`{}",
+            new.roadmap.resources[resource].id,
+            id(by),
+            moved(by, |p| p.finish).unwrap_or_default()
+        ),
+        HeldBack::YearlyCap { source, year } => format!(
+            "the yearly cap of `{}` in {year}",
+            new.roadmap.funding[source].id
+        ),
+    }
+}
+
 fn critical_path(side: &Side) -> Vec<String> {
     side.plan
         .solution
-        .critical_path
-        .iter()
-        .map(|&i| side.roadmap.projects[i].id.clone())
-        .collect()
+        .critical_chains
+        .first()
+        .map(|chain| {
+            chain
+                .iter()
+                .map(|&i| side.roadmap.projects[i].id.clone())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Every funding source of either side: its amount and what is committed.

@@ -48,6 +48,7 @@ fn needs_escape(c: char) -> bool {
 /// zero never shows as `0` (a cap of 0.01 is not a cap of 0): below one half it keeps its cents,
 /// `0.01`, or reads `<0.01`.
 pub fn amount(value: f64) -> String {
+    let value = value + 0.0;
     if value != 0.0 && value.abs() < 0.5 {
         let cents = format!("{:.2}", value.abs());
         let cents = cents.trim_end_matches('0').trim_end_matches('.');
@@ -75,6 +76,8 @@ pub fn amount(value: f64) -> String {
 
 /// `150000`, `0.3`: an amount as a plain machine-readable number, without a `.0` on whole ones.
 pub fn number(value: f64) -> String {
+    // Adding 0.0 turns -0.0 (what summing no floats gives) into 0: a number, never `-0`.
+    let value = value + 0.0;
     if value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{value:.0}")
     } else {
@@ -143,6 +146,10 @@ mod tests {
     fn numbers_are_plain() {
         assert_eq!(number(150_000.0), "150000");
         assert_eq!(number(0.3), "0.3");
+        // What summing no floats gives: still a plain 0.
+        assert_eq!(number(-0.0), "0");
+        assert_eq!(number([0.0f64; 0].iter().sum()), "0");
+        assert_eq!(amount(-0.0), "0");
     }
 
     #[test]

@@ -267,11 +267,36 @@ impl std::fmt::Display for LimitedBy {
     }
 }
 
-/// A project whose funding does not cover its cost, and the sources that could close the gap.
+/// Why a project needs money from another source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    /// Its funding does not cover its cost (W002).
+    Uncovered,
+    /// It runs outside the window of `source`, so that contribution is at risk (W005).
+    OutsideWindow { source: usize },
+    /// `source` pays out more than its `per_year` cap in `year` (W008): this project's share of
+    /// the excess is at risk.
+    OverYearlyCap { source: usize, year: i32 },
+}
+
+impl Need {
+    /// The source whose money is at risk (`None` for an uncovered cost).
+    pub fn at_risk_from(self) -> Option<usize> {
+        match self {
+            Need::Uncovered => None,
+            Need::OutsideWindow { source } | Need::OverYearlyCap { source, .. } => Some(source),
+        }
+    }
+}
+
+/// A project that needs money: a cost not covered, or money at risk outside a window or above a
+/// yearly cap, and the sources that could take it over.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Gap {
     pub project: usize,
+    pub need: Need,
     pub cost: f64,
+    /// The amount needed: the uncovered cost, or the money at risk.
     pub gap: f64,
     /// Best match first.
     pub options: Vec<Opportunity>,
@@ -285,21 +310,103 @@ pub struct Gap {
 /// the project runs (spend spread as in the plan), and reaching its `min_project`.
 /// Best match first: the largest amount, then sources whose window holds the whole project,
 /// then file order.
+///
+/// Money at risk is listed too, after the project's uncovered cost: each contribution from a
+/// source whose window the plan misses (W005), and the project's share of what a source pays
+/// out above its `per_year` cap in a year (W008, shared among the projects paying into it that
+/// year in proportion to their spend). Their candidates are the other sources, whose window
+/// must hold the whole project (else that money would be at risk again).
 pub fn opportunities(roadmap: &Roadmap, plan: &Plan) -> Vec<Gap> {
     let committed = roadmap.committed();
     let spend = YearlySpend::of(roadmap, plan);
     let years = Years::of(&plan.problem);
+    let over_caps: Vec<CapYear> = cap_years(roadmap, &spend)
+        .into_iter()
+        .filter(CapYear::over)
+        .collect();
     let mut gaps = Vec::new();
     for &p in &plan.start_order {
         let project = &roadmap.projects[p];
-        let Some(cost) = project.cost else { continue };
-        let gap = uncovered(cost, project.funded());
-        if gap == 0.0 {
-            continue;
+        let cost = project.cost.unwrap_or(0.0);
+        let mut needs: Vec<(Need, f64)> = Vec::new();
+        if project.cost.is_some() {
+            let gap = uncovered(cost, project.funded());
+            if gap > 0.0 {
+                needs.push((Need::Uncovered, gap));
+            }
         }
-        let planned = &plan.projects[p];
-        let mut options: Vec<Opportunity> = Vec::new();
+        for missed in &plan.projects[p].missed {
+            if let (
+                Some(source),
+                crate::plan::Missed::WindowOpens { contribution, .. }
+                | crate::plan::Missed::WindowCloses { contribution, .. },
+            ) = (missed.source(), missed)
+            {
+                needs.push((
+                    Need::OutsideWindow { source },
+                    project.funding[*contribution].amount,
+                ));
+            }
+        }
+        for cap in &over_caps {
+            let Some(k) = spend.years.iter().position(|&y| y == cap.year) else {
+                continue;
+            };
+            let part: Cents = spend.by_project[cap.source][k]
+                .iter()
+                .filter(|(q, _)| *q == p)
+                .map(|(_, cents)| cents)
+                .sum();
+            if part == 0 || cap.spend <= 0.0 {
+                continue;
+            }
+            let share = from_cents(part) * (cap.spend - cap.cap) / cap.spend;
+            let share = (share * 100.0).round() / 100.0;
+            if share >= 0.01 {
+                needs.push((
+                    Need::OverYearlyCap {
+                        source: cap.source,
+                        year: cap.year,
+                    },
+                    share,
+                ));
+            }
+        }
+        for (need, gap) in needs {
+            let options = candidates(roadmap, plan, p, need, gap, &committed, &spend, &years);
+            gaps.push(Gap {
+                project: p,
+                need,
+                cost,
+                gap,
+                options,
+            });
+        }
+    }
+    gaps
+}
+
+/// The sources that could add money to project `p` for `need` (see [`opportunities`]).
+#[allow(clippy::too_many_arguments)]
+fn candidates(
+    roadmap: &Roadmap,
+    plan: &Plan,
+    p: usize,
+    need: Need,
+    gap: f64,
+    committed: &[f64],
+    spend: &YearlySpend,
+    years: &Years,
+) -> Vec<Opportunity> {
+    let project = &roadmap.projects[p];
+    let cost = project.cost.unwrap_or(0.0);
+    let planned = &plan.projects[p];
+    let mut options: Vec<Opportunity> = Vec::new();
+    {
         for (s, source) in roadmap.funding.iter().enumerate() {
+            if need.at_risk_from() == Some(s) || source.amount_unresolved {
+                continue;
+            }
             let overlaps = source.from.is_none_or(|from| from <= planned.finish)
                 && source.until.is_none_or(|until| until >= planned.start);
             if !overlaps {
@@ -331,7 +438,7 @@ pub fn opportunities(roadmap: &Roadmap, plan: &Plan) -> Vec<Gap> {
             }
             if let Some(cap) = &source.per_year {
                 limits.push((
-                    yearly_room(&years, &spend, plan, p, s, cap.value),
+                    yearly_room(years, spend, plan, p, s, cap.value),
                     LimitedBy::PerYear,
                 ));
             }
@@ -353,29 +460,28 @@ pub fn opportunities(roadmap: &Roadmap, plan: &Plan) -> Vec<Gap> {
             {
                 continue;
             }
+            let inside_window = source.from.is_none_or(|from| from <= planned.start)
+                && source.until.is_none_or(|until| until >= planned.finish);
+            // Money moved off a missed window must not land outside another one.
+            if need != Need::Uncovered && !inside_window {
+                continue;
+            }
             options.push(Opportunity {
                 source: s,
                 amount: room,
                 covers_gap: !under(room, gap),
-                inside_window: source.from.is_none_or(|from| from <= planned.start)
-                    && source.until.is_none_or(|until| until >= planned.finish),
+                inside_window,
                 limited_by,
             });
         }
-        options.sort_by(|a, b| {
-            b.amount
-                .total_cmp(&a.amount)
-                .then(b.inside_window.cmp(&a.inside_window))
-                .then(a.source.cmp(&b.source))
-        });
-        gaps.push(Gap {
-            project: p,
-            cost,
-            gap,
-            options,
-        });
     }
-    gaps
+    options.sort_by(|a, b| {
+        b.amount
+            .total_cmp(&a.amount)
+            .then(b.inside_window.cmp(&a.inside_window))
+            .then(a.source.cmp(&b.source))
+    });
+    options
 }
 
 /// The most source `s` could add to project `p` without going over `cap` in any year it runs,

@@ -47,7 +47,9 @@ pub fn contributions(criteria: &[Criterion], scores: &[Score]) -> Vec<f64> {
 
 /// The weighted score (0..=5) of a set of scores.
 pub fn weighted(criteria: &[Criterion], scores: &[Score]) -> f64 {
-    contributions(criteria, scores).iter().sum()
+    contributions(criteria, scores)
+        .iter()
+        .fold(0.0, |sum, c| sum + c)
 }
 
 /// One line of the ranking.
@@ -57,18 +59,20 @@ pub struct Ranked {
     pub project: usize,
     /// Position in the ranking, from 1.
     pub rank: usize,
-    pub score: f64,
+    /// The weighted score; `None` when the roadmap has no criteria (nothing to score on).
+    pub score: Option<f64>,
     /// Each criterion's weighted contribution, indexed like the roadmap's criteria.
     pub contributions: Vec<f64>,
     /// The project's priority in the plan.
     pub priority: u8,
-    /// The priority its score implies.
-    pub implied: u8,
+    /// The priority its score implies (`None` without criteria).
+    pub implied: Option<u8>,
     /// Whether the priority was written in the file (else it is the implied one).
     pub explicit: bool,
 }
 
-/// Every project except milestones, best weighted score first; equal scores keep the higher
+/// Every project except milestones, best weighted score first (by priority alone when the
+/// roadmap has no criteria); equal scores keep the higher
 /// (lower-numbered) plan priority first, then ids in alphabetical order, so the ranking never
 /// depends on anything but the file's content.
 pub fn ranking(roadmap: &Roadmap) -> Vec<Ranked> {
@@ -79,21 +83,24 @@ pub fn ranking(roadmap: &Roadmap) -> Vec<Ranked> {
         .filter(|(_, p)| !p.is_milestone())
         .map(|(i, p)| {
             let contributions = contributions(&roadmap.criteria, &p.scores);
-            let score: f64 = contributions.iter().sum();
+            // Without criteria there is no score, and none is invented: rank by priority.
+            let score = (!roadmap.criteria.is_empty())
+                .then(|| contributions.iter().fold(0.0, |sum, c| sum + c));
             Ranked {
                 project: i,
                 rank: 0,
                 score,
                 contributions,
                 priority: p.priority,
-                implied: priority_for(score),
+                implied: score.map(priority_for),
                 explicit: p.priority_explicit,
             }
         })
         .collect();
     rows.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
+        let score = |r: &Ranked| r.score.unwrap_or(0.0);
+        score(b)
+            .total_cmp(&score(a))
             .then(a.priority.cmp(&b.priority))
             .then_with(|| {
                 roadmap.projects[a.project]

@@ -311,10 +311,15 @@ proptest! {
             prop_assert!(pair[0].score >= pair[1].score);
         }
         for row in &rows {
-            // Without a written priority, the plan uses the one the score implies.
-            prop_assert!(row.explicit || row.priority == row.implied);
+            // Without criteria there is no score; else, without a written priority, the plan
+            // uses the one the score implies.
+            let Some(score) = row.score else {
+                prop_assert!(a.criteria.is_empty() && row.implied.is_none());
+                continue;
+            };
+            prop_assert!(row.explicit || Some(row.priority) == row.implied);
             let sum: f64 = row.contributions.iter().sum();
-            prop_assert!((sum - row.score).abs() < 1e-9);
+            prop_assert!((sum - score).abs() < 1e-9);
         }
     }
 }

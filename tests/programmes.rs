@@ -249,7 +249,14 @@ fn csv_and_json_only_gain_columns_at_the_end() {
     assert_eq!(keys[..contract.len()], contract);
     assert_eq!(
         keys[contract.len()..],
-        ["programme", "programme_path", "description", "contributes"]
+        [
+            "programme",
+            "programme_path",
+            "description",
+            "contributes",
+            "status",
+            "progress"
+        ]
     );
     let top: Vec<&str> = text
         .lines()

@@ -112,7 +112,7 @@ proptest! {
         prop_assert_eq!(&again.start, &solution.start);
         prop_assert_eq!(&again.late_start, &solution.late_start);
         prop_assert_eq!(&again.held_back, &solution.held_back);
-        prop_assert_eq!(&again.critical_path, &solution.critical_path);
+        prop_assert_eq!(&again.critical_chains, &solution.critical_chains);
     }
 
     #[test]

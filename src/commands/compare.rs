@@ -14,8 +14,9 @@ pub fn run(args: &CompareArgs, context: &Context) -> Result<Outcome> {
         scenario: None,
         as_of: args.as_of,
     };
+    let format = super::output_format(args.format, &args.output)?;
     let checked = check_for_output(&args.input.file, &args.planner, &variant, context)?
-        .for_people(args.format == ReportFormat::Table);
+        .for_people(format == ReportFormat::Table);
     let (Some(roadmap), Some(_)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
@@ -63,7 +64,7 @@ pub fn run(args: &CompareArgs, context: &Context) -> Result<Outcome> {
     print_report(
         &args.output,
         &args.input.file,
-        args.format,
+        format,
         &look,
         &roadmap.name,
         &report,

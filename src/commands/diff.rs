@@ -16,6 +16,7 @@ use crate::output::emit;
 use crate::report::diff as report;
 
 pub fn run(args: &DiffArgs, context: &Context) -> Result<Outcome> {
+    let format = super::output_format(args.format, &args.output)?;
     let new_path = args
         .new
         .clone()
@@ -39,7 +40,7 @@ pub fn run(args: &DiffArgs, context: &Context) -> Result<Outcome> {
         print_findings(checked, context)?;
         failed |= checked.plan.is_none();
     }
-    let human = args.format == DiffFormat::Table;
+    let human = format == DiffFormat::Table;
     let (old, new) = (old.for_people(human), new.for_people(human));
     let (Some(old_side), Some(new_side)) = (side(&old), side(&new)) else {
         debug_assert!(failed);
@@ -51,7 +52,7 @@ pub fn run(args: &DiffArgs, context: &Context) -> Result<Outcome> {
         args.output.output.as_deref(),
         args.output.force,
         &new_path,
-        |out: &mut dyn Write| match args.format {
+        |out: &mut dyn Write| match format {
             DiffFormat::Table => report::table(out, &result, &look),
             DiffFormat::Json => report::json(out, &result),
             DiffFormat::Markdown => report::markdown(out, &result),

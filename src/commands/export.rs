@@ -14,8 +14,28 @@ use crate::report;
 use crate::report::gantt::GroupBy;
 
 pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
+    let named = args
+        .output
+        .output
+        .as_deref()
+        .and_then(|path| ExportFormat::from_path(path).map(|f| (path, f)));
     let format = match (args.format, args.output.output.as_deref()) {
-        (Some(format), _) => format,
+        (Some(format), _) => {
+            if let Some((path, named)) = named.filter(|(_, named)| *named != format) {
+                let name = |f: ExportFormat| {
+                    use clap::ValueEnum;
+                    f.to_possible_value()
+                        .map_or_else(String::new, |v| v.get_name().to_string())
+                };
+                bail!(
+                    "--format {} contradicts the file name {} (a {} file); drop --format or change the extension",
+                    name(format),
+                    path.display(),
+                    name(named)
+                );
+            }
+            format
+        }
         (None, Some(path)) => match ExportFormat::from_path(path) {
             Some(format) => format,
             None => {
@@ -48,7 +68,11 @@ pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
     let checked = check_for_output(
         &args.input.file,
         &args.planner,
-        &VariantArgs::default(),
+        // `--as-of` plans the remaining work from that day, as `plan --as-of` does.
+        &VariantArgs {
+            as_of: args.as_of,
+            ..VariantArgs::default()
+        },
         context,
     )?;
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {

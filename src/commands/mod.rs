@@ -27,8 +27,8 @@ use anyhow::Result;
 
 use crate::check;
 use crate::cli::{
-    DistributionName, EffortLevel, GroupByName, LookArgs, OutputArgs, PlannerArgs, ReportArgs,
-    ReportFormat, ScaleName, VariantArgs,
+    DiffFormat, DistributionName, EffortLevel, GroupByName, LookArgs, OutputArgs, PlannerArgs,
+    ReportArgs, ReportFormat, ScaleName, VariantArgs,
 };
 use crate::diag::render;
 use crate::model::Roadmap;
@@ -228,13 +228,14 @@ pub fn run_report(
     checked: &Checked,
     build: impl for<'a> FnOnce(&'a Roadmap, &'a Plan) -> Box<dyn Report + 'a>,
 ) -> Result<Outcome> {
+    let format = output_format(args.format, &args.output)?;
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
     let look = look(context, &args.output, &args.look);
     // A table is read by people: its text from the file is escaped for the terminal.
     let safe;
-    let roadmap = if args.format == ReportFormat::Table {
+    let roadmap = if format == ReportFormat::Table {
         safe = roadmap.for_terminal();
         &safe
     } else {
@@ -244,10 +245,100 @@ pub fn run_report(
     print_report(
         &args.output,
         &args.input.file,
-        args.format,
+        format,
         &look,
         &roadmap.name,
         report.as_ref(),
     )?;
     Ok(Outcome::Success)
+}
+
+/// A command's output formats, as `-o` file names ask for them.
+pub trait OutputFormat: Copy + PartialEq + clap::ValueEnum {
+    /// Without `--format` and without an extension that names one.
+    const DEFAULT: Self;
+    /// The format an extension (lower case, no dot) names, if it is one of this command's.
+    fn from_extension(extension: &str) -> Option<Self>;
+}
+
+impl OutputFormat for ReportFormat {
+    const DEFAULT: Self = ReportFormat::Table;
+    fn from_extension(extension: &str) -> Option<Self> {
+        match extension {
+            "csv" => Some(ReportFormat::Csv),
+            "json" => Some(ReportFormat::Json),
+            "txt" | "text" => Some(ReportFormat::Table),
+            _ => None,
+        }
+    }
+}
+
+impl OutputFormat for DiffFormat {
+    const DEFAULT: Self = DiffFormat::Table;
+    fn from_extension(extension: &str) -> Option<Self> {
+        match extension {
+            "json" => Some(DiffFormat::Json),
+            "md" | "markdown" => Some(DiffFormat::Markdown),
+            "txt" | "text" => Some(DiffFormat::Table),
+            _ => None,
+        }
+    }
+}
+
+/// The name people type after `--format`.
+fn format_name(format: impl clap::ValueEnum) -> String {
+    format
+        .to_possible_value()
+        .map_or_else(String::new, |v| v.get_name().to_string())
+}
+
+/// The format to write: `--format`, else the one the extension of `-o` names, else the
+/// command's default. A `--format` that contradicts the extension, or an extension that names a
+/// format this command cannot write, is a usage error (exit 2) naming both.
+pub fn output_format<F: OutputFormat>(flag: Option<F>, output: &OutputArgs) -> Result<F> {
+    let Some(path) = output.output.as_deref().filter(|p| *p != Path::new("-")) else {
+        return Ok(flag.unwrap_or(F::DEFAULT));
+    };
+    let Some(extension) = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+    else {
+        return Ok(flag.unwrap_or(F::DEFAULT));
+    };
+    // Formats other commands write (`export`), so a file named for one is no accident.
+    let foreign = crate::cli::ExportFormat::from_path(path)
+        .map(format_name)
+        .or_else(|| matches!(extension.as_str(), "md" | "markdown").then(|| "markdown".into()));
+    match (flag, F::from_extension(&extension), foreign) {
+        (Some(flag), Some(named), _) if flag != named => anyhow::bail!(
+            "--format {} contradicts the file name {} (a {} file); drop --format or change the extension",
+            format_name(flag),
+            path.display(),
+            format_name(named)
+        ),
+        (_, Some(named), _) => Ok(named),
+        (Some(flag), None, Some(other)) => anyhow::bail!(
+            "--format {} contradicts the file name {} (a {other} file); drop --format or change the extension",
+            format_name(flag),
+            path.display()
+        ),
+        (None, None, Some(other)) => {
+            let names: Vec<String> = F::value_variants()
+                .iter()
+                .map(|f| format_name(*f))
+                .collect();
+            let export = if crate::cli::ExportFormat::from_path(path).is_some() {
+                format!("; `roadmap export -o {}` writes {other}", path.display())
+            } else {
+                String::new()
+            };
+            anyhow::bail!(
+                "this command cannot write {} (a {other} file): it writes {}{export}",
+                path.display(),
+                names.join(", "),
+            )
+        }
+        (flag, None, None) => Ok(flag.unwrap_or(F::DEFAULT)),
+    }
 }

@@ -7,14 +7,15 @@ use anyhow::Result;
 
 use crate::cli::{PlanArgs, ReportFormat};
 use crate::commands::{Context, Outcome};
-use crate::commands::{check_for_output, look};
+use crate::commands::{check_for_output, look, output_format};
 use crate::output::emit;
 use crate::report::gantt::GroupBy;
 use crate::report::{self, gantt};
 
 pub fn run(args: &PlanArgs, context: &Context) -> Result<Outcome> {
+    let format = output_format(args.format, &args.output)?;
     let checked = check_for_output(&args.input.file, &args.planner, &args.variant, context)?
-        .for_people(args.format == ReportFormat::Table);
+        .for_people(format == ReportFormat::Table);
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
@@ -37,7 +38,7 @@ pub fn run(args: &PlanArgs, context: &Context) -> Result<Outcome> {
         args.output.output.as_deref(),
         args.output.force,
         &args.input.file,
-        |out: &mut dyn Write| match args.format {
+        |out: &mut dyn Write| match format {
             ReportFormat::Table => {
                 writeln!(out, "{}\n", look.bold(&roadmap.name))?;
                 if group_by == GroupBy::Programme {

@@ -24,7 +24,11 @@ pub fn run(args: &HtmlReportArgs, context: &Context) -> Result<Outcome> {
     let checked = check_for_output(
         &args.input.file,
         &args.planner,
-        &VariantArgs::default(),
+        // `--as-of` plans the remaining work from that day, as `plan --as-of` does.
+        &VariantArgs {
+            as_of: args.as_of,
+            ..VariantArgs::default()
+        },
         context,
     )?;
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {

@@ -16,8 +16,9 @@ use crate::risk::{self, Distribution, Settings};
 const PROGRESS_FROM: u32 = 2_000;
 
 pub fn run(args: &RiskArgs, context: &Context) -> Result<Outcome> {
+    let format = super::output_format(args.format, &args.output)?;
     let checked = check_for_output(&args.input.file, &args.planner, &args.variant, context)?
-        .for_people(args.format == ReportFormat::Table);
+        .for_people(format == ReportFormat::Table);
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
@@ -76,7 +77,7 @@ pub fn run(args: &RiskArgs, context: &Context) -> Result<Outcome> {
     print_report(
         &args.output,
         &args.input.file,
-        args.format,
+        format,
         &look,
         &roadmap.name,
         &report,

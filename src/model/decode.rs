@@ -133,6 +133,37 @@ impl schemars::JsonSchema for Amount {
     }
 }
 
+/// A number written as text, as people write it (`"3 000 000"`, `"1,500,000.50"`,
+/// `"2.5"`): the TOML way to write it (`3_000_000`, `1_500_000.50`, `2.5`); `None` for other
+/// text. Spaces (also no-break) and commas group digits; a dot is the decimal point.
+fn number_in_quotes(text: &str) -> Option<String> {
+    let (whole, fraction) = match text.trim().split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (text.trim(), None),
+    };
+    let groups: Vec<&str> = whole
+        .split([' ', ',', '_', '\u{a0}', '\u{202f}'])
+        .filter(|g| !g.is_empty())
+        .collect();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if groups.is_empty() || !groups.iter().all(|g| digits(g)) || !fraction.is_none_or(digits) {
+        return None;
+    }
+    let whole: String = groups.concat();
+    // Group by thousands from the right, as TOML allows `_` between digits.
+    let mut grouped = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push('_');
+        }
+        grouped.push(digit);
+    }
+    Some(match fraction {
+        Some(fraction) => format!("{grouped}.{fraction}"),
+        None => grouped,
+    })
+}
+
 impl Decode for Amount {
     fn decode(node: &Node<'_>, decoder: &mut Decoder) -> Option<Self> {
         let number = match node.get_ref() {
@@ -140,6 +171,16 @@ impl Decode for Amount {
                 .ok()
                 .map(|n| n as f64),
             DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+            DeValue::String(text) => {
+                decoder.wrong_type(node, "a number");
+                if let Some(written) = number_in_quotes(text) {
+                    let finding = decoder.findings.pop().expect("just reported");
+                    decoder.findings.push(finding.with_help(format!(
+                        "write the number without quotes, grouping digits with `_`: {written}"
+                    )));
+                }
+                return None;
+            }
             _ => {
                 decoder.wrong_type(node, "a number");
                 return None;
@@ -582,5 +623,24 @@ mod tests {
         assert_eq!(map.0[0].0.value, "b");
         assert_eq!(map.0[1].0.value, "a");
         assert_eq!(&"v = { b = 1, a = 2 }"[map.0[0].0.at.clone()], "b");
+    }
+}
+
+#[cfg(test)]
+mod number_hints {
+    use super::number_in_quotes;
+
+    #[test]
+    fn numbers_in_quotes_get_the_toml_spelling() {
+        assert_eq!(number_in_quotes("3 000 000").as_deref(), Some("3_000_000"));
+        assert_eq!(
+            number_in_quotes("1,500,000.50").as_deref(),
+            Some("1_500_000.50")
+        );
+        assert_eq!(number_in_quotes("450").as_deref(), Some("450"));
+        assert_eq!(number_in_quotes("12\u{a0}000").as_deref(), Some("12_000"));
+        assert_eq!(number_in_quotes("three million"), None);
+        assert_eq!(number_in_quotes("3 000 EUR"), None);
+        assert_eq!(number_in_quotes(""), None);
     }
 }

@@ -141,8 +141,10 @@ pub struct Resource {
 pub struct FundingSource {
     pub id: String,
     pub name: String,
-    /// The most that can be committed to projects.
+    /// The most that can be committed to projects (0 when `amount_unresolved`).
     pub amount: f64,
+    /// `amount` was written but failed to decode (and was reported): no rule reads `amount`.
+    pub amount_unresolved: bool,
     /// Projects it pays for start on or after this day.
     pub from: Option<NaiveDate>,
     /// Where `from` is written (a scenario's `funding_from` value under that scenario).
@@ -211,6 +213,9 @@ pub struct Project {
     pub cost: Option<f64>,
     pub cost_at: Option<Range<usize>>,
     pub funding: Vec<Contribution>,
+    /// A contribution in `funding` failed to decode or names no source (and was reported):
+    /// `funding` is incomplete, so no rule compares it with the cost.
+    pub funding_unresolved: bool,
     /// Where its `id` is written.
     pub at: Range<usize>,
     /// A three-point estimate, when `duration` is written as one (`duration` is then `likely`).
@@ -249,14 +254,18 @@ impl Project {
 
     /// The sum of its funding contributions.
     pub fn funded(&self) -> f64 {
-        self.funding.iter().map(|c| c.amount).sum()
+        // Folded from 0.0: an empty `sum` of floats is -0.0, which prints as `-0`.
+        self.funding.iter().fold(0.0, |sum, c| sum + c.amount)
     }
 }
 
 impl Roadmap {
     /// Total cost of all projects.
     pub fn total_cost(&self) -> f64 {
-        self.projects.iter().filter_map(|p| p.cost).sum()
+        self.projects
+            .iter()
+            .filter_map(|p| p.cost)
+            .fold(0.0, |sum, cost| sum + cost)
     }
 
     /// Total committed by each funding source, in source order.

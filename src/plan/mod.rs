@@ -163,6 +163,22 @@ impl Plan {
         &self.solution.order
     }
 
+    /// The implementation order people read: by wave, then start, then priority, then
+    /// dependency order. Every prerequisite is in a lower wave, so this is a dependency order.
+    pub fn wave_order(&self) -> Vec<usize> {
+        let mut position = vec![0; self.projects.len()];
+        for (rank, &p) in self.solution.order.iter().enumerate() {
+            position[p] = rank;
+        }
+        let mut rows: Vec<usize> = (0..self.projects.len()).collect();
+        rows.sort_by_key(|&p| {
+            let planned = &self.projects[p];
+            let priority = self.problem.activities.get(p).map_or(3, |a| a.priority);
+            (planned.wave, planned.start, priority, position[p])
+        });
+        rows
+    }
+
     /// Units of resource `r` in use, as change points `(first day, units)`.
     pub fn usage(&self, r: usize) -> Vec<(NaiveDate, f64)> {
         schedule::usage(&self.problem, &self.solution, r)

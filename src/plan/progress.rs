@@ -75,6 +75,34 @@ pub fn apply(roadmap: &Roadmap, problem: &mut Problem, as_of: Option<NaiveDate>)
     problem.links.retain(|link| !started[link.to]);
 }
 
+/// Where the work stands: projects done, in progress (with their recorded progress, 0..=1) and
+/// still to do, each in file order. Reports and exports show it beside the re-planned dates.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Standing {
+    pub done: Vec<usize>,
+    pub in_progress: Vec<(usize, Option<f64>)>,
+    pub to_do: Vec<usize>,
+}
+
+impl Standing {
+    pub fn of(roadmap: &Roadmap) -> Standing {
+        let mut standing = Standing::default();
+        for (i, project) in roadmap.projects.iter().enumerate() {
+            match project.status {
+                Status::Done => standing.done.push(i),
+                Status::InProgress => standing.in_progress.push((i, project.progress)),
+                Status::NotStarted => standing.to_do.push(i),
+            }
+        }
+        standing
+    }
+
+    /// Has any work been recorded at all?
+    pub fn started(&self) -> bool {
+        !self.done.is_empty() || !self.in_progress.is_empty()
+    }
+}
+
 /// Reports show the actual start of a project in progress, even when its remaining work was
 /// planned from `--as-of`.
 pub fn restore_actual_starts(roadmap: &Roadmap, projects: &mut [ProjectPlan]) {

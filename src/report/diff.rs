@@ -38,7 +38,12 @@ fn summary(diff: &Diff) -> String {
     )
 }
 
-fn changes_text(fields: &[crate::diff::FieldChange], arrow: &str) -> String {
+/// The changed keys, then why the project moved ("moved: after `x` (FS), which moved +30 days").
+fn changes_text(
+    fields: &[crate::diff::FieldChange],
+    moved_by: Option<&str>,
+    arrow: &str,
+) -> String {
     fields
         .iter()
         .map(|f| {
@@ -51,6 +56,7 @@ fn changes_text(fields: &[crate::diff::FieldChange], arrow: &str) -> String {
             };
             format!("{}: {} {arrow} {}", f.key, shown(&f.old), shown(&f.new))
         })
+        .chain(moved_by.map(|why| format!("moved: {why}")))
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -114,7 +120,10 @@ pub fn table(out: &mut dyn Write, diff: &Diff, look: &Look) -> io::Result<()> {
                 signed(c.start.slip_days),
                 c.finish.new.to_string(),
                 signed(c.finish.slip_days),
-                format!("{}{critical}", changes_text(&c.fields, arrow)),
+                format!(
+                    "{}{critical}",
+                    changes_text(&c.fields, c.moved_by.as_deref(), arrow)
+                ),
             ]);
         }
         writeln!(
@@ -260,7 +269,7 @@ pub fn markdown(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
                 signed(c.start.slip_days),
                 c.finish.new,
                 signed(c.finish.slip_days),
-                md(&changes_text(&c.fields, "→"))
+                md(&changes_text(&c.fields, c.moved_by.as_deref(), "→"))
             )?;
         }
         writeln!(out)?;

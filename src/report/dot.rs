@@ -139,12 +139,13 @@ fn write_clusters(
     Ok(())
 }
 
-/// Is `from -> to` a step of the plan's critical path?
+/// Is `from -> to` a step of one of the plan's critical chains?
 fn on_critical_path(plan: &Plan, from: usize, to: usize) -> bool {
-    plan.solution
-        .critical_path
-        .windows(2)
-        .any(|step| step[0] == from && step[1] == to)
+    plan.solution.critical_chains.iter().any(|chain| {
+        chain
+            .windows(2)
+            .any(|step| step[0] == from && step[1] == to)
+    })
 }
 
 /// A DOT string: quotes and backslashes escaped, line breaks as `\n`.

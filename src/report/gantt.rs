@@ -544,29 +544,53 @@ fn outline_labels(roadmap: &Roadmap, plan: &Plan) -> Vec<String> {
         .collect()
 }
 
-/// "Plan 2019-07-01 → 2025-12-31 (2376 days, 6.5 years); critical path: a → b → c".
+/// "Plan 2019-07-01 → 2025-12-31 (2376 days, 6.5 years); critical path: a → b → c", or with
+/// several chains "3 critical chains: a → b → c; d → c; e".
 pub fn summary(roadmap: &Roadmap, plan: &Plan, look: &Look) -> String {
     let days = (plan.finish() - plan.start()).num_days() + 1;
-    let path: Vec<&str> = plan
-        .solution
-        .critical_path
-        .iter()
-        .map(|&p| roadmap.projects[p].id.as_str())
-        .collect();
     let arrow = format!(" {} ", look.arrow());
     format!(
-        "{} {}{}{} ({days} days, {:.1} years); critical path: {}",
+        "{} {}{}{} ({days} days, {:.1} years); {}",
         look.bold("Plan"),
         plan.start(),
         arrow,
         plan.finish(),
         days as f64 / 365.25,
-        if path.is_empty() {
-            "none".to_string()
-        } else {
-            path.join(&arrow)
-        }
+        critical_chains(roadmap, plan, &arrow)
     )
+}
+
+/// The most chains the human summary spells out; JSON lists them all (up to `MAX_CHAINS`).
+const CHAINS_SHOWN: usize = 3;
+
+/// "critical path: a → b", "2 critical chains: a → b; c → b" or "critical path: none".
+pub fn critical_chains(roadmap: &Roadmap, plan: &Plan, arrow: &str) -> String {
+    let solution = &plan.solution;
+    let spelled: Vec<String> = solution
+        .critical_chains
+        .iter()
+        .take(CHAINS_SHOWN)
+        .map(|chain| {
+            chain
+                .iter()
+                .map(|&p| roadmap.projects[p].id.as_str())
+                .collect::<Vec<_>>()
+                .join(arrow)
+        })
+        .collect();
+    match solution.critical_chain_count {
+        0 => "critical path: none".to_string(),
+        1 => format!("critical path: {}", spelled.join("")),
+        count => {
+            let more = count.saturating_sub(spelled.len() as u64);
+            let rest = if more > 0 {
+                format!("; and {more} more (--format json lists them)")
+            } else {
+                String::new()
+            };
+            format!("{count} critical chains: {}{rest}", spelled.join("; "))
+        }
+    }
 }
 
 struct Glyphs {

@@ -12,6 +12,7 @@ use crate::display::{amount, units};
 use crate::i18n::{Lang, Messages};
 use crate::model::Roadmap;
 use crate::plan::Plan;
+use crate::plan::progress::Standing;
 use crate::report::actors::ActorsReport;
 use crate::report::funding::{FundingReport, window};
 use crate::report::opportunities::OpportunitiesReport;
@@ -87,7 +88,10 @@ fn page(input: &Input) -> Result<String, std::fmt::Error> {
     let mut values = vec![
         ("title", escape(&roadmap.name)),
         ("subtitle", escape(&subtitle)),
-        ("summary", summary(roadmap, plan, &t)?),
+        (
+            "summary",
+            summary(roadmap, plan, &t)? + &progress(roadmap, plan, input.as_of)?,
+        ),
         (
             "strategy",
             crate::report::strategy::html_section(roadmap, plan)?,
@@ -222,22 +226,96 @@ fn summary(roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Result<String, std::
         )?;
     }
     html.push_str("</div>\n");
-    let path: Vec<String> = plan
-        .solution
-        .critical_path
+    // Every critical chain from the plan's start to its end (the first few, and how many).
+    let chains = &plan.solution.critical_chains;
+    let shown: Vec<String> = chains
         .iter()
-        .map(|&p| html_projects::named_link(&roadmap.projects[p]))
+        .take(CHAINS_SHOWN)
+        .map(|chain| {
+            chain
+                .iter()
+                .map(|&p| html_projects::named_link(&roadmap.projects[p]))
+                .collect::<Vec<_>>()
+                .join(" → ")
+        })
         .collect();
+    let count = plan.solution.critical_chain_count;
+    let more = count.saturating_sub(shown.len() as u64);
     writeln!(
         html,
-        "<p class=\"path\"><b>{}</b> {}</p>",
+        "<p class=\"path\"><b>{}</b> {}{}</p>",
         escape(&t.get("critical-path")),
-        if path.is_empty() {
+        if shown.is_empty() {
             "none".to_string()
         } else {
-            path.join(" → ")
+            shown.join("<br/>")
+        },
+        if more > 0 {
+            format!(" (and {more} more chains)")
+        } else if count > 1 {
+            format!(" ({count} chains)")
+        } else {
+            String::new()
         }
     )?;
+    Ok(html)
+}
+
+/// Chains listed in the summary; the rest are counted.
+const CHAINS_SHOWN: usize = 5;
+
+/// Where the work stands, beside the re-planned dates: done (with its finish), in progress (with
+/// its recorded progress and planned finish) and still to do. Left out when no work is recorded
+/// and no `--as-of` day is given.
+fn progress(
+    roadmap: &Roadmap,
+    plan: &Plan,
+    as_of: Option<NaiveDate>,
+) -> Result<String, std::fmt::Error> {
+    let standing = Standing::of(roadmap);
+    if !standing.started() && as_of.is_none() {
+        return Ok(String::new());
+    }
+    let mut html = String::new();
+    writeln!(
+        html,
+        "<h3>Progress{}</h3>\n<p>{} done, {} in progress, {} to do; the dates below plan the remaining work{}.</p>",
+        as_of.map_or(String::new(), |d| format!(" as of {d}")),
+        standing.done.len(),
+        standing.in_progress.len(),
+        standing.to_do.len(),
+        as_of.map_or(String::new(), |d| format!(" from {d}"))
+    )?;
+    html.push_str("<table class=\"progress\">\n<tr><th>status</th><th>id</th><th>name</th><th>progress</th><th>start</th><th>finish</th></tr>\n");
+    let rows = standing
+        .done
+        .iter()
+        .map(|&p| (p, "done", "100 %".to_string()))
+        .chain(standing.in_progress.iter().map(|&(p, done)| {
+            let done = done.map_or("not recorded".to_string(), |d| {
+                format!("{:.0} %", d * 100.0)
+            });
+            (p, "in progress", done)
+        }))
+        .chain(
+            standing
+                .to_do
+                .iter()
+                .map(|&p| (p, "to do", "0 %".to_string())),
+        );
+    for (p, status, done) in rows {
+        let (project, planned) = (&roadmap.projects[p], &plan.projects[p]);
+        writeln!(
+            html,
+            "<tr><td>{status}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&project.id),
+            escape(&project.name),
+            escape(&done),
+            planned.start,
+            planned.finish
+        )?;
+    }
+    html.push_str("</table>\n");
     Ok(html)
 }
 
@@ -403,20 +481,21 @@ fn opportunities(report: &OpportunitiesReport) -> Result<String, std::fmt::Error
         return Ok(String::new());
     }
     let mut html = String::from(
-        "<h3>Funding opportunities</h3>\n<p class=\"note\">Sources that could still cover each gap: window overlapping the plan's dates, uncommitted money, share, per-project and yearly caps, eligible objectives. Best match first.</p>\n<table>\n<tr><th>project</th><th class=\"num\">gap</th><th>source</th><th class=\"num\">could add</th><th>note</th></tr>\n",
+        "<h3>Funding opportunities</h3>\n<p class=\"note\">Sources that could still cover each gap: window overlapping the plan's dates, uncommitted money, share, per-project and yearly caps, eligible objectives. Best match first.</p>\n<table>\n<tr><th>project</th><th class=\"num\">needs</th><th>why</th><th>source</th><th class=\"num\">could add</th><th>note</th></tr>\n",
     );
     for p in &report.projects {
         if p.opportunities.is_empty() {
             writeln!(
                 html,
-                "<tr class=\"flagged\"><td>{} <span class=\"id\">{}</span></td><td class=\"num\">{}</td><td>-</td><td></td><td>no source can add to it</td></tr>",
+                "<tr class=\"flagged\"><td>{} <span class=\"id\">{}</span></td><td class=\"num\">{}</td><td>{}</td><td>-</td><td></td><td>no source can add to it</td></tr>",
                 escape(p.name),
                 escape(p.id),
-                amount(p.gap)
+                amount(p.gap),
+                escape(&p.why())
             )?;
         }
         for (k, o) in p.opportunities.iter().enumerate() {
-            let (id, gap) = if k == 0 {
+            let (id, gap, why) = if k == 0 {
                 (
                     format!(
                         "{} <span class=\"id\">{}</span>",
@@ -424,13 +503,14 @@ fn opportunities(report: &OpportunitiesReport) -> Result<String, std::fmt::Error
                         escape(p.id)
                     ),
                     amount(p.gap),
+                    escape(&p.why()),
                 )
             } else {
-                (String::new(), String::new())
+                (String::new(), String::new(), String::new())
             };
             writeln!(
                 html,
-                "<tr><td>{id}</td><td class=\"num\">{gap}</td><td>{} <span class=\"id\">{}</span></td><td class=\"num\">{}</td><td>{}</td></tr>",
+                "<tr><td>{id}</td><td class=\"num\">{gap}</td><td>{why}</td><td>{} <span class=\"id\">{}</span></td><td class=\"num\">{}</td><td>{}</td></tr>",
                 escape(o.name),
                 escape(o.source),
                 amount(o.amount),

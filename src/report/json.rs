@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::diag::SourceFile;
 use crate::diag::render::JsonFinding;
-use crate::model::Roadmap;
+use crate::model::{Roadmap, Status};
 use crate::plan::{self, Plan};
 use crate::report::indicators::IndicatorJson;
 
@@ -18,7 +18,12 @@ struct Document<'a> {
     version: u32,
     roadmap: Summary<'a>,
     projects: Vec<ProjectJson<'a>>,
+    /// The first of `critical_chains` (kept for readers of version 1).
     critical_path: Vec<&'a str>,
+    /// Every critical chain, first project to last (at most `MAX_CHAINS`).
+    critical_chains: Vec<Vec<&'a str>>,
+    /// How many critical chains there are in all.
+    critical_chain_count: u64,
     order: Vec<&'a str>,
     resources: Vec<ResourceJson<'a>>,
     funding: Vec<FundingJson<'a>>,
@@ -109,6 +114,10 @@ struct ProjectJson<'a> {
     description: Option<&'a str>,
     /// What it adds to each indicator (by id) when it finishes.
     contributes: BTreeMap<&'a str, f64>,
+    /// Recorded progress: `not-started`, `in-progress` or `done`.
+    status: &'static str,
+    /// Share done (0..=1) recorded for a project in progress; 1 when done, 0 when not started.
+    progress: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -213,10 +222,17 @@ pub fn write(
         projects,
         critical_path: plan
             .solution
-            .critical_path
+            .critical_chains
+            .first()
+            .map(|chain| chain.iter().map(|&p| project_id(p)).collect())
+            .unwrap_or_default(),
+        critical_chains: plan
+            .solution
+            .critical_chains
             .iter()
-            .map(|&p| project_id(p))
+            .map(|chain| chain.iter().map(|&p| project_id(p)).collect())
             .collect(),
+        critical_chain_count: plan.solution.critical_chain_count,
         order: plan.order().iter().map(|&p| project_id(p)).collect(),
         resources,
         funding,
@@ -328,6 +344,12 @@ fn projects<'a>(roadmap: &'a Roadmap, plan: &Plan) -> Vec<ProjectJson<'a>> {
                 .iter()
                 .map(|c| (roadmap.indicators[c.indicator].id.as_str(), c.value))
                 .collect(),
+            status: project.status.as_str(),
+            progress: match project.status {
+                Status::Done => Some(1.0),
+                Status::InProgress => project.progress,
+                Status::NotStarted => Some(0.0),
+            },
         })
         .collect()
 }

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::display::amount;
-use crate::funding::opportunities;
+use crate::funding::{Need, opportunities};
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::report::csv::neutralise;
@@ -32,9 +32,27 @@ pub struct GapRow<'a> {
     pub start: NaiveDate,
     pub finish: NaiveDate,
     pub cost: f64,
+    /// The amount needed: the uncovered cost, or the money at risk.
     pub gap: f64,
+    /// Why: `uncovered` (cost not covered), `outside_window` or `over_yearly_cap` (money at
+    /// risk from `at_risk_from`, in `year` for a cap).
+    pub need: &'static str,
+    pub at_risk_from: Option<&'a str>,
+    pub year: Option<i32>,
     /// Best match first.
     pub opportunities: Vec<OpportunityRow<'a>>,
+}
+
+impl GapRow<'_> {
+    /// "uncovered cost", "at risk outside `erdf`'s window", "at risk above `erdf`'s 2024 cap".
+    pub fn why(&self) -> String {
+        let source = self.at_risk_from.unwrap_or_default();
+        match (self.need, self.year) {
+            ("outside_window", _) => format!("at risk outside `{source}`'s window"),
+            ("over_yearly_cap", Some(year)) => format!("at risk above `{source}`'s {year} cap"),
+            _ => "uncovered cost".to_string(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -63,6 +81,19 @@ impl<'a> OpportunitiesReport<'a> {
                     finish: plan.projects[gap.project].finish,
                     cost: gap.cost,
                     gap: (gap.gap * 100.0).round() / 100.0,
+                    need: match gap.need {
+                        Need::Uncovered => "uncovered",
+                        Need::OutsideWindow { .. } => "outside_window",
+                        Need::OverYearlyCap { .. } => "over_yearly_cap",
+                    },
+                    at_risk_from: gap
+                        .need
+                        .at_risk_from()
+                        .map(|s| roadmap.funding[s].id.as_str()),
+                    year: match gap.need {
+                        Need::OverYearlyCap { year, .. } => Some(year),
+                        _ => None,
+                    },
                     opportunities: gap
                         .options
                         .iter()
@@ -106,16 +137,20 @@ impl Report for OpportunitiesReport<'_> {
             out,
             "{}",
             look.bold(&format!(
-                "Funding opportunities for under-funded projects ({})",
+                "Funding opportunities for uncovered costs and money at risk ({})",
                 self.currency
             ))
         )?;
         if self.projects.is_empty() {
-            return writeln!(out, "Every project's cost is covered.");
+            return writeln!(
+                out,
+                "Every project's cost is covered, and no money is at risk outside a window or above a yearly cap."
+            );
         }
         let mut table = Grid::new(vec![
             grid::Column::id("project"),
-            grid::Column::number("gap"),
+            grid::Column::number("needs"),
+            grid::Column::text("why"),
             grid::Column::id("source"),
             grid::Column::number("could add"),
             grid::Column::text("note"),
@@ -123,10 +158,12 @@ impl Report for OpportunitiesReport<'_> {
         for project in &self.projects {
             let id = project.id.to_string();
             let gap = amount(project.gap);
+            let why = project.why();
             if project.opportunities.is_empty() {
                 table.row([
                     id,
                     gap,
+                    why,
                     "-".into(),
                     String::new(),
                     "no source can add to it".into(),
@@ -134,14 +171,15 @@ impl Report for OpportunitiesReport<'_> {
                 continue;
             }
             for (k, o) in project.opportunities.iter().enumerate() {
-                let (id, gap) = if k == 0 {
-                    (id.clone(), gap.clone())
+                let (id, gap, why) = if k == 0 {
+                    (id.clone(), gap.clone(), why.clone())
                 } else {
-                    (String::new(), String::new())
+                    (String::new(), String::new(), String::new())
                 };
                 table.row([
                     id,
                     gap,
+                    why,
                     o.source.to_string(),
                     amount(o.amount),
                     Self::note(o),
@@ -149,7 +187,7 @@ impl Report for OpportunitiesReport<'_> {
             }
         }
         writeln!(out, "{}", table.render(look))?;
-        let note = "Sources whose window overlaps the plan's dates, with uncommitted money, within their share, per-project and yearly caps and eligible objectives; best match first.";
+        let note = "Sources whose window overlaps the plan's dates (holds them, for money at risk), with uncommitted money, within their share, per-project and yearly caps and eligible objectives; best match first.";
         writeln!(out, "{}", grid::paragraph(note, look.width))
     }
 
@@ -171,6 +209,9 @@ impl Report for OpportunitiesReport<'_> {
             "covers_gap",
             "inside_window",
             "limited_by",
+            "need",
+            "at_risk_from",
+            "year",
         ])?;
         for p in &self.projects {
             let head = [
@@ -181,9 +222,16 @@ impl Report for OpportunitiesReport<'_> {
                 p.cost.to_string(),
                 p.gap.to_string(),
             ];
+            let tail = [
+                p.need.to_string(),
+                p.at_risk_from
+                    .map_or_else(String::new, |s| neutralise(s).into_owned()),
+                p.year.map_or_else(String::new, |y| y.to_string()),
+            ];
             if p.opportunities.is_empty() {
                 let mut record = head.to_vec();
                 record.extend(vec![String::new(); 6]);
+                record.extend(tail.clone());
                 writer.write_record(&record)?;
             }
             for (k, o) in p.opportunities.iter().enumerate() {
@@ -196,6 +244,7 @@ impl Report for OpportunitiesReport<'_> {
                     o.inside_window.to_string(),
                     o.limited_by.to_string(),
                 ]);
+                record.extend(tail.clone());
                 writer.write_record(&record)?;
             }
         }

@@ -60,7 +60,7 @@ impl Prerequisite<'_> {
 impl<'a> OrderReport<'a> {
     pub fn new(roadmap: &'a Roadmap, plan: &Plan) -> Self {
         let projects = plan
-            .order()
+            .wave_order()
             .iter()
             .enumerate()
             .map(|(rank, &p)| {
@@ -125,12 +125,26 @@ impl Report for OrderReport<'_> {
             .max()
             .map_or(0, |w| w + 1);
         let note = format!(
-            "{} projects in {waves} waves: wave 0 needs nothing first, every other project comes \
-             one wave after its latest prerequisite.\nLinks: FS finish-to-start (the default, \
-             shown as the plain id), SS start-to-start, FF finish-to-finish; +lag.",
+            "{} projects in {waves} waves, by wave, then start, then priority: wave 0 needs \
+             nothing first, every other project comes one wave after its latest prerequisite.\n\
+             Links: FS finish-to-start (the default, shown as the plain id), SS start-to-start, \
+             FF finish-to-finish; +lag.",
             self.projects.len()
         );
-        writeln!(out, "{}", grid::paragraph(&note, look.width))
+        writeln!(out, "{}", grid::paragraph(&note, look.width))?;
+        let overlapping = self.projects.iter().any(|p| {
+            p.prerequisites
+                .iter()
+                .any(|d| d.kind != LinkKind::FinishToStart)
+        });
+        if overlapping {
+            let note = "A wave orders prerequisites, not time: after an SS link a project may \
+                        start once its prerequisite has started, and after an FF link it need \
+                        only finish after it, so it can run before a prerequisite of an earlier \
+                        wave has finished.";
+            writeln!(out, "{}", grid::paragraph(note, look.width))?;
+        }
+        Ok(())
     }
 
     /// One row per project in order; `prerequisites` is `id:TYPE:lag` items joined with `;`.

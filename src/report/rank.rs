@@ -35,8 +35,8 @@ pub struct RankRow<'a> {
     pub rank: usize,
     pub id: &'a str,
     pub name: &'a str,
-    /// 0..=5, rounded to 3 decimals.
-    pub score: f64,
+    /// 0..=5, rounded to 3 decimals; `null` when the roadmap has no criteria.
+    pub score: Option<f64>,
     /// Each criterion's weighted contribution (by id), rounded to 3 decimals.
     pub contributions: BTreeMap<&'a str, f64>,
     /// Raw scores as written (by id).
@@ -45,8 +45,8 @@ pub struct RankRow<'a> {
     pub priority: u8,
     /// Whether it was written in the file (else it is `implied`, or 3 without scores).
     pub explicit: bool,
-    /// The priority the score implies.
-    pub implied: u8,
+    /// The priority the score implies (`null` without criteria).
+    pub implied: Option<u8>,
 }
 
 fn round3(x: f64) -> f64 {
@@ -78,7 +78,7 @@ impl<'a> RankReport<'a> {
                     rank: row.rank,
                     id: &project.id,
                     name: &project.name,
-                    score: round3(row.score),
+                    score: row.score.map(round3),
                     contributions: roadmap
                         .criteria
                         .iter()
@@ -105,10 +105,13 @@ impl<'a> RankReport<'a> {
     }
 
     fn priority_label(row: &RankRow) -> String {
-        match (row.explicit, row.priority == row.implied) {
-            (false, _) => format!("{} (score)", row.priority),
-            (true, true) => format!("{} (set)", row.priority),
-            (true, false) => format!("{} (set; score: {})", row.priority, row.implied),
+        match (row.explicit, row.implied) {
+            (false, None) => format!("{} (default)", row.priority),
+            (false, Some(_)) => format!("{} (score)", row.priority),
+            (true, Some(implied)) if implied != row.priority => {
+                format!("{} (set; score implies {implied})", row.priority)
+            }
+            (true, _) => format!("{} (set)", row.priority),
         }
     }
 }
@@ -116,7 +119,7 @@ impl<'a> RankReport<'a> {
 impl Report for RankReport<'_> {
     fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
         if self.criteria.is_empty() {
-            let note = "No [[criterion]] tables: add criteria and `scores` to rank the projects.";
+            let note = "No [[criterion]] tables, so no scores: ranked by priority (\"set\" = written in the file, \"default\" = 3). Add criteria and `scores` to rank on the strategy's criteria.";
             writeln!(out, "{}", grid::paragraph(note, look.width))?;
         } else {
             let weights: Vec<String> = self
@@ -137,11 +140,14 @@ impl Report for RankReport<'_> {
             )?;
         }
         // The criteria's contributions are left out first (the last criterion first), then `#`.
+        let scored = !self.criteria.is_empty();
         let mut columns = vec![
             grid::Column::number("#").optional(0),
             grid::Column::id("project"),
-            grid::Column::number("score"),
         ];
+        if scored {
+            columns.push(grid::Column::number("score"));
+        }
         columns.extend(
             self.criteria
                 .iter()
@@ -150,11 +156,10 @@ impl Report for RankReport<'_> {
         columns.push(grid::Column::text("priority"));
         let mut table = Grid::new(columns).key(1);
         for row in &self.projects {
-            let mut cells = vec![
-                row.rank.to_string(),
-                row.id.to_string(),
-                format!("{:.2}", row.score),
-            ];
+            let mut cells = vec![row.rank.to_string(), row.id.to_string()];
+            if let Some(score) = row.score {
+                cells.push(format!("{score:.2}"));
+            }
             cells.extend(
                 self.criteria
                     .iter()
@@ -164,6 +169,9 @@ impl Report for RankReport<'_> {
             table.row(cells);
         }
         writeln!(out, "{}", table.render(look))?;
+        if !scored {
+            return Ok(());
+        }
         let note = "priority from the score: 4 or more -> 1, 3 -> 2, 2 -> 3, 1 -> 4, under 1 -> 5; \"set\" = written in the file";
         writeln!(out, "{}", grid::paragraph(note, look.width))
     }
@@ -180,7 +188,7 @@ impl Report for RankReport<'_> {
                 row.rank.to_string(),
                 neutralise(row.id).into_owned(),
                 neutralise(row.name).into_owned(),
-                row.score.to_string(),
+                row.score.map_or_else(String::new, |s| s.to_string()),
             ];
             record.extend(
                 self.criteria
@@ -190,7 +198,7 @@ impl Report for RankReport<'_> {
             record.extend([
                 row.priority.to_string(),
                 row.explicit.to_string(),
-                row.implied.to_string(),
+                row.implied.map_or_else(String::new, |i| i.to_string()),
             ]);
             writer.write_record(&record)?;
         }

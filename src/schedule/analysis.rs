@@ -170,53 +170,137 @@ pub(crate) fn holds(net: &Network, plan: &Dates, profile: &Profile) -> Vec<Hold>
         .collect()
 }
 
-/// One critical chain, first to last: from the critical activity that ends the plan (highest
-/// priority, then lowest index), back through tight critical links and resource arcs.
-pub(crate) fn critical_path(
+/// The most chains [`critical_chains`] lists; [`CriticalChains::count`] counts them all.
+pub const MAX_CHAINS: usize = 100;
+
+/// Every critical chain of a plan (see [`super::Solution::critical_chains`]).
+pub(crate) struct CriticalChains {
+    /// First activity to last; at most [`MAX_CHAINS`] of them.
+    pub chains: Vec<Vec<usize>>,
+    /// How many chains there are in all (saturating).
+    pub count: u64,
+}
+
+/// Every critical chain: a path of critical activities, each starting exactly when a tight link
+/// or resource arc from the one before allows, from one with no critical predecessor to one with
+/// no critical successor (the activities that end the plan, or meet a due date with no day to
+/// spare). Chains ending at the plan's finish come first, then by the priority and index of
+/// their last activity, then of the activities before it.
+pub(crate) fn critical_chains(
     net: &Network,
     plan: &Dates,
     arcs: &Arcs,
     critical: &[bool],
-) -> Vec<usize> {
-    let finish = plan.finish();
+) -> CriticalChains {
+    let n = net.len();
     let activities = &net.problem.activities;
     let rank = |a: usize| (activities[a].priority, a);
-    let Some(mut at) = (0..net.len())
-        .filter(|&a| critical[a] && plan.end[a] == finish)
-        .min_by_key(|&a| rank(a))
-    else {
-        return Vec::new();
-    };
-    let mut path = vec![at];
-    let mut visited = HashSet::from([at]);
-    loop {
+    // The critical predecessors of each critical activity, along tight links and arcs.
+    let mut before: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut has_after = vec![false; n];
+    for at in (0..n).filter(|&a| critical[a]) {
         let start = plan.start[at];
         let by_link = net
             .in_links
             .of(at)
             .iter()
             .map(|&l| (l, net.problem.links[l].from))
-            .filter(|&(l, from)| net.forward_bound(l, plan.start[from], plan.end[from]) == start);
+            .filter(|&(l, from)| net.forward_bound(l, plan.start[from], plan.end[from]) == start)
+            .map(|(_, from)| from);
         let by_arc = arcs
             .into
             .of(at)
             .iter()
             .map(|&i| arcs.pairs[i].0)
             .filter(|&from| plan.end[from] == start);
-        let previous = by_link
-            .map(|(_, from)| from)
+        let mut previous: Vec<usize> = by_link
             .chain(by_arc)
-            .filter(|&p| critical[p] && !visited.contains(&p))
-            .min_by_key(|&p| rank(p));
-        match previous {
-            Some(p) => {
-                visited.insert(p);
-                path.push(p);
-                at = p;
-            }
-            None => break,
+            .filter(|&p| critical[p] && p != at)
+            .collect();
+        previous.sort_by_key(|&p| rank(p));
+        previous.dedup();
+        for &p in &previous {
+            has_after[p] = true;
+        }
+        before[at] = previous;
+    }
+    // A topological order of this critical graph (Kahn); an edge closing a cycle, which only
+    // finish-to-finish links against arcs could make, is left out.
+    let mut after: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut waiting = vec![0usize; n];
+    for at in 0..n {
+        for &p in &before[at] {
+            after[p].push(at);
+            waiting[at] += 1;
         }
     }
-    path.reverse();
-    path
+    let mut position = vec![usize::MAX; n];
+    let mut ready: Vec<usize> = (0..n).filter(|&a| critical[a] && waiting[a] == 0).collect();
+    let mut placed = 0;
+    while let Some(a) = ready.pop() {
+        position[a] = placed;
+        placed += 1;
+        for &b in &after[a] {
+            waiting[b] -= 1;
+            if waiting[b] == 0 {
+                ready.push(b);
+            }
+        }
+    }
+    for at in 0..n {
+        let here = position[at];
+        before[at].retain(|&p| position[p] < here && here != usize::MAX);
+    }
+    let mut by_position: Vec<usize> = (0..n).filter(|&a| position[a] != usize::MAX).collect();
+    by_position.sort_by_key(|&a| position[a]);
+    // Chains ending at each activity, counted in topological order.
+    let mut ending_at = vec![0u64; n];
+    for &a in &by_position {
+        ending_at[a] = if before[a].is_empty() {
+            1
+        } else {
+            before[a]
+                .iter()
+                .fold(0u64, |sum, &p| sum.saturating_add(ending_at[p]))
+        };
+    }
+    let finish = plan.finish();
+    let mut ends: Vec<usize> = by_position
+        .iter()
+        .copied()
+        .filter(|&a| !has_after[a] || after[a].iter().all(|&b| !before[b].contains(&a)))
+        .collect();
+    ends.sort_by_key(|&a| (plan.end[a] != finish, rank(a)));
+    let count = ends
+        .iter()
+        .fold(0u64, |sum, &a| sum.saturating_add(ending_at[a]));
+    // Walk back from each end, predecessors in rank order, until MAX_CHAINS are listed.
+    let mut chains = Vec::new();
+    'ends: for &end in &ends {
+        let mut path = vec![end];
+        let mut next = vec![0usize];
+        while let Some(&at) = path.last() {
+            let depth = path.len() - 1;
+            if before[at].is_empty() {
+                let mut chain = path.clone();
+                chain.reverse();
+                chains.push(chain);
+                if chains.len() == MAX_CHAINS {
+                    break 'ends;
+                }
+            }
+            match before[at].get(next[depth]) {
+                Some(&p) => {
+                    next[depth] += 1;
+                    path.push(p);
+                    next.push(0);
+                }
+                None => {
+                    path.pop();
+                    next.pop();
+                }
+            }
+        }
+    }
+    CriticalChains { chains, count }
 }

@@ -35,9 +35,14 @@ pub(crate) fn early_dates(net: &Network, order: &[usize]) -> Dates {
 }
 
 /// The latest start of `a` that keeps every successor (by link or extra arc) at its date in
-/// `after` and ends by `finish`.
+/// `after` and ends by `finish` and by its own due date (a deadline or the `until` of a window
+/// that pays for it, as MS Project bounds late dates by deadlines). Carried back through the
+/// backward pass, a due date bounds the late dates of the predecessors too.
 fn latest_start(net: &Network, arcs: Option<&Arcs>, a: usize, finish: Day, after: &Dates) -> Day {
-    let mut latest = net.latest_start_ending_by(a, finish);
+    let limit = net.problem.activities[a]
+        .due
+        .map_or(finish, |due| finish.min(due));
+    let mut latest = net.latest_start_ending_by(a, limit);
     for &l in net.out_links.of(a) {
         let to = net.problem.links[l].to;
         latest = latest.min(net.backward_bound(l, after.start[to], after.end[to]));

@@ -24,7 +24,8 @@ pub mod synth;
 
 use std::time::{Duration, Instant};
 
-use analysis::{critical_path, holds, profile_of, resource_arcs, slack};
+pub use analysis::MAX_CHAINS;
+use analysis::{critical_chains, holds, profile_of, resource_arcs, slack};
 use cpm::early_dates;
 use graph::{Direction, find_cycle, keyed_order, waves};
 use network::Network;
@@ -150,7 +151,8 @@ pub struct Solution {
     /// Classic CPM early dates, ignoring resources.
     pub early_start: Vec<Day>,
     pub early_end: Vec<Day>,
-    /// Latest dates that do not delay the plan's finish (see the type's documentation).
+    /// Latest dates that neither delay the plan's finish nor miss a due date the plan meets
+    /// (see the type's documentation).
     pub late_start: Vec<Day>,
     pub late_end: Vec<Day>,
     /// `late_start - start`: days it can slip without delaying the finish.
@@ -159,8 +161,13 @@ pub struct Solution {
     pub free_slack: Vec<Day>,
     /// Zero total slack.
     pub critical: Vec<bool>,
-    /// One critical chain, first activity to last, ending with the activity that finishes last.
-    pub critical_path: Vec<usize>,
+    /// Every critical chain, first activity to last (at most [`MAX_CHAINS`]): critical
+    /// activities each held by the one before through a tight link or resource arc, from one
+    /// with no critical predecessor to one that ends the plan or meets its due date with no day
+    /// to spare. Chains that end the plan come first. Every critical activity is on one.
+    pub critical_chains: Vec<Vec<usize>>,
+    /// How many critical chains there are in all (more than listed when past [`MAX_CHAINS`]).
+    pub critical_chain_count: u64,
     /// Topological order of the links; among ready activities, higher priority then lower index.
     pub order: Vec<usize>,
     /// Implementation wave: 0 without prerequisites, else 1 + the latest wave of its predecessors.
@@ -243,7 +250,7 @@ pub fn plan(problem: &Problem, options: &Options) -> Result<Solution, ScheduleEr
     let arcs = resource_arcs(&net, &chosen, &profile);
     let (late, total_slack, free_slack) = slack(&net, &chosen, &arcs);
     let critical: Vec<bool> = total_slack.iter().map(|&s| s == 0).collect();
-    let critical_path = critical_path(&net, &chosen, &arcs, &critical);
+    let chains = critical_chains(&net, &chosen, &arcs, &critical);
     let held_back = holds(&net, &chosen, &profile);
     let overrun = activities
         .iter()
@@ -263,7 +270,8 @@ pub fn plan(problem: &Problem, options: &Options) -> Result<Solution, ScheduleEr
         total_slack,
         free_slack,
         critical,
-        critical_path,
+        critical_chains: chains.chains,
+        critical_chain_count: chains.count,
         order,
         wave,
         held_back,

@@ -52,7 +52,8 @@ fn without_conflicts_the_plan_is_the_cpm_schedule() {
     assert_eq!(s.makespan, 9);
     assert_eq!(s.total_slack, vec![0, 4, 0, 0]);
     assert_eq!(s.free_slack, vec![0, 4, 0, 0]);
-    assert_eq!(s.critical_path, vec![0, 2, 3]);
+    assert_eq!(s.critical_chains, vec![vec![0, 2, 3]]);
+    assert_eq!(s.critical_chain_count, 1);
     assert_eq!(s.wave, vec![0, 1, 1, 2]);
     assert_eq!(
         s.held_back,
@@ -80,7 +81,7 @@ fn priority_decides_who_goes_first_on_a_full_resource() {
     assert_eq!(s.held_back[1], Hold::NotHeld);
     // The resource precedence makes both critical: slack never claims room the team lacks.
     assert_eq!(s.total_slack, vec![0, 0]);
-    assert_eq!(s.critical_path, vec![1, 0]);
+    assert_eq!(s.critical_chains, vec![vec![1, 0]]);
     assert_eq!(s.order, vec![1, 0]);
 }
 
@@ -173,7 +174,8 @@ fn cycles_and_bad_indices_are_errors_not_panics() {
 fn empty_problem_plans_to_nothing() {
     let s = plan(&problem(vec![], vec![], vec![]), &Options::default()).unwrap();
     assert_eq!(s.makespan, 0);
-    assert!(s.critical_path.is_empty());
+    assert!(s.critical_chains.is_empty());
+    assert_eq!(s.critical_chain_count, 0);
 }
 
 #[test]
@@ -218,7 +220,7 @@ fn month_end_clamping_leaves_no_slack_where_the_end_cannot_move() {
     let s = plan(&p, &Options::default()).unwrap();
     assert_eq!(s.total_slack, vec![0]);
     assert_eq!(s.free_slack, vec![0]);
-    assert_eq!(s.critical_path, vec![0]);
+    assert_eq!(s.critical_chains, vec![vec![0]]);
 
     // The same before a successor: the chain is critical end to end.
     let mut p = problem(
@@ -230,5 +232,54 @@ fn month_end_clamping_leaves_no_slack_where_the_end_cannot_move() {
     p.activities[0].duration = Span::Months(6);
     let s = plan(&p, &Options::default()).unwrap();
     assert_eq!(s.total_slack, vec![0, 0]);
-    assert_eq!(s.critical_path, vec![0, 1]);
+    assert_eq!(s.critical_chains, vec![vec![0, 1]]);
+}
+
+#[test]
+fn a_due_date_bounds_late_dates_through_the_backward_pass() {
+    // a(3) -> b(2, due day 5); c(20) ends the plan. Without the due date a and b could slip
+    // 15 days; b is due exactly when it ends, so both are critical, on their own chain.
+    let mut p = problem(
+        vec![
+            activity(3, 3, vec![]),
+            activity(2, 3, vec![]),
+            activity(20, 3, vec![]),
+        ],
+        vec![link(0, 1)],
+        vec![],
+    );
+    p.activities[1].due = Some(5);
+    let s = plan(&p, &Options::default()).unwrap();
+    assert_eq!(s.total_slack, vec![0, 0, 0]);
+    assert_eq!(s.late_start, vec![0, 3, 0]);
+    assert!(s.critical.iter().all(|&c| c));
+    // A due date with room to spare leaves that much slack, to the predecessor too.
+    p.activities[1].due = Some(9);
+    let s = plan(&p, &Options::default()).unwrap();
+    assert_eq!(s.total_slack, vec![4, 4, 0]);
+    assert_eq!(s.critical_chains, vec![vec![2]]);
+}
+
+#[test]
+fn every_critical_chain_is_listed_and_counted() {
+    // Two parallel critical branches a -> c and b -> c, then d after c: two chains to d.
+    let p = problem(
+        vec![
+            activity(3, 3, vec![]),
+            activity(3, 1, vec![]),
+            activity(2, 3, vec![]),
+            activity(1, 3, vec![]),
+            activity(1, 3, vec![]),
+        ],
+        vec![link(0, 2), link(1, 2), link(2, 3)],
+        vec![],
+    );
+    let s = plan(&p, &Options::default()).unwrap();
+    assert_eq!(s.critical, vec![true, true, true, true, false]);
+    // Priority first among predecessors: b (priority 1) before a.
+    assert_eq!(s.critical_chains, vec![vec![1, 2, 3], vec![0, 2, 3]]);
+    assert_eq!(s.critical_chain_count, 2);
+    for (a, &critical) in s.critical.iter().enumerate() {
+        assert_eq!(critical, s.critical_chains.iter().any(|c| c.contains(&a)));
+    }
 }

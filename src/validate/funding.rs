@@ -10,29 +10,58 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
     gaps(roadmap, findings);
 }
 
+/// The most commitments an E009 names (largest first); the rest are counted.
+const NAMED: usize = 8;
+
 fn over_committed(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
     let currency = &roadmap.currency;
     for (s, (source, committed)) in roadmap.funding.iter().zip(roadmap.committed()).enumerate() {
-        if money::over(committed, source.amount) {
-            let count = roadmap
-                .projects
-                .iter()
-                .filter(|p| p.funding.iter().any(|c| c.source == s))
-                .count();
-            findings.push(
-                Diagnostic::error(
-                    Code::OverCommitted,
-                    format!(
-                        "`{}` is committed {} {currency} across {count} projects but has {} {currency} ({} over)",
-                        source.id,
-                        amount(committed),
-                        amount(source.amount),
-                        amount(committed - source.amount)
-                    ),
-                )
-                .at(source.amount_at.clone()),
+        // An amount that failed to decode was reported; it is unknown, not 0.
+        if source.amount_unresolved || !money::over(committed, source.amount) {
+            continue;
+        }
+        let commitments: Vec<(&str, &crate::model::Contribution)> = roadmap
+            .projects
+            .iter()
+            .flat_map(|p| {
+                p.funding
+                    .iter()
+                    .filter(|c| c.source == s)
+                    .map(|c| (p.id.as_str(), c))
+            })
+            .collect();
+        let count = commitments.len();
+        // The largest commitments first: they are where the money can be found.
+        let mut largest = commitments.clone();
+        largest.sort_by(|a, b| b.1.amount.total_cmp(&a.1.amount));
+        let mut named: Vec<String> = largest
+            .iter()
+            .take(NAMED)
+            .map(|(id, c)| format!("`{id}` {}", amount(c.amount)))
+            .collect();
+        if count > NAMED {
+            named.push(format!("{} more", count - NAMED));
+        }
+        let mut finding = Diagnostic::error(
+            Code::OverCommitted,
+            format!(
+                "`{}` is committed {} {currency} across {count} project{} ({}) but has {} {currency} ({} over)",
+                source.id,
+                amount(committed),
+                if count == 1 { "" } else { "s" },
+                named.join(", "),
+                amount(source.amount),
+                amount(committed - source.amount)
+            ),
+        )
+        .at(source.amount_at.clone());
+        for (id, c) in largest.iter().take(NAMED) {
+            finding = finding.with_note(
+                c.at.clone(),
+                format!("`{id}` commits {} {currency}", amount(c.amount)),
             );
         }
+        findings.push(finding);
     }
 }
 
@@ -43,6 +72,10 @@ pub fn gaps(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
         let (Some(cost), Some(cost_at)) = (project.cost, &project.cost_at) else {
             continue;
         };
+        // A contribution that failed to decode was reported; what it covers is unknown.
+        if project.funding_unresolved {
+            continue;
+        }
         let funded = project.funded();
         if money::under(funded, cost) {
             findings.push(
@@ -82,7 +115,7 @@ mod tests {
         assert_eq!(
             messages(&text),
             vec![
-                "`erdf` is committed 110 EUR across 2 projects but has 100 EUR (10 over)",
+                "`erdf` is committed 110 EUR across 2 projects (`x` 80, `y` 30) but has 100 EUR (10 over)",
                 "`y` costs 50 EUR but its funding covers 30 (20 EUR uncovered)",
             ]
         );

@@ -292,6 +292,7 @@ fn resolve_funding_source(
         name: text_or(&f.name, id),
         description: text(&f.description),
         amount: amount.map_or(0.0, |a| a.value.0),
+        amount_unresolved: f.is_rejected(FundingKey::amount),
         from,
         from_at: f.from.as_ref().map(|d| d.at.clone()),
         until,
@@ -390,6 +391,11 @@ fn resolve_project(
         resources,
         cost: p.cost.as_ref().map(|c| c.value.0),
         cost_at: p.cost.as_ref().map(|c| c.at.clone()),
+        funding_unresolved: p
+            .funding
+            .as_ref()
+            .is_some_and(|map| !map.1.is_empty() || map.0.len() != funding.len())
+            || p.is_rejected(ProjectKey::funding),
         funding,
         at: located_at(&p.id, &p.at),
         estimate,
