@@ -80,6 +80,7 @@ fn random_problem(n: usize, seed: u64, general_links: bool, months: bool) -> Pro
         links,
         capacities,
         budgets: Default::default(),
+        calendar: None,
     }
 }
 
