@@ -83,6 +83,8 @@ pub fn holidays(year: i32) -> Vec<(NaiveDate, BgReason)> {
     }
     days.extend(extra);
     days.sort();
+    // A day that is two holidays at once (1 May on Good Friday) is listed once.
+    days.dedup_by_key(|(date, _)| *date);
     days
 }
 
@@ -108,5 +110,22 @@ mod tests {
         assert!(days.contains(&date("2022-12-27")));
         assert!(days.contains(&date("2022-12-28")));
         assert!(!days.contains(&date("2022-12-29")));
+    }
+}
+
+#[cfg(test)]
+mod fixture {
+    /// `tests/fixtures/bg-holidays.txt`, made by `tests/tools/bg_holidays.py` from the law's
+    /// rules (not from this code).
+    #[test]
+    fn every_year_2000_to_2050_matches_the_independent_table() {
+        let expected: Vec<&str> = include_str!("../../tests/fixtures/bg-holidays.txt")
+            .lines()
+            .collect();
+        let computed: Vec<String> = (2000..=2050)
+            .flat_map(super::holidays)
+            .map(|(d, _)| d.to_string())
+            .collect();
+        assert_eq!(computed, expected);
     }
 }
