@@ -15,6 +15,7 @@ pub mod plan;
 pub mod rank;
 pub mod report;
 pub mod resources;
+pub mod calendar;
 pub mod risk;
 pub mod schema;
 pub mod validate;
