@@ -117,6 +117,18 @@ pub(super) fn resolve(
             }
         }
     }
+    if let Some(file) = &raw.holidays_file {
+        // Reading holidays from an iCalendar file is not built yet: say so rather than plan
+        // as if the file were empty.
+        findings.push(
+            Diagnostic::error(
+                Code::InvalidValue,
+                format!("`holidays_file` (\"{}\") is not supported yet", file.value),
+            )
+            .at(file.at.clone())
+            .with_help("list the days in `holidays` instead"),
+        );
+    }
     for day in raw.working.as_deref().unwrap_or_default() {
         if before_start(day.value.0) {
             too_early(&day.at, day.value.0, findings);
