@@ -249,6 +249,11 @@ pub struct ExportArgs {
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<chrono::NaiveDate>,
 
+    /// Language of the text for people (headings, labels, dates, amounts; not CSV/JSON):
+    /// en or bg. Default: the roadmap's `language`, else en.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<LangName>,
+
     /// Sections of the Mermaid chart: by programme (the default when the roadmap has
     /// programmes), first objective (otherwise the default) or leading actor.
     #[arg(long, value_enum)]
@@ -316,6 +321,11 @@ pub struct HtmlReportArgs {
     /// Mark this day as "today" in the chart (no marker by default).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<chrono::NaiveDate>,
+
+    /// Language of the text for people (headings, labels, dates, amounts; not CSV/JSON):
+    /// en or bg. Default: the roadmap's `language`, else en.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<LangName>,
 
     /// Monte Carlo runs of the HTML report's schedule-risk section (seeded by --seed), for
     /// roadmaps with three-point durations.
@@ -657,5 +667,23 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+}
+
+/// `--lang`: the languages of the text written for people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangName {
+    /// English.
+    En,
+    /// Bulgarian: Bulgarian labels and month names, dd.mm.yyyy dates, 1 200 000 amounts.
+    Bg,
+}
+
+impl From<LangName> for crate::i18n::Lang {
+    fn from(name: LangName) -> Self {
+        match name {
+            LangName::En => crate::i18n::Lang::En,
+            LangName::Bg => crate::i18n::Lang::Bg,
+        }
     }
 }

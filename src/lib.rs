@@ -9,6 +9,7 @@ pub mod diff;
 pub mod display;
 pub mod findings;
 pub mod funding;
+pub mod i18n;
 pub mod import;
 pub mod model;
 pub mod money;

@@ -7,6 +7,8 @@ use std::path::Path;
 /// Top-level modules of `src/`, lowest layer first. A module may use those of lower layers only.
 const LAYERS: &[(&str, &[&str])] = &[
     ("base", &["diag", "display", "output"]),
+    // Message catalogues and locale formats: the file names its language, so the model reads it.
+    ("languages", &["i18n"]),
     ("calendar", &["calendar"]),
     ("model", &["model"]),
     // Scores (`rank`: weighted criteria and the priority they give) are read by the resolver.

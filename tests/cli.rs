@@ -210,3 +210,22 @@ fn a_closed_pipe_ends_quietly() {
         assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{format}");
     }
 }
+
+/// Without a browser to print it, `report -o plan.pdf` says so, exits 2 and writes nothing.
+#[test]
+fn report_pdf_without_a_browser_is_refused_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("plan.pdf");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_roadmap"))
+        .args(["report", "roadmap.toml", "-o"])
+        .arg(&pdf)
+        .env("PATH", dir.path())
+        .env_remove("ROADMAP_BROWSER")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot write a PDF"), "{stderr}");
+    assert!(stderr.contains("chromium"), "{stderr}");
+    assert!(!pdf.exists());
+}

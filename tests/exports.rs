@@ -116,7 +116,35 @@ fn calendar_parses_and_holds_every_milestone_and_project() {
             _ => None,
         })
         .collect();
-    assert_eq!(events.len(), milestones + 2 * (projects.len() - milestones));
+    let deadlines = projects.iter().filter(|p| !p["deadline"].is_null()).count();
+    let windows = plan["funding"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| !f["until"].is_null())
+        .count();
+    assert!(deadlines > 0 && windows > 0);
+    assert_eq!(
+        events.len(),
+        milestones + 2 * (projects.len() - milestones) + deadlines + windows
+    );
+    // A deadline and a window closing are all-day events on their day.
+    let school = events
+        .iter()
+        .find(|e| e.get_uid() == Some("deadline.e04-school-platform@sofia-digital-transformation-roadmap-2019-2025.roadmap"))
+        .expect("deadline event");
+    assert_eq!(
+        school.get_summary(),
+        Some("Deadline: School communication e-platform for teachers, parents and students")
+    );
+    assert!(school.get_description().unwrap().contains("days of margin"));
+    assert!(events.iter().any(|e| {
+        e.get_uid()
+            .is_some_and(|uid| uid.starts_with("window-closes."))
+            && e.get_summary()
+                .unwrap()
+                .starts_with("Funding window closes: ")
+    }));
     let kickoff = events
         .iter()
         .find(|e| e.get_uid() == Some("milestone.ms1-strategy-approved@sofia-digital-transformation-roadmap-2019-2025.roadmap"))
@@ -154,7 +182,19 @@ fn workbook_opens_with_real_dates() {
         .success();
     let bytes = std::fs::read(&path).unwrap();
     let mut workbook: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
-    assert_eq!(workbook.sheet_names(), ["Plan", "Funding", "Roles"]);
+    assert_eq!(
+        workbook.sheet_names(),
+        [
+            "Plan",
+            "Funding by project",
+            "Funding per year",
+            "Resources",
+            "Actors",
+            "Findings",
+            "Indicators",
+            "Programmes"
+        ]
+    );
     let sheet = workbook.worksheet_range("Plan").unwrap();
     let excel_epoch = NaiveDate::from_ymd_opt(1899, 12, 30).unwrap();
     let date = |cell: Option<&Data>| match cell {
@@ -444,6 +484,288 @@ fn workbook_has_the_descriptions() {
     };
     assert!(strings("Plan").contains(&"One portal for the municipality's e-services.".to_string()));
     assert!(strings("Plan").contains(&"digital-city/e-government".to_string()));
-    assert!(strings("Funding").contains(&"EU regional development fund.".to_string()));
-    assert!(strings("Roles").contains(&"Owner of the roadmap.".to_string()));
+    assert!(strings("Funding per year").contains(&"EU regional development fund.".to_string()));
+    assert!(strings("Actors").contains(&"Owner of the roadmap.".to_string()));
+}
+
+/// `(uid, summary, start, end)` of every event, as the icalendar crate reads them.
+fn calendar_events(text: &str) -> Vec<(String, String, String, String, i64)> {
+    use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};
+    let calendar: Calendar = text.parse().unwrap();
+    let day = |d: Option<DatePerhapsTime>| match d {
+        Some(DatePerhapsTime::Date(d)) => d.to_string(),
+        other => panic!("not an all-day date: {other:?}"),
+    };
+    calendar
+        .components
+        .iter()
+        .filter_map(|c| match c {
+            CalendarComponent::Event(e) => Some((
+                e.get_uid().unwrap().to_string(),
+                e.get_summary().unwrap().to_string(),
+                day(e.get_start()),
+                day(e.get_end()),
+                e.property_value("SEQUENCE").unwrap().parse().unwrap(),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Importing an updated plan updates its events instead of duplicating them: after edits to a
+/// name and a duration the UIDs are the same, and a later `--as-of` raises SEQUENCE and DTSTAMP.
+#[test]
+fn calendar_uids_survive_edits_and_later_exports_supersede() {
+    let dir = tempfile::tempdir().unwrap();
+    let edited = dir.path().join("edited.toml");
+    let text = std::fs::read_to_string("roadmap.toml").unwrap();
+    let changed = text
+        .replace(
+            "Digital governance set-up: Digital Board and digital unit",
+            "Digital Board set-up",
+        )
+        .replacen(
+            "duration       = \"6 months\"",
+            "duration       = \"8 months\"",
+            1,
+        );
+    assert_ne!(changed, text);
+    std::fs::write(&edited, changed).unwrap();
+    let before = String::from_utf8(stdout(&[
+        "export",
+        "roadmap.toml",
+        "--format",
+        "ics",
+        "--as-of",
+        "2022-01-01",
+    ]))
+    .unwrap();
+    let after = String::from_utf8(stdout(&[
+        "export",
+        edited.to_str().unwrap(),
+        "--format",
+        "ics",
+        "--as-of",
+        "2022-02-01",
+    ]))
+    .unwrap();
+    let (before, after) = (calendar_events(&before), calendar_events(&after));
+    let uids = |events: &[(String, String, String, String, i64)]| {
+        events
+            .iter()
+            .map(|e| e.0.clone())
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    assert_eq!(uids(&before), uids(&after));
+    assert_eq!(uids(&before).len(), before.len(), "UIDs are unique");
+    assert_ne!(before, after, "the edit shows");
+    for (old, new) in before.iter().zip(&after) {
+        assert!(new.4 > old.4, "SEQUENCE grows with the later export");
+    }
+}
+
+/// A second, independent reader: Python's `icalendar` (installed by `.ci/run` in
+/// `target/ics-venv`) reads the same events, dates and summaries as the icalendar crate.
+#[test]
+fn calendar_reads_the_same_in_python_icalendar() {
+    let python =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/ics-venv/bin/python");
+    let present = std::process::Command::new(&python)
+        .args(["-c", "import icalendar"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !support::tool_present(
+        present,
+        "Python icalendar",
+        "python3 -m venv target/ics-venv && target/ics-venv/bin/pip install icalendar",
+    ) {
+        return;
+    }
+    for file in [
+        "roadmap.toml",
+        "examples/portfolio.toml",
+        "examples/funding-windows.toml",
+    ] {
+        let text = String::from_utf8(stdout(&["export", file, "--format", "ics"])).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.ics");
+        std::fs::write(&path, &text).unwrap();
+        let script = "import icalendar, json, sys\n\
+            cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())\n\
+            print(json.dumps([[str(e['UID']), str(e['SUMMARY']), e.decoded('DTSTART').isoformat(), e.decoded('DTEND').isoformat(), int(e['SEQUENCE'])] for e in cal.walk('VEVENT')]))";
+        let out = std::process::Command::new(&python)
+            .args(["-c", script])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let python_events: Vec<(String, String, String, String, i64)> =
+            serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(python_events, calendar_events(&text), "{file}");
+        assert!(!python_events.is_empty());
+    }
+}
+
+/// The workbook's tables read back: human headers, money as numbers that add up to the totals
+/// row, window dates as date cells, milestones as a ◆ in one period, and no Indicators or
+/// Programmes sheet for a file without them.
+#[cfg(feature = "xlsx")]
+#[test]
+fn workbook_tables_have_headers_numbers_and_totals() {
+    use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.xlsx");
+    roadmap()
+        .args(["export", "roadmap.toml", "-o"])
+        .arg(&path)
+        .assert()
+        .success();
+    let mut workbook: Xlsx<_> = open_workbook(&path).unwrap();
+    let plan = json("roadmap.toml");
+    let by_project = workbook.worksheet_range("Funding by project").unwrap();
+    assert_eq!(
+        by_project.get_value((0, 0)),
+        Some(&Data::String("Project".into()))
+    );
+    let last = by_project.height() as u32 - 1;
+    assert_eq!(
+        by_project.get_value((last, 0)),
+        Some(&Data::String("Total".into()))
+    );
+    let cost: f64 = plan["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["cost"].as_f64())
+        .sum();
+    assert_eq!(by_project.get_value((last, 4)), Some(&Data::Float(cost)));
+    // Each source's column adds up to its total.
+    for col in 5..by_project.width() as u32 {
+        let sum: f64 = (1..last)
+            .filter_map(|r| by_project.get_value((r, col)).and_then(|d| d.get_float()))
+            .sum();
+        let total = by_project
+            .get_value((last, col))
+            .unwrap()
+            .get_float()
+            .unwrap();
+        assert!((sum - total).abs() < 0.01, "column {col}: {sum} vs {total}");
+    }
+    let per_year = workbook.worksheet_range("Funding per year").unwrap();
+    assert_eq!(
+        per_year.get_value((0, 6)),
+        Some(&Data::String("Window closes".into()))
+    );
+    assert!(
+        (1..per_year.height() as u32 - 1)
+            .any(|r| matches!(per_year.get_value((r, 6)), Some(Data::DateTime(_)))),
+        "window closings are date cells"
+    );
+    let sheet = workbook.worksheet_range("Plan").unwrap();
+    let milestones = plan["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["milestone"] == true)
+        .count();
+    let diamonds = sheet
+        .cells()
+        .filter(|(_, _, c)| matches!(c, Data::String(s) if s == "◆"))
+        .count();
+    assert_eq!(diamonds, milestones);
+    let actors = workbook.worksheet_range("Actors").unwrap();
+    assert_eq!(
+        actors.get_value((0, 2)),
+        Some(&Data::String("Sofia Municipality".into()))
+    );
+
+    let bare = dir.path().join("minimal.xlsx");
+    roadmap()
+        .args(["export", "examples/minimal.toml", "-o"])
+        .arg(&bare)
+        .assert()
+        .success();
+    let workbook: Xlsx<_> = open_workbook(&bare).unwrap();
+    assert!(!workbook.sheet_names().contains(&"Indicators".to_string()));
+    assert!(!workbook.sheet_names().contains(&"Programmes".to_string()));
+}
+
+/// The SVG chart reads without the file: rows are labelled by name (the id in the tooltip),
+/// each deadline is a marker, each closing window of a paying source too, and with more than
+/// 40 links only the critical chain is drawn while each row carries its links for hover.
+#[test]
+fn svg_names_rows_marks_deadlines_and_thins_arrows() {
+    let svg = String::from_utf8(stdout(&["export", "roadmap.toml", "--format", "svg"])).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let plan = json("roadmap.toml");
+    let projects = plan["projects"].as_array().unwrap();
+    let class = |name: &str| {
+        doc.descendants()
+            .filter(|n| {
+                n.attribute("class")
+                    .is_some_and(|c| c.split(' ').any(|c| c == name))
+            })
+            .count()
+    };
+    let labels: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| {
+            n.children()
+                .filter(|c| c.is_text())
+                .map(|c| c.text().unwrap())
+                .collect()
+        })
+        .collect();
+    let first = projects[0]["name"].as_str().unwrap();
+    assert!(
+        labels
+            .iter()
+            .any(|l| first.starts_with(l.trim_end_matches('…'))),
+        "{first} labels its row"
+    );
+    // The chart ends with the month the plan finishes in; deadlines after it are off the chart.
+    use chrono::Datelike;
+    let finish: NaiveDate = plan["roadmap"]["finish"].as_str().unwrap().parse().unwrap();
+    let end =
+        NaiveDate::from_ymd_opt(finish.year(), finish.month(), 1).unwrap() + chrono::Months::new(1);
+    let deadlines = projects
+        .iter()
+        .filter_map(|p| p["deadline"].as_str())
+        .filter(|d| d.parse::<NaiveDate>().unwrap() < end)
+        .count();
+    assert!(deadlines > 2);
+    assert_eq!(
+        class("rm-deadline"),
+        deadlines + 1,
+        "a marker per deadline, and the legend's"
+    );
+    assert!(class("rm-closes") > 1);
+    assert_eq!(class("rm-row"), projects.len());
+    let links: usize = projects
+        .iter()
+        .map(|p| p["depends_on"].as_array().unwrap().len())
+        .sum();
+    assert!(links > 40);
+    assert!(class("rm-dep-crit") > 1, "the critical chain is drawn");
+    assert_eq!(
+        class("rm-link"),
+        2 * links,
+        "each link hides in both of its rows"
+    );
+
+    // A small roadmap draws every link.
+    let small = String::from_utf8(stdout(&[
+        "export",
+        "examples/minimal.toml",
+        "--format",
+        "svg",
+    ]))
+    .unwrap();
+    assert!(!small.contains("class=\"rm-dep rm-link\""));
+    assert!(small.contains("class=\"rm-dep\""));
 }

@@ -616,17 +616,24 @@ fn no_path_moves_a_date_past_the_last_supported_day() {
     let progress = format!(
         "{HEAD}[[project]]\nid = \"p\"\nduration = \"3d\"\nlead = \"a\"\nstatus = \"in-progress\"\nactual_start = 9999-12-31\n"
     );
+    let earliest = format!(
+        "{HEAD}[[project]]\nid = \"p\"\nduration = \"2 months\"\nlead = \"a\"\nearliest_start = 9999-12-01\n"
+    );
     let cases: Vec<(&String, Vec<&str>, u64)> = vec![
+        // Its `earliest_start` moved it.
+        (&earliest, vec!["plan", "-"], 10),
         (&late, vec!["plan", "-", "--as-of", "9999-12-31"], 14),
-        (&late, vec!["plan", "-", "--scenario", "late"], 18),
+        // The scenario's `funding_from` value, not the project's duration, moved it.
+        (&late, vec!["plan", "-", "--scenario", "late"], 11),
         (&late, vec!["risk", "-", "--runs", "200"], 14),
         (
             &late,
             vec!["export", "-", "--format", "html", "--runs", "200"],
             14,
         ),
-        (&progress, vec!["plan", "-"], 8),
-        (&progress, vec!["export", "-", "--format", "json"], 8),
+        // The recorded `actual_start` moved it.
+        (&progress, vec!["plan", "-"], 11),
+        (&progress, vec!["export", "-", "--format", "json"], 11),
     ];
     for (text, args, line) in cases {
         let output = roadmap()

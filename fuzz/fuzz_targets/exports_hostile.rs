@@ -63,7 +63,8 @@ fuzz_target!(|data: &[u8]| {
     roxmltree::Document::parse(&mspdi).expect("the MSPDI is well-formed");
 
     let mut ics = Vec::new();
-    roadmap::report::ics::write(&mut ics, roadmap, plan, None).expect("ics");
+    let messages = roadmap::i18n::Messages::new(roadmap::i18n::Lang::En);
+    roadmap::report::ics::write(&mut ics, roadmap, plan, None, &messages).expect("ics");
     let ics = String::from_utf8(ics).expect("ICS is UTF-8");
     assert!(ics.ends_with("\r\n"));
     for line in ics.split_terminator("\r\n") {

@@ -61,6 +61,8 @@ pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
         },
         _ => None,
     };
+    let lang = args.lang.map_or(roadmap.language, Into::into);
+    let messages = crate::i18n::Messages::new(lang);
     emit(
         args.output.output.as_deref(),
         args.output.force,
@@ -76,14 +78,27 @@ pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
             ),
             ExportFormat::Dot => report::dot::write(out, roadmap, plan),
             ExportFormat::Svg => report::svg::write(out, roadmap, plan, args.as_of),
-            ExportFormat::Ics => report::ics::write(out, roadmap, plan, args.as_of),
+            ExportFormat::Ics => report::ics::write(out, roadmap, plan, args.as_of, &messages),
             ExportFormat::Mspdi => report::mspdi::write(out, roadmap, plan),
-            ExportFormat::Html => {
-                write_html(out, &checked, roadmap, plan, args.as_of, risk.as_ref())
-            }
+            ExportFormat::Html => write_html(
+                out,
+                &checked,
+                roadmap,
+                plan,
+                args.as_of,
+                risk.as_ref(),
+                lang,
+            ),
             #[cfg(feature = "xlsx")]
             ExportFormat::Xlsx => {
-                let bytes = report::xlsx::workbook(roadmap, plan).map_err(std::io::Error::other)?;
+                let bytes = report::xlsx::workbook(
+                    roadmap,
+                    plan,
+                    &checked.source,
+                    &checked.findings,
+                    &messages,
+                )
+                .map_err(std::io::Error::other)?;
                 out.write_all(&bytes)
             }
             #[cfg(not(feature = "xlsx"))]

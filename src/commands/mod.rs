@@ -11,6 +11,7 @@ pub mod indicators;
 pub mod init;
 pub mod man;
 pub mod order;
+pub mod pdf;
 pub mod plan;
 pub mod rank;
 pub mod report;

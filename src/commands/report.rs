@@ -17,6 +17,10 @@ use crate::report::html;
 use crate::risk::{self, Distribution, Risk};
 
 pub fn run(args: &HtmlReportArgs, context: &Context) -> Result<Outcome> {
+    // A PDF needs a browser: refuse before any planning when none is installed.
+    let pdf = super::pdf::wants_pdf(args.output.output.as_deref())
+        .then(super::pdf::browser)
+        .transpose()?;
     let checked = check_for_output(
         &args.input.file,
         &args.planner,
@@ -30,12 +34,36 @@ pub fn run(args: &HtmlReportArgs, context: &Context) -> Result<Outcome> {
         Ok(risk) => risk,
         Err(finding) => return super::risk::refuse(&checked, finding, context),
     };
-    emit(
-        args.output.output.as_deref(),
-        args.output.force,
-        &args.input.file,
-        |out: &mut dyn Write| write_html(out, &checked, roadmap, plan, args.as_of, risk.as_ref()),
-    )?;
+    let write = |out: &mut dyn Write| {
+        write_html(
+            out,
+            &checked,
+            roadmap,
+            plan,
+            args.as_of,
+            risk.as_ref(),
+            args.lang.map_or(roadmap.language, Into::into),
+        )
+    };
+    match pdf {
+        Some(browser) => {
+            let mut html = Vec::new();
+            write(&mut html)?;
+            let bytes = super::pdf::print(&browser, &html)?;
+            emit(
+                args.output.output.as_deref(),
+                args.output.force,
+                &args.input.file,
+                |out: &mut dyn Write| out.write_all(&bytes),
+            )?;
+        }
+        None => emit(
+            args.output.output.as_deref(),
+            args.output.force,
+            &args.input.file,
+            write,
+        )?,
+    }
     say_written(&args.output, context);
     Ok(Outcome::Success)
 }
@@ -70,6 +98,7 @@ pub(super) fn write_html(
     plan: &Plan,
     as_of: Option<NaiveDate>,
     risk: Option<&Risk>,
+    lang: crate::i18n::Lang,
 ) -> io::Result<()> {
     html::write(
         out,
@@ -80,6 +109,7 @@ pub(super) fn write_html(
             findings: &checked.findings,
             as_of,
             risk,
+            lang,
         },
     )
 }

@@ -276,18 +276,34 @@ fn is_negative(node: &Node<'_>) -> bool {
 impl<T: Decode> Decode for Vec<T> {
     fn decode(node: &Node<'_>, decoder: &mut Decoder) -> Option<Self> {
         match node.get_ref() {
-            DeValue::Array(items) => Some(
-                items
-                    .iter()
-                    .filter_map(|item| T::decode(item, decoder))
-                    .collect(),
-            ),
+            DeValue::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                out.extend(items.iter().filter_map(|item| T::decode(item, decoder)));
+                Some(out)
+            }
             _ => {
                 decoder.wrong_type(node, "an array");
                 None
             }
         }
     }
+}
+
+/// Like `Vec::<T>::decode`, but each element's tree is freed once it is decoded, so a large
+/// array is never held twice (as a tree and as values) at once.
+pub fn decode_array_freeing<T: Decode>(node: Node<'_>, decoder: &mut Decoder) -> Option<Vec<T>> {
+    if !matches!(node.get_ref(), DeValue::Array(_)) {
+        decoder.wrong_type(&node, "an array");
+        return None;
+    }
+    let DeValue::Array(items) = node.into_inner() else {
+        return None;
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        out.extend(T::decode(&item, decoder));
+    }
+    Some(out)
 }
 
 /// A table keyed by ids (`resources = { it-staff = 1.5 }`), in file order of its keys' positions.

@@ -3,11 +3,12 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use toml::de::DeTable;
-
 use crate::diag::{Code, Diagnostic, SourceFile};
-use crate::model::decode::Decoder;
-use crate::model::raw::{RawFile, decode_file};
+use toml::de::{DeTable, DeValue};
+
+use super::pieces::{self, Sizes};
+use crate::model::decode::{Decode, Decoder, Node, decode_array_freeing};
+use crate::model::raw::{FileKey, RawFile, RawProject, decode_file};
 
 /// Largest input accepted. A 100,000-project portfolio is about 15 MB; anything much larger is
 /// not a roadmap, and refusing it early bounds memory and time.
@@ -165,48 +166,92 @@ pub fn parse_bytes(name: String, bytes: Vec<u8>) -> Parsed {
 /// Parses TOML text into the raw model, collecting every syntax and type finding.
 pub fn parse_str(name: String, text: String) -> Parsed {
     let source = SourceFile::new(name, text);
-    let (root, errors) = DeTable::parse_recoverable(&source.text);
-    if !errors.is_empty() {
-        let findings = errors
-            .iter()
-            .map(|err| {
-                let message = err.message().trim();
-                if message == "recursion limit" && err.span().is_none() {
-                    // The parser names no position for a dotted key too deep: find it.
-                    let finding = Diagnostic::error(
-                        Code::TooLarge,
-                        format!(
-                            "a dotted key of {KEY_DEPTH_LIMIT} or more parts nests deeper than the TOML parser allows"
-                        ),
-                    );
-                    return match deep_key_at(&source.text) {
-                        Some(at) => finding.at(at),
-                        None => finding,
-                    };
-                }
-                let finding = Diagnostic::error(syntax_code(message), message.to_string());
-                match err.span() {
-                    Some(at) => finding.at(at),
-                    None => finding,
-                }
-            })
-            .collect();
-        return Parsed {
-            source,
-            raw: None,
-            findings,
-        };
-    }
-    let span = root.span();
-    let root = toml::Spanned::new(span, toml::de::DeValue::Table(root.into_inner()));
-    let mut decoder = Decoder::default();
-    let raw = decode_file(&root, &mut decoder);
-    let findings = decoder.findings;
-    drop(root);
+    let (raw, findings) = match decode_in_pieces(&source.text, Sizes::DEFAULT) {
+        Some((raw, findings)) => (Some(raw), findings),
+        None => decode_whole(&source.text),
+    };
     Parsed {
         source,
-        raw: Some(raw),
+        raw,
         findings,
+    }
+}
+
+/// A large file decoded as it is parsed in pieces (see `pieces`): each project's tree is freed
+/// once it is decoded, so the file is never held twice, as a tree and as the raw model.
+/// `None` when the file is not parsed in pieces.
+fn decode_in_pieces(text: &str, sizes: Sizes) -> Option<(RawFile, Vec<Diagnostic>)> {
+    let mut decoder = Decoder::default();
+    let mut projects = Vec::new();
+    let (rest, has_projects) = pieces::parse(text, sizes, "project", &mut |node| {
+        projects.extend(RawProject::decode(&node, &mut decoder));
+    })?;
+    let mut raw = decode_file(&table_node(rest), &mut decoder);
+    raw.project = has_projects.then_some(projects);
+    Some((raw, decoder.findings))
+}
+
+/// The file parsed at once: its syntax errors, or its raw model (the projects decoded last, each
+/// one's tree freed once decoded).
+fn decode_whole(text: &str) -> (Option<RawFile>, Vec<Diagnostic>) {
+    let (root, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        return (
+            None,
+            errors.iter().map(|err| syntax_finding(err, text)).collect(),
+        );
+    }
+    let mut decoder = Decoder::default();
+    let mut projects = None;
+    let span = root.span();
+    let rest: DeTable<'_> = root
+        .into_inner()
+        .into_iter()
+        .filter_map(|(key, value)| match key.get_ref().as_ref() {
+            "project" => {
+                projects = Some(value);
+                None
+            }
+            _ => Some((key, value)),
+        })
+        .collect();
+    let rest = table_node(toml::Spanned::new(span, rest));
+    let mut raw = decode_file(&rest, &mut decoder);
+    drop(rest);
+    if let Some(projects) = projects {
+        raw.project = decode_array_freeing(projects, &mut decoder);
+        if raw.project.is_none() {
+            raw.rejected.push(FileKey::project);
+        }
+    }
+    (Some(raw), decoder.findings)
+}
+
+fn table_node(table: toml::Spanned<DeTable<'_>>) -> Node<'_> {
+    let span = table.span();
+    toml::Spanned::new(span, DeValue::Table(table.into_inner()))
+}
+
+/// A TOML syntax error as a finding.
+fn syntax_finding(err: &toml::de::Error, text: &str) -> Diagnostic {
+    let message = err.message().trim();
+    if message == "recursion limit" && err.span().is_none() {
+        // The parser names no position for a dotted key too deep: find it.
+        let finding = Diagnostic::error(
+            Code::TooLarge,
+            format!(
+                "a dotted key of {KEY_DEPTH_LIMIT} or more parts nests deeper than the TOML parser allows"
+            ),
+        );
+        return match deep_key_at(text) {
+            Some(at) => finding.at(at),
+            None => finding,
+        };
+    }
+    let finding = Diagnostic::error(syntax_code(message), message.to_string());
+    match err.span() {
+        Some(at) => finding.at(at),
+        None => finding,
     }
 }
 
@@ -256,5 +301,82 @@ fn syntax_code(message: &str) -> Code {
         Code::TooLarge
     } else {
         Code::TomlSyntax
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Cut as often as possible, so small texts exercise every cut.
+    const SMALL: Sizes = Sizes {
+        cut_from: 0,
+        piece: 1,
+    };
+
+    fn whole(text: &str) -> String {
+        format!("{:?}", decode_whole(text))
+    }
+
+    fn in_pieces(text: &str) -> Option<String> {
+        decode_in_pieces(text, SMALL).map(|(raw, findings)| format!("{:?}", (Some(raw), findings)))
+    }
+
+    /// Projects with what can look like a header inside a value: a multi-line string holding
+    /// `[[project]]` lines and a multi-line array whose lines start with `[`.
+    fn roadmap(projects: usize) -> String {
+        let mut text =
+            String::from("[roadmap]\nname = \"r\"\nstart = 2025-01-01\n[[actor]]\nid = \"a\"\n");
+        for i in 0..projects {
+            text.push_str(&format!(
+                "[[project]]\nid = \"p{i}\"\nduration = \"{}d\"\nlead = \"a\"\n\
+                 description = \"\"\"\n[[project]]\nid = \"fake\"\n\"\"\"\n\
+                 scores = {{ x = 1 }}\n",
+                i + 1
+            ));
+            if i > 0 {
+                text.push_str(&format!(
+                    "depends_on = [\n\"p{}\",\n]\nmatrix = [\n[1, 2],\n]\n",
+                    i - 1
+                ));
+            }
+            if i % 3 == 0 {
+                text.push_str(&format!("[[actor]]\nid = \"b{i}\"\n"));
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn a_file_in_pieces_decodes_as_one_parse_does() {
+        let text = roadmap(40);
+        let pieces = in_pieces(&text).expect("the file is cut");
+        assert_eq!(pieces, whole(&text));
+        assert!(pieces.contains("p39") && !pieces.contains("\"fake\"\n"));
+    }
+
+    #[test]
+    fn what_the_pieces_cannot_settle_is_parsed_at_once() {
+        let base = roadmap(6);
+        let cases = [
+            // A table written twice, in different pieces: the whole parse's error.
+            format!("{base}[roadmap]\nname = \"again\"\n"),
+            // A sub-table of an earlier piece's last project.
+            format!("{base}[[actor]]\nid = \"z\"\n[project.extra]\nx = 1\n"),
+            // Projects written inline before the first header, and as tables later.
+            format!("project = [{{ id = \"q\" }}]\n{base}"),
+            // A syntax error in the last piece.
+            format!("{base}[[project]]\nid = \n"),
+        ];
+        for text in cases {
+            assert_eq!(in_pieces(&text), None, "{text}");
+            let (_, findings) = decode_whole(&text);
+            assert!(!findings.is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_small_file_is_parsed_at_once() {
+        assert!(decode_in_pieces(&roadmap(3), Sizes::DEFAULT).is_none());
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod decode;
 pub mod load;
+mod pieces;
 pub mod raw;
 pub mod raw_ext;
 pub mod raw_strategy;
@@ -27,6 +28,8 @@ pub struct Roadmap {
     /// The first day of the plan.
     pub start: NaiveDate,
     pub currency: String,
+    /// The language of its reports for people (`language` in `[roadmap]`).
+    pub language: crate::i18n::Lang,
     pub objectives: Vec<Objective>,
     pub actors: Vec<Actor>,
     pub resources: Vec<Resource>,
@@ -144,6 +147,8 @@ pub struct FundingSource {
     pub amount: f64,
     /// Projects it pays for start on or after this day.
     pub from: Option<NaiveDate>,
+    /// Where `from` is written (a scenario's `funding_from` value under that scenario).
+    pub from_at: Option<Range<usize>>,
     /// Projects it pays for finish on or before this day.
     pub until: Option<NaiveDate>,
     pub description: Option<String>,
@@ -197,6 +202,7 @@ pub struct Project {
     pub duration_at: Range<usize>,
     pub depends_on: Vec<Dependency>,
     pub earliest_start: Option<NaiveDate>,
+    pub earliest_start_at: Option<Range<usize>>,
     pub deadline: Option<NaiveDate>,
     pub deadline_at: Option<Range<usize>>,
     /// Index of the leading actor.
@@ -215,6 +221,8 @@ pub struct Project {
     pub status: Status,
     /// The day it actually started.
     pub actual_start: Option<NaiveDate>,
+    /// Where the recorded start is written (`actual_finish` for a done milestone without one).
+    pub actual_start_at: Option<Range<usize>>,
     /// The day it actually finished (its last day).
     pub actual_finish: Option<NaiveDate>,
     /// Share of the work done, 0 .. 1.

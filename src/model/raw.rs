@@ -162,6 +162,10 @@ table! {
         /// Currency of every cost and amount (default "EUR").
         #[schemars(extend("examples" = ["EUR", "BGN"]))]
         currency: Located<String>,
+        /// Language of the reports written for people: "en" (default) or "bg"; `--lang`
+        /// overrides it.
+        #[schemars(extend("examples" = ["en", "bg"]))]
+        language: Located<String>,
     }
 }
 

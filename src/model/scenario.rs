@@ -69,14 +69,14 @@ pub struct Scenario {
     pub remove_funding: Vec<usize>,
     /// Funding sources scaled by a factor (amount and contributions).
     pub funding_factor: Vec<(usize, f64)>,
-    /// Funding sources whose window opens on a new day.
-    pub funding_from: Vec<(usize, NaiveDate)>,
+    /// Funding sources whose window opens on a new day, and where that day is written.
+    pub funding_from: Vec<(usize, NaiveDate, Range<usize>)>,
     /// Resources with a new capacity.
     pub capacity: Vec<(usize, f64)>,
-    /// Projects whose duration is scaled by a factor.
-    pub stretch: Vec<(usize, f64)>,
-    /// Projects with a new (fixed) duration.
-    pub duration: Vec<(usize, Span)>,
+    /// Projects whose duration is scaled by a factor, and where the factor is written.
+    pub stretch: Vec<(usize, f64, Range<usize>)>,
+    /// Projects with a new (fixed) duration, and where it is written.
+    pub duration: Vec<(usize, Span, Range<usize>)>,
 }
 
 /// `span` scaled by `factor`: days are rounded to whole days; months stay months when the
@@ -120,20 +120,24 @@ impl Roadmap {
                 }
             }
         }
-        for &(source, from) in &scenario.funding_from {
-            roadmap.funding[source].from = Some(from);
+        // Values a scenario sets are found where the scenario writes them.
+        for (source, from, at) in &scenario.funding_from {
+            roadmap.funding[*source].from = Some(*from);
+            roadmap.funding[*source].from_at = Some(at.clone());
         }
         for &(resource, capacity) in &scenario.capacity {
             roadmap.resources[resource].capacity = capacity;
         }
-        for &(project, factor) in &scenario.stretch {
-            let p = &mut roadmap.projects[project];
-            p.duration = stretch(p.duration, factor);
-            p.estimate = p.estimate.map(|e| e.stretched(factor));
+        for (project, factor, at) in &scenario.stretch {
+            let p = &mut roadmap.projects[*project];
+            p.duration = stretch(p.duration, *factor);
+            p.duration_at = at.clone();
+            p.estimate = p.estimate.map(|e| e.stretched(*factor));
         }
-        for &(project, span) in &scenario.duration {
-            let p = &mut roadmap.projects[project];
-            p.duration = span;
+        for (project, span, at) in &scenario.duration {
+            let p = &mut roadmap.projects[*project];
+            p.duration = *span;
+            p.duration_at = at.clone();
             p.estimate = None;
         }
         roadmap

@@ -267,9 +267,9 @@ pub fn plan_as_of(
 }
 
 /// E011 when the plan runs past 9999-12-31, the last day dates can hold: the project that passes
-/// it first (earliest start, then file order), with its duration underlined. The engine works
-/// in day offsets (`i32`, saturating far beyond year 9999), so any roadmap whose plan fits is
-/// planned, however long its durations add up to.
+/// it first (earliest start, then file order), with the value that took it there underlined
+/// (see [`start_value_at`]). The engine works in day offsets (`i32`, saturating far beyond
+/// year 9999), so any roadmap whose plan fits is planned, however long its durations add up to.
 fn past_last_day(roadmap: &Roadmap, problem: &Problem, solution: &Solution) -> Option<Diagnostic> {
     let last = problem.day(crate::model::decode::Date::LAST);
     let first = (0..solution.end.len())
@@ -288,9 +288,47 @@ fn past_last_day(roadmap: &Roadmap, problem: &Problem, solution: &Solution) -> O
                 project.id
             ),
         )
-        .at(project.duration_at.clone())
+        .at(start_value_at(roadmap, problem, solution, first)
+            .unwrap_or_else(|| project.duration_at.clone()))
         .with_help("shorten the durations or lags that lead to it, or start the roadmap earlier"),
     )
+}
+
+/// Where the day project `i` starts on is written, when a value of the file sets it: its
+/// recorded `actual_start`, its `earliest_start` or a paying source's `from` (a scenario's
+/// value under that scenario). `None` when a prerequisite, a resource, a cap or `--as-of`
+/// sets it; the project's duration is then what carries it past the last day.
+fn start_value_at(
+    roadmap: &Roadmap,
+    problem: &Problem,
+    solution: &Solution,
+    i: usize,
+) -> Option<std::ops::Range<usize>> {
+    if solution.held_back[i] != Hold::Release {
+        return None;
+    }
+    let project = &roadmap.projects[i];
+    let sets_start = |date: NaiveDate| problem.day(date) == solution.start[i];
+    let recorded = project
+        .actual_start
+        .filter(|&d| sets_start(d))
+        .and(project.actual_start_at.clone());
+    let earliest = || {
+        project
+            .earliest_start
+            .filter(|&d| sets_start(d))
+            .and(project.earliest_start_at.clone())
+    };
+    let window = || {
+        project.funding.iter().find_map(|c| {
+            let source = &roadmap.funding[c.source];
+            source
+                .from
+                .filter(|&d| sets_start(d))
+                .and(source.from_at.clone())
+        })
+    };
+    recorded.or_else(earliest).or_else(window)
 }
 
 /// The engine's view of the roadmap: day offsets from the start, fixed-point units.

@@ -4,15 +4,15 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
-use comfy_table::{Cell, CellAlignment, Color};
+use comfy_table::Color;
 use serde::Serialize;
 
 use crate::model::{ActorKind, Roadmap};
 use crate::plan::Plan;
 use crate::report::csv::neutralise;
 use crate::report::figures::{self, Role};
-use crate::report::table::{ID_MAX_WIDTH, truncate};
-use crate::report::{Look, Report, header, number, write_json};
+use crate::report::grid::{self, Align, Grid, GridCell, Layout};
+use crate::report::{Look, Report, write_json};
 
 #[derive(Serialize)]
 pub struct ActorsReport<'a> {
@@ -113,63 +113,75 @@ impl<'a> ActorsReport<'a> {
     /// The role matrix: projects down, actors (numbered) across.
     pub fn write_matrix(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
         let actors = self.with_role();
-        let mut table = look.table();
-        table.set_header(
-            std::iter::once(header("project"))
-                .chain((1..=actors.len()).map(|n| header(&n.to_string()))),
+        let mut columns = vec![grid::Column::id("project")];
+        columns.extend(
+            (1..=actors.len()).map(|n| grid::Column::fixed(n.to_string()).align(Align::Center)),
         );
+        let mut table = Grid::new(columns);
         for row in &self.matrix {
             let cells = actors.iter().map(|actor| {
                 let role = row.roles.get(actor.id);
-                let cell =
-                    Cell::new(role.map_or("", |r| r.letter())).set_alignment(CellAlignment::Center);
-                match role {
-                    Some(Role::Lead) if look.color => cell.fg(Color::Green),
-                    _ => cell,
-                }
+                GridCell::new(role.map_or("", |r| r.letter()))
+                    .fg_if(matches!(role, Some(Role::Lead)), Color::Green)
             });
-            table.add_row(
-                std::iter::once(Cell::new(truncate(row.project, ID_MAX_WIDTH))).chain(cells),
-            );
+            table.row(std::iter::once(GridCell::new(row.project)).chain(cells));
         }
-        writeln!(out, "{table}")
+        if !matches!(table.layout(usize::from(look.width)), Layout::Blocks) {
+            return writeln!(out, "{}", table.render(look));
+        }
+        // Too many actors for a column each: the roles of each project as a list of numbers.
+        let mut table = Grid::new(vec![
+            grid::Column::id("project"),
+            grid::Column::ids("leads"),
+            grid::Column::ids("takes part"),
+        ]);
+        for row in &self.matrix {
+            let numbers = |wanted: Role| {
+                let numbers: Vec<String> = actors
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, actor)| row.roles.get(actor.id) == Some(&wanted))
+                    .map(|(n, _)| (n + 1).to_string())
+                    .collect();
+                numbers.join(" ")
+            };
+            table.row([
+                row.project.to_string(),
+                numbers(Role::Lead),
+                numbers(Role::Participant),
+            ]);
+        }
+        writeln!(out, "{}", table.render(look))
     }
 
     /// One row per actor with a role: number, projects led and joined, busiest quarter.
     pub fn write_summary(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
-        let mut table = look.table();
-        table.set_header(
-            [
-                "#",
-                "actor",
-                "kind",
-                "leads",
-                "joins",
-                "busiest quarter",
-                "name",
-            ]
-            .map(header),
-        );
+        // The name goes first when the table does not fit, then the kind.
+        let mut table = Grid::new(vec![
+            grid::Column::number("#"),
+            grid::Column::id("actor"),
+            grid::Column::text("kind").optional(1),
+            grid::Column::number("leads"),
+            grid::Column::number("joins"),
+            grid::Column::text("busiest quarter"),
+            grid::Column::text("name").optional(0),
+        ])
+        .key(1);
         for (n, actor) in self.with_role().iter().enumerate() {
             let busiest = actor.busiest.as_ref().map_or(String::new(), |b| {
                 format!("{} ({} running)", b.quarter, b.projects)
             });
-            table.add_row(vec![
-                number(n + 1),
-                Cell::new(truncate(actor.id, ID_MAX_WIDTH)),
-                Cell::new(actor.kind.as_str()),
-                number(actor.leads.len()),
-                number(actor.participates.len()),
-                Cell::new(busiest),
-                Cell::new(actor.name),
+            table.row([
+                (n + 1).to_string(),
+                actor.id.to_string(),
+                actor.kind.as_str().to_string(),
+                actor.leads.len().to_string(),
+                actor.participates.len().to_string(),
+                busiest,
+                actor.name.to_string(),
             ]);
         }
-        // Everything but the name keeps its width; the name wraps into what is left.
-        let columns = table.column_count();
-        for column in table.column_iter_mut().take(columns.saturating_sub(1)) {
-            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-        }
-        writeln!(out, "{table}")
+        writeln!(out, "{}", table.render(look))
     }
 }
 
@@ -183,12 +195,13 @@ impl Report for ActorsReport<'_> {
             writeln!(out, "Every actor has a role.")
         } else {
             let marker = if look.ascii { "!" } else { "⚠" };
-            writeln!(
-                out,
-                "{} No role: {}",
-                look.paint(warning_style(), marker),
-                self.without_role.join(", ")
-            )
+            let line = grid::paragraph(
+                &format!("{marker} No role: {}", self.without_role.join(", ")),
+                look.width,
+            );
+            // Only the marker in the warning colour.
+            let line = line.replacen(marker, &look.paint(warning_style(), marker), 1);
+            writeln!(out, "{line}")
         }
     }
 

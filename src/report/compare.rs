@@ -2,11 +2,10 @@
 
 use std::io::{self, Write};
 
-use comfy_table::Cell;
-
 use crate::display::amount;
 use crate::report::csv::neutralise;
-use crate::report::{Look, Report, header, number, write_json};
+use crate::report::grid::{self, Grid};
+use crate::report::{Look, Report, write_json};
 use crate::scenarios::Outcome;
 
 fn list(ids: &[String]) -> String {
@@ -31,38 +30,44 @@ pub fn table(
     currency: &str,
     look: &Look,
 ) -> io::Result<()> {
-    let mut table = look.table();
-    table.set_header(vec![
-        header("scenario"),
-        header("finish"),
-        header("slip (days)"),
-        header("projects that slip"),
-        header("deadlines missed"),
-        header("windows missed"),
-        header(&format!("funding gap ({currency})")),
+    let mut table = Grid::new(vec![
+        grid::Column::id("scenario"),
+        grid::Column::fixed("finish"),
+        grid::Column::number("slip (days)"),
+        grid::Column::number("projects that slip"),
+        grid::Column::ids("deadlines missed"),
+        grid::Column::ids("windows missed"),
+        grid::Column::number(format!("funding gap ({currency})")),
     ]);
     for o in outcomes {
-        table.add_row(vec![
-            Cell::new(&o.id),
-            Cell::new(o.finish),
-            number(signed(o.slip_days)),
-            number(o.slipped.len()),
-            Cell::new(list(&o.missed_deadlines)),
-            Cell::new(list(&o.missed_windows)),
-            number(amount(o.uncovered_cost + o.over_committed)),
+        table.row([
+            o.id.clone(),
+            o.finish.to_string(),
+            signed(o.slip_days),
+            o.slipped.len().to_string(),
+            list(&o.missed_deadlines),
+            list(&o.missed_windows),
+            amount(o.uncovered_cost + o.over_committed),
         ]);
     }
-    writeln!(out, "{table}")?;
+    writeln!(out, "{}", table.render(look))?;
+    let width = usize::from(look.width);
     for o in outcomes.iter().filter(|o| o.id != "baseline") {
-        writeln!(out, "{}: {}", o.id, o.name)?;
+        writeln!(
+            out,
+            "{}",
+            grid::paragraph(&format!("{}: {}", o.id, o.name), look.width)
+        )?;
         if !o.slipped.is_empty() {
-            writeln!(out, "  slip: {}", o.slipped.join(", "))?;
+            let lines = grid::wrap_at_spaces(&o.slipped.join(", "), width.saturating_sub(8));
+            for (i, line) in lines.iter().enumerate() {
+                let head = if i == 0 { "  slip: " } else { "        " };
+                writeln!(out, "{head}{line}")?;
+            }
         }
     }
-    writeln!(
-        out,
-        "funding gap: cost no source covers plus commitments beyond a source's amount"
-    )
+    let note = "funding gap: cost no source covers plus commitments beyond a source's amount";
+    writeln!(out, "{}", grid::paragraph(note, look.width))
 }
 
 #[derive(serde::Serialize)]

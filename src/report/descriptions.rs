@@ -3,10 +3,9 @@
 
 use std::io::{self, Write};
 
-use comfy_table::Cell;
-
 use crate::model::Roadmap;
-use crate::report::{Look, header};
+use crate::report::Look;
+use crate::report::grid::{self, Grid};
 
 /// (id, name, description) of one entry.
 type Entry<'a> = (&'a str, &'a str, Option<&'a str>);
@@ -63,8 +62,13 @@ pub fn write(out: &mut dyn Write, roadmap: &Roadmap, look: &Look) -> io::Result<
                 .collect(),
         ),
     ];
-    let mut table = look.table();
-    table.set_header(["", "id", "description"].map(header));
+    // The kind goes first when the table does not fit; descriptions wrap at spaces.
+    let mut table = Grid::new(vec![
+        grid::Column::fixed("").optional(0),
+        grid::Column::id("id"),
+        grid::Column::text("description"),
+    ])
+    .key(1);
     let mut rows = 0;
     for (kind, entries) in groups {
         for (id, name, description) in entries {
@@ -76,12 +80,17 @@ pub fn write(out: &mut dyn Write, roadmap: &Roadmap, look: &Look) -> io::Result<
             } else {
                 format!("{name}: {description}")
             };
-            table.add_row(vec![Cell::new(kind), Cell::new(id), Cell::new(text)]);
+            table.row([kind.to_string(), id.to_string(), text]);
             rows += 1;
         }
     }
     if rows == 0 {
         return Ok(());
     }
-    writeln!(out, "\n{}\n{table}", look.bold("Descriptions"))
+    writeln!(
+        out,
+        "\n{}\n{}",
+        look.bold("Descriptions"),
+        table.render(look)
+    )
 }

@@ -3,11 +3,10 @@
 
 use std::io::{self, Write};
 
-use comfy_table::Cell;
-
 use crate::diff::{Amounts, Diff};
 use crate::display::{amount, units};
-use crate::report::{Look, header, number, write_json};
+use crate::report::grid::{self, Grid};
+use crate::report::{Look, write_json};
 
 fn signed(days: i64) -> String {
     match days {
@@ -58,42 +57,50 @@ fn changes_text(fields: &[crate::diff::FieldChange], arrow: &str) -> String {
 
 pub fn table(out: &mut dyn Write, diff: &Diff, look: &Look) -> io::Result<()> {
     let arrow = look.arrow();
-    writeln!(out, "{} {arrow} {}", diff.old, diff.new)?;
-    writeln!(out, "{}\n", summary(diff).replace('→', arrow))?;
+    let paragraph = |text: &str| grid::paragraph(text, look.width);
+    writeln!(
+        out,
+        "{}",
+        paragraph(&format!("{} {arrow} {}", diff.old, diff.new))
+    )?;
+    writeln!(out, "{}\n", paragraph(&summary(diff).replace('→', arrow)))?;
     if diff.is_empty() {
         return writeln!(out, "The plans are the same.");
     }
     if !diff.added.is_empty() || !diff.removed.is_empty() {
-        let mut table = look.table();
-        table.set_header(vec![
-            header(""),
-            header("id"),
-            header("name"),
-            header("start"),
-            header("finish"),
-        ]);
+        let mut table = Grid::new(vec![
+            grid::Column::fixed(""),
+            grid::Column::id("id"),
+            grid::Column::text("name").optional(0),
+            grid::Column::fixed("start"),
+            grid::Column::fixed("finish"),
+        ])
+        .key(1);
         for (sign, list) in [("+", &diff.added), ("-", &diff.removed)] {
             for p in list {
-                table.add_row(vec![
-                    Cell::new(sign),
-                    Cell::new(&p.id),
-                    Cell::new(&p.name),
-                    Cell::new(p.start),
-                    Cell::new(p.finish),
+                table.row([
+                    sign.to_string(),
+                    p.id.clone(),
+                    p.name.clone(),
+                    p.start.to_string(),
+                    p.finish.to_string(),
                 ]);
             }
         }
-        writeln!(out, "Added (+) and removed (-) projects:\n{table}\n")?;
+        writeln!(
+            out,
+            "Added (+) and removed (-) projects:\n{}\n",
+            table.render(look)
+        )?;
     }
     if !diff.changed.is_empty() {
-        let mut table = look.table();
-        table.set_header(vec![
-            header("id"),
-            header("start"),
-            header("slip"),
-            header("finish"),
-            header("slip"),
-            header("changes"),
+        let mut table = Grid::new(vec![
+            grid::Column::id("id"),
+            grid::Column::fixed("start"),
+            grid::Column::number("slip"),
+            grid::Column::fixed("finish"),
+            grid::Column::number("slip"),
+            grid::Column::text("changes"),
         ]);
         for c in &diff.changed {
             let critical = match c.critical {
@@ -101,26 +108,38 @@ pub fn table(out: &mut dyn Write, diff: &Diff, look: &Look) -> io::Result<()> {
                 (true, false) => " (no longer critical)",
                 _ => "",
             };
-            table.add_row(vec![
-                Cell::new(&c.id),
-                Cell::new(c.start.new),
-                number(signed(c.start.slip_days)),
-                Cell::new(c.finish.new),
-                number(signed(c.finish.slip_days)),
-                Cell::new(format!("{}{critical}", changes_text(&c.fields, arrow))),
+            table.row([
+                c.id.clone(),
+                c.start.new.to_string(),
+                signed(c.start.slip_days),
+                c.finish.new.to_string(),
+                signed(c.finish.slip_days),
+                format!("{}{critical}", changes_text(&c.fields, arrow)),
             ]);
         }
         writeln!(
             out,
-            "Changed or moved projects (new dates, slip in days):\n{table}\n"
+            "Changed or moved projects (new dates, slip in days):\n{}\n",
+            table.render(look)
         )?;
     }
     let cp = &diff.critical_path;
     if cp.changed {
         let join = |ids: &[String]| ids.join(&format!(" {arrow} "));
         writeln!(out, "Critical path changed:")?;
-        writeln!(out, "  old: {}", join(&cp.old))?;
-        writeln!(out, "  new: {}\n", join(&cp.new))?;
+        let room = usize::from(look.width).saturating_sub(7);
+        for (label, ids) in [("old", &cp.old), ("new", &cp.new)] {
+            let lines = grid::wrap_at_spaces(&join(ids), room);
+            for (i, line) in lines.iter().enumerate() {
+                let head = if i == 0 {
+                    format!("  {label}: ")
+                } else {
+                    " ".repeat(7)
+                };
+                writeln!(out, "{head}{line}")?;
+            }
+        }
+        writeln!(out)?;
     } else {
         writeln!(out, "Critical path unchanged.\n")?;
     }
@@ -151,29 +170,28 @@ fn amounts_table(
     if changed.is_empty() {
         return Ok(());
     }
-    let mut table = look.table();
     let (a, b) = if money {
         ("amount", "committed")
     } else {
         ("capacity", "peak")
     };
-    table.set_header(vec![
-        header("id"),
-        header(&format!("old {a}")),
-        header(&format!("new {a}")),
-        header(&format!("old {b}")),
-        header(&format!("new {b}")),
+    let mut table = Grid::new(vec![
+        grid::Column::id("id"),
+        grid::Column::number(format!("old {a}")),
+        grid::Column::number(format!("new {a}")),
+        grid::Column::number(format!("old {b}")),
+        grid::Column::number(format!("new {b}")),
     ]);
     for r in changed {
-        table.add_row(vec![
-            Cell::new(&r.id),
-            number(opt(r.old, money)),
-            number(opt(r.new, money)),
-            number(opt(r.old_used, money)),
-            number(opt(r.new_used, money)),
+        table.row([
+            r.id.clone(),
+            opt(r.old, money),
+            opt(r.new, money),
+            opt(r.old_used, money),
+            opt(r.new_used, money),
         ]);
     }
-    writeln!(out, "{title}:\n{table}\n")
+    writeln!(out, "{title}:\n{}\n", table.render(look))
 }
 
 #[derive(serde::Serialize)]

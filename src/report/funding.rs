@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
-use comfy_table::{Cell, Color};
+use comfy_table::Color;
 use serde::Serialize;
 
 use crate::display::amount;
@@ -15,8 +15,8 @@ use crate::money;
 use crate::plan::{HeldBack, Plan};
 use crate::report::actors::warning_style;
 use crate::report::csv::neutralise;
-use crate::report::table::{ID_MAX_WIDTH, truncate};
-use crate::report::{Look, Report, header, number, write_json};
+use crate::report::grid::{self, Grid, GridCell};
+use crate::report::{Look, Report, write_json};
 
 #[derive(Serialize)]
 pub struct FundingReport<'a> {
@@ -177,66 +177,68 @@ impl<'a> FundingReport<'a> {
         if look.ascii { "!" } else { "⚠" }
     }
 
-    fn flagged(text: String, flag: bool, look: &Look) -> Cell {
+    fn flagged(text: String, flag: bool, look: &Look) -> GridCell {
         if !flag {
-            return number(text);
+            return GridCell::new(text);
         }
-        let cell = number(format!("{} {text}", Self::marker(look)));
-        if look.color {
-            cell.fg(Color::Red)
-        } else {
-            cell
-        }
+        GridCell::new(format!("{} {text}", Self::marker(look))).fg(Color::Red)
     }
 
     /// Sources: amount, committed, remaining and window.
     pub fn write_sources(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
-        let mut table = look.table();
-        table.set_header(["source", "amount", "committed", "remaining", "window"].map(header));
+        // The window goes first when the table does not fit, then the committed amount.
+        let mut table = Grid::new(vec![
+            grid::Column::id("source"),
+            grid::Column::number("amount"),
+            grid::Column::number("committed").optional(1),
+            grid::Column::number("remaining"),
+            grid::Column::ids("window").optional(0),
+        ]);
         for source in &self.sources {
-            table.add_row(vec![
-                Cell::new(truncate(source.id, ID_MAX_WIDTH)),
-                number(amount(source.amount)),
-                number(amount(source.committed)),
+            table.row([
+                GridCell::new(source.id),
+                GridCell::new(amount(source.amount)),
+                GridCell::new(amount(source.committed)),
                 Self::flagged(amount(source.remaining), source.over_committed, look),
-                Cell::new(window(source.from, source.until)),
+                GridCell::new(window(source.from, source.until)),
             ]);
         }
         let t = &self.totals;
-        table.add_row(vec![
-            header("total"),
-            number(amount(t.amount)),
-            number(amount(t.committed)),
-            number(amount(t.remaining)),
-            Cell::new(""),
+        table.row([
+            GridCell::new("total").bold(),
+            GridCell::new(amount(t.amount)),
+            GridCell::new(amount(t.committed)),
+            GridCell::new(amount(t.remaining)),
         ]);
-        writeln!(out, "{table}")
+        writeln!(out, "{}", table.render(look))
     }
 
     /// Spend per source and calendar year, in thousands.
     pub fn write_spend(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
-        let mut table = look.table();
-        let years = self
-            .totals
-            .spend
-            .iter()
-            .map(|y| header(&y.year.to_string()));
-        table.set_header(std::iter::once(header("source")).chain(years));
-        let thousands = |spend: &[YearAmount]| -> Vec<Cell> {
+        // Years that do not fit go to a second table, each repeating the source.
+        let mut columns = vec![grid::Column::id("source")];
+        columns.extend(
+            self.totals
+                .spend
+                .iter()
+                .map(|y| grid::Column::number(y.year.to_string())),
+        );
+        let mut table = Grid::new(columns).paged();
+        let thousands = |spend: &[YearAmount]| -> Vec<GridCell> {
             spend
                 .iter()
-                .map(|y| number(format!("{}k", amount(y.amount / 1000.0))))
+                .map(|y| GridCell::new(format!("{}k", amount(y.amount / 1000.0))))
                 .collect()
         };
         for source in &self.sources {
-            let mut row = vec![Cell::new(truncate(source.id, ID_MAX_WIDTH))];
+            let mut row = vec![GridCell::new(source.id)];
             row.extend(thousands(&source.spend));
-            table.add_row(row);
+            table.row(row);
         }
-        let mut row = vec![header("total")];
+        let mut row = vec![GridCell::new("total").bold()];
         row.extend(thousands(&self.totals.spend));
-        table.add_row(row);
-        writeln!(out, "{table}")
+        table.row(row);
+        writeln!(out, "{}", table.render(look))
     }
 
     /// Capped sources: spend per year against the cap, and the projects the caps held back.
@@ -252,27 +254,27 @@ impl<'a> FundingReport<'a> {
         writeln!(
             out,
             "\n{}",
-            look.bold(&format!(
-                "Yearly caps: share of `per_year` paid out each year (cap in thousands {})",
-                self.currency
+            look.bold(&grid::paragraph(
+                &format!(
+                    "Yearly caps: share of `per_year` paid out each year (cap in thousands {})",
+                    self.currency
+                ),
+                look.width
             ))
         )?;
-        let mut table = look.table();
-        let years = self
-            .totals
-            .spend
-            .iter()
-            .map(|y| header(&y.year.to_string()));
-        table.set_header(
-            [header("source"), header("cap/year")]
-                .into_iter()
-                .chain(years),
+        let mut columns = vec![grid::Column::id("source"), grid::Column::number("cap/year")];
+        columns.extend(
+            self.totals
+                .spend
+                .iter()
+                .map(|y| grid::Column::number(y.year.to_string())),
         );
+        let mut table = Grid::new(columns).paged();
         for source in &capped {
             let cap = source.per_year.unwrap_or(0.0);
             let mut row = vec![
-                Cell::new(truncate(source.id, ID_MAX_WIDTH)),
-                number(format!("{}k", amount(cap / 1000.0))),
+                GridCell::new(source.id),
+                GridCell::new(format!("{}k", amount(cap / 1000.0))),
             ];
             row.extend(source.spend.iter().map(|y| {
                 let used = if cap > 0.0 {
@@ -282,10 +284,10 @@ impl<'a> FundingReport<'a> {
                 };
                 Self::flagged(used, source.over_cap_years.contains(&y.year), look)
             }));
-            table.add_row(row);
+            table.row(row);
         }
-        writeln!(out, "{table}")?;
-        let warn = |text: String| look.paint(warning_style(), &text);
+        writeln!(out, "{}", table.render(look))?;
+        let warn = |text: String| look.paint(warning_style(), &grid::paragraph(&text, look.width));
         for source in &capped {
             for year in &source.over_cap_years {
                 let text = format!(
@@ -301,11 +303,14 @@ impl<'a> FundingReport<'a> {
         if !self.held_by_caps.is_empty() {
             writeln!(out, "Started later to stay within a yearly cap:")?;
             for hold in &self.held_by_caps {
-                writeln!(
-                    out,
-                    "  {} starts {}: a day earlier, `{}` would pay out more than its cap in {}",
+                let line = format!(
+                    "{} starts {}: a day earlier, `{}` would pay out more than its cap in {}",
                     hold.project, hold.start, hold.source, hold.year
-                )?;
+                );
+                let lines = grid::wrap_at_spaces(&line, usize::from(look.width).saturating_sub(2));
+                for line in lines {
+                    writeln!(out, "  {line}")?;
+                }
             }
         }
         Ok(())
@@ -313,15 +318,22 @@ impl<'a> FundingReport<'a> {
 
     /// Projects: cost, covered, gap.
     pub fn write_projects(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
-        let mut table = look.table();
-        table.set_header(["project", "cost", "covered", "gap", "runs"].map(header));
+        // The covered amount (cost less gap) goes first when the table does not fit, then
+        // the dates.
+        let mut table = Grid::new(vec![
+            grid::Column::id("project"),
+            grid::Column::number("cost"),
+            grid::Column::number("covered").optional(0),
+            grid::Column::number("gap"),
+            grid::Column::ids("runs").optional(1),
+        ]);
         for project in &self.projects {
-            table.add_row(vec![
-                Cell::new(truncate(project.id, ID_MAX_WIDTH)),
-                number(project.cost.map_or(String::new(), amount)),
-                number(amount(project.covered)),
+            table.row([
+                GridCell::new(project.id),
+                GridCell::new(project.cost.map_or(String::new(), amount)),
+                GridCell::new(amount(project.covered)),
                 Self::flagged(amount(project.gap), project.under_funded, look),
-                Cell::new(format!(
+                GridCell::new(format!(
                     "{} {} {}",
                     project.start,
                     look.arrow(),
@@ -330,14 +342,13 @@ impl<'a> FundingReport<'a> {
             ]);
         }
         let t = &self.totals;
-        table.add_row(vec![
-            header("total"),
-            number(amount(t.cost)),
-            number(amount(t.covered)),
-            number(amount(t.gap)),
-            Cell::new(""),
+        table.row([
+            GridCell::new("total").bold(),
+            GridCell::new(amount(t.cost)),
+            GridCell::new(amount(t.covered)),
+            GridCell::new(amount(t.gap)),
         ]);
-        writeln!(out, "{table}")
+        writeln!(out, "{}", table.render(look))
     }
 }
 
@@ -357,7 +368,7 @@ pub fn window(from: Option<NaiveDate>, until: Option<NaiveDate>) -> String {
 
 impl Report for FundingReport<'_> {
     fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
-        let warn = |text: String| look.paint(warning_style(), &text);
+        let warn = |text: String| look.paint(warning_style(), &grid::paragraph(&text, look.width));
         writeln!(
             out,
             "{}",
@@ -377,9 +388,12 @@ impl Report for FundingReport<'_> {
         writeln!(
             out,
             "\n{}",
-            look.bold(&format!(
-                "Spend per year in the plan (thousands {}; each contribution spread evenly over its project's days)",
-                self.currency
+            look.bold(&grid::paragraph(
+                &format!(
+                    "Spend per year in the plan (thousands {}; each contribution spread evenly over its project's days)",
+                    self.currency
+                ),
+                look.width
             ))
         )?;
         self.write_spend(out, look)?;

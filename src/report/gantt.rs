@@ -1,5 +1,8 @@
 //! A Gantt-style timeline for the terminal: one bar per project on a time axis whose scale
-//! (weeks, months, quarters or years) is the finest that fits the width.
+//! (weeks, months, quarters, years, and coarser for long plans) is the finest that fits the
+//! width once every label (id) has its full width. Every scale labels every year it draws
+//! (the coarser ones every decade or century), and a forced `--scale` that cannot fit falls
+//! back to one that can, and says so.
 
 use std::io::{self, Write};
 
@@ -9,7 +12,8 @@ use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::plan::rollup::Item;
 use crate::report::Look;
-use crate::report::table::{ID_MAX_WIDTH, indent, truncate};
+use crate::report::grid;
+use crate::report::table::indent;
 
 /// What one column of the timeline stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,11 +21,47 @@ pub enum Scale {
     Week,
     Month,
     Quarter,
+    /// Five columns a year, so that each year has room for its label.
     Year,
+    /// Three columns a year, labelled `'19`: the year scale when five do not fit.
+    YearNarrow,
+    /// One column a year, labelled every ten years (long plans only).
+    Decade,
+    /// One column per ten years, labelled every hundred years (very long plans only).
+    Century,
 }
 
+/// Labels are cut no shorter than this to make room for the coarsest scale.
+const LABEL_MIN_WIDTH: usize = 8;
+
 impl Scale {
-    const ALL: [Scale; 4] = [Scale::Week, Scale::Month, Scale::Quarter, Scale::Year];
+    const ALL: [Scale; 7] = [
+        Scale::Week,
+        Scale::Month,
+        Scale::Quarter,
+        Scale::Year,
+        Scale::YearNarrow,
+        Scale::Decade,
+        Scale::Century,
+    ];
+
+    /// The year label of a column where a labelled year begins, and how many columns a year
+    /// needs for it.
+    fn year_label(self, year: i32) -> String {
+        match self {
+            Scale::Quarter | Scale::YearNarrow => format!("'{:02}", year.rem_euclid(100)),
+            _ => year.to_string(),
+        }
+    }
+
+    /// Is `year` one that this scale labels?
+    fn labels_year(self, year: i32) -> bool {
+        match self {
+            Scale::Decade => year.rem_euclid(10) == 0,
+            Scale::Century => year.rem_euclid(100) == 0,
+            _ => true,
+        }
+    }
 
     /// The first day of the column that contains `date`.
     fn floor(self, date: NaiveDate) -> NaiveDate {
@@ -31,7 +71,21 @@ impl Scale {
             Scale::Week => date - Days::new(u64::from(date.weekday().num_days_from_monday())),
             Scale::Month => first_of_month(date.month()),
             Scale::Quarter => first_of_month((date.month0() / 3) * 3 + 1),
-            Scale::Year => first_of_month(1),
+            Scale::Year | Scale::YearNarrow | Scale::Decade => first_of_month(1),
+            Scale::Century => {
+                NaiveDate::from_ymd_opt(date.year() - date.year().rem_euclid(10), 1, 1)
+                    .unwrap_or(date)
+            }
+        }
+    }
+
+    /// The first day of the column before the one starting on `date`.
+    fn previous(self, date: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            Scale::Week => date.checked_sub_days(Days::new(7)),
+            Scale::Month => date.checked_sub_months(Months::new(1)),
+            Scale::Quarter => date.checked_sub_months(Months::new(3)),
+            Scale::Year | Scale::YearNarrow | Scale::Decade | Scale::Century => None,
         }
     }
 
@@ -41,17 +95,49 @@ impl Scale {
             Scale::Week => date.checked_add_days(Days::new(7)),
             Scale::Month => date.checked_add_months(Months::new(1)),
             Scale::Quarter => date.checked_add_months(Months::new(3)),
-            Scale::Year => date.checked_add_months(Months::new(12)),
+            Scale::Year | Scale::YearNarrow => {
+                // An equal part of the year (a fifth or a third), the last one ending on the
+                // next year's first day.
+                let parts = if self == Scale::Year { 5 } else { 3 };
+                let year_start = Scale::Year.floor(date);
+                let next_year = year_start.checked_add_months(Months::new(12));
+                next_year.map(|next| {
+                    let days = (next - year_start).num_days();
+                    // `date` starts part `k` = ceil(offset × parts / days); the next one starts
+                    // at floor(days × (k + 1) / parts).
+                    let offset = (date - year_start).num_days();
+                    let part = (offset * parts + days - 1) / days + 1;
+                    year_start + Days::new(u64::try_from(days * part / parts).unwrap_or(0))
+                })
+            }
+            Scale::Decade => date.checked_add_months(Months::new(12)),
+            Scale::Century => date.checked_add_months(Months::new(120)),
         };
         later.unwrap_or(NaiveDate::MAX)
     }
 
+    /// What the key says one column is.
+    fn key(self) -> &'static str {
+        match self {
+            Scale::Week => "one column = one week",
+            Scale::Month => "one column = one month",
+            Scale::Quarter => "one column = one quarter",
+            Scale::Year => "five columns = one year",
+            Scale::YearNarrow => "three columns = one year",
+            Scale::Decade => "one column = one year",
+            Scale::Century => "one column = ten years",
+        }
+    }
+
+    /// The name `--scale` knows it by.
     fn name(self) -> &'static str {
         match self {
             Scale::Week => "week",
             Scale::Month => "month",
             Scale::Quarter => "quarter",
-            Scale::Year => "year",
+            Scale::Year | Scale::YearNarrow => "year",
+            Scale::Decade => "decade",
+            Scale::Century => "century",
         }
     }
 }
@@ -89,17 +175,59 @@ struct Axis {
 
 impl Axis {
     /// The columns from the plan's start to its finish at `scale`; `None` past `max` columns.
+    /// The first and the last year get columns enough for their labels (the axis starts a
+    /// little earlier or ends a little later, never outside those years).
     fn new(scale: Scale, first: NaiveDate, last: NaiveDate, max: usize) -> Option<Axis> {
         let mut starts = vec![scale.floor(first)];
         while let Some(&current) = starts.last()
             && current <= last
         {
-            if starts.len() > max {
+            if starts.len() > max.saturating_add(1) {
                 return None;
             }
             starts.push(scale.next(current));
         }
-        Some(Axis { scale, starts })
+        let label = scale.year_label(first.year()).len();
+        let in_year = |starts: &[NaiveDate], year: i32| {
+            starts[..starts.len() - 1]
+                .iter()
+                .filter(|d| d.year() == year)
+                .count()
+        };
+        // The first year: its label and a space before the next year's.
+        let first_year = starts[0].year();
+        while in_year(&starts, first_year) < label + 1
+            && starts.len() > 2
+            && let Some(before) = scale.previous(starts[0])
+            && before.year() == first_year
+        {
+            starts.insert(0, before);
+        }
+        // The last labelled year (a plan within one year, a last year with few columns, or
+        // the last decade): columns enough for its label.
+        let last_label = |starts: &[NaiveDate]| {
+            (0..starts.len() - 1).rev().find(|&i| {
+                let year = starts[i].year();
+                (i == 0 || starts[i - 1].year() != year) && scale.labels_year(year)
+            })
+        };
+        while let Some(i) = last_label(&starts)
+            && i + label > starts.len() - 1
+        {
+            let after = scale.next(*starts.last().expect("never empty"));
+            if after == NaiveDate::MAX {
+                break;
+            }
+            starts.push(after);
+        }
+        // The first year again, for a plan within one year that had no room before.
+        while in_year(&starts, first_year) < label
+            && let Some(before) = scale.previous(starts[0])
+            && before.year() == first_year
+        {
+            starts.insert(0, before);
+        }
+        (starts.len() - 1 <= max).then_some(Axis { scale, starts })
     }
 
     fn columns(&self) -> usize {
@@ -145,19 +273,18 @@ pub fn write(
             .max()
             .unwrap_or(0)
     }
-    .clamp(6, ID_MAX_WIDTH - 2);
-    let room = usize::from(look.width)
-        .saturating_sub(label_width + 2)
-        .max(10);
+    .max(2);
+    let width = usize::from(look.width);
     let (first, last) = (plan.start(), plan.finish());
-    let axis = match options.scale {
-        Some(scale) => Axis::new(scale, first, last, usize::MAX),
-        None => Scale::ALL
-            .iter()
-            .find_map(|&scale| Axis::new(scale, first, last, room)),
-    };
-    let Some(axis) = axis.or_else(|| Axis::new(Scale::Year, first, last, usize::MAX)) else {
-        return Ok(());
+    let Some(Fitted {
+        axis,
+        label_width,
+        note,
+    }) = fit(options.scale, first, last, label_width, width)
+    else {
+        let text =
+            format!("(no timeline: {width} columns leave no room for one; try a larger --width)");
+        return writeln!(out, "{}", grid::paragraph(&text, look.width));
     };
 
     let glyphs = Glyphs::new(look.ascii);
@@ -169,7 +296,7 @@ pub fn write(
 
     if options.group_by == GroupBy::Programme {
         for (row, label) in plan.outline.iter().zip(outline_labels(roadmap, plan)) {
-            let label = truncate(&label, label_width);
+            let label = grid::cut(&label, label_width);
             let bar = match row.item {
                 Item::Project(p) => project_bar(roadmap, plan, look, &glyphs, &axis, p),
                 Item::Programme(q) => summary_bar(plan, look, &glyphs, &axis, q),
@@ -183,6 +310,7 @@ pub fn write(
             if matches!(row.item, Item::Programme(_)) {
                 // Bold only the label, not the bar's colours.
                 let indent = padded.len() - padded.trim_start().len();
+                let indent = indent.min(label_width);
                 let end = padded[indent..]
                     .find(' ')
                     .map_or(padded.len(), |n| indent + n);
@@ -205,57 +333,144 @@ pub fn write(
     };
     for (title, rows) in grouped {
         if let Some(title) = title {
-            writeln!(out, "{}", look.bold(&title))?;
+            writeln!(out, "{}", look.bold(&grid::paragraph(&title, look.width)))?;
         }
         for p in rows {
-            let label = truncate(&roadmap.projects[p].id, label_width);
+            let label = grid::cut(&roadmap.projects[p].id, label_width);
             let bar = project_bar(roadmap, plan, look, &glyphs, &axis, p);
             writeln!(out, "{label:<label_width$} {}", bar.trim_end())?;
         }
     }
 
-    let programme_key = if options.group_by == GroupBy::Programme {
-        format!("  {} programme", look.bold(glyphs.summary))
-    } else {
-        String::new()
-    };
-    let key = format!(
-        "{} critical  {} scheduled  {} slack  {} milestone{programme_key}",
-        look.paint(glyphs.critical_style(), glyphs.critical),
-        look.paint(glyphs.normal_style(), glyphs.normal),
-        glyphs.slack,
-        look.paint(glyphs.milestone_style(), glyphs.milestone),
-    );
-    let scale = format!("one column = one {}", axis.scale.name());
-    // The key's glyphs are one column each; colour codes take no room.
-    let key_width = anstream::adapter::strip_str(&key)
-        .to_string()
-        .chars()
-        .count();
-    if key_width + 3 + scale.len() <= usize::from(look.width) {
-        writeln!(out, "\n{key}   {scale}")?;
-    } else {
-        writeln!(out, "\n{key}\n{scale}")?;
+    let mut key = vec![
+        format!(
+            "{} critical",
+            look.paint(glyphs.critical_style(), glyphs.critical)
+        ),
+        format!(
+            "{} scheduled",
+            look.paint(glyphs.normal_style(), glyphs.normal)
+        ),
+        format!("{} slack", glyphs.slack),
+        format!(
+            "{} milestone",
+            look.paint(glyphs.milestone_style(), glyphs.milestone)
+        ),
+    ];
+    if options.group_by == GroupBy::Programme {
+        key.push(format!("{} programme", look.bold(glyphs.summary)));
     }
-    writeln!(out, "{}", summary(roadmap, plan, look))?;
+    // The key's items wrap as whole items; colour codes take no room.
+    let mut lines = vec![String::new()];
+    for item in &key {
+        let line = lines.last_mut().expect("never empty");
+        let used = grid::visible_width(line);
+        if used > 0 && used + grid::visible_width(item) > width {
+            lines.push(String::new());
+        }
+        let line = lines.last_mut().expect("never empty");
+        if !line.is_empty() {
+            line.push_str("  ");
+        }
+        line.push_str(item);
+    }
+    let scale = axis.scale.key();
+    let line = lines.last_mut().expect("never empty");
+    if grid::visible_width(line) + 3 + scale.len() <= width {
+        line.push_str("   ");
+        line.push_str(scale);
+    } else {
+        lines.push(scale.to_string());
+    }
+    writeln!(out, "\n{}", lines.join("\n"))?;
+    if let Some(note) = note {
+        writeln!(out, "{}", grid::paragraph(&note, look.width))?;
+    }
+    writeln!(
+        out,
+        "{}",
+        grid::paragraph(&summary(roadmap, plan, look), look.width)
+    )?;
     if let Some(bound) = plan.bound() {
         writeln!(out, "{}", bound_line(&bound, look))?;
     }
     Ok(())
 }
 
-/// "Bound: no plan can finish before D; this one is at most N days or X % longer", broken
-/// after the semicolon when the width is too small for one line.
+/// The axis and label width a timeline is drawn at, and why a forced scale was not used.
+struct Fitted {
+    axis: Axis,
+    label_width: usize,
+    note: Option<String>,
+}
+
+/// Labels first: the finest scale (or the forced one) that fits beside whole labels, down to
+/// three columns a year; else three columns a year beside labels cut to make room; only then
+/// the decade and century scales (whole labels, then cut ones), for plans too long to show
+/// every year; `None` when not even that fits.
+fn fit(
+    forced: Option<Scale>,
+    first: NaiveDate,
+    last: NaiveDate,
+    label_width: usize,
+    width: usize,
+) -> Option<Fitted> {
+    let room = |label_width: usize| width.saturating_sub(label_width + 1);
+    let finest = |scales: &[Scale], max: usize| {
+        scales
+            .iter()
+            .find_map(|&scale| Axis::new(scale, first, last, max))
+    };
+    let (every_year, coarse) = Scale::ALL.split_at(5);
+    // A forced year scale may take its narrow form.
+    let forced_forms: &[Scale] = match forced {
+        Some(Scale::Year) => &[Scale::Year, Scale::YearNarrow],
+        Some(ref scale) => std::slice::from_ref(scale),
+        None => &[],
+    };
+    if let Some(axis) = forced_forms
+        .iter()
+        .find_map(|&scale| Axis::new(scale, first, last, room(label_width)))
+    {
+        return Some(Fitted {
+            axis,
+            label_width,
+            note: None,
+        });
+    }
+    let shortest = label_width.min(LABEL_MIN_WIDTH);
+    // Labels take what the axis leaves.
+    let beside = |axis: Axis| {
+        let cut = width.saturating_sub(axis.columns() + 1).min(label_width);
+        (axis, cut)
+    };
+    let fitted = finest(every_year, room(label_width))
+        .map(|axis| (axis, label_width))
+        .or_else(|| Axis::new(Scale::YearNarrow, first, last, room(shortest)).map(beside))
+        .or_else(|| finest(coarse, room(label_width)).map(|axis| (axis, label_width)))
+        .or_else(|| finest(coarse, room(shortest)).map(beside));
+    let (axis, label_width) = fitted?;
+    let note = forced.map(|scale| {
+        let needed = Axis::new(scale, first, last, usize::MAX).map_or(0, |a| a.columns());
+        format!(
+            "--scale {} needs {needed} columns beside the labels, more than --width {width} \
+             leaves; shown by {} instead",
+            scale.name(),
+            axis.scale.name()
+        )
+    });
+    Some(Fitted {
+        axis,
+        label_width,
+        note,
+    })
+}
+
+/// "Bound: no plan can finish before D; this one is at most N days or X % longer", wrapped to
+/// the width.
 fn bound_line(bound: &crate::plan::Bound, look: &Look) -> String {
     let line = format!("{} {}", look.bold("Bound:"), bound.sentence());
-    let visible = "Bound: ".len() + bound.sentence().chars().count();
-    if visible <= usize::from(look.width) {
-        return line;
-    }
-    match line.split_once("; ") {
-        Some((first, rest)) => format!("{first};\n       {rest}"),
-        None => line,
-    }
+    grid::paragraph(&line, look.width)
 }
 
 /// A project's bar: its days, then its slack.
@@ -398,24 +613,34 @@ impl Glyphs {
     }
 }
 
-/// Year labels placed where each year begins (skipped where they would collide).
+/// Year labels placed where each year begins: every year (the axis gives each one room), or
+/// every decade or century on the coarser scales, whose first column is labelled too when
+/// there is room before the next label.
 fn year_row(axis: &Axis) -> String {
     let mut row = vec![' '; axis.columns()];
     let mut free_from = 0;
-    for i in 0..axis.columns() {
-        let start = axis.starts[i];
-        let new_year = i == 0 || axis.starts[i - 1].year() != start.year();
-        // A quarter scale has only four columns a year: short labels fit, full years collide.
-        let label = if axis.scale == Scale::Quarter {
-            format!("'{:02}", start.year().rem_euclid(100))
-        } else {
-            start.year().to_string()
-        };
-        if new_year && i >= free_from && i + label.len() <= axis.columns() {
+    let labelled: Vec<usize> = (0..axis.columns())
+        .filter(|&i| {
+            let year = axis.starts[i].year();
+            let new_year = i == 0 || axis.starts[i - 1].year() != year;
+            new_year && axis.scale.labels_year(year)
+        })
+        .collect();
+    let first_label = axis.scale.year_label(axis.starts[0].year()).len();
+    let room_at_start = labelled.first().is_none_or(|&i| i > first_label);
+    let columns: Vec<usize> = if labelled.first() != Some(&0) && room_at_start {
+        std::iter::once(0).chain(labelled).collect()
+    } else {
+        labelled
+    };
+    for i in columns {
+        let label = axis.scale.year_label(axis.starts[i].year());
+        if i >= free_from && i + label.len() <= axis.columns() {
             for (k, c) in label.chars().enumerate() {
                 row[i + k] = c;
             }
-            free_from = i + label.len() + 1;
+            // A short label starts with an apostrophe, which keeps it apart from the one before.
+            free_from = i + label.len() + usize::from(!label.starts_with('\''));
         }
     }
     row.into_iter().collect::<String>().trim_end().to_string()
@@ -450,7 +675,7 @@ fn period_row(axis: &Axis) -> Option<String> {
             }
             row.into_iter().collect()
         }
-        Scale::Year => return None,
+        Scale::Year | Scale::YearNarrow | Scale::Decade | Scale::Century => return None,
     };
     Some(row.trim_end().to_string())
 }
@@ -518,12 +743,69 @@ mod tests {
 
     #[test]
     fn axis_rows_label_years_and_months() {
+        // Two months of 2019 leave no room for "2019": the axis starts in August; and ends
+        // in April, for "2020".
         let axis = Axis::new(Scale::Month, date("2019-11-01"), date("2020-02-10"), 80).unwrap();
-        assert_eq!(year_row(&axis), "2019");
-        assert_eq!(period_row(&axis).unwrap(), "NDJF");
+        assert_eq!(year_row(&axis), "2019 2020");
+        assert_eq!(period_row(&axis).unwrap(), "ASONDJFMA");
         let axis = Axis::new(Scale::Quarter, date("2019-01-01"), date("2021-12-31"), 80).unwrap();
         assert_eq!(year_row(&axis), "'19 '20 '21");
         assert_eq!(period_row(&axis).unwrap(), "123412341234");
+    }
+
+    #[test]
+    fn every_scale_labels_every_year() {
+        let (a, b) = (date("2019-07-01"), date("2025-10-01"));
+        for scale in Scale::ALL.into_iter().take(5) {
+            let axis = Axis::new(scale, a, b, 1000).unwrap();
+            let row = year_row(&axis);
+            for year in 2019..=2025 {
+                let short = format!("'{}", year % 100);
+                assert!(
+                    row.contains(&year.to_string()) || row.contains(&short),
+                    "{scale:?}: {year} in {row:?}"
+                );
+            }
+        }
+        let year = Axis::new(Scale::Year, a, b, 1000).unwrap();
+        assert_eq!(year.columns(), 34);
+        assert_eq!(year_row(&year), "2019 2020 2021 2022 2023 2024 2025");
+        let narrow = Axis::new(Scale::YearNarrow, a, b, 1000).unwrap();
+        assert_eq!(year_row(&narrow), "'19'20'21'22'23'24'25");
+        let quarter = Axis::new(Scale::Quarter, a, b, 1000).unwrap();
+        assert_eq!(year_row(&quarter), "'19 '20 '21 '22 '23 '24 '25");
+    }
+
+    #[test]
+    fn long_plans_use_decades_and_label_them() {
+        let axis = Axis::new(Scale::Decade, date("2019-07-01"), date("2061-01-01"), 100).unwrap();
+        assert_eq!(axis.columns(), 45);
+        assert_eq!(
+            year_row(&axis),
+            " 2020      2030      2040      2050      2060"
+        );
+        let fitted = fit(None, date("2019-07-01"), date("2061-01-01"), 20, 80).unwrap();
+        assert_eq!(fitted.axis.scale, Scale::Decade);
+        assert_eq!(fitted.label_width, 20);
+    }
+
+    #[test]
+    fn labels_keep_their_width_and_a_forced_scale_falls_back() {
+        let (a, b) = (date("2019-07-01"), date("2025-10-01"));
+        let fitted = fit(None, a, b, 34, 60).unwrap();
+        assert_eq!(
+            (fitted.axis.scale, fitted.label_width),
+            (Scale::YearNarrow, 34)
+        );
+        let fitted = fit(Some(Scale::Week), a, b, 34, 100).unwrap();
+        assert_eq!(fitted.axis.scale, Scale::Quarter);
+        assert!(fitted.note.unwrap().starts_with("--scale week needs"));
+        // Only when three columns a year do not fit beside whole labels are labels cut.
+        let fitted = fit(None, a, b, 50, 60).unwrap();
+        assert_eq!(
+            (fitted.axis.scale, fitted.label_width),
+            (Scale::YearNarrow, 38)
+        );
     }
 
     #[test]

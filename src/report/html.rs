@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use crate::diag::render::JsonFinding;
 use crate::diag::{Diagnostic, SourceFile};
 use crate::display::{amount, units};
+use crate::i18n::{Lang, Messages};
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::report::actors::ActorsReport;
@@ -17,6 +18,7 @@ use crate::report::opportunities::OpportunitiesReport;
 use crate::report::resources::ResourcesReport;
 use crate::report::strategy::about;
 use crate::report::svg::{self, escape};
+use crate::report::{html_projects, html_sources};
 use crate::risk::Risk;
 
 const TEMPLATE: &str = include_str!("report.html");
@@ -30,6 +32,8 @@ pub struct Input<'a> {
     pub as_of: Option<NaiveDate>,
     /// The schedule risk, simulated by the command (`None`: no three-point durations).
     pub risk: Option<&'a Risk>,
+    /// The language of its headings, labels, dates and amounts.
+    pub lang: Lang,
 }
 
 pub fn write(out: &mut dyn Write, input: &Input) -> io::Result<()> {
@@ -40,72 +44,110 @@ pub fn write(out: &mut dyn Write, input: &Input) -> io::Result<()> {
 fn page(input: &Input) -> Result<String, std::fmt::Error> {
     let (roadmap, plan) = (input.roadmap, input.plan);
     let mut gantt = String::new();
-    svg::render(&mut gantt, roadmap, plan, input.as_of)?;
-    let subtitle = format!(
-        "Plan from {} to {}{}",
-        plan.start(),
-        plan.finish(),
-        input
-            .as_of
-            .map_or(String::new(), |d| format!(", as of {d}"))
-    );
-    Ok(fill(
-        TEMPLATE,
+    svg::render(&mut gantt, roadmap, plan, input.as_of, true)?;
+    let funding_report = FundingReport::new(roadmap, plan);
+    let t = Messages::new(input.lang);
+    let subtitle = t.with(
+        "plan-from",
         &[
-            ("title", escape(&roadmap.name)),
-            ("subtitle", escape(&subtitle)),
-            ("summary", summary(roadmap, plan)?),
-            (
-                "strategy",
-                crate::report::strategy::html_section(roadmap, plan)?,
-            ),
-            ("gantt", gantt),
-            (
-                "roles",
-                roles(&ActorsReport::new(roadmap, plan))?
-                    + &about(
-                        "About the actors",
-                        roadmap
-                            .actors
-                            .iter()
-                            .map(|a| (a.name.as_str(), a.description.as_deref())),
-                    )?,
-            ),
-            (
-                "funding",
-                funding(&FundingReport::new(roadmap, plan))?
-                    + &opportunities(&OpportunitiesReport::new(roadmap, plan))?
-                    + &about(
-                        "About the sources",
-                        roadmap
-                            .funding
-                            .iter()
-                            .map(|f| (f.name.as_str(), f.description.as_deref())),
-                    )?,
-            ),
-            (
-                "resources",
-                resources(&ResourcesReport::new(roadmap, plan))?
-                    + &about(
-                        "About the resources",
-                        roadmap
-                            .resources
-                            .iter()
-                            .map(|r| (r.name.as_str(), r.description.as_deref())),
-                    )?,
-            ),
-            (
-                "risk",
-                match input.risk {
-                    Some(risk) => crate::report::risk::html_section(roadmap, risk)?,
-                    None => String::new(),
-                },
-            ),
-            ("findings", findings(input)?),
-            ("version", env!("CARGO_PKG_VERSION").to_string()),
-            ("file", escape(&input.source.name)),
+            ("start", t.date(plan.start())),
+            ("finish", t.date(plan.finish())),
         ],
-    ))
+    ) + &input
+        .as_of
+        .map_or(String::new(), |d| t.with("as-of", &[("date", t.date(d))]));
+    let mut labels: Vec<(&str, String)> = [
+        "h-summary",
+        "h-projects",
+        "h-timeline",
+        "h-fiches",
+        "h-funding",
+        "h-sources",
+        "h-roles",
+        "h-actors",
+        "h-resources",
+        "h-findings",
+        "timeline-note",
+        "roles-note",
+    ]
+    .into_iter()
+    .map(|id| (id, escape(&t.get(id))))
+    .collect();
+    labels.push(("lang", t.lang().code().to_string()));
+    labels.push((
+        "generated",
+        escape(&t.with(
+            "generated",
+            &[
+                ("version", env!("CARGO_PKG_VERSION").to_string()),
+                ("file", input.source.name.clone()),
+            ],
+        )),
+    ));
+    let mut values = vec![
+        ("title", escape(&roadmap.name)),
+        ("subtitle", escape(&subtitle)),
+        ("summary", summary(roadmap, plan)?),
+        (
+            "strategy",
+            crate::report::strategy::html_section(roadmap, plan)?,
+        ),
+        ("gantt", gantt),
+        ("projects", html_projects::table(roadmap, plan, &t)?),
+        (
+            "fiches",
+            html_projects::fiches(roadmap, plan, input.risk, &t)?,
+        ),
+        (
+            "sources",
+            html_sources::sources(roadmap, plan, &funding_report)?,
+        ),
+        ("actors", html_sources::actors(roadmap, plan)?),
+        (
+            "roles",
+            roles(&ActorsReport::new(roadmap, plan), roadmap)?
+                + &about(
+                    "About the actors",
+                    roadmap
+                        .actors
+                        .iter()
+                        .map(|a| (a.name.as_str(), a.description.as_deref())),
+                )?,
+        ),
+        (
+            "funding",
+            funding(&funding_report)?
+                + &opportunities(&OpportunitiesReport::new(roadmap, plan))?
+                + &about(
+                    "About the sources",
+                    roadmap
+                        .funding
+                        .iter()
+                        .map(|f| (f.name.as_str(), f.description.as_deref())),
+                )?,
+        ),
+        (
+            "resources",
+            resources(&ResourcesReport::new(roadmap, plan))?
+                + &about(
+                    "About the resources",
+                    roadmap
+                        .resources
+                        .iter()
+                        .map(|r| (r.name.as_str(), r.description.as_deref())),
+                )?,
+        ),
+        (
+            "risk",
+            match input.risk {
+                Some(risk) => crate::report::risk::html_section(roadmap, risk)?,
+                None => String::new(),
+            },
+        ),
+        ("findings", findings(input)?),
+    ];
+    values.extend(labels);
+    Ok(fill(TEMPLATE, &values))
 }
 
 /// Replaces each `{{key}}` of the template in one pass, so text put in is never scanned again.
@@ -184,7 +226,7 @@ fn summary(roadmap: &Roadmap, plan: &Plan) -> Result<String, std::fmt::Error> {
         .solution
         .critical_path
         .iter()
-        .map(|&p| escape(&roadmap.projects[p].id))
+        .map(|&p| html_projects::named_link(&roadmap.projects[p]))
         .collect();
     writeln!(
         html,
@@ -198,7 +240,7 @@ fn summary(roadmap: &Roadmap, plan: &Plan) -> Result<String, std::fmt::Error> {
     Ok(html)
 }
 
-fn roles(report: &ActorsReport) -> Result<String, std::fmt::Error> {
+fn roles(report: &ActorsReport, roadmap: &Roadmap) -> Result<String, std::fmt::Error> {
     let actors: Vec<_> = report
         .actors
         .iter()
@@ -209,13 +251,22 @@ fn roles(report: &ActorsReport) -> Result<String, std::fmt::Error> {
         write!(
             html,
             "<th class=\"actor\" title=\"{}\">{}</th>",
-            escape(actor.name),
-            escape(actor.id)
+            escape(actor.id),
+            escape(actor.name)
         )?;
     }
     html.push_str("</tr>\n");
     for row in &report.matrix {
-        write!(html, "<tr><td>{}</td>", escape(row.project))?;
+        let name = roadmap
+            .projects
+            .iter()
+            .find(|p| p.id == row.project)
+            .map_or(String::new(), |p| escape(&p.name));
+        write!(
+            html,
+            "<tr><td>{name} <span class=\"id\">{}</span></td>",
+            escape(row.project)
+        )?;
         for actor in &actors {
             match row.roles.get(actor.id) {
                 Some(role) => write!(html, "<td class=\"role {0}\">{0}</td>", role.letter())?,
@@ -231,7 +282,7 @@ fn roles(report: &ActorsReport) -> Result<String, std::fmt::Error> {
         });
         writeln!(
             html,
-            "<tr><td title=\"{}\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            "<tr><td>{} <span class=\"id\">{}</span></td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
             escape(actor.name),
             escape(actor.id),
             actor.kind.as_str(),
@@ -250,13 +301,13 @@ fn roles(report: &ActorsReport) -> Result<String, std::fmt::Error> {
 
 fn funding(report: &FundingReport) -> Result<String, std::fmt::Error> {
     let mut html = format!(
-        "<p class=\"note\">Amounts in {}. Spend per year spreads each contribution evenly over its project's days in the plan.</p>\n<table>\n<tr><th>source</th><th class=\"num\">amount</th><th class=\"num\">committed</th><th class=\"num\">remaining</th><th>window</th>",
+        "<p class=\"note\">Amounts in {}. Spend per year spreads each contribution evenly over its project's days in the plan.</p>\n<table class=\"funding-sources\">\n<thead><tr><th>source</th><th class=\"num\">amount</th><th class=\"num\">committed</th><th class=\"num\">remaining</th><th>window</th>",
         escape(report.currency)
     );
     for year in &report.totals.spend {
         write!(html, "<th class=\"num\">{}</th>", year.year)?;
     }
-    html.push_str("</tr>\n");
+    html.push_str("</tr></thead>\n");
     for s in &report.sources {
         let class = if s.over_committed {
             " class=\"flagged\""
@@ -270,7 +321,7 @@ fn funding(report: &FundingReport) -> Result<String, std::fmt::Error> {
         };
         write!(
             html,
-            "<tr{class}><td title=\"{}\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{flag}{}</td><td>{}</td>",
+            "<tr{class}><td>{} <span class=\"id\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{flag}{}</td><td>{}</td>",
             escape(s.name),
             escape(s.id),
             amount(s.amount),
@@ -282,14 +333,14 @@ fn funding(report: &FundingReport) -> Result<String, std::fmt::Error> {
             match s.per_year {
                 Some(cap) if s.over_cap_years.contains(&year.year) => write!(
                     html,
-                    "<td class=\"num flagged\" title=\"over its yearly cap of {}\"><span class=\"flag\">⚠</span> {} / {}</td>",
+                    "<td class=\"num flagged\" title=\"over its yearly cap of {}\"><span class=\"flag\">⚠</span> {}<br/><span class=\"cap\">of {}</span></td>",
                     amount(cap),
                     amount(year.amount),
                     amount(cap)
                 )?,
                 Some(cap) => write!(
                     html,
-                    "<td class=\"num\" title=\"yearly cap {}\">{} / {}</td>",
+                    "<td class=\"num\" title=\"yearly cap {}\">{}<br/><span class=\"cap\">of {}</span></td>",
                     amount(cap),
                     amount(year.amount),
                     amount(cap)
@@ -324,7 +375,7 @@ fn funding(report: &FundingReport) -> Result<String, std::fmt::Error> {
         };
         writeln!(
             html,
-            "<tr{class}><td title=\"{}\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{flag}{}</td><td>{} → {}</td></tr>",
+            "<tr{class}><td><a href=\"#p-{1}\">{}</a> <span class=\"id\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{flag}{}</td><td>{} → {}</td></tr>",
             escape(p.name),
             escape(p.id),
             p.cost.map_or(String::new(), amount),
@@ -357,7 +408,7 @@ fn opportunities(report: &OpportunitiesReport) -> Result<String, std::fmt::Error
         if p.opportunities.is_empty() {
             writeln!(
                 html,
-                "<tr class=\"flagged\"><td title=\"{}\">{}</td><td class=\"num\">{}</td><td>-</td><td></td><td>no source can add to it</td></tr>",
+                "<tr class=\"flagged\"><td>{} <span class=\"id\">{}</span></td><td class=\"num\">{}</td><td>-</td><td></td><td>no source can add to it</td></tr>",
                 escape(p.name),
                 escape(p.id),
                 amount(p.gap)
@@ -365,14 +416,20 @@ fn opportunities(report: &OpportunitiesReport) -> Result<String, std::fmt::Error
         }
         for (k, o) in p.opportunities.iter().enumerate() {
             let (id, gap) = if k == 0 {
-                (escape(p.id), amount(p.gap))
+                (
+                    format!(
+                        "{} <span class=\"id\">{}</span>",
+                        escape(p.name),
+                        escape(p.id)
+                    ),
+                    amount(p.gap),
+                )
             } else {
                 (String::new(), String::new())
             };
             writeln!(
                 html,
-                "<tr><td title=\"{}\">{id}</td><td class=\"num\">{gap}</td><td title=\"{}\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
-                escape(p.name),
+                "<tr><td>{id}</td><td class=\"num\">{gap}</td><td>{} <span class=\"id\">{}</span></td><td class=\"num\">{}</td><td>{}</td></tr>",
                 escape(o.name),
                 escape(o.source),
                 amount(o.amount),
@@ -397,7 +454,7 @@ fn resources(report: &ResourcesReport) -> Result<String, std::fmt::Error> {
         let unit = r.unit.map_or(String::new(), |u| format!(" {}", escape(u)));
         writeln!(
             html,
-            "<tr><td title=\"{}\">{}</td><td class=\"num\">{}{unit}</td><td class=\"num\">{}</td><td class=\"num\">{:.0}%</td><td>{}</td></tr>",
+            "<tr><td>{} <span class=\"id\">{}</span></td><td class=\"num\">{}{unit}</td><td class=\"num\">{}</td><td class=\"num\">{:.0}%</td><td>{}</td></tr>",
             escape(r.name),
             escape(r.id),
             units(r.capacity),

@@ -1,6 +1,9 @@
-//! The plan as an iCalendar file: an all-day event for each milestone and for each project's
-//! start and finish. UIDs come from the roadmap and project ids, and DTSTAMP from `--as-of` or
-//! the roadmap's start, never the clock, so the same plan always gives the same bytes.
+//! The plan as an iCalendar file: an all-day event for each milestone, each project's start and
+//! finish, each deadline and each funding window's closing day. UIDs come from the roadmap and
+//! project (or source) ids, so importing an updated plan updates its events; DTSTAMP comes from
+//! `--as-of` or the roadmap's start, never the clock, and SEQUENCE counts the days from
+//! 2000-01-01 to it, so a later export supersedes an earlier one while the same plan always
+//! gives the same bytes.
 //!
 //! Written line by line (RFC 5545): every text value escaped (`\\`, `;`, `,`, newlines; other
 //! control characters dropped), every line folded at 75 octets, and nothing held in memory but
@@ -10,6 +13,7 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
+use crate::i18n::Messages;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 
@@ -21,12 +25,44 @@ pub fn write(
     roadmap: &Roadmap,
     plan: &Plan,
     as_of: Option<NaiveDate>,
+    t: &Messages,
 ) -> io::Result<()> {
-    let stamp = format!("{}T000000Z", ical_date(as_of.unwrap_or(roadmap.start)));
+    let named = |id: &str, name: &str| t.with(id, &[("name", name.to_string())]);
+    let stamp_day = as_of.unwrap_or(roadmap.start);
+    let stamp = format!("{}T000000Z", ical_date(stamp_day));
+    let sequence = sequence(stamp_day);
     let domain = slug(&roadmap.name);
+    let event = |out: &mut dyn Write,
+                 uid: String,
+                 summary: &str,
+                 date: NaiveDate,
+                 description: &str|
+     -> io::Result<()> {
+        line(out, "BEGIN:VEVENT")?;
+        line(out, &format!("DESCRIPTION:{}", text(description)))?;
+        // All-day: DTEND is the day after, exclusive (RFC 5545).
+        let next = date.succ_opt().unwrap_or(date);
+        line(out, &format!("DTEND;VALUE=DATE:{}", ical_date(next)))?;
+        line(out, &format!("DTSTAMP:{stamp}"))?;
+        line(out, &format!("DTSTART;VALUE=DATE:{}", ical_date(date)))?;
+        line(out, &format!("SEQUENCE:{sequence}"))?;
+        line(out, &format!("SUMMARY:{}", text(summary)))?;
+        line(out, "TRANSP:TRANSPARENT")?;
+        line(
+            out,
+            &format!("UID:{}", text(&format!("{uid}@{domain}.roadmap"))),
+        )?;
+        line(out, "END:VEVENT")
+    };
     line(out, "BEGIN:VCALENDAR")?;
     line(out, "VERSION:2.0")?;
-    line(out, "PRODID:-//roadmap//roadmap//EN")?;
+    line(
+        out,
+        &format!(
+            "PRODID:-//roadmap//roadmap//{}",
+            t.lang().code().to_uppercase()
+        ),
+    )?;
     line(out, "CALSCALE:GREGORIAN")?;
     line(out, &format!("NAME:{}", text(&roadmap.name)))?;
     line(out, &format!("X-WR-CALNAME:{}", text(&roadmap.name)))?;
@@ -44,25 +80,18 @@ pub fn write(
             about.push_str(&format!("\n\n{description}"));
         }
         let mut day = |kind: &str, summary: String, date: NaiveDate, description: String| {
-            line(out, "BEGIN:VEVENT")?;
-            line(
+            event(
                 out,
-                &format!("DESCRIPTION:{}", text(&format!("{description}{about}"))),
-            )?;
-            // All-day: DTEND is the day after, exclusive (RFC 5545).
-            let next = date.succ_opt().unwrap_or(date);
-            line(out, &format!("DTEND;VALUE=DATE:{}", ical_date(next)))?;
-            line(out, &format!("DTSTAMP:{stamp}"))?;
-            line(out, &format!("DTSTART;VALUE=DATE:{}", ical_date(date)))?;
-            line(out, &format!("SUMMARY:{}", text(&summary)))?;
-            let uid = format!("{kind}.{}@{domain}.roadmap", project.id);
-            line(out, &format!("UID:{}", text(&uid)))?;
-            line(out, "END:VEVENT")
+                format!("{kind}.{}", project.id),
+                &summary,
+                date,
+                &format!("{description}{about}"),
+            )
         };
         if project.is_milestone() {
             day(
                 "milestone",
-                format!("Milestone: {}", project.name),
+                named("ics-milestone", &project.name),
                 planned.start,
                 format!(
                     "{} ({}), led by {lead}.{critical}",
@@ -72,7 +101,7 @@ pub fn write(
         } else {
             day(
                 "start",
-                format!("Start: {}", project.name),
+                named("ics-start", &project.name),
                 planned.start,
                 format!(
                     "{} ({}) starts; runs until {}, led by {lead}.{critical}",
@@ -81,7 +110,7 @@ pub fn write(
             )?;
             day(
                 "finish",
-                format!("Finish: {}", project.name),
+                named("ics-finish", &project.name),
                 planned.finish,
                 format!(
                     "{} ({}) finishes (last day); started {}, led by {lead}.{critical}",
@@ -89,8 +118,77 @@ pub fn write(
                 ),
             )?;
         }
+        if let Some(deadline) = project.deadline {
+            day(
+                "deadline",
+                named("ics-deadline", &project.name),
+                deadline,
+                format!(
+                    "{} ({}) is due by the end of this day; the plan finishes it {}: {}.",
+                    project.name,
+                    project.id,
+                    planned.finish,
+                    margin(deadline, planned.finish)
+                ),
+            )?;
+        }
+    }
+    // A funding window's last day: the projects it pays and how each finishes against it.
+    for (s, source) in roadmap.funding.iter().enumerate() {
+        let Some(until) = source.until else {
+            continue;
+        };
+        let paid: Vec<String> = plan
+            .start_order
+            .iter()
+            .filter(|&&p| roadmap.projects[p].funding.iter().any(|c| c.source == s))
+            .map(|&p| {
+                let project = &roadmap.projects[p];
+                let finish = plan.projects[p].finish;
+                format!(
+                    "{} ({}) finishes {finish}: {}",
+                    project.name,
+                    project.id,
+                    margin(until, finish)
+                )
+            })
+            .collect();
+        let description = format!(
+            "The window of {} ({}) closes: projects it pays must finish by this day.{}",
+            source.name,
+            source.id,
+            if paid.is_empty() {
+                " It pays for no project yet.".to_string()
+            } else {
+                format!("\n\n{}", paid.join("\n"))
+            }
+        );
+        event(
+            out,
+            format!("window-closes.{}", source.id),
+            &named("ics-window", &source.name),
+            until,
+            &description,
+        )?;
     }
     line(out, "END:VCALENDAR")
+}
+
+/// "12 days of margin" or "missed by 3 days".
+fn margin(due: NaiveDate, finish: NaiveDate) -> String {
+    let days = (due - finish).num_days();
+    if days >= 0 {
+        format!("{days} days of margin")
+    } else {
+        format!("missed by {} days", -days)
+    }
+}
+
+/// Days from 2000-01-01 to the stamp: grows with every later `--as-of`, so a calendar takes a
+/// re-exported plan as the newer version of each event.
+fn sequence(stamp: NaiveDate) -> i64 {
+    let origin = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(stamp);
+    (stamp - origin).num_days().max(0)
 }
 
 /// `2019-07-01` -> `20190701`, the DATE form of RFC 5545.

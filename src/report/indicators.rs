@@ -5,14 +5,14 @@
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
-use comfy_table::Cell;
 use serde::Serialize;
 
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::plan::targets::number as value;
 use crate::report::csv::neutralise;
-use crate::report::{Look, Report, header, number, write_json};
+use crate::report::grid::{self, Grid, GridCell};
+use crate::report::{Look, Report, write_json};
 
 #[derive(Serialize)]
 pub struct IndicatorJson<'a> {
@@ -168,16 +168,20 @@ impl Report for IndicatorsReport<'_> {
             if title.chars().count() + objective.len() + 2 <= usize::from(look.width) {
                 writeln!(out, "{shown}; {objective}")?;
             } else {
-                writeln!(out, "{shown}\n{objective}")?;
+                writeln!(out, "{}\n{objective}", grid::paragraph(&shown, look.width))?;
             }
-            let mut table = look.table();
-            table.set_header(["year", "target", "planned", "gap", "brought by"].map(header));
-            table.add_row(vec![
-                number(indicator.baseline.year),
-                number("baseline"),
-                number(value(indicator.baseline.value)),
-                Cell::new(""),
-                Cell::new(""),
+            // The projects wrap between ids; the figures keep their width.
+            let mut table = Grid::new(vec![
+                grid::Column::number("year"),
+                grid::Column::number("target"),
+                grid::Column::number("planned"),
+                grid::Column::number("gap"),
+                grid::Column::ids("brought by"),
+            ]);
+            table.row([
+                indicator.baseline.year.to_string(),
+                "baseline".to_string(),
+                value(indicator.baseline.value),
             ]);
             let mut before: Option<i32> = None;
             for target in &indicator.targets {
@@ -210,30 +214,21 @@ impl Report for IndicatorsReport<'_> {
                         brought.push_str(&format!("{verb}: {}", contributions(indicator, late)));
                     }
                 }
-                let mut status = Cell::new(gap(target));
-                if look.color {
-                    status = status.fg(if target.reached {
-                        comfy_table::Color::Green
-                    } else {
-                        comfy_table::Color::Red
-                    });
-                }
-                table.add_row(vec![
-                    number(target.year),
-                    number(value(target.value)),
-                    number(value(target.planned)),
-                    status.set_alignment(comfy_table::CellAlignment::Right),
-                    Cell::new(brought),
+                let status = GridCell::new(gap(target)).fg(if target.reached {
+                    comfy_table::Color::Green
+                } else {
+                    comfy_table::Color::Red
+                });
+                table.row([
+                    GridCell::new(target.year.to_string()),
+                    GridCell::new(value(target.value)),
+                    GridCell::new(value(target.planned)),
+                    status,
+                    GridCell::new(brought),
                 ]);
                 before = Some(target.year);
             }
-            // Only the projects wrap; the figures keep their width.
-            for (i, column) in table.column_iter_mut().enumerate() {
-                if i < 4 {
-                    column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-                }
-            }
-            writeln!(out, "{table}")?;
+            writeln!(out, "{}", table.render(look))?;
         }
         let missed = self
             .indicators
@@ -242,13 +237,13 @@ impl Report for IndicatorsReport<'_> {
             .filter(|t| !t.reached)
             .count();
         let targets: usize = self.indicators.iter().map(|i| i.targets.len()).sum();
-        writeln!(
-            out,
+        let note = format!(
             "{} of {targets} targets reached by the plan.\nplanned: the baseline plus the \
              contributions of the projects finishing by the end of the year;\ngap: ahead (+) or \
              short (-) of the target.",
             targets - missed
-        )
+        );
+        writeln!(out, "{}", grid::paragraph(&note, look.width))
     }
 
     /// One row per target (and one per indicator without targets).

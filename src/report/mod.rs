@@ -11,7 +11,10 @@ pub mod dot;
 pub mod figures;
 pub mod funding;
 pub mod gantt;
+pub mod grid;
 pub mod html;
+pub mod html_projects;
+pub mod html_sources;
 pub mod ics;
 pub mod indicators;
 pub mod json;
@@ -28,6 +31,8 @@ pub mod svg;
 pub mod table;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
+#[cfg(feature = "xlsx")]
+pub mod xlsx_tables;
 
 use std::io::{self, Write};
 

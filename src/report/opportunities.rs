@@ -6,7 +6,6 @@
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
-use comfy_table::Cell;
 use serde::Serialize;
 
 use crate::display::amount;
@@ -14,8 +13,8 @@ use crate::funding::opportunities;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::report::csv::neutralise;
-use crate::report::table::{ID_MAX_WIDTH, truncate};
-use crate::report::{Look, Report, header, number, write_json};
+use crate::report::grid::{self, Grid};
+use crate::report::{Look, Report, write_json};
 
 #[derive(Serialize)]
 pub struct OpportunitiesReport<'a> {
@@ -114,18 +113,23 @@ impl Report for OpportunitiesReport<'_> {
         if self.projects.is_empty() {
             return writeln!(out, "Every project's cost is covered.");
         }
-        let mut table = look.table();
-        table.set_header(["project", "gap", "source", "could add", "note"].map(header));
+        let mut table = Grid::new(vec![
+            grid::Column::id("project"),
+            grid::Column::number("gap"),
+            grid::Column::id("source"),
+            grid::Column::number("could add"),
+            grid::Column::text("note"),
+        ]);
         for project in &self.projects {
-            let id = Cell::new(truncate(project.id, ID_MAX_WIDTH));
-            let gap = number(amount(project.gap));
+            let id = project.id.to_string();
+            let gap = amount(project.gap);
             if project.opportunities.is_empty() {
-                table.add_row(vec![
+                table.row([
                     id,
                     gap,
-                    Cell::new("-"),
-                    number(""),
-                    Cell::new("no source can add to it"),
+                    "-".into(),
+                    String::new(),
+                    "no source can add to it".into(),
                 ]);
                 continue;
             }
@@ -133,22 +137,20 @@ impl Report for OpportunitiesReport<'_> {
                 let (id, gap) = if k == 0 {
                     (id.clone(), gap.clone())
                 } else {
-                    (Cell::new(""), number(""))
+                    (String::new(), String::new())
                 };
-                table.add_row(vec![
+                table.row([
                     id,
                     gap,
-                    Cell::new(truncate(o.source, ID_MAX_WIDTH)),
-                    number(amount(o.amount)),
-                    Cell::new(Self::note(o)),
+                    o.source.to_string(),
+                    amount(o.amount),
+                    Self::note(o),
                 ]);
             }
         }
-        writeln!(out, "{table}")?;
-        writeln!(
-            out,
-            "Sources whose window overlaps the plan's dates, with uncommitted money, within their share, per-project and yearly caps and eligible objectives; best match first."
-        )
+        writeln!(out, "{}", table.render(look))?;
+        let note = "Sources whose window overlaps the plan's dates, with uncommitted money, within their share, per-project and yearly caps and eligible objectives; best match first.";
+        writeln!(out, "{}", grid::paragraph(note, look.width))
     }
 
     /// One row per (project, source): `project,name,start,finish,cost,gap,rank,source,amount,

@@ -5,15 +5,15 @@
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
-use comfy_table::{Cell, Color};
+use comfy_table::Color;
 use serde::Serialize;
 
 use crate::calendar::{LinkKind, Span, link_label};
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::report::csv::neutralise;
-use crate::report::table::{ID_MAX_WIDTH, truncate};
-use crate::report::{Look, Report, header, number, write_json};
+use crate::report::grid::{self, Grid, GridCell};
+use crate::report::{Look, Report, write_json};
 
 #[derive(Serialize)]
 pub struct OrderReport<'a> {
@@ -95,37 +95,41 @@ impl<'a> OrderReport<'a> {
 
 impl Report for OrderReport<'_> {
     fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
-        let mut table = look.table();
-        table.set_header(["#", "wave", "project", "start", "finish", "after"].map(header));
+        // Ids and dates whole; the prerequisites wrap between ids; `#` goes first when narrow.
+        let mut table = Grid::new(vec![
+            grid::Column::number("#").optional(0),
+            grid::Column::number("wave"),
+            grid::Column::id("project"),
+            grid::Column::fixed("start"),
+            grid::Column::fixed("finish"),
+            grid::Column::ids("after"),
+        ])
+        .key(2);
         for row in &self.projects {
-            let mut id = Cell::new(truncate(row.id, ID_MAX_WIDTH));
-            if row.critical && look.color {
-                id = id.fg(Color::Red);
-            }
             let after: Vec<String> = row.prerequisites.iter().map(|p| p.label()).collect();
-            table.add_row(vec![
-                number(row.position),
-                number(row.wave),
-                id,
-                Cell::new(row.start),
-                Cell::new(row.finish),
-                Cell::new(after.join(", ")),
+            table.row([
+                GridCell::new(row.position.to_string()),
+                GridCell::new(row.wave.to_string()),
+                GridCell::new(row.id).fg_if(row.critical, Color::Red),
+                GridCell::new(row.start.to_string()),
+                GridCell::new(row.finish.to_string()),
+                GridCell::new(after.join(", ")),
             ]);
         }
-        writeln!(out, "{table}")?;
+        writeln!(out, "{}", table.render(look))?;
         let waves = self
             .projects
             .iter()
             .map(|p| p.wave)
             .max()
             .map_or(0, |w| w + 1);
-        writeln!(
-            out,
+        let note = format!(
             "{} projects in {waves} waves: wave 0 needs nothing first, every other project comes \
              one wave after its latest prerequisite.\nLinks: FS finish-to-start (the default, \
              shown as the plain id), SS start-to-start, FF finish-to-finish; +lag.",
             self.projects.len()
-        )
+        );
+        writeln!(out, "{}", grid::paragraph(&note, look.width))
     }
 
     /// One row per project in order; `prerequisites` is `id:TYPE:lag` items joined with `;`.

@@ -7,15 +7,15 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
-use comfy_table::Cell;
 use serde::Serialize;
 
 use crate::display::amount;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::plan::rollup::Item;
-use crate::report::table::{ID_MAX_WIDTH, indent, truncate};
-use crate::report::{Look, Report, header, number};
+use crate::report::grid::{self, Grid};
+use crate::report::table::indent;
+use crate::report::{Look, Report};
 
 /// Which report the roll-up belongs to, so it sums that report's figures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -197,58 +197,61 @@ fn row_of<'a>(
 
 impl WithProgrammes<'_> {
     fn roll_up_table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
-        let mut table = look.table();
         let date = |d: Option<NaiveDate>| d.map_or_else(String::new, |d| d.to_string());
         // Only `order` shows dates, so the other tables fit 80 columns.
         let dated = self.measure == Measure::Order;
-        let mut titles = vec!["programme", "projects"];
+        let mut columns = vec![
+            grid::Column::id("programme"),
+            grid::Column::number("projects"),
+        ];
         if dated {
-            titles.extend(["start", "finish"]);
+            columns.extend([grid::Column::fixed("start"), grid::Column::fixed("finish")]);
         }
-        titles.extend(match self.measure {
-            Measure::Order => vec!["waves", "crit"],
-            Measure::Actors => vec!["actors"],
-            Measure::Funding => vec!["cost", "committed", "gap", "by source"],
-            Measure::Resources => vec!["units × days"],
+        // Lists of ids wrap between ids (the by-source and resource lists are one a line).
+        columns.extend(match self.measure {
+            Measure::Order => vec![grid::Column::fixed("waves"), grid::Column::fixed("crit")],
+            Measure::Actors => vec![grid::Column::ids("actors")],
+            Measure::Funding => vec![
+                grid::Column::number("cost"),
+                grid::Column::number("committed").optional(0),
+                grid::Column::number("gap"),
+                grid::Column::ids("by source"),
+            ],
+            Measure::Resources => vec![grid::Column::ids("units × days")],
         });
-        table.set_header(titles.into_iter().map(header));
+        let mut table = Grid::new(columns);
         for row in &self.rows {
             let mut cells = vec![
-                Cell::new(truncate(
-                    &format!("{}{}", indent(row.depth), row.id),
-                    ID_MAX_WIDTH,
-                )),
-                number(row.projects),
+                format!("{}{}", indent(row.depth), row.id),
+                row.projects.to_string(),
             ];
             if dated {
-                cells.extend([Cell::new(date(row.start)), Cell::new(date(row.finish))]);
+                cells.extend([date(row.start), date(row.finish)]);
             }
             // One id a line: ids break badly when wrapped.
             let list = |items: &Option<Vec<&str>>| items.as_deref().unwrap_or_default().join(", ");
-            let money = |value: Option<f64>| number(amount(value.unwrap_or(0.0)));
+            let money = |value: Option<f64>| amount(value.unwrap_or(0.0));
             let map = |items: &Option<BTreeMap<&str, f64>>| {
-                Cell::new(
-                    items
-                        .iter()
-                        .flatten()
-                        .map(|(id, value)| format!("{id} {}", amount(*value)))
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                )
+                items
+                    .iter()
+                    .flatten()
+                    .map(|(id, value)| format!("{id} {}", amount(*value)))
+                    .collect::<Vec<_>>()
+                    .join("\n")
             };
             cells.extend(match self.measure {
                 Measure::Order => vec![
-                    Cell::new(row.waves.map_or(String::new(), |[a, b]| {
+                    row.waves.map_or(String::new(), |[a, b]| {
                         if a == b {
                             a.to_string()
                         } else {
                             format!("{a}-{b}")
                         }
-                    })),
-                    Cell::new(if row.critical { "yes" } else { "" }),
+                    }),
+                    (if row.critical { "yes" } else { "" }).to_string(),
                 ],
                 // One wrapping column: ids wrap only between them.
-                Measure::Actors => vec![Cell::new(
+                Measure::Actors => vec![
                     [
                         row.lead.map(|lead| format!("lead {lead}")),
                         Some(format!("projects led by {}", list(&row.project_leads))),
@@ -259,7 +262,7 @@ impl WithProgrammes<'_> {
                     .flatten()
                     .collect::<Vec<_>>()
                     .join("; "),
-                )],
+                ],
                 Measure::Funding => vec![
                     money(row.cost),
                     money(row.committed),
@@ -268,27 +271,20 @@ impl WithProgrammes<'_> {
                 ],
                 Measure::Resources => vec![map(&row.resource_days)],
             });
-            table.add_row(cells);
-        }
-        // The programme column keeps its indentation: only lists may wrap.
-        let lists = match self.measure {
-            Measure::Order => 0,
-            Measure::Actors | Measure::Funding | Measure::Resources => 1,
-        };
-        let fixed = table.column_count().saturating_sub(lists);
-        for (i, column) in table.column_iter_mut().enumerate() {
-            if i < fixed {
-                column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-            }
+            table.row(cells);
         }
         let note = match self.measure {
             Measure::Funding => format!("amounts in {}; ", self.currency),
             _ => String::new(),
         };
+        let note =
+            format!("{note}each programme sums its projects and its sub-programmes' projects");
         writeln!(
             out,
-            "\n{}\n{table}\n{note}each programme sums its projects and its sub-programmes' projects",
-            look.bold("By programme")
+            "\n{}\n{}\n{}",
+            look.bold("By programme"),
+            table.render(look),
+            grid::paragraph(&note, look.width)
         )
     }
 }

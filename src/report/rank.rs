@@ -5,14 +5,13 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use comfy_table::Cell;
 use serde::Serialize;
 
 use crate::model::Roadmap;
 use crate::rank::ranking;
 use crate::report::csv::neutralise;
-use crate::report::table::{ID_MAX_WIDTH, truncate};
-use crate::report::{Look, Report, header, number, write_json};
+use crate::report::grid::{self, Grid};
+use crate::report::{Look, Report, write_json};
 
 #[derive(Serialize)]
 pub struct RankReport<'a> {
@@ -117,10 +116,8 @@ impl<'a> RankReport<'a> {
 impl Report for RankReport<'_> {
     fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
         if self.criteria.is_empty() {
-            writeln!(
-                out,
-                "No [[criterion]] tables: add criteria and `scores` to rank the projects."
-            )?;
+            let note = "No [[criterion]] tables: add criteria and `scores` to rank the projects.";
+            writeln!(out, "{}", grid::paragraph(note, look.width))?;
         } else {
             let weights: Vec<String> = self
                 .criteria
@@ -130,36 +127,45 @@ impl Report for RankReport<'_> {
             writeln!(
                 out,
                 "{}",
-                look.bold(&format!(
-                    "Weighted score (0-5) = sum of weight share x score: {}",
-                    weights.join(", ")
+                look.bold(&grid::paragraph(
+                    &format!(
+                        "Weighted score (0-5) = sum of weight share x score: {}",
+                        weights.join(", ")
+                    ),
+                    look.width
                 ))
             )?;
         }
-        let mut table = look.table();
-        let mut titles = vec![header("#"), header("project"), header("score")];
-        titles.extend(self.criteria.iter().map(|c| header(c.id)));
-        titles.push(header("priority"));
-        table.set_header(titles);
+        // The criteria's contributions are left out first (the last criterion first), then `#`.
+        let mut columns = vec![
+            grid::Column::number("#").optional(0),
+            grid::Column::id("project"),
+            grid::Column::number("score"),
+        ];
+        columns.extend(
+            self.criteria
+                .iter()
+                .map(|c| grid::Column::number(c.id).optional(0)),
+        );
+        columns.push(grid::Column::text("priority"));
+        let mut table = Grid::new(columns).key(1);
         for row in &self.projects {
             let mut cells = vec![
-                number(row.rank),
-                Cell::new(truncate(row.id, ID_MAX_WIDTH)),
-                number(format!("{:.2}", row.score)),
+                row.rank.to_string(),
+                row.id.to_string(),
+                format!("{:.2}", row.score),
             ];
             cells.extend(
                 self.criteria
                     .iter()
-                    .map(|c| number(format!("{:.2}", row.contributions[c.id]))),
+                    .map(|c| format!("{:.2}", row.contributions[c.id])),
             );
-            cells.push(Cell::new(Self::priority_label(row)));
-            table.add_row(cells);
+            cells.push(Self::priority_label(row));
+            table.row(cells);
         }
-        writeln!(out, "{table}")?;
-        writeln!(
-            out,
-            "priority from the score: 4 or more -> 1, 3 -> 2, 2 -> 3, 1 -> 4, under 1 -> 5; \"set\" = written in the file"
-        )
+        writeln!(out, "{}", table.render(look))?;
+        let note = "priority from the score: 4 or more -> 1, 3 -> 2, 2 -> 3, 1 -> 4, under 1 -> 5; \"set\" = written in the file";
+        writeln!(out, "{}", grid::paragraph(note, look.width))
     }
 
     /// One row per project: `rank,id,name,score,<criterion>...,priority,explicit,implied`.

@@ -3,7 +3,6 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Cell, ColumnConstraint};
 use serde::Serialize;
 
 use crate::display::units;
@@ -11,8 +10,8 @@ use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::report::csv::neutralise;
 use crate::report::figures;
-use crate::report::table::{ID_MAX_WIDTH, truncate};
-use crate::report::{Look, Report, header, number, write_json};
+use crate::report::grid::{self, Grid, Layout};
+use crate::report::{Look, Report, write_json};
 
 #[derive(Serialize)]
 pub struct ResourcesReport<'a> {
@@ -113,19 +112,22 @@ pub fn sparkline(shares: impl Iterator<Item = f64>, ascii: bool) -> String {
         .collect()
 }
 
-impl Report for ResourcesReport<'_> {
-    fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
-        // Room left for the chart once the other columns (about 50 wide) are drawn.
-        let months = self.resources.first().map_or(0, |r| r.months.len());
-        let room = usize::from(look.width).saturating_sub(52);
-        let by_month = months <= room;
+impl ResourcesReport<'_> {
+    /// The table, with a chart per month or per quarter.
+    fn grid(&self, look: &Look, by_month: bool) -> Grid {
         let title = match (by_month, self.first_month()) {
             (true, Some(first)) => format!("use per month from {first}"),
             (false, Some(first)) => format!("use per quarter from {first}"),
             _ => "use".to_string(),
         };
-        let mut table = look.table();
-        table.set_header(["resource", "capacity", "peak", "average", &title].map(header));
+        // The chart is one unbreakable line (its title wraps at spaces).
+        let mut table = Grid::new(vec![
+            grid::Column::id("resource"),
+            grid::Column::number("capacity"),
+            grid::Column::number("peak"),
+            grid::Column::number("average"),
+            grid::Column::ids(title),
+        ]);
         for (r, resource) in self.resources.iter().enumerate() {
             let chart = if by_month {
                 sparkline(resource.months.iter().map(|m| m.utilisation), look.ascii)
@@ -133,24 +135,32 @@ impl Report for ResourcesReport<'_> {
                 sparkline(self.quarters[r].iter().copied(), look.ascii)
             };
             let unit = resource.unit.map_or(String::new(), |u| format!(" {u}"));
-            table.add_row(vec![
-                Cell::new(truncate(resource.id, ID_MAX_WIDTH)),
-                number(format!("{}{unit}", units(resource.capacity))),
-                number(units(resource.peak)),
-                number(format!("{:.0}%", resource.average_utilisation * 100.0)),
+            table.row([
+                resource.id.to_string(),
+                format!("{}{unit}", units(resource.capacity)),
+                units(resource.peak),
+                format!("{:.0}%", resource.average_utilisation * 100.0),
                 // A visible frame shows where the plan starts and ends, even for idle months.
-                Cell::new(format!("|{chart}|")),
+                format!("|{chart}|"),
             ]);
         }
-        for column in table.column_iter_mut() {
-            column.set_constraint(ColumnConstraint::ContentWidth);
-        }
-        writeln!(out, "{table}")?;
-        writeln!(
-            out,
-            "average: units used over the plan's days as a share of capacity; each bar step is \
-             1/8 of capacity"
-        )
+        table
+    }
+}
+
+impl Report for ResourcesReport<'_> {
+    fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
+        // A chart per month when the table then fits the width, else per quarter.
+        let by_month = self.grid(look, true);
+        let table = if matches!(by_month.layout(usize::from(look.width)), Layout::Blocks) {
+            self.grid(look, false)
+        } else {
+            by_month
+        };
+        writeln!(out, "{}", table.render(look))?;
+        let note = "average: units used over the plan's days as a share of capacity; each bar \
+                    step is 1/8 of capacity";
+        writeln!(out, "{}", grid::paragraph(note, look.width))
     }
 
     /// One row per resource; `YYYY-MM` columns hold the share of capacity used that month.

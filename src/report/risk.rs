@@ -10,9 +10,9 @@ use serde::Serialize;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::report::csv::neutralise;
+use crate::report::grid::{self, Grid};
 use crate::report::svg::escape;
-use crate::report::table::{ID_MAX_WIDTH, truncate};
-use crate::report::{Look, Report, header, number, write_json};
+use crate::report::{Look, Report, write_json};
 use crate::risk::{DueKind, Percentiles, Risk, histogram};
 
 /// Probability below which a deadline or window is marked "at risk".
@@ -38,60 +38,57 @@ pub fn table(
     look: &Look,
 ) -> io::Result<()> {
     let s = &risk.settings;
-    writeln!(
-        out,
+    let settings = format!(
         "Monte Carlo: {} runs, seed {}, {} distribution; {} of {} projects have three-point estimates",
         s.runs,
         s.seed,
         distribution_name(risk),
         risk.uncertain,
         roadmap.projects.len()
-    )?;
-    writeln!(
-        out,
-        "Roadmap finish: planned {}; P50 {}, P80 {}, P95 {}; {} chance to finish by the planned date\n",
+    );
+    writeln!(out, "{}", grid::paragraph(&settings, look.width))?;
+    let finish = format!(
+        "Roadmap finish: planned {}; P50 {}, P80 {}, P95 {}; {} chance to finish by the planned date",
         risk.planned_finish,
         risk.finish.p50,
         risk.finish.p80,
         risk.finish.p95,
         percent(risk.on_time)
-    )?;
-    let mut table = look.table();
-    table.set_header(vec![
-        header("id"),
-        header("name"),
-        header("planned"),
-        header("P50"),
-        header("P80"),
-        header("P95"),
-        header("critical"),
+    );
+    writeln!(out, "{}\n", grid::paragraph(&finish, look.width))?;
+    // The name goes first, then P80, when the table does not fit.
+    let mut table = Grid::new(vec![
+        grid::Column::id("id"),
+        grid::Column::text("name").optional(0),
+        grid::Column::fixed("planned"),
+        grid::Column::fixed("P50"),
+        grid::Column::fixed("P80").optional(1),
+        grid::Column::fixed("P95"),
+        grid::Column::number("critical"),
     ]);
     for &i in &plan.start_order {
         let (project, r) = (&roadmap.projects[i], &risk.projects[i]);
         let marker = if project.estimate.is_some() { " ~" } else { "" };
-        table.add_row(vec![
-            comfy_table::Cell::new(format!("{}{marker}", truncate(&project.id, ID_MAX_WIDTH))),
-            comfy_table::Cell::new(&project.name),
-            comfy_table::Cell::new(r.planned_finish),
-            comfy_table::Cell::new(r.finish.p50),
-            comfy_table::Cell::new(r.finish.p80),
-            comfy_table::Cell::new(r.finish.p95),
-            number(percent(r.criticality)),
+        table.row([
+            format!("{}{marker}", project.id),
+            project.name.clone(),
+            r.planned_finish.to_string(),
+            r.finish.p50.to_string(),
+            r.finish.p80.to_string(),
+            r.finish.p95.to_string(),
+            percent(r.criticality),
         ]);
     }
-    writeln!(out, "{table}")?;
-    writeln!(
-        out,
-        "~ three-point estimate; critical: share of runs with zero total slack\n"
-    )?;
+    writeln!(out, "{}", table.render(look))?;
+    let note = "~ three-point estimate; critical: share of runs with zero total slack";
+    writeln!(out, "{}\n", grid::paragraph(note, look.width))?;
     if !risk.due.is_empty() {
-        let mut table = look.table();
-        table.set_header(vec![
-            header("project"),
-            header("due"),
-            header("date"),
-            header("planned"),
-            header("probability"),
+        let mut table = Grid::new(vec![
+            grid::Column::id("project"),
+            grid::Column::text("due"),
+            grid::Column::fixed("date"),
+            grid::Column::fixed("planned"),
+            grid::Column::number("probability"),
         ]);
         for due in &risk.due {
             let planned = if due.planned_met { "met" } else { "missed" };
@@ -99,25 +96,24 @@ pub fn table(
             if due.probability < AT_RISK {
                 probability.push_str(" at risk");
             }
-            table.add_row(vec![
-                comfy_table::Cell::new(truncate(&roadmap.projects[due.project].id, ID_MAX_WIDTH)),
-                comfy_table::Cell::new(due_label(roadmap, due.kind)),
-                comfy_table::Cell::new(due.date),
-                comfy_table::Cell::new(planned),
-                number(probability),
+            table.row([
+                roadmap.projects[due.project].id.clone(),
+                due_label(roadmap, due.kind).to_string(),
+                due.date.to_string(),
+                planned.to_string(),
+                probability,
             ]);
         }
         writeln!(out, "Deadlines and funding windows:")?;
-        writeln!(out, "{table}\n")?;
+        writeln!(out, "{}\n", table.render(look))?;
     }
     if !risk.targets.is_empty() {
-        let mut table = look.table();
-        table.set_header(vec![
-            header("indicator"),
-            header("year"),
-            header("target"),
-            header("planned"),
-            header("probability"),
+        let mut table = Grid::new(vec![
+            grid::Column::id("indicator"),
+            grid::Column::number("year"),
+            grid::Column::number("target"),
+            grid::Column::fixed("planned"),
+            grid::Column::number("probability"),
         ]);
         for target in &risk.targets {
             let indicator = &roadmap.indicators[target.indicator];
@@ -126,16 +122,16 @@ pub fn table(
             if target.probability < AT_RISK {
                 probability.push_str(" at risk");
             }
-            table.add_row(vec![
-                comfy_table::Cell::new(truncate(&indicator.id, ID_MAX_WIDTH)),
-                number(target.year),
-                number(indicator.with_unit(&crate::plan::targets::number(target.target))),
-                comfy_table::Cell::new(planned),
-                number(probability),
+            table.row([
+                indicator.id.clone(),
+                target.year.to_string(),
+                indicator.with_unit(&crate::plan::targets::number(target.target)),
+                planned.to_string(),
+                probability,
             ]);
         }
         writeln!(out, "Indicator targets (reached by the end of their year):")?;
-        writeln!(out, "{table}\n")?;
+        writeln!(out, "{}\n", table.render(look))?;
     }
     writeln!(out, "Roadmap finish (last day) over {} runs:", s.runs)?;
     write_histogram(out, risk, look)
@@ -167,7 +163,7 @@ pub fn write_histogram(out: &mut dyn Write, risk: &Risk, look: &Look) -> io::Res
         .unwrap_or(0);
     let bar_width = usize::from(look.width)
         .saturating_sub(label_width + 12)
-        .max(10);
+        .max(1);
     for b in &bins {
         let eighths = b.2 * bar_width * 8 / max;
         let bar = if look.ascii {

@@ -8,14 +8,14 @@ use std::io::{self, Write};
 use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::LinkKind;
-use crate::model::Roadmap;
+use crate::model::{Roadmap, Status};
 use crate::plan::Plan;
 use crate::plan::rollup::Item;
 use crate::report::figures::{self, period_bounds};
 use crate::report::table::truncate;
 
 const WIDTH: f64 = 1200.0;
-const LABEL_WIDTH: f64 = 250.0;
+const LABEL_WIDTH: f64 = 330.0;
 const RIGHT_MARGIN: f64 = 20.0;
 const HEADER: f64 = 64.0;
 const ROW: f64 = 22.0;
@@ -38,6 +38,14 @@ const STYLE: &str = "
 .rm-summary{fill:#2f3b4c}
 .rm-programme{font-weight:bold}
 .rm-today-label{font:bold 10px 'DejaVu Sans',Helvetica,Arial,sans-serif;fill:#1a9850}
+.rm-done{fill:#9bb0cf}
+.rm-done.rm-crit{fill:#e6a29c}
+.rm-dep-crit{fill:none;stroke:#b03a2e;stroke-width:1.3}
+.rm-link{visibility:hidden}
+.rm-row:hover .rm-link,.rm-row:focus-within .rm-link{visibility:visible;stroke:#222;stroke-width:1.5}
+.rm-row:hover .rm-text,.rm-row:focus-within .rm-text{font-weight:bold}
+.rm-deadline{fill:#b03a2e}
+.rm-closes{fill:#7b3fa0}
 ";
 
 /// The five characters XML gives meaning to, escaped, and what XML 1.0 cannot carry mapped
@@ -90,7 +98,7 @@ pub fn write(
     as_of: Option<NaiveDate>,
 ) -> io::Result<()> {
     let mut svg = String::new();
-    render(&mut svg, roadmap, plan, as_of).map_err(io::Error::other)?;
+    render(&mut svg, roadmap, plan, as_of, false).map_err(io::Error::other)?;
     writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     out.write_all(svg.as_bytes())
 }
@@ -103,13 +111,14 @@ pub fn render(
     roadmap: &Roadmap,
     plan: &Plan,
     as_of: Option<NaiveDate>,
+    fiches: bool,
 ) -> std::fmt::Result {
-    let chart = Chart::new(roadmap, plan);
+    let chart = Chart::new(roadmap, plan, as_of, fiches);
     chart.header(svg)?;
     chart.stripes(svg)?;
     chart.grid(svg)?;
+    chart.critical_arrows(svg)?;
     chart.bars(svg)?;
-    chart.arrows(svg)?;
     if let Some(day) = as_of {
         chart.as_of(svg, day)?;
     }
@@ -117,6 +126,7 @@ pub fn render(
         svg,
         chart.grid_bottom + 24.0,
         !roadmap.programmes.is_empty(),
+        chart.all_links,
     )?;
     writeln!(svg, "</svg>")
 }
@@ -135,10 +145,26 @@ struct Chart<'a> {
     axis: TimeAxis,
     height: f64,
     grid_bottom: f64,
+    as_of: Option<NaiveDate>,
+    /// Rows link to the project fiches of the HTML report.
+    fiches: bool,
+    /// Few enough links to draw them all; else only the critical chain is drawn, and a row's
+    /// other links appear while it is hovered or focused.
+    all_links: bool,
+}
+
+/// Up to this many dependency links, every one is drawn: beyond it they become a tangle.
+const ALL_LINKS_UP_TO: usize = 40;
+
+/// A dependency link between two rows of the chart.
+struct Link {
+    from: usize,
+    to: usize,
+    kind: LinkKind,
 }
 
 impl<'a> Chart<'a> {
-    fn new(roadmap: &'a Roadmap, plan: &'a Plan) -> Self {
+    fn new(roadmap: &'a Roadmap, plan: &'a Plan, as_of: Option<NaiveDate>, fiches: bool) -> Self {
         // With programmes: the outline, a summary bar per programme; else projects by start.
         let rows: Vec<(Item, usize)> = if roadmap.programmes.is_empty() {
             plan.start_order
@@ -171,6 +197,14 @@ impl<'a> Chart<'a> {
             height: HEADER + ROW * rows.len() as f64 + FOOTER,
             grid_bottom: HEADER + ROW * rows.len() as f64,
             rows,
+            as_of,
+            fiches,
+            all_links: roadmap
+                .projects
+                .iter()
+                .map(|p| p.depends_on.len())
+                .sum::<usize>()
+                <= ALL_LINKS_UP_TO,
         }
     }
 
@@ -189,7 +223,7 @@ impl<'a> Chart<'a> {
         writeln!(svg, "<style>{STYLE}</style>")?;
         writeln!(
             svg,
-            "<defs><marker id=\"rm-arrow\" viewBox=\"0 0 8 8\" refX=\"7\" refY=\"4\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#8c8c8c\"/></marker></defs>"
+            "<defs><marker id=\"rm-arrow\" viewBox=\"0 0 8 8\" refX=\"7\" refY=\"4\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#8c8c8c\"/></marker><marker id=\"rm-arrow-crit\" viewBox=\"0 0 8 8\" refX=\"7\" refY=\"4\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#b03a2e\"/></marker></defs>"
         )?;
         writeln!(
             svg,
@@ -197,7 +231,7 @@ impl<'a> Chart<'a> {
         )?;
         writeln!(
             svg,
-            "<text class=\"rm-title\" x=\"8\" y=\"20\">{} — {} to {}</text>",
+            "<text class=\"rm-title\" x=\"8\" y=\"16\">{} — {} to {}</text>",
             escape(&self.roadmap.name),
             self.plan.start(),
             self.plan.finish()
@@ -256,9 +290,11 @@ impl<'a> Chart<'a> {
         Ok(())
     }
 
-    /// A label and a bar (a diamond for a milestone) per row.
+    /// A row per project (a label, its bar or diamond, progress shading, deadline and
+    /// window-closing markers and its links), in a group so hovering it shows its links; a
+    /// summary bar per programme.
     fn bars(&self, svg: &mut String) -> std::fmt::Result {
-        // Labels and bars.
+        let links = self.links();
         for (row, &(item, depth)) in self.rows.iter().enumerate() {
             let y = self.y_mid(row);
             let indent = 8.0 + 12.0 * depth as f64;
@@ -271,16 +307,29 @@ impl<'a> Chart<'a> {
             };
             let project = &self.roadmap.projects[p];
             let planned = &self.plan.projects[p];
+            if self.fiches {
+                write!(
+                    svg,
+                    "<a class=\"rm-row\" href=\"#p-{}\">",
+                    escape(&project.id)
+                )?;
+            } else {
+                svg.push_str("<g class=\"rm-row\">");
+            }
+            // Names first: the label is the name, cut to the label column; id in the tooltip.
+            let room = ((LABEL_WIDTH - indent - 6.0) / 6.3) as usize;
             writeln!(
                 svg,
-                "<text class=\"rm-text\" x=\"{indent:.1}\" y=\"{:.1}\"><title>{}</title>{}</text>",
+                "<text class=\"rm-text\" x=\"{indent:.1}\" y=\"{:.1}\"><title>{} ({})</title>{}</text>",
                 y + 4.0,
                 escape(&project.name),
-                escape(&truncate(&project.id, 36 - 2 * depth.min(8)))
+                escape(&project.id),
+                escape(&truncate(&project.name, room.max(8)))
             )?;
             let tip = format!(
-                "{}: {} to {}{}",
+                "{} ({}): {} to {}{}",
                 project.name,
+                project.id,
                 planned.start,
                 planned.finish,
                 if planned.critical { " (critical)" } else { "" }
@@ -303,62 +352,174 @@ impl<'a> Chart<'a> {
                 )?;
             } else {
                 let width = (f64::from(planned.days) * self.axis.px_per_day).max(2.0);
-                let class = if planned.critical {
-                    "rm-bar rm-crit"
-                } else {
-                    "rm-bar"
-                };
+                let mut class = String::from("rm-bar");
+                if planned.critical {
+                    class.push_str(" rm-crit");
+                }
+                if project.status == Status::Done {
+                    class.push_str(" rm-done");
+                }
                 writeln!(
                     svg,
                     "<rect class=\"{class}\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{width:.1}\" height=\"{BAR}\" rx=\"2\"><title>{}</title></rect>",
                     y - BAR / 2.0,
                     escape(&tip)
                 )?;
+                self.progress(svg, p, y)?;
+            }
+            self.markers(svg, p, y)?;
+            for link in links.iter().filter(|l| l.from == p || l.to == p) {
+                let class = if self.all_links {
+                    if link.to != p {
+                        continue;
+                    }
+                    "rm-dep"
+                } else {
+                    "rm-dep rm-link"
+                };
+                writeln!(
+                    svg,
+                    "<path class=\"{class}\" d=\"{}\" marker-end=\"url(#rm-arrow)\"/>",
+                    self.link_path(link)
+                )?;
+            }
+            svg.push_str(if self.fiches { "</a>\n" } else { "</g>\n" });
+        }
+        Ok(())
+    }
+
+    /// The done part of an in-progress bar, shaded lighter up to the "as of" day.
+    fn progress(&self, svg: &mut String, p: usize, y: f64) -> std::fmt::Result {
+        let (project, planned) = (&self.roadmap.projects[p], &self.plan.projects[p]);
+        let Some(as_of) = self.as_of else {
+            return Ok(());
+        };
+        if project.status != Status::InProgress || as_of <= planned.start {
+            return Ok(());
+        }
+        let x1 = self.axis.x(planned.start);
+        let x2 = self.axis.x(as_of.min(figures::running(self.plan, p).1));
+        let class = if planned.critical {
+            "rm-done rm-crit"
+        } else {
+            "rm-done"
+        };
+        writeln!(
+            svg,
+            "<rect class=\"{class}\" x=\"{x1:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{BAR}\" rx=\"2\"><title>done as of {as_of}</title></rect>",
+            y - BAR / 2.0,
+            (x2 - x1).max(1.0)
+        )
+    }
+
+    /// A red triangle at the project's deadline and a purple one where a paying source's
+    /// window closes, each at the end of that day, with the margin left in its tooltip.
+    fn markers(&self, svg: &mut String, p: usize, y: f64) -> std::fmt::Result {
+        let (project, planned) = (&self.roadmap.projects[p], &self.plan.projects[p]);
+        let mut due: Vec<(NaiveDate, &str, String)> = Vec::new();
+        if let Some(deadline) = project.deadline {
+            due.push((deadline, "rm-deadline", format!("deadline {deadline}")));
+        }
+        let mut sources: Vec<usize> = project.funding.iter().map(|c| c.source).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        for s in sources {
+            let source = &self.roadmap.funding[s];
+            if let Some(until) = source.until {
+                due.push((
+                    until,
+                    "rm-closes",
+                    format!("{} window closes {until}", source.name),
+                ));
+            }
+        }
+        for (date, class, what) in due {
+            let x = self.axis.x(date.succ_opt().unwrap_or(date));
+            if x > WIDTH - 2.0 {
+                continue;
+            }
+            let margin = (date - planned.finish).num_days();
+            let top = y - BAR / 2.0 - 1.0;
+            writeln!(
+                svg,
+                "<path class=\"{class}\" d=\"M{:.1},{:.1} H{:.1} L{x:.1},{:.1} Z\"><title>{}: {}</title></path>",
+                x - 4.0,
+                top - 5.0,
+                x + 4.0,
+                top + 2.0,
+                escape(&what),
+                if margin >= 0 {
+                    format!("{margin} days left after its finish")
+                } else {
+                    format!("missed by {} days", -margin)
+                }
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Every dependency link whose both ends are rows of the chart.
+    fn links(&self) -> Vec<Link> {
+        let mut links = Vec::new();
+        for (to, project) in self.roadmap.projects.iter().enumerate() {
+            for dependency in &project.depends_on {
+                links.push(Link {
+                    from: dependency.on,
+                    to,
+                    kind: dependency.kind,
+                });
+            }
+        }
+        links
+    }
+
+    /// Links between two critical projects, drawn always (under the bars) when not every
+    /// link is: the chain that sets the finish.
+    fn critical_arrows(&self, svg: &mut String) -> std::fmt::Result {
+        if self.all_links {
+            return Ok(());
+        }
+        for link in self.links() {
+            if self.plan.projects[link.from].critical && self.plan.projects[link.to].critical {
+                writeln!(
+                    svg,
+                    "<path class=\"rm-dep-crit\" d=\"{}\" marker-end=\"url(#rm-arrow-crit)\"/>",
+                    self.link_path(&link)
+                )?;
             }
         }
         Ok(())
     }
 
-    fn arrows(&self, svg: &mut String) -> std::fmt::Result {
-        // Dependency arrows: from the predecessor's end (its start for SS) to this one's start
-        // (its end for FF).
-        for (to, project) in self.roadmap.projects.iter().enumerate() {
-            for dependency in &project.depends_on {
-                let from = dependency.on;
-                let end_of = |p: usize| figures::running(self.plan, p).1;
-                let (x1, x2) = match dependency.kind {
-                    LinkKind::StartToStart => (
-                        self.axis.x(self.plan.projects[from].start),
-                        self.axis.x(self.plan.projects[to].start),
-                    ),
-                    LinkKind::FinishToFinish => {
-                        (self.axis.x(end_of(from)), self.axis.x(end_of(to)))
-                    }
-                    LinkKind::FinishToStart => (
-                        self.axis.x(end_of(from)),
-                        self.axis.x(self.plan.projects[to].start),
-                    ),
-                };
-                let (y1, y2) = (self.y_mid(self.row_of[from]), self.y_mid(self.row_of[to]));
-                // Out to the right, along the gap between rows, then down (or up) into the bar.
-                let bend = x1 + 5.0;
-                let (y_turn, y_into) = if y2 > y1 {
-                    (y2 - ROW / 2.0, y2 - BAR / 2.0 - 1.0)
-                } else {
-                    (y2 + ROW / 2.0, y2 + BAR / 2.0 + 1.0)
-                };
-                let x_into = if dependency.kind == LinkKind::FinishToFinish {
-                    x2 - 3.0
-                } else {
-                    x2 + 3.0
-                };
-                writeln!(
-                    svg,
-                    "<path class=\"rm-dep\" d=\"M{x1:.1},{y1:.1} H{bend:.1} V{y_turn:.1} H{x_into:.1} V{y_into:.1}\" marker-end=\"url(#rm-arrow)\"/>"
-                )?;
-            }
-        }
-        Ok(())
+    /// From the predecessor's end (its start for SS) to this one's start (its end for FF):
+    /// out to the right, along the gap between rows, then down (or up) into the bar.
+    fn link_path(&self, link: &Link) -> String {
+        let (from, to) = (link.from, link.to);
+        let end_of = |p: usize| figures::running(self.plan, p).1;
+        let (x1, x2) = match link.kind {
+            LinkKind::StartToStart => (
+                self.axis.x(self.plan.projects[from].start),
+                self.axis.x(self.plan.projects[to].start),
+            ),
+            LinkKind::FinishToFinish => (self.axis.x(end_of(from)), self.axis.x(end_of(to))),
+            LinkKind::FinishToStart => (
+                self.axis.x(end_of(from)),
+                self.axis.x(self.plan.projects[to].start),
+            ),
+        };
+        let (y1, y2) = (self.y_mid(self.row_of[from]), self.y_mid(self.row_of[to]));
+        let bend = x1 + 5.0;
+        let (y_turn, y_into) = if y2 > y1 {
+            (y2 - ROW / 2.0, y2 - BAR / 2.0 - 1.0)
+        } else {
+            (y2 + ROW / 2.0, y2 + BAR / 2.0 + 1.0)
+        };
+        let x_into = if link.kind == LinkKind::FinishToFinish {
+            x2 - 3.0
+        } else {
+            x2 + 3.0
+        };
+        format!("M{x1:.1},{y1:.1} H{bend:.1} V{y_turn:.1} H{x_into:.1} V{y_into:.1}")
     }
 
     /// The "as of" line and label, when the day falls on the chart.
@@ -396,10 +557,14 @@ fn summary(
     let planned = &plan.programmes[q];
     writeln!(
         svg,
-        "<text class=\"rm-text rm-programme\" x=\"{indent:.1}\" y=\"{:.1}\"><title>{}</title>{}</text>",
+        "<text class=\"rm-text rm-programme\" x=\"{indent:.1}\" y=\"{:.1}\"><title>{} ({})</title>{}</text>",
         y + 4.0,
         escape(&programme.name),
-        escape(&truncate(&programme.id, 36))
+        escape(&programme.id),
+        escape(&truncate(
+            &programme.name,
+            (((LABEL_WIDTH - indent - 6.0) / 7.0) as usize).max(8)
+        ))
     )?;
     let (Some(start), Some(finish)) = (planned.start, planned.finish) else {
         return Ok(());
@@ -420,7 +585,7 @@ fn summary(
     )
 }
 
-fn legend(svg: &mut String, y: f64, programmes: bool) -> std::fmt::Result {
+fn legend(svg: &mut String, y: f64, programmes: bool, all_links: bool) -> std::fmt::Result {
     let items: [(&str, &str); 4] = [
         (
             "<rect class=\"rm-bar rm-crit\" x=\"0\" y=\"-9\" width=\"18\" height=\"10\"/>",
@@ -447,10 +612,25 @@ fn legend(svg: &mut String, y: f64, programmes: bool) -> std::fmt::Result {
             "<g transform=\"translate({x:.1},{y:.1})\">{shape}<text class=\"rm-text\" x=\"24\" y=\"0\">{label}</text></g>"
         )?;
     }
+    let x = 8.0 + 120.0 * shown as f64;
+    let (class, marker, label) = if all_links {
+        ("rm-dep", "rm-arrow", "dependency")
+    } else {
+        (
+            "rm-dep-crit",
+            "rm-arrow-crit",
+            "critical chain (point at a row for its other links)",
+        )
+    };
     writeln!(
         svg,
-        "<g transform=\"translate({:.1},{y:.1})\"><path class=\"rm-dep\" d=\"M0,-4 H18\" marker-end=\"url(#rm-arrow)\"/><text class=\"rm-text\" x=\"24\" y=\"0\">dependency</text></g>",
-        8.0 + 120.0 * shown as f64
+        "<g transform=\"translate({x:.1},{y:.1})\"><path class=\"{class}\" d=\"M0,-4 H18\" marker-end=\"url(#{marker})\"/><text class=\"rm-text\" x=\"24\" y=\"0\">{label}</text></g>"
+    )?;
+    let x = if all_links { x + 120.0 } else { x + 340.0 };
+    writeln!(
+        svg,
+        "<g transform=\"translate({x:.1},{y:.1})\"><path class=\"rm-deadline\" d=\"M5,-10 H13 L9,-3 Z\"/><text class=\"rm-text\" x=\"24\" y=\"0\">deadline</text></g><g transform=\"translate({:.1},{y:.1})\"><path class=\"rm-closes\" d=\"M5,-10 H13 L9,-3 Z\"/><text class=\"rm-text\" x=\"24\" y=\"0\">funding window closes</text></g>",
+        x + 100.0
     )?;
     Ok(())
 }

@@ -2,12 +2,13 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Cell, CellAlignment, Color, ColumnConstraint};
+use comfy_table::Color;
 
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::plan::rollup::Item;
 use crate::report::Look;
+use crate::report::grid::{self, Align, Grid, GridCell};
 
 /// A column of the plan table.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -37,13 +38,22 @@ impl Column {
         Column::Critical,
         Column::Wave,
     ];
-    /// Left out first when the table does not fit the width.
-    const DROP_ORDER: [Column; 4] = [
-        Column::Lead,
-        Column::Wave,
-        Column::Duration,
-        Column::Priority,
-    ];
+    /// The column in the shared layout: ids whole, names wrapped, and lead, wave, duration and
+    /// priority, then the name, left out in that order when the table does not fit (README).
+    fn grid_column(self) -> grid::Column {
+        let title = self.title();
+        match self {
+            Column::Id => grid::Column::id(title),
+            Column::Name => grid::Column::text(title).optional(4),
+            Column::Lead => grid::Column::id(title).optional(0),
+            Column::Wave => grid::Column::number(title).optional(1),
+            Column::Duration => grid::Column::number(title).optional(2),
+            Column::Priority => grid::Column::number(title).optional(3),
+            Column::Start | Column::Finish => grid::Column::fixed(title),
+            Column::Slack => grid::Column::number(title),
+            Column::Critical => grid::Column::fixed(title).align(Align::Center),
+        }
+    }
 
     fn title(self) -> &'static str {
         match self {
@@ -61,9 +71,7 @@ impl Column {
     }
 }
 
-/// Names wrap, but get at least this many columns.
-const NAME_MIN_WIDTH: usize = 20;
-/// Longer ids are cut with an ellipsis, as in the timeline.
+/// Longer ids are cut with an ellipsis where a view truly has no room (the SVG chart).
 pub const ID_MAX_WIDTH: usize = 24;
 
 pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan, look: &Look) -> io::Result<()> {
@@ -112,7 +120,7 @@ fn project_row(roadmap: &Roadmap, plan: &Plan, look: &Look, p: usize, depth: usi
     let project = &roadmap.projects[p];
     let planned = &plan.projects[p];
     let cells = Column::ALL.map(|column| match column {
-        Column::Id => format!("{}{}", indent(depth), truncate(&project.id, ID_MAX_WIDTH)),
+        Column::Id => format!("{}{}", indent(depth), project.id),
         Column::Name => project.name.clone(),
         Column::Priority => project.priority.to_string(),
         Column::Lead => roadmap.actors[project.lead].id.clone(),
@@ -137,7 +145,7 @@ fn programme_row(roadmap: &Roadmap, plan: &Plan, look: &Look, q: usize, depth: u
     let planned = &plan.programmes[q];
     let date = |d: Option<chrono::NaiveDate>| d.map_or_else(String::new, |d| d.to_string());
     let cells = Column::ALL.map(|column| match column {
-        Column::Id => format!("{}{}", indent(depth), truncate(&programme.id, ID_MAX_WIDTH)),
+        Column::Id => format!("{}{}", indent(depth), programme.id),
         Column::Name => programme.name.clone(),
         Column::Lead => programme
             .lead
@@ -156,76 +164,23 @@ fn programme_row(roadmap: &Roadmap, plan: &Plan, look: &Look, q: usize, depth: u
 }
 
 fn write_rows(out: &mut dyn Write, look: &Look, rows: Vec<Row>) -> io::Result<()> {
-    let rows: Vec<(bool, Vec<String>, bool)> = rows
-        .into_iter()
-        .map(|r| (r.critical, r.cells, r.summary))
-        .collect();
-    let widths: Vec<(bool, Vec<String>)> = rows
-        .iter()
-        .map(|(c, cells, _)| (*c, cells.clone()))
-        .collect();
-    let shown = fitting_columns(&widths, usize::from(look.width));
-
-    let mut table = look.table();
-    table.set_header(
-        shown.iter().map(|&c| {
-            Cell::new(Column::ALL[c].title()).add_attribute(comfy_table::Attribute::Bold)
-        }),
-    );
-    for (critical, cells, summary) in rows {
-        table.add_row(shown.iter().map(|&c| {
-            let column = Column::ALL[c];
-            let mut cell = Cell::new(&cells[c]);
-            if column == Column::Id && critical && look.color {
-                cell = cell.fg(Color::Red);
-            }
-            if summary && matches!(column, Column::Id | Column::Name) {
-                cell = cell.add_attribute(comfy_table::Attribute::Bold);
-            }
-            match column {
-                Column::Priority | Column::Duration | Column::Slack | Column::Wave => {
-                    cell.set_alignment(CellAlignment::Right)
-                }
-                Column::Critical => cell.set_alignment(CellAlignment::Center),
-                _ => cell,
+    let mut grid = Grid::new(Column::ALL.map(Column::grid_column).to_vec());
+    for row in rows {
+        grid.row(Column::ALL.iter().zip(row.cells).map(|(&column, text)| {
+            let cell = GridCell::new(text);
+            let cell = if column == Column::Id {
+                cell.fg_if(row.critical, Color::Red)
+            } else {
+                cell
+            };
+            if row.summary && matches!(column, Column::Id | Column::Name) {
+                cell.bold()
+            } else {
+                cell
             }
         }));
     }
-    // Everything but the name keeps its full width; the name wraps into what is left.
-    for (i, column) in table.column_iter_mut().enumerate() {
-        if Column::ALL[shown[i]] != Column::Name {
-            column.set_constraint(ColumnConstraint::ContentWidth);
-        }
-    }
-    writeln!(out, "{table}")
-}
-
-/// The columns (indices into [`Column::ALL`]) that fit in `width`, dropping the least useful
-/// first.
-fn fitting_columns(rows: &[(bool, Vec<String>)], width: usize) -> Vec<usize> {
-    let natural = |c: usize| {
-        let content = rows
-            .iter()
-            .map(|(_, cells)| cells[c].chars().count())
-            .chain([Column::ALL[c].title().len()])
-            .max()
-            .unwrap_or(0);
-        let content = if Column::ALL[c] == Column::Name {
-            content.min(NAME_MIN_WIDTH)
-        } else {
-            content
-        };
-        content + 2 // padding
-    };
-    let mut shown: Vec<usize> = (0..Column::ALL.len()).collect();
-    let total = |shown: &[usize]| shown.iter().map(|&c| natural(c)).sum::<usize>() + 2;
-    for drop in Column::DROP_ORDER {
-        if total(&shown) <= width {
-            break;
-        }
-        shown.retain(|&c| Column::ALL[c] != drop);
-    }
-    shown
+    writeln!(out, "{}", grid.render(look))
 }
 
 /// `text` cut to `width` characters, with an ellipsis when cut.

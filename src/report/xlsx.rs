@@ -1,6 +1,9 @@
-//! The plan as an Excel workbook: a Plan sheet (real Excel dates and a Gantt band drawn by
-//! conditional formats over months or weeks), a Funding sheet and a Roles sheet. User text is
-//! only ever written with `write_string`, so no cell can become a formula.//!
+//! The plan as an Excel workbook, one table per sheet: Plan (real Excel dates and a Gantt band
+//! drawn by conditional formats over months or weeks, milestones as a ◆ in their period),
+//! Funding by project, Funding per year, Resources, Actors, Findings, and Indicators and
+//! Programmes when the file has them ([`crate::report::xlsx_tables`]). User text is only ever
+//! written with `write_string`, so no cell can become a formula.
+//!
 //! Every valid roadmap gives a workbook: what Excel cannot hold is written the way it can.
 //! Text longer than a cell's 32,767 characters is cut and ends in `…`; a date before 1900,
 //! which Excel has no serial for, is written as `YYYY-MM-DD` text; the band switches from
@@ -11,22 +14,61 @@ use rust_xlsxwriter::{
     Color, ConditionalFormatFormula, Format, FormatAlign, Workbook, Worksheet, XlsxError,
 };
 
+use crate::diag::{Diagnostic, SourceFile};
+use crate::i18n::Messages;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::plan::rollup::Item;
-use crate::report::actors::ActorsReport;
 use crate::report::figures::period_bounds;
-use crate::report::funding::{FundingReport, window};
+use crate::report::xlsx_tables as tables;
 
 /// Plans shorter than this many days get a weekly band; longer ones a monthly band.
 const WEEKLY_UP_TO_DAYS: i64 = 400;
 
 /// The workbook's bytes.
-pub fn workbook(roadmap: &Roadmap, plan: &Plan) -> Result<Vec<u8>, XlsxError> {
+pub fn workbook(
+    roadmap: &Roadmap,
+    plan: &Plan,
+    source: &SourceFile,
+    findings: &[Diagnostic],
+    t: &Messages,
+) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
-    plan_sheet(workbook.add_worksheet().set_name("Plan")?, roadmap, plan)?;
-    funding_sheet(workbook.add_worksheet().set_name("Funding")?, roadmap, plan)?;
-    roles_sheet(workbook.add_worksheet().set_name("Roles")?, roadmap, plan)?;
+    let name = |id: &str| t.get(id);
+    plan_sheet(
+        workbook.add_worksheet().set_name(name("sheet-plan"))?,
+        roadmap,
+        plan,
+    )?;
+    let sheet = workbook
+        .add_worksheet()
+        .set_name(name("sheet-funding-projects"))?;
+    tables::funding_by_project(sheet, roadmap, plan)?;
+    let sheet = workbook
+        .add_worksheet()
+        .set_name(name("sheet-funding-years"))?;
+    tables::funding_per_year(sheet, roadmap, plan)?;
+    let sheet = workbook.add_worksheet().set_name(name("sheet-resources"))?;
+    tables::resources(sheet, roadmap, plan)?;
+    tables::actors(
+        workbook.add_worksheet().set_name(name("sheet-actors"))?,
+        roadmap,
+        plan,
+    )?;
+    let sheet = workbook.add_worksheet().set_name(name("sheet-findings"))?;
+    tables::findings(sheet, source, findings)?;
+    if !roadmap.indicators.is_empty() {
+        let sheet = workbook
+            .add_worksheet()
+            .set_name(name("sheet-indicators"))?;
+        tables::indicators(sheet, roadmap, plan)?;
+    }
+    if !roadmap.programmes.is_empty() {
+        let sheet = workbook
+            .add_worksheet()
+            .set_name(name("sheet-programmes"))?;
+        tables::programmes(sheet, roadmap, plan)?;
+    }
     workbook.save_to_buffer()
 }
 
@@ -35,7 +77,7 @@ const MAX_CHARS: usize = 32_767;
 const LAST_COL: u16 = 16_383;
 
 /// User text as a string cell, cut to what a cell holds.
-fn write_text(
+pub fn write_text(
     sheet: &mut Worksheet,
     row: u32,
     col: u16,
@@ -44,7 +86,7 @@ fn write_text(
     write_text_with_format(sheet, row, col, text, &Format::new())
 }
 
-fn write_text_with_format(
+pub fn write_text_with_format(
     sheet: &mut Worksheet,
     row: u32,
     col: u16,
@@ -65,7 +107,7 @@ fn write_text_with_format(
 }
 
 /// A date cell, or `YYYY-MM-DD` text for a date Excel has no serial for (before 1900).
-fn write_day(
+pub fn write_day(
     sheet: &mut Worksheet,
     row: u32,
     col: u16,
@@ -81,15 +123,15 @@ fn write_day(
     Ok(())
 }
 
-fn bold() -> Format {
+pub fn bold() -> Format {
     Format::new().set_bold()
 }
 
-fn date_format() -> Format {
+pub fn date_format() -> Format {
     Format::new().set_num_format("yyyy-mm-dd")
 }
 
-fn money() -> Format {
+pub fn money() -> Format {
     Format::new().set_num_format("#,##0")
 }
 
@@ -111,16 +153,16 @@ fn headers(sheet: &mut Worksheet, row: u32, titles: &[&str]) -> Result<(), XlsxE
 
 fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(), XlsxError> {
     const TITLES: [&str; 10] = [
-        "id",
-        "name",
-        "lead",
-        "start",
-        "finish",
-        "days",
-        "slack_days",
-        "critical",
-        "wave",
-        "priority",
+        "ID",
+        "Project",
+        "Lead",
+        "Start",
+        "Finish",
+        "Days",
+        "Slack (days)",
+        "Critical",
+        "Wave",
+        "Priority",
     ];
     headers(sheet, 0, &TITLES)?;
     // The band's periods come first, so the programme and description columns can follow it
@@ -142,7 +184,7 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
     };
     let columns = periods.len().saturating_sub(1).min(room) as u16;
     let extra = first_col + columns;
-    headers_at(sheet, extra, &["programme", "description"])?;
+    headers_at(sheet, extra, &["Programme", "Description"])?;
     sheet.set_column_width(extra, 24)?;
     sheet.set_column_width(extra + 1, 60)?;
     // With programmes, the rows are the outline: a bold summary row per programme (its band
@@ -159,7 +201,22 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
         let row = i as u32 + 1;
         let indent = Format::new().set_indent(depth.min(15) as u8);
         match item {
-            Item::Project(p) => project_row(sheet, roadmap, plan, row, p, &indent, extra)?,
+            Item::Project(p) => {
+                project_row(sheet, roadmap, plan, row, p, &indent, extra)?;
+                if roadmap.projects[p].is_milestone() {
+                    let start = plan.projects[p].start;
+                    let k = periods.partition_point(|&first| first <= start);
+                    if k >= 1 && k - 1 < columns as usize {
+                        let marker = Format::new().set_align(FormatAlign::Center);
+                        sheet.write_string_with_format(
+                            row,
+                            first_col + k as u16 - 1,
+                            "◆",
+                            &marker,
+                        )?;
+                    }
+                }
+            }
             Item::Programme(q) => programme_row(sheet, roadmap, plan, row, q, &indent, extra)?,
         }
         // A programme's rows are those after it, until the next row as shallow as it.
@@ -176,8 +233,11 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
     // Printed on one page across, landscape, with the ids and header kept in view on screen:
     // offices print the plan sheet for meetings.
     sheet.set_landscape();
+    sheet.set_paper_size(9); // A4
     sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_freeze_panes(1, 1)?;
+    sheet.set_repeat_rows(0, 0)?;
+    sheet.set_freeze_panes(1, 2)?;
+    sheet.autofilter(0, 0, (rows.len() as u32).max(1), first_col - 1)?;
     sheet.set_column_width(0, 28)?;
     sheet.set_column_width(1, 40)?;
     sheet.set_column_width(2, 22)?;
@@ -200,6 +260,9 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
         write_day(sheet, 0, col, first_day, &header_format)?;
         sheet.set_column_width(col, 3)?;
     }
+    // Printed: the table and the band, without the programme and description columns, which
+    // would shrink a page-wide print to an unreadable size.
+    sheet.set_print_area(0, 0, rows.len() as u32, (first_col + columns).max(1) - 1)?;
     if columns == 0 || rows.is_empty() {
         return Ok(());
     }
@@ -212,6 +275,16 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
         format!("EDATE({band}$1,{months})")
     };
     let runs = format!("AND({band}$1<=$E2,{next_period}>$D2)");
+    // A milestone is a ◆ written in its period (see `project_row`), amber, not a bar.
+    let milestone = ConditionalFormatFormula::new()
+        .set_rule(format!("=AND($F2=0,{runs})").as_str())
+        .set_format(
+            Format::new()
+                .set_font_color(Color::RGB(0x8A6200))
+                .set_bold(),
+        )
+        .set_stop_if_true(true);
+    sheet.add_conditional_format(1, first_col, last_row, last_col, &milestone)?;
     let critical = ConditionalFormatFormula::new()
         .set_rule(format!("=AND($H2,{runs})").as_str())
         .set_format(Format::new().set_background_color(Color::RGB(0xD0453A)))
@@ -237,7 +310,7 @@ fn project_row(
     let planned = &plan.projects[p];
     sheet.write_string_with_format(row, 0, &project.id, indent)?;
     write_text(sheet, row, 1, &project.name)?;
-    write_text(sheet, row, 2, &roadmap.actors[project.lead].id)?;
+    write_text(sheet, row, 2, &roadmap.actors[project.lead].name)?;
     write_day(sheet, row, 3, planned.start, &date_format())?;
     write_day(sheet, row, 4, planned.finish, &date_format())?;
     sheet.write_number(row, 5, planned.days)?;
@@ -267,7 +340,7 @@ fn programme_row(
     sheet.write_string_with_format(row, 0, &programme.id, &indent.clone().set_bold())?;
     sheet.write_string_with_format(row, 1, &programme.name, &bold())?;
     if let Some(lead) = programme.lead {
-        write_text(sheet, row, 2, &roadmap.actors[lead].id)?;
+        write_text(sheet, row, 2, &roadmap.actors[lead].name)?;
     }
     if let (Some(start), Some(finish)) = (planned.start, planned.finish) {
         write_day(sheet, row, 3, start, &date_format().set_bold())?;
@@ -309,116 +382,6 @@ fn column_name(col: u16) -> String {
         n = (n - 1) / 26;
     }
     name.iter().rev().collect()
-}
-
-fn funding_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(), XlsxError> {
-    let report = FundingReport::new(roadmap, plan);
-    let warn = Format::new()
-        .set_font_color(Color::RGB(0xC0392B))
-        .set_bold();
-    let mut titles = vec![
-        "source",
-        "name",
-        "amount",
-        "committed",
-        "remaining",
-        "window",
-        "flag",
-    ];
-    let years: Vec<String> = report
-        .totals
-        .spend
-        .iter()
-        .map(|y| format!("spend {}", y.year))
-        .collect();
-    titles.extend(years.iter().map(String::as_str));
-    titles.push("description");
-    let description_col = titles.len() as u16 - 1;
-    headers(sheet, 0, &titles)?;
-    let mut row = 1;
-    for (source, model) in report.sources.iter().zip(&roadmap.funding) {
-        if let Some(description) = &model.description {
-            write_text(sheet, row, description_col, description)?;
-        }
-        write_text(sheet, row, 0, source.id)?;
-        write_text(sheet, row, 1, source.name)?;
-        sheet.write_number_with_format(row, 2, source.amount, &money())?;
-        sheet.write_number_with_format(row, 3, source.committed, &money())?;
-        sheet.write_number_with_format(row, 4, source.remaining, &money())?;
-        write_text(sheet, row, 5, window(source.from, source.until))?;
-        if source.over_committed {
-            sheet.write_string_with_format(row, 6, "over-committed", &warn)?;
-        }
-        for (k, year) in source.spend.iter().enumerate() {
-            sheet.write_number_with_format(row, 7 + k as u16, year.amount, &money())?;
-        }
-        row += 1;
-    }
-    row += 1;
-    headers(
-        sheet,
-        row,
-        &["project", "name", "cost", "covered", "gap", "runs", "flag"],
-    )?;
-    row += 1;
-    for project in &report.projects {
-        write_text(sheet, row, 0, project.id)?;
-        write_text(sheet, row, 1, project.name)?;
-        if let Some(cost) = project.cost {
-            sheet.write_number_with_format(row, 2, cost, &money())?;
-        }
-        sheet.write_number_with_format(row, 3, project.covered, &money())?;
-        sheet.write_number_with_format(row, 4, project.gap, &money())?;
-        write_text(
-            sheet,
-            row,
-            5,
-            format!("{} .. {}", project.start, project.finish),
-        )?;
-        if project.under_funded {
-            sheet.write_string_with_format(row, 6, "under-funded", &warn)?;
-        }
-        row += 1;
-    }
-    sheet.set_column_width(0, 28)?;
-    sheet.set_column_width(1, 40)?;
-    sheet.set_column_width(5, 24)?;
-    Ok(())
-}
-
-fn roles_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(), XlsxError> {
-    let report = ActorsReport::new(roadmap, plan);
-    let rotated = Format::new().set_bold().set_rotation(90);
-    sheet.write_string_with_format(0, 0, "project", &bold())?;
-    for (k, actor) in report.actors.iter().enumerate() {
-        let col = k as u16 + 1;
-        sheet.write_string_with_format(0, col, actor.id, &rotated)?;
-        sheet.set_column_width(col, 4)?;
-    }
-    let centred = Format::new().set_align(FormatAlign::Center);
-    for (i, row) in report.matrix.iter().enumerate() {
-        let r = i as u32 + 1;
-        write_text(sheet, r, 0, row.project)?;
-        for (k, actor) in report.actors.iter().enumerate() {
-            if let Some(role) = row.roles.get(actor.id) {
-                sheet.write_string_with_format(r, k as u16 + 1, role.letter(), &centred)?;
-            }
-        }
-    }
-    // The actors, under the matrix: who each one is.
-    let mut r = report.matrix.len() as u32 + 2;
-    headers(sheet, r, &["actor", "name", "description"])?;
-    for actor in &roadmap.actors {
-        r += 1;
-        write_text(sheet, r, 0, &actor.id)?;
-        write_text(sheet, r, 1, &actor.name)?;
-        if let Some(description) = &actor.description {
-            write_text(sheet, r, 2, description)?;
-        }
-    }
-    sheet.set_column_width(0, 28)?;
-    sheet.set_freeze_panes(1, 1)?;
-    Ok(())
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! Three-point estimates and recorded progress (`status`, `actual_start`, `actual_finish`,
 //! `progress`): their values, their consistency (E012) and their order along dependencies (W006).
 
+use std::ops::Range;
+
 use chrono::NaiveDate;
 
 use crate::calendar::LinkKind;
@@ -86,6 +88,7 @@ fn estimate(e: &RawEstimate, findings: &mut Vec<Diagnostic>) -> Option<Estimate>
 pub struct Progress {
     pub status: Status,
     pub actual_start: Option<NaiveDate>,
+    pub actual_start_at: Option<Range<usize>>,
     pub actual_finish: Option<NaiveDate>,
     pub progress: Option<f64>,
 }
@@ -103,6 +106,15 @@ pub fn progress(p: &RawProject, milestone: bool, findings: &mut Vec<Diagnostic>)
     Progress {
         status,
         actual_start: actual_start.or(if milestone { actual_finish } else { None }),
+        actual_start_at: p
+            .actual_start
+            .as_ref()
+            .or(if milestone {
+                p.actual_finish.as_ref()
+            } else {
+                None
+            })
+            .map(|d| d.at.clone()),
         actual_finish,
         progress: share,
     }

@@ -144,6 +144,10 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
             .currency
             .as_ref()
             .map_or_else(|| "EUR".to_string(), |c| c.value.clone()),
+        language: header
+            .language
+            .as_ref()
+            .map_or(crate::i18n::Lang::En, |l| language(l, findings)),
         objectives,
         actors,
         resources,
@@ -184,6 +188,25 @@ fn start_date(
             chrono::NaiveDate::MIN
         }
     }
+}
+
+/// A `language`, or a finding (and English) when it is not one the reports are written in.
+fn language(code: &Located<String>, findings: &mut Vec<Diagnostic>) -> crate::i18n::Lang {
+    crate::i18n::Lang::parse(&code.value).unwrap_or_else(|| {
+        let names = crate::i18n::Lang::ALL.map(|(name, _)| name);
+        findings.push(
+            Diagnostic::error(
+                Code::InvalidValue,
+                format!(
+                    "`{}` is not a language the reports are written in",
+                    code.value
+                ),
+            )
+            .at(code.at.clone())
+            .with_help(format!("use one of: {}", names.join(", "))),
+        );
+        crate::i18n::Lang::En
+    })
 }
 
 /// A `kind` of actor, or a finding (and `Other`) when it is not one of the kinds.
@@ -271,6 +294,7 @@ fn resolve_funding_source(
         description: text(&f.description),
         amount: amount.map_or(0.0, |a| a.value.0),
         from,
+        from_at: f.from.as_ref().map(|d| d.at.clone()),
         until,
         at: located_at(&f.id, &f.at),
         amount_at: f.amount.as_ref().map_or(f.at.clone(), |a| a.at.clone()),
@@ -359,6 +383,7 @@ fn resolve_project(
         duration_at: p.duration.as_ref().map_or(p.at.clone(), |d| d.at.clone()),
         depends_on,
         earliest_start: p.earliest_start.as_ref().map(|d| d.value.0),
+        earliest_start_at: p.earliest_start.as_ref().map(|d| d.at.clone()),
         deadline: p.deadline.as_ref().map(|d| d.value.0),
         deadline_at: p.deadline.as_ref().map(|d| d.at.clone()),
         lead,
@@ -371,6 +396,7 @@ fn resolve_project(
         estimate,
         status: progress.status,
         actual_start: progress.actual_start,
+        actual_start_at: progress.actual_start_at,
         actual_finish: progress.actual_finish,
         progress: progress.progress,
         scores,

@@ -42,7 +42,9 @@ pub fn resolve(
             }
             for (key, value) in s.funding_from.iter().flat_map(|m| &m.0) {
                 if let Some(source) = refs.funding.resolve(key, findings) {
-                    scenario.funding_from.push((source, value.value.0));
+                    scenario
+                        .funding_from
+                        .push((source, value.value.0, value.at.clone()));
                 }
             }
             for (key, value) in s.capacity.iter().flat_map(|m| &m.0) {
@@ -89,11 +91,11 @@ pub fn resolve(
                     );
                     continue;
                 }
-                scenario.stretch.push((p, value.value.0));
+                scenario.stretch.push((p, value.value.0, value.at.clone()));
             }
             for (key, value) in s.duration.iter().flat_map(|m| &m.0) {
                 if let Some(p) = refs.projects.resolve(key, findings) {
-                    scenario.duration.push((p, value.value));
+                    scenario.duration.push((p, value.value, value.at.clone()));
                 }
             }
             scenario

@@ -1,0 +1,411 @@
+//! The HTML report's project table and one fiche per project, for readers who never saw the
+//! file: names first, ids second, every date and amount a peer review asks about.
+
+use std::fmt::Write as _;
+
+use crate::calendar::LinkKind;
+use crate::display::{amount, units};
+use crate::i18n::Messages;
+use crate::model::{Project, Roadmap, Status};
+use crate::plan::{Missed, Plan};
+use crate::report::svg::escape;
+use crate::risk::Risk;
+
+type Html = Result<String, std::fmt::Error>;
+
+/// The anchor of a project's fiche: `p-<id>`.
+pub fn anchor(project: &Project) -> String {
+    format!("p-{}", escape(&project.id))
+}
+
+/// A project's name linked to its fiche, with its id after it.
+pub fn named_link(project: &Project) -> String {
+    format!(
+        "<a href=\"#{}\">{}</a> <span class=\"id\">{}</span>",
+        anchor(project),
+        escape(&project.name),
+        escape(&project.id)
+    )
+}
+
+/// One row per project in start order: name, programme, lead, priority, dates, slack, cost
+/// and who pays how much.
+pub fn table(roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Html {
+    let th = |id: &str| escape(&t.get(id));
+    let mut html = format!(
+        "<p class=\"note\">{}</p>\n<table class=\"projects\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+        escape(&t.with("projects-note", &[("currency", roadmap.currency.clone())])),
+        th("col-project"),
+        th("col-programme"),
+        th("col-lead"),
+        th("col-priority"),
+        th("col-start"),
+        th("col-finish"),
+        th("col-slack"),
+        th("col-cost"),
+        th("col-funding"),
+    );
+    for &p in &plan.start_order {
+        let (project, planned) = (&roadmap.projects[p], &plan.projects[p]);
+        let programme = project
+            .programme
+            .map_or(String::new(), |q| escape(&roadmap.programmes[q].name));
+        let class = if planned.critical {
+            " class=\"critical\""
+        } else {
+            ""
+        };
+        writeln!(
+            html,
+            "<tr{class}><td>{}</td><td>{programme}</td><td>{}</td><td class=\"num\">{}</td><td class=\"date\">{}</td><td class=\"date\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            named_link(project),
+            escape(&roadmap.actors[project.lead].name),
+            project.priority,
+            t.date(planned.start),
+            t.date(planned.finish),
+            slack(planned.total_slack, t),
+            project.cost.map_or("-".to_string(), |c| t.amount(c)),
+            split(roadmap, project, t)
+        )?;
+    }
+    let cost: f64 = roadmap.projects.iter().filter_map(|p| p.cost).sum();
+    let funded: f64 = roadmap.projects.iter().map(Project::funded).sum();
+    writeln!(
+        html,
+        "<tr class=\"total\"><td colspan=\"7\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n</tbody>\n</table>",
+        escape(&t.with(
+            "total-projects",
+            &[("count", roadmap.projects.len().to_string())]
+        )),
+        t.amount(cost),
+        escape(&t.with("funded", &[("amount", t.amount(funded))]))
+    )?;
+    Ok(html)
+}
+
+fn slack(days: i32, t: &Messages) -> String {
+    if days == 0 {
+        format!(
+            "<span class=\"crit\">{}</span>",
+            escape(&t.get("critical-slack"))
+        )
+    } else {
+        format!("{days} d")
+    }
+}
+
+/// "EU Fund 120 000 · City 30 000", one source per line; "not funded" when none pays.
+fn split(roadmap: &Roadmap, project: &Project, t: &Messages) -> String {
+    if project.funding.is_empty() {
+        return format!(
+            "<span class=\"flag\">{}</span>",
+            escape(&t.get("not-funded"))
+        );
+    }
+    project
+        .funding
+        .iter()
+        .map(|c| {
+            format!(
+                "<span class=\"split\">{} <b>{}</b></span>",
+                escape(&roadmap.funding[c.source].name),
+                t.amount(c.amount)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One fiche per project, in start order.
+pub fn fiches(roadmap: &Roadmap, plan: &Plan, risk: Option<&Risk>, t: &Messages) -> Html {
+    let mut html = String::new();
+    for &p in &plan.start_order {
+        fiche(&mut html, roadmap, plan, risk, p, t)?;
+    }
+    Ok(html)
+}
+
+fn fiche(
+    html: &mut String,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    risk: Option<&Risk>,
+    p: usize,
+    t: &Messages,
+) -> std::fmt::Result {
+    let (project, planned) = (&roadmap.projects[p], &plan.projects[p]);
+    writeln!(
+        html,
+        "<article class=\"fiche\" id=\"{}\">\n<h3>{} <span class=\"id\">{}</span></h3>",
+        anchor(project),
+        escape(&project.name),
+        escape(&project.id)
+    )?;
+    let kind = if project.is_milestone() {
+        "Milestone".to_string()
+    } else {
+        format!("{} days", planned.days)
+    };
+    let status = match project.status {
+        Status::NotStarted => String::new(),
+        Status::InProgress => format!(
+            ", in progress{}",
+            project.progress.map_or(String::new(), |share| format!(
+                " ({:.0}% done)",
+                share * 100.0
+            ))
+        ),
+        Status::Done => ", done".to_string(),
+    };
+    writeln!(
+        html,
+        "<p class=\"when\">{kind}, {} → {}{status}; priority {}; {}{}</p>",
+        planned.start,
+        planned.finish,
+        project.priority,
+        if planned.critical {
+            "<span class=\"crit\">critical, no slack</span>".to_string()
+        } else {
+            format!("{} days of slack", planned.total_slack)
+        },
+        project.programme.map_or(String::new(), |q| format!(
+            "; programme {}",
+            escape(&roadmap.programmes[q].name)
+        ))
+    )?;
+    if let Some(description) = &project.description {
+        writeln!(html, "<p class=\"description\">{}</p>", escape(description))?;
+    }
+    html.push_str("<dl class=\"facts\">\n");
+    fact(
+        html,
+        &t.get("fact-objectives"),
+        &objectives(roadmap, project),
+    )?;
+    fact(
+        html,
+        &t.get("fact-indicators"),
+        &indicators(roadmap, project),
+    )?;
+    fact(html, &t.get("fact-people"), &people(roadmap, project))?;
+    fact(
+        html,
+        &t.get("fact-depends"),
+        &dependencies(roadmap, project),
+    )?;
+    fact(html, &t.get("fact-needed"), &dependents(roadmap, p))?;
+    fact(html, &t.get("fact-resources"), &resources(roadmap, project))?;
+    fact(html, &t.get("fact-money"), &money(roadmap, project))?;
+    fact(html, &t.get("fact-due"), &due(roadmap, plan, p))?;
+    if let Some(risk) = risk
+        && project.estimate.is_some()
+    {
+        let r = &risk.projects[p];
+        fact(
+            html,
+            &t.get("fact-risk"),
+            &format!(
+                "Finishes by {} in 80% of {} simulated runs (P50 {}, P95 {}); on the critical path in {:.0}% of them.",
+                r.finish.p80,
+                amount(risk.settings.runs as f64),
+                r.finish.p50,
+                r.finish.p95,
+                r.criticality * 100.0
+            ),
+        )?;
+    }
+    html.push_str("</dl>\n</article>\n");
+    Ok(())
+}
+
+fn fact(html: &mut String, term: &str, text: &str) -> std::fmt::Result {
+    writeln!(html, "<dt>{term}</dt><dd>{text}</dd>")
+}
+
+fn objectives(roadmap: &Roadmap, project: &Project) -> String {
+    if project.objectives.is_empty() {
+        return "None named.".to_string();
+    }
+    project
+        .objectives
+        .iter()
+        .map(|&o| escape(&roadmap.objectives[o].name))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn indicators(roadmap: &Roadmap, project: &Project) -> String {
+    if project.contributes.is_empty() {
+        return "Adds to no indicator.".to_string();
+    }
+    project
+        .contributes
+        .iter()
+        .map(|c| {
+            let indicator = &roadmap.indicators[c.indicator];
+            format!(
+                "{} on finishing: {}",
+                indicator.with_unit(&format!("+{}", units(c.value))),
+                escape(&indicator.name)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn people(roadmap: &Roadmap, project: &Project) -> String {
+    let mut text = format!("{} leads", escape(&roadmap.actors[project.lead].name));
+    if !project.participants.is_empty() {
+        let names: Vec<String> = project
+            .participants
+            .iter()
+            .map(|&a| escape(&roadmap.actors[a].name))
+            .collect();
+        write!(text, "; with {}", names.join(", ")).ok();
+    }
+    text
+}
+
+/// "starts after X finishes (+5 days)": each dependency in words.
+fn dependencies(roadmap: &Roadmap, project: &Project) -> String {
+    if project.depends_on.is_empty() {
+        return "Nothing: it can start on its own.".to_string();
+    }
+    project
+        .depends_on
+        .iter()
+        .map(|d| {
+            let on = named_link(&roadmap.projects[d.on]);
+            let rule = match d.kind {
+                LinkKind::FinishToStart => format!("starts after {on} finishes"),
+                LinkKind::StartToStart => format!("starts once {on} has started"),
+                LinkKind::FinishToFinish => format!("finishes once {on} has finished"),
+            };
+            if d.lag.is_zero() {
+                rule
+            } else {
+                format!("{rule} (lag {})", escape(&d.lag.to_string()))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn dependents(roadmap: &Roadmap, p: usize) -> String {
+    let after: Vec<String> = roadmap
+        .projects
+        .iter()
+        .filter(|q| q.depends_on.iter().any(|d| d.on == p))
+        .map(named_link)
+        .collect();
+    if after.is_empty() {
+        "No project waits for it.".to_string()
+    } else {
+        after.join(", ")
+    }
+}
+
+fn resources(roadmap: &Roadmap, project: &Project) -> String {
+    if project.resources.is_empty() {
+        return "Needs no shared resource.".to_string();
+    }
+    project
+        .resources
+        .iter()
+        .map(|d| {
+            let resource = &roadmap.resources[d.resource];
+            format!(
+                "{} {} of {} (capacity {})",
+                units(d.units),
+                resource.unit.as_deref().map_or(String::new(), escape),
+                escape(&resource.name),
+                units(resource.capacity)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn money(roadmap: &Roadmap, project: &Project) -> String {
+    let currency = escape(&roadmap.currency);
+    let Some(cost) = project.cost else {
+        return "No cost given.".to_string();
+    };
+    let funded = project.funded();
+    let mut text = format!("Costs {} {currency}", amount(cost));
+    if project.funding.is_empty() {
+        text.push_str("; <span class=\"flag\">no source pays for it</span>");
+        return text;
+    }
+    let parts: Vec<String> = project
+        .funding
+        .iter()
+        .map(|c| {
+            format!(
+                "{} pays {} ({:.0}%)",
+                escape(&roadmap.funding[c.source].name),
+                amount(c.amount),
+                if cost > 0.0 {
+                    c.amount / cost * 100.0
+                } else {
+                    0.0
+                }
+            )
+        })
+        .collect();
+    write!(text, "; {}", parts.join(", ")).ok();
+    let gap = crate::money::uncovered(cost, funded);
+    if gap > 0.0 {
+        write!(
+            text,
+            "; <span class=\"flag\">{} {currency} not covered</span>",
+            amount(gap)
+        )
+        .ok();
+    }
+    text
+}
+
+/// Its deadline and the windows of the sources paying it, with the margin its planned finish
+/// leaves (or by how much it misses).
+fn due(roadmap: &Roadmap, plan: &Plan, p: usize) -> String {
+    let (project, planned) = (&roadmap.projects[p], &plan.projects[p]);
+    let mut lines = Vec::new();
+    let margin = |until: chrono::NaiveDate| {
+        let days = (until - planned.finish).num_days();
+        if days >= 0 {
+            format!("{days} days of margin")
+        } else {
+            format!("<span class=\"flag\">missed by {} days</span>", -days)
+        }
+    };
+    if let Some(deadline) = project.deadline {
+        lines.push(format!("deadline {deadline}: {}", margin(deadline)));
+    }
+    let mut seen = Vec::new();
+    for c in &project.funding {
+        if seen.contains(&c.source) {
+            continue;
+        }
+        seen.push(c.source);
+        let source = &roadmap.funding[c.source];
+        let window = crate::report::funding::window(source.from, source.until);
+        let mut line = format!("{} window {window}", escape(&source.name));
+        if let Some(until) = source.until {
+            write!(line, ": {}", margin(until)).ok();
+        }
+        if planned
+            .missed
+            .iter()
+            .any(|m| matches!(m, Missed::WindowOpens { source, .. } if *source == c.source))
+        {
+            line.push_str(" <span class=\"flag\">starts before it opens</span>");
+        }
+        lines.push(line);
+    }
+    if lines.is_empty() {
+        "No deadline and no funding window.".to_string()
+    } else {
+        lines.join("; ")
+    }
+}

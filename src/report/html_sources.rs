@@ -1,0 +1,191 @@
+//! The HTML report's "who pays" and "who does" pages: per funding source the projects it pays,
+//! how much, its window, its spend per year against its cap, what is left and what is at risk;
+//! per actor the projects it leads and joins, with their dates.
+
+use std::fmt::Write as _;
+
+use crate::display::amount;
+use crate::model::Roadmap;
+use crate::plan::{Missed, Plan};
+use crate::report::funding::{FundingReport, window};
+use crate::report::html_projects::named_link;
+use crate::report::svg::escape;
+
+type Html = Result<String, std::fmt::Error>;
+
+/// A section per funding source, in file order.
+pub fn sources(roadmap: &Roadmap, plan: &Plan, report: &FundingReport) -> Html {
+    let currency = escape(&roadmap.currency);
+    if roadmap.funding.is_empty() {
+        return Ok(
+            "<p>No funding source is declared in the file, so no project has a payer.</p>\n"
+                .to_string(),
+        );
+    }
+    let mut html = String::new();
+    for (s, (source, row)) in roadmap.funding.iter().zip(&report.sources).enumerate() {
+        writeln!(
+            html,
+            "<article class=\"source\" id=\"f-{}\">\n<h3>{} <span class=\"id\">{}</span></h3>",
+            escape(&source.id),
+            escape(&source.name),
+            escape(&source.id)
+        )?;
+        let at_risk: f64 = roadmap
+            .projects
+            .iter()
+            .enumerate()
+            .flat_map(|(p, project)| {
+                let missed = &plan.projects[p].missed;
+                project
+                    .funding
+                    .iter()
+                    .enumerate()
+                    .filter(move |(k, c)| {
+                        c.source == s
+                            && missed.iter().any(|m| match *m {
+                                Missed::WindowOpens { contribution, .. }
+                                | Missed::WindowCloses { contribution, .. } => contribution == *k,
+                                Missed::Deadline { .. } => false,
+                            })
+                    })
+                    .map(|(_, c)| c.amount)
+            })
+            .sum();
+        writeln!(
+            html,
+            "<p>{} {currency} available, {} committed, <b>{} left</b>; window {}{}; <span class=\"{}\">{} {currency} at risk</span> (paid to projects the plan runs outside the window).</p>",
+            amount(row.amount),
+            amount(row.committed),
+            amount(row.remaining),
+            window(row.from, row.until),
+            row.per_year.map_or(String::new(), |cap| format!(
+                "; at most {} a year",
+                amount(cap)
+            )),
+            if at_risk > 0.0 { "flag" } else { "ok" },
+            amount(at_risk)
+        )?;
+        if !row.spend.is_empty() {
+            html.push_str("<table class=\"years\">\n<thead><tr><th>year</th>");
+            for year in &row.spend {
+                write!(html, "<th class=\"num\">{}</th>", year.year)?;
+            }
+            html.push_str("</tr></thead>\n<tr><td>spend</td>");
+            for year in &row.spend {
+                let over = row.over_cap_years.contains(&year.year);
+                write!(
+                    html,
+                    "<td class=\"num{}\">{}{}</td>",
+                    if over { " flagged" } else { "" },
+                    if over { "⚠ " } else { "" },
+                    amount(year.amount)
+                )?;
+            }
+            html.push_str("</tr>\n");
+            if let Some(cap) = row.per_year {
+                html.push_str("<tr><td>cap</td>");
+                for _ in &row.spend {
+                    write!(html, "<td class=\"num\">{}</td>", amount(cap))?;
+                }
+                html.push_str("</tr>\n");
+            }
+            html.push_str("</table>\n");
+        }
+        let paid: Vec<usize> = plan
+            .start_order
+            .iter()
+            .copied()
+            .filter(|&p| roadmap.projects[p].funding.iter().any(|c| c.source == s))
+            .collect();
+        if paid.is_empty() {
+            html.push_str("<p class=\"note\">It pays for no project yet.</p>\n");
+        } else {
+            html.push_str("<table class=\"paid\">\n<thead><tr><th>project</th><th class=\"num\">amount</th><th class=\"num\">share of cost</th><th>start</th><th>finish</th></tr></thead>\n<tbody>\n");
+            for p in paid {
+                let project = &roadmap.projects[p];
+                let paid: f64 = project
+                    .funding
+                    .iter()
+                    .filter(|c| c.source == s)
+                    .map(|c| c.amount)
+                    .sum();
+                let share = project
+                    .cost
+                    .filter(|&c| c > 0.0)
+                    .map_or(String::new(), |c| format!("{:.0}%", paid / c * 100.0));
+                writeln!(
+                    html,
+                    "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{share}</td><td class=\"date\">{}</td><td class=\"date\">{}</td></tr>",
+                    named_link(project),
+                    amount(paid),
+                    plan.projects[p].start,
+                    plan.projects[p].finish
+                )?;
+            }
+            writeln!(
+                html,
+                "<tr class=\"total\"><td>total</td><td class=\"num\">{}</td><td colspan=\"3\"></td></tr>\n</tbody>\n</table>",
+                amount(row.committed)
+            )?;
+        }
+        html.push_str("</article>\n");
+    }
+    Ok(html)
+}
+
+/// A section per actor that leads or joins a project; a sentence for the others.
+pub fn actors(roadmap: &Roadmap, plan: &Plan) -> Html {
+    let mut html = String::new();
+    let mut idle = Vec::new();
+    for (a, actor) in roadmap.actors.iter().enumerate() {
+        let mut rows = Vec::new();
+        for &p in &plan.start_order {
+            let project = &roadmap.projects[p];
+            let role = if project.lead == a {
+                "leads"
+            } else if project.participants.contains(&a) {
+                "joins"
+            } else {
+                continue;
+            };
+            rows.push((p, role));
+        }
+        if rows.is_empty() {
+            idle.push(escape(&actor.name));
+            continue;
+        }
+        let leads = rows.iter().filter(|(_, role)| *role == "leads").count();
+        writeln!(
+            html,
+            "<article class=\"actor\" id=\"a-{}\">\n<h3>{} <span class=\"id\">{}</span></h3>\n<p>{} ({}): leads {leads}, joins {}.</p>\n<table>\n<thead><tr><th>project</th><th>role</th><th>start</th><th>finish</th></tr></thead>\n<tbody>",
+            escape(&actor.id),
+            escape(&actor.name),
+            escape(&actor.id),
+            escape(&actor.name),
+            actor.kind.as_str(),
+            rows.len() - leads
+        )?;
+        for (p, role) in rows {
+            writeln!(
+                html,
+                "<tr><td>{}</td><td>{role}</td><td class=\"date\">{}</td><td class=\"date\">{}</td></tr>",
+                named_link(&roadmap.projects[p]),
+                plan.projects[p].start,
+                plan.projects[p].finish
+            )?;
+        }
+        html.push_str("</tbody>\n</table>\n</article>\n");
+    }
+    if !idle.is_empty() {
+        writeln!(
+            html,
+            "<p class=\"note\">No role in any project: {}.</p>",
+            idle.join(", ")
+        )?;
+    }
+    if roadmap.actors.is_empty() {
+        html.push_str("<p>No actor is declared in the file.</p>\n");
+    }
+    Ok(html)
+}

@@ -1,0 +1,147 @@
+//! `--lang en|bg` and `language` in `[roadmap]`: the reports for people in English and
+//! Bulgarian (headings, labels, dates, amounts, calendar summaries, sheet names), while machine
+//! outputs stay the same.
+
+mod support;
+
+use std::process::Command;
+
+fn roadmap(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_roadmap"))
+        .arg("--quiet")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(args: &[&str]) -> String {
+    let output = roadmap(args);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// The visible text of the report's headings, table headers, fact names and subtitle, one a
+/// line: the words a reader meets, without the plan's numbers.
+fn outline(html: &str) -> String {
+    let mut lines = Vec::new();
+    for (open, close) in [
+        ("<p class=\"subtitle\">", "</p>"),
+        ("<h2>", "</h2>"),
+        ("<th>", "</th>"),
+        ("<th class=\"num\">", "</th>"),
+        ("<dt>", "</dt>"),
+        ("<footer>", "</footer>"),
+    ] {
+        let mut rest = html;
+        while let Some(at) = rest.find(open) {
+            let after = &rest[at + open.len()..];
+            let end = after.find(close).unwrap();
+            let text = &after[..end];
+            if !text.contains('<') && !lines.contains(&text.to_string()) {
+                lines.push(text.to_string());
+            }
+            rest = &after[end..];
+        }
+    }
+    lines.join("\n") + "\n"
+}
+
+/// Snapshots of the bundled roadmap's report in both languages.
+#[test]
+fn bundled_report_in_english_and_bulgarian() {
+    for lang in ["en", "bg"] {
+        let html = stdout(&[
+            "report",
+            "roadmap.toml",
+            "--as-of",
+            "2022-06-15",
+            "--lang",
+            lang,
+        ]);
+        assert!(html.contains(&format!("<html lang=\"{lang}\">")));
+        support::assert_snapshot(&format!("report-outline-{lang}"), &outline(&html));
+    }
+}
+
+#[test]
+fn bulgarian_report_writes_dates_and_amounts_the_bulgarian_way() {
+    let html = stdout(&["report", "roadmap.toml", "--lang", "bg"]);
+    assert!(
+        html.contains("План от 01.07.2019 до 01.10.2025"),
+        "dd.mm.yyyy dates"
+    );
+    assert!(html.contains("<td class=\"date\">01.07.2019</td>"));
+    assert!(html.contains("1\u{a0}800\u{a0}000"), "1 200 000 amounts");
+    assert!(html.contains("Фишове на проектите"));
+    let english = stdout(&["report", "roadmap.toml"]);
+    assert!(english.contains("<td class=\"date\">2019-07-01</td>"));
+    assert!(english.contains("1,800,000"));
+}
+
+/// `language = "bg"` in the file is the default; `--lang` overrides it; an unknown language
+/// is E004 at its line.
+#[test]
+fn the_file_chooses_the_language_and_the_flag_overrides_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("examples/minimal.toml").unwrap();
+    assert!(text.contains("[roadmap]\n"));
+    let file = dir.path().join("bg.toml");
+    std::fs::write(
+        &file,
+        text.replacen("[roadmap]\n", "[roadmap]\nlanguage = \"bg\"\n", 1),
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    assert!(stdout(&["report", file]).contains("<h2>Обобщение</h2>"));
+    assert!(stdout(&["report", file, "--lang", "en"]).contains("<h2>Summary</h2>"));
+    let ics = stdout(&["export", file, "--format", "ics"]);
+    assert!(ics.contains("SUMMARY:Начало: ") || ics.contains("SUMMARY:Етап: "));
+    // Machine outputs do not change with the language.
+    assert_eq!(
+        stdout(&["export", file, "--format", "csv"]),
+        stdout(&["export", file, "--format", "csv", "--lang", "en"])
+    );
+
+    let bad = dir.path().join("fr.toml");
+    std::fs::write(
+        &bad,
+        text.replacen("[roadmap]\n", "[roadmap]\nlanguage = \"fr\"\n", 1),
+    )
+    .unwrap();
+    let output = roadmap(&["validate", bad.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("E004") && stderr.contains("`fr` is not a language"),
+        "{stderr}"
+    );
+}
+
+/// The workbook's sheet names follow the language.
+#[cfg(feature = "xlsx")]
+#[test]
+fn bulgarian_workbook_has_bulgarian_sheet_names() {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.xlsx");
+    let output = roadmap(&[
+        "export",
+        "roadmap.toml",
+        "--lang",
+        "bg",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert!(output.status.success());
+    let workbook: Xlsx<_> = open_workbook(&path).unwrap();
+    assert_eq!(workbook.sheet_names()[0], "План");
+    assert!(
+        workbook
+            .sheet_names()
+            .contains(&"Финансиране по проекти".to_string())
+    );
+}
