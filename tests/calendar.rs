@@ -60,7 +60,11 @@ fn dates(csv: &str) -> Vec<(String, NaiveDate, NaiveDate)> {
     lines
         .map(|l| {
             let f: Vec<&str> = l.split(',').collect();
-            (f[id].to_string(), f[start].parse().unwrap(), f[finish].parse().unwrap())
+            (
+                f[id].to_string(),
+                f[start].parse().unwrap(),
+                f[finish].parse().unwrap(),
+            )
         })
         .collect()
 }
@@ -70,35 +74,52 @@ fn working_days_skip_weekends_holidays_and_closures() {
     let plan = dates(&run(&["plan", "--format", "csv"], ROADMAP));
     let day = |s: &str| s.parse::<NaiveDate>().unwrap();
     // Sat 21 Dec: first working day Mon 23; 24-26 Dec are BG holidays: 23, 27, 30.
-    assert_eq!(plan[0], ("first".into(), day("2024-12-23"), day("2024-12-30")));
+    assert_eq!(
+        plan[0],
+        ("first".into(), day("2024-12-23"), day("2024-12-30"))
+    );
     // Calendar days run through holidays: 31 Dec + 10 days.
-    assert_eq!(plan[1], ("second".into(), day("2024-12-31"), day("2025-01-09")));
+    assert_eq!(
+        plan[1],
+        ("second".into(), day("2024-12-31"), day("2025-01-09"))
+    );
     // A 1 wd gap (Fri 10), then Sat 11 is worked by exception: 11 and Mon 13.
-    assert_eq!(plan[2], ("third".into(), day("2025-01-11"), day("2025-01-13")));
+    assert_eq!(
+        plan[2],
+        ("third".into(), day("2025-01-11"), day("2025-01-13"))
+    );
 }
 
 #[test]
 fn without_a_calendar_working_days_are_plain_days() {
-    let text = ROADMAP
-        .split("[calendar]")
-        .next()
-        .unwrap()
-        .to_string()
+    let text = ROADMAP.split("[calendar]").next().unwrap().to_string()
         + ROADMAP.split("working = [2025-01-11]").nth(1).unwrap();
     let plan = dates(&run(&["plan", "--format", "csv"], &text));
     let day = |s: &str| s.parse::<NaiveDate>().unwrap();
     assert_eq!(plan[0].1, day("2024-12-21"));
     assert_eq!(plan[0].2, day("2024-12-23"));
-    assert!(plan.iter().any(|(_, s, _)| s.weekday().number_from_monday() >= 6));
+    assert!(
+        plan.iter()
+            .any(|(_, s, _)| s.weekday().number_from_monday() >= 6)
+    );
 }
 
 #[test]
 fn calendar_lists_each_exception_with_its_source() {
     let out = run(&["calendar", "--year", "2025", "--format", "csv"], ROADMAP);
-    assert!(out.contains("2025-01-02,off,\"holidays: holiday\""), "{out}");
-    assert!(out.contains("2025-01-06,off,\"holidays: Closure\""), "{out}");
+    assert!(
+        out.contains("2025-01-02,off,\"holidays: holiday\""),
+        "{out}"
+    );
+    assert!(
+        out.contains("2025-01-06,off,\"holidays: Closure\""),
+        "{out}"
+    );
     assert!(out.contains("2025-01-11,worked,"), "{out}");
     assert!(out.contains("2025-04-18,off,\"BG: Good Friday\""), "{out}");
-    assert!(out.contains("2025-05-26,off,\"BG: in place of 2025-05-24\""), "{out}");
+    assert!(
+        out.contains("2025-05-26,off,\"BG: in place of 2025-05-24\""),
+        "{out}"
+    );
     assert!(!out.contains("2024-"), "{out}");
 }

@@ -52,10 +52,17 @@ fn is_weekend(date: NaiveDate) -> bool {
 pub fn holidays(year: i32) -> Vec<(NaiveDate, BgReason)> {
     let mut days: Vec<(NaiveDate, BgReason)> = FIXED
         .iter()
-        .filter_map(|&(m, d, name)| Some((NaiveDate::from_ymd_opt(year, m, d)?, BgReason::Fixed(name))))
+        .filter_map(|&(m, d, name)| {
+            Some((NaiveDate::from_ymd_opt(year, m, d)?, BgReason::Fixed(name)))
+        })
         .collect();
     if let Some(easter) = orthodox_easter(year) {
-        let names = ["Good Friday", "Holy Saturday", "Easter Sunday", "Easter Monday"];
+        let names = [
+            "Good Friday",
+            "Holy Saturday",
+            "Easter Sunday",
+            "Easter Monday",
+        ];
         for (offset, name) in (-2i64..=1).zip(names) {
             if let Some(day) = easter.checked_add_signed(chrono::TimeDelta::days(offset)) {
                 days.push((day, BgReason::Easter(name)));
@@ -71,8 +78,7 @@ pub fn holidays(year: i32) -> Vec<(NaiveDate, BgReason)> {
     let mut extra: Vec<(NaiveDate, BgReason)> = Vec::new();
     for weekend_day in fixed_on_weekends {
         let mut day = weekend_day;
-        loop {
-            let Some(next) = day.succ_opt() else { break };
+        while let Some(next) = day.succ_opt() {
             day = next;
             let taken = days.iter().chain(&extra).any(|(d, _)| *d == day);
             if !is_weekend(day) && !taken {

@@ -82,7 +82,9 @@ impl WorkCalendar {
         if self.bulgaria {
             let year = date.year();
             let found = |list: &[(NaiveDate, BgReason)]| {
-                list.iter().find(|(d, _)| *d == date).map(|(_, r)| bg_text(*r))
+                list.iter()
+                    .find(|(d, _)| *d == date)
+                    .map(|(_, r)| bg_text(*r))
             };
             let reason = match self.bg_years.get(&year) {
                 Some(list) => found(list),
@@ -93,7 +95,8 @@ impl WorkCalendar {
             }
         }
         let weekday = date.weekday();
-        (!self.workdays[weekday.num_days_from_monday() as usize]).then_some(OffReason::Weekend(weekday))
+        (!self.workdays[weekday.num_days_from_monday() as usize])
+            .then_some(OffReason::Weekend(weekday))
     }
 
     pub fn is_working(&self, date: NaiveDate) -> bool {
@@ -223,11 +226,20 @@ mod tests {
     fn working_days_skip_weekends_and_holidays() {
         let c = office();
         // Fri 2024-12-20 + 3 wd: Fri, Mon 23, (24-26 off) Fri 27 -> end Sat 28.
-        assert_eq!(c.add_working(date("2024-12-20"), 3), Some(date("2024-12-28")));
-        assert_eq!(c.sub_working(date("2024-12-28"), 3), Some(date("2024-12-20")));
+        assert_eq!(
+            c.add_working(date("2024-12-20"), 3),
+            Some(date("2024-12-28"))
+        );
+        assert_eq!(
+            c.sub_working(date("2024-12-28"), 3),
+            Some(date("2024-12-20"))
+        );
         assert_eq!(c.next_working(date("2024-12-24")), date("2024-12-27"));
         assert_eq!(c.prev_working(date("2024-12-26")), date("2024-12-23"));
-        assert_eq!(c.add_working(date("2024-12-21"), 0), Some(date("2024-12-21")));
+        assert_eq!(
+            c.add_working(date("2024-12-21"), 0),
+            Some(date("2024-12-21"))
+        );
     }
 
     #[test]

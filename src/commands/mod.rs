@@ -1,6 +1,7 @@
 //! One module per subcommand; each turns its arguments into output and an [`Outcome`].
 
 pub mod actors;
+pub mod calendar;
 pub mod compare;
 pub mod completions;
 pub mod diff;
@@ -16,7 +17,6 @@ pub mod plan;
 pub mod rank;
 pub mod report;
 pub mod resources;
-pub mod calendar;
 pub mod risk;
 pub mod schema;
 pub mod validate;

@@ -5,9 +5,9 @@ use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate};
 
+use super::Look;
 use super::Report;
 use crate::calendar::{OffReason, WorkCalendar};
-use super::Look;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 
@@ -27,7 +27,12 @@ impl CalendarReport {
                 days: Vec::new(),
             };
         };
-        let last = plan.projects.iter().map(|p| p.finish).max().unwrap_or(roadmap.start);
+        let last = plan
+            .projects
+            .iter()
+            .map(|p| p.finish)
+            .max()
+            .unwrap_or(roadmap.start);
         let years = match year {
             Some(y) => y..=y,
             None => roadmap.start.year()..=last.year(),
@@ -74,7 +79,11 @@ impl Report for CalendarReport {
         }
         writeln!(out)?;
         for (date, kind, source) in &self.days {
-            writeln!(out, "{date}  {:<3}  {kind:<6}  {source}", NAMES[date.weekday().num_days_from_monday() as usize])?;
+            writeln!(
+                out,
+                "{date}  {:<3}  {kind:<6}  {source}",
+                NAMES[date.weekday().num_days_from_monday() as usize]
+            )?;
         }
         Ok(())
     }
@@ -95,6 +104,9 @@ impl Report for CalendarReport {
                 serde_json::json!({ "date": date.to_string(), "kind": kind, "source": source })
             })
             .collect();
-        super::write_json(out, &serde_json::json!({ "workdays": self.weekdays, "days": days }))
+        super::write_json(
+            out,
+            &serde_json::json!({ "workdays": self.weekdays, "days": days }),
+        )
     }
 }

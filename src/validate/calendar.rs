@@ -48,19 +48,20 @@ pub(super) fn resolve(
     };
     let mut calendar = WorkCalendar::new(workdays);
     let before_start = |date: NaiveDate| date.year() < start.year();
-    let too_early = |at: &std::ops::Range<usize>, date: NaiveDate, findings: &mut Vec<Diagnostic>| {
-        findings.push(
-            Diagnostic::error(
-                Code::InvalidValue,
-                format!(
-                    "{date} is before {}, the first year of the plan: it can never apply",
-                    start.year()
-                ),
-            )
-            .at(at.clone())
-            .with_help("remove it, or check the year"),
-        );
-    };
+    let too_early =
+        |at: &std::ops::Range<usize>, date: NaiveDate, findings: &mut Vec<Diagnostic>| {
+            findings.push(
+                Diagnostic::error(
+                    Code::InvalidValue,
+                    format!(
+                        "{date} is before {}, the first year of the plan: it can never apply",
+                        start.year()
+                    ),
+                )
+                .at(at.clone())
+                .with_help("remove it, or check the year"),
+            );
+        };
     for holiday in raw.holidays.as_deref().unwrap_or_default() {
         match holiday {
             RawHoliday::Set(name) => {
@@ -73,7 +74,9 @@ pub(super) fn resolve(
                             format!("`{}` is not a built-in holiday set", name.value),
                         )
                         .at(name.at.clone())
-                        .with_help("the built-in set is \"BG\" (Bulgaria); write other days as dates"),
+                        .with_help(
+                            "the built-in set is \"BG\" (Bulgaria); write other days as dates",
+                        ),
                     );
                 }
             }
@@ -87,8 +90,11 @@ pub(super) fn resolve(
             RawHoliday::Range(range) => {
                 let (Some(from), Some(until)) = (&range.from, &range.until) else {
                     findings.push(
-                        Diagnostic::error(Code::MissingKey, "a holiday range needs `from` and `until`")
-                            .at(range.at.clone()),
+                        Diagnostic::error(
+                            Code::MissingKey,
+                            "a holiday range needs `from` and `until`",
+                        )
+                        .at(range.at.clone()),
                     );
                     continue;
                 };
@@ -136,7 +142,11 @@ pub(super) fn resolve(
         calendar.add_worked(day.value.0);
     }
     if !workdays.contains(&true) && raw.working.as_deref().unwrap_or_default().is_empty() {
-        let at = raw.workdays.as_ref().and_then(|w| w.first()).map_or(raw.at.clone(), |w| w.at.clone());
+        let at = raw
+            .workdays
+            .as_ref()
+            .and_then(|w| w.first())
+            .map_or(raw.at.clone(), |w| w.at.clone());
         findings.push(
             Diagnostic::error(Code::InvalidValue, "the calendar has no working weekday")
                 .at(at)
