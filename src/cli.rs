@@ -70,6 +70,10 @@ pub enum Command {
     /// profile of the plan.
     #[command(after_help = "Examples:\n  roadmap resources\n  roadmap resources --ascii")]
     Resources(ReportArgs),
+    /// The working calendar: working weekdays, and every holiday or worked day of the plan's
+    /// years (or of --year) with where it comes from.
+    #[command(after_help = "Examples:\n  roadmap calendar\n  roadmap calendar --year 2025")]
+    Calendar(CalendarArgs),
     /// The implementation order and waves, with each project's prerequisites.
     #[command(after_help = "Examples:\n  roadmap order\n  roadmap order --format csv")]
     Order(ReportArgs),
@@ -192,6 +196,17 @@ pub struct ReportArgs {
 
     #[command(flatten)]
     pub look: LookArgs,
+}
+
+/// `roadmap calendar`: the calendar's exceptions.
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    #[command(flatten)]
+    pub report: ReportArgs,
+
+    /// List only this year's days (default: every year the plan covers).
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
 }
 
 /// `roadmap funding`: a report, or the funding opportunities of under-funded projects.

@@ -23,6 +23,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Validate(args) => commands::validate::run(args, &context),
         Command::Actors(args) => commands::actors::run(args, &context),
         Command::Funding(args) => commands::funding::run(args, &context),
+        Command::Calendar(args) => commands::calendar::run(args, &context),
         Command::Resources(args) => commands::resources::run(args, &context),
         Command::Order(args) => commands::order::run(args, &context),
         Command::Export(args) => commands::export::run(args, &context),

@@ -93,6 +93,7 @@ fn a_cap_delays_a_project_until_the_year_has_room() {
             caps: vec![100_000],
             spend: vec![vec![(0, 100_000)], vec![(0, 60_000)]],
         },
+        calendar: None,
     };
     let s = plan(&problem, &Options::default()).unwrap();
     // The smaller one first; the larger starts once 2020 has room for its share of that year
@@ -130,6 +131,7 @@ fn one_capped_activity(days: u32, release: i32, cap: i64, amount: i64) -> Proble
             caps: vec![cap],
             spend: vec![vec![(0, amount)]],
         },
+        calendar: None,
     }
 }
 

@@ -80,6 +80,7 @@ fn random_problem(n: usize, seed: u64, general_links: bool, months: bool) -> Pro
         links,
         capacities,
         budgets: Default::default(),
+        calendar: None,
     }
 }
 
@@ -181,4 +182,70 @@ fn the_heuristic_is_optimal_on_almost_all_tiny_problems() {
         optimal * 100 >= solved * 95,
         "optimal on only {optimal}/{solved}"
     );
+}
+
+/// `problem` on a Monday-to-Friday calendar with Bulgaria's holidays and a few extra days off,
+/// its day durations and lags turned into working days.
+fn on_working_days(mut problem: Problem, seed: u64) -> Problem {
+    use roadmap::calendar::{OffReason, WorkCalendar};
+    let mut calendar = WorkCalendar::new([true, true, true, true, true, false, false]);
+    calendar.with_bulgaria(2024..=2030);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    for _ in 0..10 {
+        let day = problem.origin + chrono::Days::new(rng.random_range(0..400));
+        calendar.add_off(day, OffReason::Listed("closure".into()));
+    }
+    for a in &mut problem.activities {
+        if let Span::Days(d) = a.duration {
+            a.duration = Span::WorkingDays(d);
+        }
+    }
+    for l in &mut problem.links {
+        if let Span::Days(d) = l.lag {
+            l.lag = Span::WorkingDays(d);
+        }
+    }
+    problem.calendar = Some(calendar);
+    problem
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn with_a_calendar_starts_are_working_days_and_wd_spans_count_exactly(
+        n in 1usize..20,
+        seed in any::<u64>(),
+    ) {
+        let problem = on_working_days(random_problem(n, seed, true, false), seed);
+        let calendar = problem.calendar.clone().unwrap();
+        let solution = plan(&problem, &Options { effort: Effort::Fast, seed: 3 }).unwrap();
+        for a in 0..n {
+            let start = problem.date(solution.start[a]);
+            prop_assert!(calendar.is_working(start), "activity {} starts on {}", a, start);
+            if let Span::WorkingDays(d) = problem.activities[a].duration {
+                let worked = (solution.start[a]..solution.end[a])
+                    .filter(|&day| calendar.is_working(problem.date(day)))
+                    .count();
+                prop_assert_eq!(worked, d as usize);
+                if d > 0 {
+                    prop_assert!(calendar.is_working(problem.date(solution.end[a] - 1)));
+                }
+            }
+        }
+        for (r, &capacity) in problem.capacities.iter().enumerate() {
+            for (day, units) in usage(&problem, &solution, r) {
+                prop_assert!(units <= capacity, "resource {} over capacity on day {}", r, day);
+            }
+        }
+        for link in &problem.links {
+            let (f, t) = (link.from, link.to);
+            let bound = match link.kind {
+                LinkKind::FinishToStart => problem.add(solution.end[f], link.lag) <= solution.start[t],
+                LinkKind::StartToStart => problem.add(solution.start[f], link.lag) <= solution.start[t],
+                LinkKind::FinishToFinish => problem.add(solution.end[f], link.lag) <= solution.end[t],
+            };
+            prop_assert!(bound, "link {:?} broken", link);
+        }
+    }
 }

@@ -79,6 +79,7 @@ pub fn parse_sm(text: &str) -> Result<Problem, String> {
         links,
         capacities,
         budgets: Default::default(),
+        calendar: None,
     })
 }
 
@@ -162,7 +163,7 @@ pub fn feasible(problem: &Problem, start: &[i32], end: &[i32]) -> Result<(), Str
 pub fn critical_path(problem: &Problem) -> i32 {
     let n = problem.activities.len();
     let days = |a: usize| match problem.activities[a].duration {
-        Span::Days(d) => d as i32,
+        Span::Days(d) | Span::WorkingDays(d) => d as i32,
         Span::Months(m) => 31 * m as i32,
     };
     let mut finish: Vec<i32> = (0..n).map(days).collect();

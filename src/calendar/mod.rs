@@ -2,8 +2,11 @@
 //! both the model (which reads them from the file) and the engine (which plans with them) use,
 //! so neither has to import the other.
 
+pub mod bulgaria;
 mod link;
 mod span;
+mod workdays;
 
 pub use link::{LinkKind, link_label, qualifier};
 pub use span::{Span, SpanError};
+pub use workdays::{OffReason, WorkCalendar};

@@ -16,6 +16,8 @@ pub enum Span {
     Days(u32),
     /// Calendar months (`m`, and `q` as 3, `y` as 12).
     Months(u32),
+    /// Working days of the roadmap's calendar (`wd`); plain days when there is no calendar.
+    WorkingDays(u32),
 }
 
 /// Why a duration text could not be read.
@@ -26,7 +28,7 @@ pub enum SpanError {
     #[error("a duration needs a whole number and a unit, like \"9 months\" or \"2w\"")]
     Malformed,
     #[error(
-        "unknown duration unit `{0}`; use d/day(s), w/week(s), m/month(s), q/quarter(s) or y/year(s)"
+        "unknown duration unit `{0}`; use d/day(s), wd/working day(s), w/week(s), m/month(s), q/quarter(s) or y/year(s)"
     )]
     UnknownUnit(String),
     #[error(
@@ -66,7 +68,15 @@ impl Span {
         }
         // Longer than any valid count: reject before it can overflow.
         let count: u64 = text[..digits_end].parse().map_err(|_| SpanError::TooLong)?;
-        let (days_per, months_per) = match unit.to_ascii_lowercase().as_str() {
+        let unit = unit.to_ascii_lowercase();
+        if matches!(unit.as_str(), "wd" | "working day" | "working days") {
+            return u32::try_from(count)
+                .ok()
+                .filter(|&d| d <= Span::MAX_DAYS)
+                .map(Span::WorkingDays)
+                .ok_or(SpanError::TooLong);
+        }
+        let (days_per, months_per) = match unit.as_str() {
             "d" | "day" | "days" => (1, 0),
             "w" | "week" | "weeks" => (7, 0),
             "m" | "month" | "months" => (0, 1),
@@ -92,14 +102,14 @@ impl Span {
     }
 
     pub fn is_zero(self) -> bool {
-        matches!(self, Span::Days(0) | Span::Months(0))
+        matches!(self, Span::Days(0) | Span::Months(0) | Span::WorkingDays(0))
     }
 
     /// `date + self`, or `None` past chrono's calendar.
     #[allow(clippy::should_implement_trait)] // Adds to a date, not to another span.
     pub fn add(self, date: NaiveDate) -> Option<NaiveDate> {
         match self {
-            Span::Days(d) => date.checked_add_days(Days::new(u64::from(d))),
+            Span::Days(d) | Span::WorkingDays(d) => date.checked_add_days(Days::new(u64::from(d))),
             Span::Months(m) => date.checked_add_months(Months::new(m)),
         }
     }
@@ -111,7 +121,7 @@ impl Span {
     #[allow(clippy::should_implement_trait)]
     pub fn sub(self, date: NaiveDate) -> Option<NaiveDate> {
         match self {
-            Span::Days(d) => date.checked_sub_days(Days::new(u64::from(d))),
+            Span::Days(d) | Span::WorkingDays(d) => date.checked_sub_days(Days::new(u64::from(d))),
             Span::Months(m) => {
                 let mut s = date.checked_sub_months(Months::new(m))?;
                 // Month ends clamp downwards when adding, so a few later days may still fit.
@@ -131,6 +141,8 @@ impl Span {
         match self {
             Span::Days(d) => f64::from(d),
             Span::Months(m) => f64::from(m) * 30.436_875,
+            // Five working days a week.
+            Span::WorkingDays(d) => f64::from(d) * 1.4,
         }
     }
 }
@@ -142,6 +154,7 @@ impl fmt::Display for Span {
             Span::Days(d) => write!(f, "{d}d"),
             Span::Months(m) if m > 0 && m % 12 == 0 => write!(f, "{}y", m / 12),
             Span::Months(m) => write!(f, "{m}m"),
+            Span::WorkingDays(d) => write!(f, "{d}wd"),
         }
     }
 }
@@ -170,6 +183,9 @@ mod tests {
         assert_eq!(Span::parse("2q"), Ok(Span::Months(6)));
         assert_eq!(Span::parse("1 year"), Ok(Span::Months(12)));
         assert_eq!(Span::parse("10 Days"), Ok(Span::Days(10)));
+        assert_eq!(Span::parse("20 wd"), Ok(Span::WorkingDays(20)));
+        assert_eq!(Span::parse("20 working days"), Ok(Span::WorkingDays(20)));
+        assert_eq!(Span::parse("1 working day"), Ok(Span::WorkingDays(1)));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! One module per subcommand; each turns its arguments into output and an [`Outcome`].
 
 pub mod actors;
+pub mod calendar;
 pub mod compare;
 pub mod completions;
 pub mod diff;

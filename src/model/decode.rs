@@ -270,9 +270,9 @@ impl schemars::JsonSchema for Span {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "description": "A whole number and a unit: d/day(s), w/week(s), m/month(s) (calendar), q/quarter(s), y/year(s). \"0d\" makes a milestone.",
+            "description": "A whole number and a unit: d/day(s), wd/working day(s) (on the `[calendar]`), w/week(s), m/month(s) (calendar), q/quarter(s), y/year(s). \"0d\" makes a milestone.",
             // Units in any case, as `Span::parse` reads them.
-            "pattern": "^\\s*[0-9]+\\s*([dD]([aA][yY][sS]?)?|[wW]([eE][eE][kK][sS]?)?|[mM]([oO][nN][tT][hH][sS]?)?|[qQ]([uU][aA][rR][tT][eE][rR][sS]?)?|[yY]([eE][aA][rR][sS]?)?)\\s*$",
+            "pattern": "^\\s*[0-9]+\\s*([dD]([aA][yY][sS]?)?|[wW][dD]|[wW][oO][rR][kK][iI][nN][gG] [dD][aA][yY][sS]?|[wW]([eE][eE][kK][sS]?)?|[mM]([oO][nN][tT][hH][sS]?)?|[qQ]([uU][aA][rR][tT][eE][rR][sS]?)?|[yY]([eE][aA][rR][sS]?)?)\\s*$",
             "examples": ["9 months", "2w", "0d", "1 year"]
         })
     }

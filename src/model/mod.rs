@@ -43,6 +43,8 @@ pub struct Roadmap {
     pub programmes: Vec<Programme>,
     /// Indicators of the objectives (may be empty).
     pub indicators: Vec<Indicator>,
+    /// The working calendar (`[calendar]`); `None`: every day is a working day.
+    pub calendar: Option<crate::calendar::WorkCalendar>,
 }
 
 /// A criterion projects are scored on, with its relative weight.

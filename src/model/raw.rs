@@ -54,6 +54,81 @@ table! {
         /// Indicators (KPIs) of the objectives, with a baseline and targets by year.
         #[schemars(extend("examples" = [[{ "id": "online-services", "objective": "it-solutions", "unit": "%", "baseline": { "year": 2019, "value": 12 }, "targets": [{ "year": 2023, "value": 40 }] }]]))]
         indicator: Vec<RawIndicator>,
+        /// The working calendar: working weekdays, holidays and worked exceptions (optional;
+        /// without it every day is a working day).
+        #[schemars(extend("examples" = [{ "workdays": ["mon", "tue", "wed", "thu", "fri"], "holidays": ["BG", "2025-12-31"] }]))]
+        calendar: RawCalendar,
+    }
+}
+
+table! {
+    /// Working weekdays, holidays and days worked although the rules say not.
+    #[schemars(rename = "Calendar")]
+    RawCalendar as "[calendar]" keys CalendarKey {
+        /// The working weekdays: "mon" .. "sun" (default: every day).
+        #[schemars(extend("examples" = [["mon", "tue", "wed", "thu", "fri"]]))]
+        workdays: Vec<Located<String>>,
+        /// Days off: "BG" (Bulgaria's public holidays), a date, or
+        /// `{ from, until, name }` (both days included).
+        #[schemars(extend("examples" = [["BG", "2025-12-31", { "from": "2024-08-05", "until": "2024-08-16", "name": "Summer closure" }]]))]
+        holidays: Vec<RawHoliday>,
+        /// Days worked although the weekdays or holidays say not.
+        #[schemars(extend("examples" = [["2024-05-18"]]))]
+        working: Vec<Located<Date>>,
+        /// An iCalendar file (relative to the roadmap file) whose events are days off.
+        #[schemars(extend("examples" = ["holidays.ics"]))]
+        holidays_file: Located<String>,
+    }
+}
+
+/// One item of `holidays`.
+#[derive(Clone, Debug, schemars::JsonSchema)]
+#[schemars(rename = "Holiday")]
+#[serde(untagged)]
+pub enum RawHoliday {
+    /// A built-in set: "BG".
+    Set(Located<String>),
+    /// One day off.
+    Day(Located<Date>),
+    /// A range of days off.
+    Range(RawHolidayRange),
+}
+
+table! {
+    /// A range of days off, both ends included.
+    #[schemars(rename = "HolidayRange")]
+    RawHolidayRange as "a holiday range" keys HolidayRangeKey {
+        /// Required: the first day off.
+        #[schemars(required, extend("examples" = ["2024-08-05"]))]
+        from: Located<Date>,
+        /// Required: the last day off.
+        #[schemars(required, extend("examples" = ["2024-08-16"]))]
+        until: Located<Date>,
+        /// What it is, for `roadmap calendar`.
+        #[schemars(extend("examples" = ["Summer closure"]))]
+        name: Located<String>,
+    }
+}
+
+impl Decode for RawHoliday {
+    fn decode(node: &Node<'_>, decoder: &mut Decoder) -> Option<Self> {
+        let value = node.get_ref();
+        if value.is_table() {
+            RawHolidayRange::decode(node, decoder).map(RawHoliday::Range)
+        } else if value.is_str() {
+            Located::decode(node, decoder).map(RawHoliday::Set)
+        } else if value.is_datetime() {
+            Located::decode(node, decoder).map(RawHoliday::Day)
+        } else {
+            decoder.invalid(
+                node.span(),
+                format!(
+                    "expected \"BG\", a date or a table {{ from = DATE, until = DATE }}, found {}",
+                    value.type_str()
+                ),
+            );
+            None
+        }
     }
 }
 

@@ -85,6 +85,7 @@ pub fn stretch(span: Span, factor: f64) -> Span {
     let clamp = |x: f64, max: u32| x.round().clamp(0.0, f64::from(max)) as u32;
     match span {
         Span::Days(d) => Span::Days(clamp(f64::from(d) * factor, Span::MAX_DAYS)),
+        Span::WorkingDays(d) => Span::WorkingDays(clamp(f64::from(d) * factor, Span::MAX_DAYS)),
         Span::Months(m) => {
             let months = f64::from(m) * factor;
             if (months - months.round()).abs() < 1e-9 {

@@ -359,6 +359,7 @@ pub fn problem(roadmap: &Roadmap) -> Problem {
             .map(|r| to_units(r.capacity))
             .collect(),
         budgets: budgets(roadmap),
+        calendar: roadmap.calendar.clone(),
     };
     for (i, project) in roadmap.projects.iter().enumerate() {
         let release = release(roadmap, project).map_or(0, |date| problem.day(date).max(0));

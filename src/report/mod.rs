@@ -2,6 +2,7 @@
 //! `&mut dyn Write` and never recompute the schedule: they read [`crate::plan::Plan`].
 
 pub mod actors;
+pub mod calendar;
 pub mod compare;
 pub mod csv;
 pub mod descriptions;

@@ -65,7 +65,10 @@ fn day_durations(net: &Network) -> Option<Vec<Day>> {
     (0..net.len())
         .map(|a| match net.problem.activities[a].duration {
             crate::calendar::Span::Days(d) => Day::try_from(d).ok(),
-            crate::calendar::Span::Months(_) => None,
+            crate::calendar::Span::WorkingDays(d) if net.problem.calendar.is_none() => {
+                Day::try_from(d).ok()
+            }
+            crate::calendar::Span::Months(_) | crate::calendar::Span::WorkingDays(_) => None,
         })
         .collect()
 }

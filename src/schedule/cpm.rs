@@ -53,7 +53,7 @@ fn latest_start(net: &Network, arcs: Option<&Arcs>, a: usize, finish: Day, after
             latest = latest.min(net.latest_start_ending_by(a, after.start[to]));
         }
     }
-    latest
+    net.problem.snap_back(latest)
 }
 
 /// Late dates: every activity as late as it can be without pushing any successor (by link or by
@@ -164,6 +164,7 @@ mod tests {
             links,
             capacities: vec![],
             budgets: Default::default(),
+            calendar: None,
         }
     }
 

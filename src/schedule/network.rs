@@ -90,7 +90,10 @@ impl<'p> Network<'p> {
             demands.push(merged);
             fixed_days.push(match activity.duration {
                 Span::Days(d) => Some(Day::try_from(d).unwrap_or(Day::MAX)),
-                Span::Months(_) => None,
+                Span::WorkingDays(d) if problem.calendar.is_none() => {
+                    Some(Day::try_from(d).unwrap_or(Day::MAX))
+                }
+                Span::Months(_) | Span::WorkingDays(_) => None,
             });
         }
         let links = &problem.links;
@@ -108,13 +111,17 @@ impl<'p> Network<'p> {
     /// another (no serial schedule ends later), widened by `H` backwards for the backward
     /// passes. `None` with calendar months or when that is too long to keep day by day.
     pub fn day_window(&self, limit: u64) -> Option<(Day, Day)> {
+        if self.problem.calendar.is_some() {
+            // Starts move to working days, past what the durations alone add up to.
+            return None;
+        }
         let mut total: u64 = 0;
         for d in &self.fixed_days {
             total += u64::try_from((*d)?).ok()?;
         }
         for link in &self.problem.links {
             match link.lag {
-                Span::Days(d) => total += u64::from(d),
+                Span::Days(d) | Span::WorkingDays(d) => total += u64::from(d),
                 Span::Months(_) => return None,
             }
         }
@@ -148,18 +155,20 @@ impl<'p> Network<'p> {
 
     /// The latest start of `a` that ends on or before `limit`.
     pub fn latest_start_ending_by(&self, a: usize, limit: Day) -> Day {
-        match self.fixed_days[a] {
+        let latest = match self.fixed_days[a] {
             Some(days) => limit.saturating_sub(days),
             None => self.problem.latest_start_ending_by(a, limit),
-        }
+        };
+        self.problem.snap_back(latest)
     }
 
     /// The earliest start of `a` that ends on or after `target`.
     pub fn earliest_start_ending_at_least(&self, a: usize, target: Day) -> Day {
-        match self.fixed_days[a] {
+        let earliest = match self.fixed_days[a] {
             Some(days) => target.saturating_sub(days),
             None => self.problem.earliest_start_ending_at_least(a, target),
-        }
+        };
+        self.problem.snap_forward(earliest)
     }
 
     /// The earliest start of link `l`'s `to` allowed when its `from` runs over `[start, end)`.
@@ -196,6 +205,6 @@ impl<'p> Network<'p> {
             let from = self.problem.links[l].from;
             earliest = earliest.max(self.forward_bound(l, start[from], end[from]));
         }
-        earliest
+        self.problem.snap_forward(earliest)
     }
 }

@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 pub use crate::calendar::LinkKind;
-use crate::calendar::Span;
+use crate::calendar::{Span, WorkCalendar};
 
 /// Resource amounts are fixed-point thousandths of a unit (1.5 FTE = 1500), so capacity checks
 /// are exact integer sums and never suffer from float rounding.
@@ -27,6 +27,9 @@ pub struct Problem {
     pub capacities: Vec<Units>,
     /// Funding capped per calendar year, and what each activity spends (empty: no caps).
     pub budgets: super::budget::Budgets,
+    /// Working days (`[calendar]`): activities start on them and `wd` spans count them.
+    /// `None`: every day is a working day.
+    pub calendar: Option<WorkCalendar>,
 }
 
 #[derive(Clone, Debug)]
@@ -76,6 +79,13 @@ impl Problem {
     /// Saturates at `Day::MIN`/`Day::MAX` when the result leaves the calendar or the `i32` range.
     pub fn add(&self, day: Day, span: Span) -> Day {
         match span {
+            Span::WorkingDays(n) => match (&self.calendar, self.checked_date(day)) {
+                (Some(calendar), Some(date)) => calendar
+                    .add_working(date, n)
+                    .map_or(Day::MAX, |date| self.clamped_day(date)),
+                (Some(_), None) => day,
+                (None, _) => day.saturating_add(Day::try_from(n).unwrap_or(Day::MAX)),
+            },
             Span::Days(d) => day.saturating_add(Day::try_from(d).unwrap_or(Day::MAX)),
             Span::Months(_) => match self.checked_date(day) {
                 Some(date) => span
@@ -91,6 +101,13 @@ impl Problem {
     /// Saturates like [`Problem::add`].
     pub fn sub(&self, day: Day, span: Span) -> Day {
         match span {
+            Span::WorkingDays(n) => match (&self.calendar, self.checked_date(day)) {
+                (Some(calendar), Some(date)) => calendar
+                    .sub_working(date, n)
+                    .map_or(Day::MIN, |date| self.clamped_day(date)),
+                (Some(_), None) => day,
+                (None, _) => day.saturating_sub(Day::try_from(n).unwrap_or(Day::MAX)),
+            },
             Span::Days(d) => day.saturating_sub(Day::try_from(d).unwrap_or(Day::MAX)),
             Span::Months(_) => match self.checked_date(day) {
                 Some(date) => span
@@ -115,11 +132,38 @@ impl Problem {
     pub fn earliest_start_ending_at_least(&self, a: usize, target: Day) -> Day {
         match self.activities[a].duration {
             Span::Days(_) => self.latest_start_ending_by(a, target),
+            Span::WorkingDays(_) if self.calendar.is_none() => {
+                self.latest_start_ending_by(a, target)
+            }
+            // Non-working days share an end with the working day after them, like month ends.
+            Span::WorkingDays(_) |
             // Month lengths vary, so several starts can share one end (Jan 28..31 + 1 month):
             // the day after the latest start ending before `target` is the earliest reaching it.
             Span::Months(_) => self
                 .latest_start_ending_by(a, target.saturating_sub(1))
                 .saturating_add(1),
+        }
+    }
+
+    /// The first working day on or after `day` (`day` itself without a calendar).
+    pub fn snap_forward(&self, day: Day) -> Day {
+        let Some(calendar) = &self.calendar else {
+            return day;
+        };
+        match self.checked_date(day) {
+            Some(date) if day < Day::MAX => self.clamped_day(calendar.next_working(date)),
+            _ => day,
+        }
+    }
+
+    /// The last working day on or before `day` (`day` itself without a calendar).
+    pub fn snap_back(&self, day: Day) -> Day {
+        let Some(calendar) = &self.calendar else {
+            return day;
+        };
+        match self.checked_date(day) {
+            Some(date) if day > Day::MIN => self.clamped_day(calendar.prev_working(date)),
+            _ => day,
         }
     }
 
@@ -153,6 +197,7 @@ mod tests {
             links: vec![],
             capacities: vec![],
             budgets: Default::default(),
+            calendar: None,
         }
     }
 

@@ -121,6 +121,10 @@ impl<'n, 'p> Decoder<'n, 'p> {
             crate::calendar::Span::Months(m) => {
                 Day::try_from(u64::from(m) * 31).map_or(Day::MAX, |d| d.max(end - start))
             }
+            // However sparse the working week, a working day comes at least once a week.
+            crate::calendar::Span::WorkingDays(d) => {
+                Day::try_from(u64::from(d) * 7 + 31).map_or(Day::MAX, |d| d.max(end - start))
+            }
             crate::calendar::Span::Days(_) => end - start,
         }
     }
@@ -177,7 +181,7 @@ impl<'n, 'p> Decoder<'n, 'p> {
                     match retry {
                         // A later start always ends no earlier, so it can only move forwards.
                         Some(next) if start < Day::MAX => {
-                            start = next.max(start + 1);
+                            start = net.problem.snap_forward(next.max(start + 1));
                             end = net.end(a, start);
                         }
                         _ => break,
@@ -189,7 +193,7 @@ impl<'n, 'p> Decoder<'n, 'p> {
                     Move::Fits => break,
                     Move::To(next) => {
                         fallback.get_or_insert(fits_resources);
-                        start = next;
+                        start = net.problem.snap_forward(next);
                         end = net.end(a, start);
                     }
                     Move::Never => {
@@ -217,6 +221,7 @@ impl<'n, 'p> Decoder<'n, 'p> {
                 let to = net.problem.links[l].to;
                 start = start.min(net.backward_bound(l, out.start[to], out.end[to]));
             }
+            start = net.problem.snap_back(start);
             let mut end = net.end(a, start);
             let mut fallback = None;
             loop {
@@ -229,7 +234,9 @@ impl<'n, 'p> Decoder<'n, 'p> {
                     }
                     match end_by {
                         Some(limit) if start > Day::MIN => {
-                            start = net.latest_start_ending_by(a, limit).min(start - 1);
+                            start = net
+                                .problem
+                                .snap_back(net.latest_start_ending_by(a, limit).min(start - 1));
                             end = net.end(a, start);
                         }
                         _ => break,
@@ -240,7 +247,7 @@ impl<'n, 'p> Decoder<'n, 'p> {
                     Move::Fits => break,
                     Move::To(next) => {
                         fallback.get_or_insert(fits_resources);
-                        start = next;
+                        start = net.problem.snap_back(next);
                         end = net.end(a, start);
                     }
                     Move::Never => {

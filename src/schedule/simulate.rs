@@ -159,6 +159,7 @@ mod tests {
             }],
             capacities: vec![1000],
             budgets: Default::default(),
+            calendar: None,
         };
         let mut sim = Simulator::new(&problem, &[0, 5, 5]).unwrap();
         let run = sim.run(&[5, 3, 2], true);

@@ -29,6 +29,7 @@ fn problem(activities: Vec<Activity>, links: Vec<Link>, capacities: Vec<Units>) 
         links,
         capacities,
         budgets: Default::default(),
+        calendar: None,
     }
 }
 

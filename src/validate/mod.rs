@@ -1,6 +1,7 @@
 //! Checks a decoded roadmap file against every rule of the format and resolves it into the
 //! model. Every problem is collected (not just the first), each as its own check.
 
+mod calendar;
 mod capacity;
 mod cofinancing;
 mod criteria;

@@ -157,6 +157,7 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
         criteria,
         programmes,
         indicators,
+        calendar: super::calendar::resolve(raw.calendar.as_ref(), start, findings),
     }
 }
 

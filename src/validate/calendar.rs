@@ -1,0 +1,170 @@
+//! `[calendar]`: working weekdays, holidays and worked exceptions become a [`WorkCalendar`].
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::calendar::{OffReason, WorkCalendar};
+use crate::diag::{self, Code, Diagnostic};
+use crate::model::raw::{RawCalendar, RawHoliday};
+
+const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/// Years of Bulgarian holidays computed up front; later years are computed when asked.
+const PRECOMPUTED_YEARS: i32 = 60;
+
+/// The calendar, or `None` without a `[calendar]` table (every day then is a working day).
+pub(super) fn resolve(
+    raw: Option<&RawCalendar>,
+    start: NaiveDate,
+    findings: &mut Vec<Diagnostic>,
+) -> Option<WorkCalendar> {
+    let raw = raw?;
+    let workdays = match &raw.workdays {
+        None => [true; 7],
+        Some(names) => {
+            let mut days = [false; 7];
+            for name in names {
+                let lower = name.value.trim().to_ascii_lowercase();
+                match WEEKDAYS
+                    .iter()
+                    .position(|d| lower == *d || full_name(d).is_some_and(|f| f == lower))
+                {
+                    Some(i) => days[i] = true,
+                    None => {
+                        let mut finding = Diagnostic::error(
+                            Code::InvalidValue,
+                            format!("`{}` is not a weekday", name.value),
+                        )
+                        .at(name.at.clone());
+                        finding = match diag::suggest(&lower, WEEKDAYS) {
+                            Some(best) => finding.with_help(format!("did you mean `{best}`?")),
+                            None => finding.with_help("use mon, tue, wed, thu, fri, sat or sun"),
+                        };
+                        findings.push(finding);
+                    }
+                }
+            }
+            days
+        }
+    };
+    let mut calendar = WorkCalendar::new(workdays);
+    let before_start = |date: NaiveDate| date.year() < start.year();
+    let too_early =
+        |at: &std::ops::Range<usize>, date: NaiveDate, findings: &mut Vec<Diagnostic>| {
+            findings.push(
+                Diagnostic::error(
+                    Code::InvalidValue,
+                    format!(
+                        "{date} is before {}, the first year of the plan: it can never apply",
+                        start.year()
+                    ),
+                )
+                .at(at.clone())
+                .with_help("remove it, or check the year"),
+            );
+        };
+    for holiday in raw.holidays.as_deref().unwrap_or_default() {
+        match holiday {
+            RawHoliday::Set(name) => {
+                if name.value.eq_ignore_ascii_case("BG") {
+                    calendar.with_bulgaria(start.year()..=start.year() + PRECOMPUTED_YEARS);
+                } else {
+                    findings.push(
+                        Diagnostic::error(
+                            Code::InvalidValue,
+                            format!("`{}` is not a built-in holiday set", name.value),
+                        )
+                        .at(name.at.clone())
+                        .with_help(
+                            "the built-in set is \"BG\" (Bulgaria); write other days as dates",
+                        ),
+                    );
+                }
+            }
+            RawHoliday::Day(day) => {
+                let date = day.value.0;
+                if before_start(date) {
+                    too_early(&day.at, date, findings);
+                }
+                calendar.add_off(date, OffReason::Listed("holiday".into()));
+            }
+            RawHoliday::Range(range) => {
+                let (Some(from), Some(until)) = (&range.from, &range.until) else {
+                    findings.push(
+                        Diagnostic::error(
+                            Code::MissingKey,
+                            "a holiday range needs `from` and `until`",
+                        )
+                        .at(range.at.clone()),
+                    );
+                    continue;
+                };
+                if until.value.0 < from.value.0 {
+                    findings.push(
+                        Diagnostic::error(Code::InvalidValue, "the range ends before it begins")
+                            .at(until.at.clone()),
+                    );
+                    continue;
+                }
+                if before_start(until.value.0) {
+                    too_early(&from.at, from.value.0, findings);
+                }
+                let name = range
+                    .name
+                    .as_ref()
+                    .map_or_else(|| "holiday range".to_string(), |n| n.value.clone());
+                let mut day = from.value.0;
+                while day <= until.value.0 {
+                    calendar.add_off(day, OffReason::Listed(name.clone()));
+                    match day.succ_opt() {
+                        Some(next) => day = next,
+                        None => break,
+                    }
+                }
+            }
+        }
+    }
+    if let Some(file) = &raw.holidays_file {
+        // Reading holidays from an iCalendar file is not built yet: say so rather than plan
+        // as if the file were empty.
+        findings.push(
+            Diagnostic::error(
+                Code::InvalidValue,
+                format!("`holidays_file` (\"{}\") is not supported yet", file.value),
+            )
+            .at(file.at.clone())
+            .with_help("list the days in `holidays` instead"),
+        );
+    }
+    for day in raw.working.as_deref().unwrap_or_default() {
+        if before_start(day.value.0) {
+            too_early(&day.at, day.value.0, findings);
+        }
+        calendar.add_worked(day.value.0);
+    }
+    if !workdays.contains(&true) && raw.working.as_deref().unwrap_or_default().is_empty() {
+        let at = raw
+            .workdays
+            .as_ref()
+            .and_then(|w| w.first())
+            .map_or(raw.at.clone(), |w| w.at.clone());
+        findings.push(
+            Diagnostic::error(Code::InvalidValue, "the calendar has no working weekday")
+                .at(at)
+                .with_help("list at least one, e.g. workdays = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]"),
+        );
+    }
+    Some(calendar)
+}
+
+fn full_name(short: &str) -> Option<&'static str> {
+    Some(match short {
+        "mon" => "monday",
+        "tue" => "tuesday",
+        "wed" => "wednesday",
+        "thu" => "thursday",
+        "fri" => "friday",
+        "sat" => "saturday",
+        "sun" => "sunday",
+        _ => return None,
+    })
+}
