@@ -380,7 +380,7 @@ fn roles(report: &ActorsReport, roadmap: &Roadmap) -> Result<String, std::fmt::E
 
 fn funding(report: &FundingReport) -> Result<String, std::fmt::Error> {
     let mut html = format!(
-        "<p class=\"note\">Amounts in {}. Spend per year spreads each contribution evenly over its project's days in the plan.</p>\n<table class=\"funding-sources\">\n<thead><tr><th>source</th><th class=\"num\">amount</th><th class=\"num\">committed</th><th class=\"num\">remaining</th><th>window</th>",
+        "<p class=\"note\">Amounts in {}. Spend per year spreads each contribution evenly over its project's days in the plan.</p>\n<div class=\"wide\"><table class=\"funding-sources\">\n<thead><tr><th>source</th><th class=\"num\">amount</th><th class=\"num\">committed</th><th class=\"num\">remaining</th><th>window</th>",
         escape(report.currency)
     );
     for year in &report.totals.spend {
@@ -440,7 +440,7 @@ fn funding(report: &FundingReport) -> Result<String, std::fmt::Error> {
     for year in &t.spend {
         write!(html, "<td class=\"num\">{}</td>", amount(year.amount))?;
     }
-    html.push_str("</tr>\n</table>\n<table>\n<tr><th>project</th><th class=\"num\">cost</th><th class=\"num\">covered</th><th class=\"num\">gap</th><th>runs</th></tr>\n");
+    html.push_str("</tr>\n</table></div>\n<table>\n<tr><th>project</th><th class=\"num\">cost</th><th class=\"num\">covered</th><th class=\"num\">gap</th><th>runs</th></tr>\n");
     for p in &report.projects {
         let class = if p.under_funded {
             " class=\"flagged\""
