@@ -278,7 +278,9 @@ fn csv_and_json_only_gain_columns_at_the_end() {
             "opportunities",
             "objectives",
             "programmes",
-            "indicators"
+            "indicators",
+            "critical_chains",
+            "critical_chain_count"
         ]
     );
 }

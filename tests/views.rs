@@ -282,7 +282,9 @@ fn the_format_follows_the_file_name() {
         (vec!["funding", DUE], "table", "funding.json"),
         (vec!["export", DUE], "csv", "plan.json"),
     ] {
-        let path = dir.path().join(name);
+        // A directory of its own: plan.csv above was written on purpose.
+        let fresh = tempfile::tempdir().unwrap();
+        let path = fresh.path().join(name);
         let out = roadmap()
             .args(&command)
             .args(["--format", flag, "-o"])

@@ -20,10 +20,6 @@ struct Document<'a> {
     projects: Vec<ProjectJson<'a>>,
     /// The first of `critical_chains` (kept for readers of version 1).
     critical_path: Vec<&'a str>,
-    /// Every critical chain, first project to last (at most `MAX_CHAINS`).
-    critical_chains: Vec<Vec<&'a str>>,
-    /// How many critical chains there are in all.
-    critical_chain_count: u64,
     order: Vec<&'a str>,
     resources: Vec<ResourceJson<'a>>,
     funding: Vec<FundingJson<'a>>,
@@ -38,6 +34,11 @@ struct Document<'a> {
     programmes: Vec<ProgrammeJson<'a>>,
     /// Indicators with their targets and the plan's values in the targets' years.
     indicators: Vec<IndicatorJson<'a>>,
+    // Keys added later go last, so readers of the earlier order keep working.
+    /// Every critical chain, first project to last (at most `MAX_CHAINS`).
+    critical_chains: Vec<Vec<&'a str>>,
+    /// How many critical chains there are in all.
+    critical_chain_count: u64,
 }
 
 #[derive(Serialize)]

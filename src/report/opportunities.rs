@@ -133,19 +133,14 @@ impl<'a> OpportunitiesReport<'a> {
 
 impl Report for OpportunitiesReport<'_> {
     fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
-        writeln!(
-            out,
-            "{}",
-            look.bold(&format!(
-                "Funding opportunities for uncovered costs and money at risk ({})",
-                self.currency
-            ))
-        )?;
+        let title = format!(
+            "Funding opportunities for uncovered costs and money at risk ({})",
+            self.currency
+        );
+        writeln!(out, "{}", look.bold(&grid::paragraph(&title, look.width)))?;
         if self.projects.is_empty() {
-            return writeln!(
-                out,
-                "Every project's cost is covered, and no money is at risk outside a window or above a yearly cap."
-            );
+            let note = "Every project's cost is covered, and no money is at risk outside a window or above a yearly cap.";
+            return writeln!(out, "{}", grid::paragraph(note, look.width));
         }
         let mut table = Grid::new(vec![
             grid::Column::id("project"),
