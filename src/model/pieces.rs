@@ -65,7 +65,7 @@ pub fn parse<'i>(
             if start > 0 && root_keys.contains(name.get_ref().as_ref()) {
                 return None;
             }
-            let name = Spanned::new(moved(name.span(), start), name.into_inner());
+            let name = shift_key(name, start);
             let value = shift(value, start);
             if name.get_ref() == key {
                 let DeValue::Array(items) = value.into_inner() else {
@@ -113,29 +113,29 @@ fn cuts(text: &str, sizes: Sizes) -> (Vec<usize>, HashSet<&str>) {
             TokenKind::Whitespace | TokenKind::Comment => {}
             TokenKind::LeftSquareBracket if line_start && depth == 0 => {
                 seen_header = true;
-                // A header runs to the end of its line.
-                let mut header = vec![kind];
-                let mut name = None;
+                // A header runs to the end of its line; it can cut only as `[[name]]`.
+                const ARRAY_OF_TABLES: [TokenKind; 5] = [
+                    TokenKind::LeftSquareBracket,
+                    TokenKind::LeftSquareBracket,
+                    TokenKind::Atom,
+                    TokenKind::RightSquareBracket,
+                    TokenKind::RightSquareBracket,
+                ];
+                let (mut shape, mut name) = (1, None);
+                let mut array_of_tables = true;
                 while let Some(&(next, next_span)) = tokens.peek() {
                     if matches!(next, TokenKind::Newline) {
                         break;
                     }
+                    array_of_tables &= ARRAY_OF_TABLES.get(shape) == Some(&next);
                     if matches!(next, TokenKind::Atom) {
                         name = Some(raw(next_span));
                     }
-                    header.push(next);
+                    shape += 1;
                     tokens.next();
                 }
-                let array_of_tables = header
-                    == [
-                        TokenKind::LeftSquareBracket,
-                        TokenKind::LeftSquareBracket,
-                        TokenKind::Atom,
-                        TokenKind::RightSquareBracket,
-                        TokenKind::RightSquareBracket,
-                    ];
+                let array_of_tables = array_of_tables && shape == ARRAY_OF_TABLES.len();
                 if let Some(name) = name.filter(|_| array_of_tables)
-                    && !name.contains('.')
                     && !root_keys.contains(name)
                     && span.start() - last_cut >= sizes.piece
                 {
@@ -168,6 +168,10 @@ fn moved(span: std::ops::Range<usize>, by: usize) -> std::ops::Range<usize> {
     span.start + by..span.end + by
 }
 
+fn shift_key<T>(key: Spanned<T>, by: usize) -> Spanned<T> {
+    Spanned::new(moved(key.span(), by), key.into_inner())
+}
+
 /// `node` with every position moved `by` bytes on.
 fn shift(node: Spanned<DeValue<'_>>, by: usize) -> Spanned<DeValue<'_>> {
     let span = moved(node.span(), by);
@@ -181,10 +185,7 @@ fn shift(node: Spanned<DeValue<'_>>, by: usize) -> Spanned<DeValue<'_>> {
         DeValue::Table(table) => DeValue::Table(
             table
                 .into_iter()
-                .map(|(key, value)| {
-                    let key = Spanned::new(moved(key.span(), by), key.into_inner());
-                    (key, shift(value, by))
-                })
+                .map(|(key, value)| (shift_key(key, by), shift(value, by)))
                 .collect(),
         ),
         scalar => scalar,
