@@ -307,7 +307,7 @@ fn progress(
         let (project, planned) = (&roadmap.projects[p], &plan.projects[p]);
         writeln!(
             html,
-            "<tr><td>{status}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{status}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"date\">{}</td><td class=\"date\">{}</td></tr>",
             escape(&project.id),
             escape(&project.name),
             escape(&done),
