@@ -365,7 +365,7 @@ pub fn write(
     for item in &key {
         let line = lines.last_mut().expect("never empty");
         let used = grid::visible_width(line);
-        if used > 0 && used + grid::visible_width(item) > width {
+        if used > 0 && used + 2 + grid::visible_width(item) > width {
             lines.push(String::new());
         }
         let line = lines.last_mut().expect("never empty");
