@@ -255,7 +255,12 @@ fn mspdi_round_trip_keeps_dates_links_resources_and_costs_of_every_example() {
 #[test]
 fn csv_round_trip_keeps_dates_links_and_costs_of_every_example() {
     let dir = tempfile::tempdir().unwrap();
-    for file in examples() {
+    // A project list carries no calendar: a roadmap on working days comes back on calendar
+    // days (README, "Importing"), so only the others round-trip to the same dates.
+    for file in examples()
+        .into_iter()
+        .filter(|f| !std::fs::read_to_string(f).unwrap().contains("\n[calendar]"))
+    {
         let csv = dir.path().join("plan.csv");
         let back = dir.path().join("back.toml");
         roadmap()
@@ -380,12 +385,16 @@ fn reads_the_mspdi_that_mpxj_writes() {
             .find(|p| p["id"].as_str() == Some(id))
             .unwrap_or_else(|| panic!("no project {id} in\n{text}"))
     };
-    // 10 working days Monday 6th to Friday 17th: 12 calendar days, with a comment saying so.
+    // 10 working days on the file's calendar, which comes in as `[calendar]`: "10wd", and
+    // planned Monday 6th to Friday 17th as in the file.
     assert_eq!(
         project("requirements-analysis")["duration"].as_str(),
-        Some("12d")
+        Some("10wd")
     );
-    assert!(text.contains("10 working days (PT80H0M0S) in the source"));
+    assert_eq!(
+        toml["calendar"]["workdays"].to_string(),
+        r#"["mon", "tue", "wed", "thu", "fri"]"#
+    );
     // Costs are hundredths in MSPDI.
     assert_eq!(
         project("requirements-analysis")["cost"].as_integer(),
@@ -405,11 +414,10 @@ fn reads_the_mspdi_that_mpxj_writes() {
         "2025-02-10"
     );
     assert_eq!(project("launch")["duration"].as_str(), Some("0d"));
-    // SS with 2 working days' lag: 3 calendar days at 5 working days a week, commented.
+    // SS with 2 working days' lag, kept in working days.
     let ss = &project("staff-training")["depends_on"][0];
     assert_eq!(ss["type"].as_str(), Some("SS"));
-    assert_eq!(ss["lag"].as_str(), Some("3d"));
-    assert!(text.contains("a lag of 2 working days (5 a week) in the source"));
+    assert_eq!(ss["lag"].as_str(), Some("2wd"));
     assert_eq!(
         project("launch")["depends_on"][1]["type"].as_str(),
         Some("FF")
@@ -432,7 +440,7 @@ fn reads_the_mspdi_that_mpxj_writes() {
         project("staff-training")["resources"]["it-team"].as_float(),
         Some(0.5)
     );
-    // The summary task is a programme its tasks name, the calendar a commented [calendar].
+    // The summary task is a programme its tasks name.
     let programme = &toml["programme"][0];
     assert_eq!(programme["id"].as_str(), Some("e-services"), "{text}");
     assert!(programme.get("parent").is_none());
@@ -446,7 +454,6 @@ fn reads_the_mspdi_that_mpxj_writes() {
         project("requirements-analysis")["description"].as_str(),
         Some("Interviews with every directorate.")
     );
-    assert!(text.contains("# workdays = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]"));
     assert!(
         text.contains(
             "{ from = 2025-03-03, until = 2025-03-04, name = \"Liberation Day bridge\" }"
