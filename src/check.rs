@@ -125,16 +125,24 @@ pub fn check_path(path: &Path, settings: &Settings) -> Result<Checked, CheckErro
 
 /// Checks a file already read and parsed (e.g. from `git show`, or the fuzz target's bytes).
 pub fn check_source(parsed: Parsed, settings: &Settings) -> Result<Checked, CheckError> {
-    let Some(raw) = &parsed.raw else {
+    let Parsed {
+        source,
+        raw,
+        findings,
+        attached,
+    } = parsed;
+    let Some(raw) = raw else {
         return Ok(Checked {
-            source: parsed.source,
+            source,
             roadmap: None,
             plan: None,
-            resolved: parsed.findings.clone(),
-            findings: parsed.findings,
+            resolved: findings.clone(),
+            findings,
         });
     };
-    let (roadmap, resolved) = validate::resolve_file(raw, &parsed.attached, parsed.findings);
+    let (roadmap, resolved) = validate::resolve_file(&raw, &attached, findings);
+    // The raw model is as large as the resolved one: free it before planning.
+    drop(raw);
     let roadmap = match &settings.scenario {
         None => roadmap,
         // A file with errors has no model to vary: its own findings are the answer.
@@ -143,20 +151,14 @@ pub fn check_source(parsed: Parsed, settings: &Settings) -> Result<Checked, Chec
             Some(scenario) => roadmap.with_scenario(scenario),
             None => {
                 return Err(CheckError::UnknownScenario {
-                    file: parsed.source.name,
+                    file: source.name,
                     id: id.clone(),
                     known: roadmap.scenarios.iter().map(|s| s.id.clone()).collect(),
                 });
             }
         },
     };
-    finish(
-        parsed.source,
-        roadmap,
-        resolved,
-        settings.options,
-        settings.as_of,
-    )
+    finish(source, roadmap, resolved, settings.options, settings.as_of)
 }
 
 fn has_errors_after_rules(roadmap: &Roadmap, resolved: &[Diagnostic]) -> bool {
