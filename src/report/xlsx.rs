@@ -33,43 +33,58 @@ pub fn workbook(
     findings: &[Diagnostic],
     t: &Messages,
 ) -> Result<Vec<u8>, XlsxError> {
-    let mut workbook = Workbook::new();
-    let name = |id: &str| t.get(id);
-    plan_sheet(
-        workbook.add_worksheet().set_name(name("sheet-plan"))?,
-        roadmap,
-        plan,
-    )?;
-    let sheet = workbook
-        .add_worksheet()
-        .set_name(name("sheet-funding-projects"))?;
+    build(roadmap, plan, source, findings, t, Memory::Low)
+}
+
+/// How the sheets keep their cells: `Low` writes each row out once the next one starts (every
+/// table is written top to bottom), so a 200,000-project workbook never holds all its cells;
+/// `Standard` keeps them all, which tests compare against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Memory {
+    Low,
+    #[cfg_attr(not(test), allow(dead_code))]
+    Standard,
+}
+
+fn build(
+    roadmap: &Roadmap,
+    plan: &Plan,
+    source: &SourceFile,
+    findings: &[Diagnostic],
+    t: &Messages,
+    memory: Memory,
+) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let w = &mut book;
+    plan_sheet(add(w, memory, t, "sheet-plan")?, roadmap, plan)?;
+    let sheet = add(w, memory, t, "sheet-funding-projects")?;
     tables::funding_by_project(sheet, roadmap, plan)?;
-    let sheet = workbook
-        .add_worksheet()
-        .set_name(name("sheet-funding-years"))?;
+    let sheet = add(w, memory, t, "sheet-funding-years")?;
     tables::funding_per_year(sheet, roadmap, plan)?;
-    let sheet = workbook.add_worksheet().set_name(name("sheet-resources"))?;
-    tables::resources(sheet, roadmap, plan)?;
-    tables::actors(
-        workbook.add_worksheet().set_name(name("sheet-actors"))?,
-        roadmap,
-        plan,
-    )?;
-    let sheet = workbook.add_worksheet().set_name(name("sheet-findings"))?;
-    tables::findings(sheet, source, findings)?;
+    tables::resources(add(w, memory, t, "sheet-resources")?, roadmap, plan)?;
+    tables::actors(add(w, memory, t, "sheet-actors")?, roadmap, plan)?;
+    tables::findings(add(w, memory, t, "sheet-findings")?, source, findings)?;
     if !roadmap.indicators.is_empty() {
-        let sheet = workbook
-            .add_worksheet()
-            .set_name(name("sheet-indicators"))?;
-        tables::indicators(sheet, roadmap, plan)?;
+        tables::indicators(add(w, memory, t, "sheet-indicators")?, roadmap, plan)?;
     }
     if !roadmap.programmes.is_empty() {
-        let sheet = workbook
-            .add_worksheet()
-            .set_name(name("sheet-programmes"))?;
-        tables::programmes(sheet, roadmap, plan)?;
+        tables::programmes(add(w, memory, t, "sheet-programmes")?, roadmap, plan)?;
     }
-    workbook.save_to_buffer()
+    book.save_to_buffer()
+}
+
+/// A new sheet named by the message `id`.
+fn add<'w>(
+    workbook: &'w mut Workbook,
+    memory: Memory,
+    t: &Messages,
+    id: &str,
+) -> Result<&'w mut Worksheet, XlsxError> {
+    let sheet = match memory {
+        Memory::Low => workbook.add_worksheet_with_low_memory()?,
+        Memory::Standard => workbook.add_worksheet(),
+    };
+    sheet.set_name(t.get(id))
 }
 
 /// Excel's limits: characters in a cell, and the last column (0-based).
@@ -187,6 +202,23 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
     headers_at(sheet, extra, &["Programme", "Description"])?;
     sheet.set_column_width(extra, 24)?;
     sheet.set_column_width(extra + 1, 60)?;
+    // Row 0 is written whole before the rows below it (the sheet writes rows out in order).
+    // The band: one narrow column per period, headed by its first day; a cell is filled when
+    // the project runs in that period (critical ones in red). Formulas live only in the
+    // conditional formats and reference cells, never user text.
+    let header_format = Format::new()
+        .set_num_format(match months {
+            0 => "dd mmm yy",
+            12 => "yyyy",
+            _ => "mmm yy",
+        })
+        .set_rotation(90)
+        .set_align(FormatAlign::Center);
+    for (k, &first_day) in periods.iter().take(columns as usize).enumerate() {
+        let col = first_col + k as u16;
+        write_day(sheet, 0, col, first_day, &header_format)?;
+        sheet.set_column_width(col, 3)?;
+    }
     // With programmes, the rows are the outline: a bold summary row per programme (its band
     // spans its projects), Excel outline levels to fold it.
     let rows: Vec<(Item, usize)> = if roadmap.programmes.is_empty() {
@@ -244,22 +276,6 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
     sheet.set_column_width(3, 11)?;
     sheet.set_column_width(4, 11)?;
 
-    // The band: one narrow column per period, headed by its first day; a cell is filled when
-    // the project runs in that period (critical ones in red). Formulas live only in the
-    // conditional formats and reference cells, never user text.
-    let header_format = Format::new()
-        .set_num_format(match months {
-            0 => "dd mmm yy",
-            12 => "yyyy",
-            _ => "mmm yy",
-        })
-        .set_rotation(90)
-        .set_align(FormatAlign::Center);
-    for (k, &first_day) in periods.iter().take(columns as usize).enumerate() {
-        let col = first_col + k as u16;
-        write_day(sheet, 0, col, first_day, &header_format)?;
-        sheet.set_column_width(col, 3)?;
-    }
     // Printed: the table and the band, without the programme and description columns, which
     // would shrink a page-wide print to an unreadable size.
     sheet.set_print_area(0, 0, rows.len() as u32, (first_col + columns).max(1) - 1)?;
@@ -386,6 +402,69 @@ fn column_name(col: u16) -> String {
 
 #[cfg(test)]
 mod tests {
+    use calamine::{Data, Reader};
+
+    /// Every sheet's cells, as calamine reads them back.
+    fn cells(bytes: Vec<u8>) -> Vec<(String, Vec<Vec<Data>>)> {
+        let mut book: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        book.worksheets()
+            .into_iter()
+            .map(|(name, range)| (name, range.rows().map(<[Data]>::to_vec).collect()))
+            .collect()
+    }
+
+    /// Low-memory sheets drop any cell written above the current row: every table must be
+    /// written top to bottom. The same workbook in both modes proves it, on every example.
+    #[test]
+    fn low_memory_sheets_hold_every_cell_of_the_standard_ones() {
+        let mut files = vec![std::path::PathBuf::from("roadmap.toml")];
+        files.extend(
+            std::fs::read_dir("examples")
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "toml")),
+        );
+        let settings = crate::check::Settings {
+            options: crate::schedule::Options {
+                effort: crate::schedule::Effort::Fast,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        for file in files {
+            let checked = crate::check::check_path(&file, &settings).unwrap();
+            let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
+                panic!("{} does not plan", file.display());
+            };
+            let t = crate::i18n::Messages::new(crate::i18n::Lang::En);
+            let workbook = |memory| {
+                super::build(
+                    roadmap,
+                    plan,
+                    &checked.source,
+                    &checked.findings,
+                    &t,
+                    memory,
+                )
+                .unwrap()
+            };
+            let (low, standard) = (
+                cells(workbook(super::Memory::Low)),
+                cells(workbook(super::Memory::Standard)),
+            );
+            let differing: Vec<&String> = low
+                .iter()
+                .zip(&standard)
+                .filter(|(a, b)| a != b)
+                .map(|(a, _)| &a.0)
+                .collect();
+            assert!(differing.is_empty(), "{}: {differing:?}", file.display());
+            assert_eq!(low.len(), standard.len());
+            assert!(standard.iter().all(|(_, rows)| !rows.is_empty()));
+        }
+    }
+
     #[test]
     fn column_names_are_letters() {
         assert_eq!(super::column_name(0), "A");
