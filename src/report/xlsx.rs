@@ -42,7 +42,6 @@ pub fn workbook(
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Memory {
     Low,
-    #[cfg_attr(not(test), allow(dead_code))]
     Standard,
 }
 
@@ -56,7 +55,14 @@ fn build(
 ) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let w = &mut book;
-    plan_sheet(add(w, memory, t, "sheet-plan")?, roadmap, plan)?;
+    // Low-memory rows carry no outline level (a rust_xlsxwriter limit), so a plan sheet with
+    // programmes, whose rows fold by programme, keeps its cells until the end.
+    let plan_memory = if roadmap.programmes.is_empty() {
+        memory
+    } else {
+        Memory::Standard
+    };
+    plan_sheet(add(w, plan_memory, t, "sheet-plan")?, roadmap, plan)?;
     let sheet = add(w, memory, t, "sheet-funding-projects")?;
     tables::funding_by_project(sheet, roadmap, plan)?;
     let sheet = add(w, memory, t, "sheet-funding-years")?;
@@ -251,15 +257,10 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
             }
             Item::Programme(q) => programme_row(sheet, roadmap, plan, row, q, &indent, extra)?,
         }
-        // A programme's rows are those after it, until the next row as shallow as it.
-        if matches!(item, Item::Programme(_)) {
-            let last = rows[i + 1..]
-                .iter()
-                .position(|&(_, d)| d <= depth)
-                .map_or(rows.len(), |n| i + 1 + n);
-            if last > i + 1 {
-                sheet.group_rows(row + 1, last as u32)?;
-            }
+        // A row's outline level is its depth: one group level per programme above it. Set
+        // row by row, as each is written, since rows before the current one are written out.
+        for _ in 0..depth.min(7) {
+            sheet.group_rows(row, row)?;
         }
     }
     // Printed on one page across, landscape, with the ids and header kept in view on screen:
