@@ -85,7 +85,7 @@ pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
         },
         _ => None,
     };
-    let lang = args.lang.map_or(roadmap.language, Into::into);
+    let lang = context.lang(Some(roadmap));
     let messages = crate::i18n::Messages::new(lang);
     emit(
         args.output.output.as_deref(),

@@ -68,7 +68,7 @@ pub fn run(args: &RiskArgs, context: &Context) -> Result<Outcome> {
              duration = {{ optimistic = \"4 months\", likely = \"6 months\", pessimistic = \"12 months\" }}"
         );
     }
-    let look = look(context, &args.output, &args.look);
+    let look = look(context, &args.output, &args.look, Some(roadmap));
     let report = report::RiskReport {
         roadmap,
         plan,
@@ -161,6 +161,7 @@ pub(super) fn refuse(
         &mut anstream::stderr().lock(),
         &report,
         context.color_stderr,
+        context.lang(checked.roadmap.as_ref()),
     )?;
     Ok(Outcome::Findings)
 }

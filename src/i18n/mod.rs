@@ -3,8 +3,10 @@
 //! (`2019-07-01` and `1,200,000` in English; `01.07.2019` and `1 200 000` in Bulgarian).
 //! Machine outputs (CSV, JSON, finding codes) never go through here.
 
+use std::fmt;
+
 use chrono::{Datelike, NaiveDate};
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 
 /// A language the reports are written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -77,6 +79,38 @@ impl Messages {
         self.format(id, Some(&fluent))
     }
 
+    /// A [`Text`] in this language: its arguments formatted as this language writes them.
+    pub fn text(&self, text: &Text) -> String {
+        match &text.key {
+            None => text.english.clone(),
+            Some((id, args)) => {
+                let mut fluent = FluentArgs::new();
+                for (name, value) in args {
+                    match value {
+                        Arg::Count(n) => fluent.set(*name, FluentValue::from(*n)),
+                        other => fluent.set(*name, self.arg(other)),
+                    }
+                }
+                self.format(id, Some(&fluent))
+            }
+        }
+    }
+
+    /// An argument as text of this language.
+    pub fn arg(&self, arg: &Arg) -> String {
+        match arg {
+            Arg::Str(text) => text.clone(),
+            Arg::Count(n) => n.to_string(),
+            Arg::Amount(value) => self.amount(*value),
+            Arg::Date(date) => self.date(*date),
+            Arg::Number(value) => match self.lang {
+                Lang::En => value.to_string(),
+                Lang::Bg => value.to_string().replace('.', ","),
+            },
+            Arg::Text(text) => self.text(text),
+        }
+    }
+
     fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
         let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
             return id.to_string();
@@ -123,6 +157,155 @@ impl Messages {
             Lang::Bg => format!("{},{rest}", whole.replace(',', "\u{a0}")),
         }
     }
+}
+
+/// One argument of a [`Text`]: kept as a value, so each language writes it its own way.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    /// Text that is the same in every language (an id, a name from the file).
+    Str(String),
+    /// A whole number that may choose a plural form.
+    Count(i64),
+    /// Money or another amount: `1,200,000` / `1 200 000`.
+    Amount(f64),
+    /// A number as Rust writes it (`0.5`), with a decimal comma in Bulgarian.
+    Number(f64),
+    Date(NaiveDate),
+    /// A message inside a message.
+    Text(Box<Text>),
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Arg {
+        Arg::Str(text.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Arg {
+        Arg::Str(text)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(text: &String) -> Arg {
+        Arg::Str(text.clone())
+    }
+}
+
+impl From<NaiveDate> for Arg {
+    fn from(date: NaiveDate) -> Arg {
+        Arg::Date(date)
+    }
+}
+
+impl From<Text> for Arg {
+    fn from(text: Text) -> Arg {
+        Arg::Text(Box::new(text))
+    }
+}
+
+macro_rules! count_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Arg {
+                Arg::Count(i64::try_from(n).unwrap_or(i64::MAX))
+            }
+        }
+    )*};
+}
+count_args!(usize, u32, i32, i64, u64);
+
+/// Text written for people that can be shown in any language: a catalogue message and its
+/// arguments, with the English rendering made once (what JSON, sorting and tests read).
+/// Text from elsewhere (the TOML parser's messages) is the same in every language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Text {
+    english: String,
+    key: Option<(&'static str, Vec<(&'static str, Arg)>)>,
+}
+
+impl Text {
+    /// The catalogue message `id` with its arguments.
+    pub fn message(id: &'static str, args: Vec<(&'static str, Arg)>) -> Text {
+        let key = Some((id, args));
+        let mut text = Text {
+            english: String::new(),
+            key,
+        };
+        text.english = ENGLISH.with(|en| en.text(&text));
+        text
+    }
+
+    /// Text that is not translated.
+    pub fn plain(text: impl Into<String>) -> Text {
+        Text {
+            english: text.into(),
+            key: None,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.english
+    }
+
+    /// The catalogue id, when the text is a message.
+    pub fn id(&self) -> Option<&'static str> {
+        self.key.as_ref().map(|(id, _)| *id)
+    }
+}
+
+thread_local! {
+    /// English, parsed once per thread: every [`Text`] renders it when made.
+    static ENGLISH: Messages = Messages::new(Lang::En);
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.english
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.english)
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Text {
+        Text::plain(text)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Text {
+        Text::plain(text)
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.english == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.english == *other
+    }
+}
+
+/// `text!("id", name = value, ...)`: a [`Text`] of the catalogue message `id`.
+#[macro_export]
+macro_rules! text {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::Text::message(
+            $id,
+            vec![$((stringify!($name), $crate::i18n::Arg::from($value))),*],
+        )
+    };
 }
 
 #[cfg(test)]

@@ -52,7 +52,7 @@ pub struct Decoder {
 }
 
 impl Decoder {
-    pub fn invalid(&mut self, at: Range<usize>, message: impl Into<String>) {
+    pub fn invalid(&mut self, at: Range<usize>, message: impl Into<crate::diag::Text>) {
         self.findings
             .push(Diagnostic::error(Code::InvalidValue, message).at(at));
     }

@@ -72,6 +72,8 @@ pub struct Look {
     pub ascii: bool,
     /// Columns available.
     pub width: u16,
+    /// The language of headers, labels, dates and amounts.
+    pub lang: crate::i18n::Lang,
 }
 
 impl Look {
@@ -80,6 +82,7 @@ impl Look {
         color: false,
         ascii: false,
         width: 100,
+        lang: crate::i18n::Lang::En,
     };
 
     /// A table styled like every other table of the tool.
@@ -112,6 +115,11 @@ impl Look {
         } else {
             text.to_string()
         }
+    }
+
+    /// The messages of this look's language.
+    pub fn messages(&self) -> crate::i18n::Messages {
+        crate::i18n::Messages::new(self.lang)
     }
 
     pub fn arrow(&self) -> &'static str {
