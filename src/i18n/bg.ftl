@@ -64,3 +64,56 @@ month-11 = ноември
 month-12 = декември
 slack-days = { $days } д.
 critical-path = Критичен път:
+
+# The terminal plan table and timeline (`plan`).
+term-id = код
+term-name = име
+term-prio = приор.
+term-lead = водещ
+term-start = начало
+term-finish = край
+term-duration = продълж.
+term-slack = резерв
+term-crit = крит.
+term-wave = вълна
+days-short = { $days } д
+key-critical = { $glyph } критичен
+key-scheduled = { $glyph } планиран
+key-slack = { $glyph } резерв
+key-milestone = { $glyph } ключов етап
+key-programme = { $glyph } програма
+scale-week = една колона = една седмица
+scale-month = една колона = един месец
+scale-quarter = една колона = едно тримесечие
+scale-year = пет колони = една година
+scale-year-narrow = три колони = една година
+scale-decade = една колона = една година
+scale-century = една колона = десет години
+scale-forced = --scale { $scale } иска { $needed } колони до етикетите, повече от оставените от --width { $width }; показано по { $shown }
+no-timeline = (без времева линия: { $width } колони не стигат за нея; опитайте по-голям --width)
+month-initials = ЯФМАМЮЮАСОНД
+month-short-1 = яну
+month-short-2 = фев
+month-short-3 = мар
+month-short-4 = апр
+month-short-5 = май
+month-short-6 = юни
+month-short-7 = юли
+month-short-8 = авг
+month-short-9 = сеп
+month-short-10 = окт
+month-short-11 = ное
+month-short-12 = дек
+no-objective = (без цел)
+plan-label = План
+plan-span = { $plan } { $start }{ $arrow }{ $finish } ({ $days } дни, { $years } години); { $chains }
+chains-none = критичен път: няма
+chains-one = критичен път: { $chain }
+chains-many = { $count } критични вериги: { $chains }
+chains-more = ; и още { $more } (--format json ги изброява)
+bound-label = Граница:
+bound-shortest = никой план не може да завърши преди { $date }: този е най-краткият възможен
+bound-longer = никой план не може да завърши преди { $date }; този е по-дълъг с най-много { $days ->
+        [one] { $days } ден
+       *[other] { $days } дни
+    } или { $percent } %

@@ -64,3 +64,56 @@ month-11 = November
 month-12 = December
 slack-days = { $days } d
 critical-path = Critical path:
+
+# The terminal plan table and timeline (`plan`).
+term-id = id
+term-name = name
+term-prio = prio
+term-lead = lead
+term-start = start
+term-finish = finish
+term-duration = duration
+term-slack = slack
+term-crit = crit
+term-wave = wave
+days-short = { $days }d
+key-critical = { $glyph } critical
+key-scheduled = { $glyph } scheduled
+key-slack = { $glyph } slack
+key-milestone = { $glyph } milestone
+key-programme = { $glyph } programme
+scale-week = one column = one week
+scale-month = one column = one month
+scale-quarter = one column = one quarter
+scale-year = five columns = one year
+scale-year-narrow = three columns = one year
+scale-decade = one column = one year
+scale-century = one column = ten years
+scale-forced = --scale { $scale } needs { $needed } columns beside the labels, more than --width { $width } leaves; shown by { $shown } instead
+no-timeline = (no timeline: { $width } columns leave no room for one; try a larger --width)
+month-initials = JFMAMJJASOND
+month-short-1 = Jan
+month-short-2 = Feb
+month-short-3 = Mar
+month-short-4 = Apr
+month-short-5 = May
+month-short-6 = Jun
+month-short-7 = Jul
+month-short-8 = Aug
+month-short-9 = Sep
+month-short-10 = Oct
+month-short-11 = Nov
+month-short-12 = Dec
+no-objective = (no objective)
+plan-label = Plan
+plan-span = { $plan } { $start }{ $arrow }{ $finish } ({ $days } days, { $years } years); { $chains }
+chains-none = critical path: none
+chains-one = critical path: { $chain }
+chains-many = { $count } critical chains: { $chains }
+chains-more = ; and { $more } more (--format json lists them)
+bound-label = Bound:
+bound-shortest = no plan can finish before { $date }: this one is the shortest possible
+bound-longer = no plan can finish before { $date }; this one is at most { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } or { $percent } % longer

@@ -3,7 +3,9 @@
 //! (`2019-07-01` and `1,200,000` in English; `01.07.2019` and `1 200 000` in Bulgarian).
 //! Machine outputs (CSV, JSON, finding codes) never go through here.
 
+use std::cell::RefCell;
 use std::fmt;
+use std::rc::Rc;
 
 use chrono::{Datelike, NaiveDate};
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
@@ -43,13 +45,34 @@ impl Lang {
 }
 
 /// The messages of one language.
+#[derive(Clone)]
 pub struct Messages {
     lang: Lang,
-    bundle: FluentBundle<FluentResource>,
+    bundle: Rc<FluentBundle<FluentResource>>,
+}
+
+type Bundles = RefCell<Vec<(Lang, Rc<FluentBundle<FluentResource>>)>>;
+
+thread_local! {
+    /// Each language's catalogue, parsed once per thread: renderers ask for messages per row.
+    static BUNDLES: Bundles = const { RefCell::new(Vec::new()) };
 }
 
 impl Messages {
     pub fn new(lang: Lang) -> Messages {
+        let bundle = BUNDLES.with(|bundles| {
+            let mut bundles = bundles.borrow_mut();
+            if let Some((_, bundle)) = bundles.iter().find(|(l, _)| *l == lang) {
+                return Rc::clone(bundle);
+            }
+            let bundle = Rc::new(Self::bundle(lang));
+            bundles.push((lang, Rc::clone(&bundle)));
+            bundle
+        });
+        Messages { lang, bundle }
+    }
+
+    fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
         let locale = lang.code().parse().unwrap_or_default();
         let mut bundle = FluentBundle::new(vec![locale]);
         // No Unicode isolation marks around arguments: the output is plain text and HTML.
@@ -58,7 +81,7 @@ impl Messages {
         let resource = FluentResource::try_new(lang.catalogue().to_string())
             .unwrap_or_else(|(resource, _)| resource);
         let _ = bundle.add_resource(resource);
-        Messages { lang, bundle }
+        bundle
     }
 
     pub fn lang(&self) -> Lang {
@@ -107,6 +130,7 @@ impl Messages {
                 Lang::En => value.to_string(),
                 Lang::Bg => value.to_string().replace('.', ","),
             },
+            Arg::Decimal(value, places) => self.decimal(*value, *places),
             Arg::Text(text) => self.text(text),
         }
     }
@@ -127,6 +151,20 @@ impl Messages {
             Lang::En => date.to_string(),
             Lang::Bg => date.format("%d.%m.%Y").to_string(),
         }
+    }
+
+    /// A number with `places` decimals: `6.5`, `6,5`.
+    pub fn decimal(&self, value: f64, places: usize) -> String {
+        let text = format!("{value:.places$}");
+        match self.lang {
+            Lang::En => text,
+            Lang::Bg => text.replace('.', ","),
+        }
+    }
+
+    /// A number of days, short: `12d`, `12 д`.
+    pub fn days(&self, days: impl Into<i64>) -> String {
+        self.with("days-short", &[("days", days.into().to_string())])
     }
 
     /// A month and year: `July 2019`, `юли 2019`.
@@ -170,6 +208,8 @@ pub enum Arg {
     Amount(f64),
     /// A number as Rust writes it (`0.5`), with a decimal comma in Bulgarian.
     Number(f64),
+    /// A number with this many decimals (`6.5`, `6,5`).
+    Decimal(f64, usize),
     Date(NaiveDate),
     /// A message inside a message.
     Text(Box<Text>),
@@ -233,7 +273,7 @@ impl Text {
             english: String::new(),
             key,
         };
-        text.english = ENGLISH.with(|en| en.text(&text));
+        text.english = Messages::new(Lang::En).text(&text);
         text
     }
 
@@ -253,11 +293,6 @@ impl Text {
     pub fn id(&self) -> Option<&'static str> {
         self.key.as_ref().map(|(id, _)| *id)
     }
-}
-
-thread_local! {
-    /// English, parsed once per thread: every [`Text`] renders it when made.
-    static ENGLISH: Messages = Messages::new(Lang::En);
 }
 
 impl std::ops::Deref for Text {

@@ -106,19 +106,15 @@ pub struct Bound {
 impl Bound {
     /// The sentence people read: "no plan can finish before D; this one is at most N days or
     /// X % longer" (or that it is the shortest possible).
-    pub fn sentence(&self) -> String {
+    pub fn sentence(&self) -> crate::i18n::Text {
         if self.days_longer == 0 {
-            format!(
-                "no plan can finish before {}: this one is the shortest possible",
-                self.earliest_finish
-            )
+            crate::text!("bound-shortest", date = self.earliest_finish)
         } else {
-            format!(
-                "no plan can finish before {}; this one is at most {} day{} or {:.1} % longer",
-                self.earliest_finish,
-                self.days_longer,
-                if self.days_longer == 1 { "" } else { "s" },
-                self.percent_longer
+            crate::text!(
+                "bound-longer",
+                date = self.earliest_finish,
+                days = self.days_longer,
+                percent = crate::i18n::Arg::Decimal(self.percent_longer, 1),
             )
         }
     }

@@ -205,7 +205,7 @@ fn summary(roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Result<String, std::
                 "shortest".to_string(),
                 format!("no plan can finish before {}", bound.earliest_finish),
             ),
-            Some(bound) => (format!("≤ {} days", bound.days_longer), bound.sentence()),
+            Some(bound) => (format!("≤ {} days", bound.days_longer), t.text(&bound.sentence())),
             None => ("-".to_string(), "no lower bound".to_string()),
         },
         (
