@@ -339,6 +339,7 @@ mod tests {
                 findings: &findings,
             },
             false,
+            Lang::En,
         )
         .unwrap();
         let text = String::from_utf8(out).unwrap();

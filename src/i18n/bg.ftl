@@ -117,3 +117,56 @@ bound-longer = никой план не може да завърши преди 
         [one] { $days } ден
        *[other] { $days } дни
     } или { $percent } %
+
+# Findings: what each finding code says (the code and its name never change with the language).
+w-unused-objective = нито един проект не служи на целта `{ $id }`
+w-unused-objective-help = посочете я в `objectives = ["{ $id }"]` на някой проект
+w-idle-actor = организацията `{ $id }` нито води, нито участва в някой проект
+w-idle-actor-help = посочете го като `lead` (водещ) на проект или в неговите `participants` (участници)
+e-over-capacity = `{ $project }` се нуждае от { $need }{ $unit } от `{ $resource }`, а капацитетът е само { $capacity }{ $unit }
+note-capacity-set = капацитетът е зададен тук
+e-too-many-projects = пътната карта има { $count } проекта; поддържат се най-много { $max }
+w-missing-score = `{ $project }` няма оценка по { $list }: в класирането тя се брои за 0
+w-missing-score-help = добавете `scores = { $example }` (от 0 до 5)
+kind-objective = цел
+kind-actor = организация
+kind-resource = ресурс
+kind-funding-source = източник на финансиране
+kind-project = проект
+kind-criterion = критерий
+kind-scenario = сценарий
+kind-programme = програма
+kind-indicator = индикатор
+e-no-id = { $header } няма `id`
+e-no-id-help = добавете `id = "..."`, за да назовете този запис ({ $kind })
+e-empty-id = празен код (`id`) за { $kind }
+e-invalid-id = `{ $id }` не е валиден код (`id`) за { $kind }
+e-invalid-id-help = кодовете се състоят от букви, цифри, `-`, `_` и `.`
+e-invalid-id-help-example = кодовете се състоят от букви, цифри, `-`, `_` и `.`, напр. `{ $fixed }`
+e-duplicate-id = кодът `{ $id }` ({ $kind }) е използван два пъти
+note-first-used = за пръв път е използван тук
+e-unknown-reference = няма { $kind } с код `{ $id }`
+e-unknown-reference-none = файлът още не определя нито един запис от вида „{ $kind }“
+help-did-you-mean = може би имахте предвид `{ $name }`?
+e-self-dependency = проектът `{ $id }` зависи от самия себе си
+e-self-dependency-help = премахнете тази зависимост
+e-dependency-cycle = кръгова зависимост: { $path }
+e-dependency-cycle-help = всеки проект зависи от следващия, затова никой не може да започне; премахнете една от тези зависимости
+e-over-share = `{ $source }` плаща { $paid } { $currency } от разходите на `{ $project }` ({ $cost } { $currency }; { $share }), повече от позволеното от max_share { $max } ({ $allowed } { $currency })
+note-share-rule = правилото за дела е тук
+e-over-share-help = намалете приноса до { $amount } или по-малко и покрийте остатъка от друг източник
+e-below-min-project = `{ $source }` плаща { $paid } { $currency } на `{ $project }`, но плаща поне { $limit } { $currency } на проект ({ $key })
+e-above-max-project = `{ $source }` плаща { $paid } { $currency } на `{ $project }`, но плаща най-много { $limit } { $currency } на проект ({ $key })
+note-key-here = { $key } е тук
+e-scenario-capacity = сценарият `{ $id }` оставя на `{ $resource }` { $capacity } единици, а `{ $project }` се нуждае от { $need }
+note-needed-here = нужно тук
+e-stretch-range = коефициент на удължаване { $factor } е извън допустимото
+e-stretch-range-help = коефициент над 0 и най-много 1000: 1.5 удължава с 50%
+n-more = още { $count }
+e-over-committed = `{ $source }` е обещан за { $committed } { $currency } в { $count ->
+        [one] { $count } проект
+       *[other] { $count } проекта
+    } ({ $named }), а разполага с { $amount } { $currency } (с { $over } повече)
+note-commits = `{ $id }` разчита на { $amount } { $currency }
+w-funding-gap = `{ $project }` струва { $cost } { $currency }, но финансирането му покрива { $funded } ({ $gap } { $currency } без покритие)
+w-funding-gap-help = добавете източник във `funding` или увеличете някой принос

@@ -117,3 +117,56 @@ bound-longer = no plan can finish before { $date }; this one is at most { $days 
         [one] { $days } day
        *[other] { $days } days
     } or { $percent } % longer
+
+# Findings: what each finding code says (the code and its name never change with the language).
+w-unused-objective = no project serves objective `{ $id }`
+w-unused-objective-help = list it in a project's `objectives = ["{ $id }"]`
+w-idle-actor = actor `{ $id }` neither leads nor takes part in any project
+w-idle-actor-help = name it as a project's `lead` or in its `participants`
+e-over-capacity = `{ $project }` needs { $need }{ $unit } of `{ $resource }`, which has only { $capacity }{ $unit }
+note-capacity-set = capacity set here
+e-too-many-projects = the roadmap has { $count } projects; at most { $max } are supported
+w-missing-score = `{ $project }` has no score for { $list }: it counts as 0 in the ranking
+w-missing-score-help = add `scores = { $example }` (0 to 5)
+kind-objective = objective
+kind-actor = actor
+kind-resource = resource
+kind-funding-source = funding source
+kind-project = project
+kind-criterion = criterion
+kind-scenario = scenario
+kind-programme = programme
+kind-indicator = indicator
+e-no-id = { $header } has no `id`
+e-no-id-help = add `id = "..."` to name this { $kind }
+e-empty-id = an empty id for a { $kind }
+e-invalid-id = `{ $id }` is not a valid id for a { $kind }
+e-invalid-id-help = ids are made of letters, digits, `-`, `_` and `.`
+e-invalid-id-help-example = ids are made of letters, digits, `-`, `_` and `.`, e.g. `{ $fixed }`
+e-duplicate-id = { $kind } id `{ $id }` is used twice
+note-first-used = first used here
+e-unknown-reference = there is no { $kind } with id `{ $id }`
+e-unknown-reference-none = the file defines no { $kind } yet
+help-did-you-mean = did you mean `{ $name }`?
+e-self-dependency = project `{ $id }` depends on itself
+e-self-dependency-help = remove this dependency
+e-dependency-cycle = dependency cycle: { $path }
+e-dependency-cycle-help = each project depends on the next, so none can start; remove one of these dependencies
+e-over-share = `{ $source }` pays { $paid } { $currency } of `{ $project }`'s { $cost } { $currency } cost ({ $share }), more than its max_share { $max } allows ({ $allowed } { $currency })
+note-share-rule = the share rule is here
+e-over-share-help = lower the contribution to { $amount } or less, and cover the rest from another source
+e-below-min-project = `{ $source }` pays { $paid } { $currency } to `{ $project }`, but pays at least { $limit } { $currency } to a project ({ $key })
+e-above-max-project = `{ $source }` pays { $paid } { $currency } to `{ $project }`, but pays at most { $limit } { $currency } to a project ({ $key })
+note-key-here = { $key } is here
+e-scenario-capacity = scenario `{ $id }` leaves `{ $resource }` { $capacity } units, but `{ $project }` needs { $need }
+note-needed-here = needed here
+e-stretch-range = a stretch factor of { $factor } is out of range
+e-stretch-range-help = a factor above 0 and at most 1000: 1.5 makes it 50% longer
+n-more = { $count } more
+e-over-committed = `{ $source }` is committed { $committed } { $currency } across { $count ->
+        [one] { $count } project
+       *[other] { $count } projects
+    } ({ $named }) but has { $amount } { $currency } ({ $over } over)
+note-commits = `{ $id }` commits { $amount } { $currency }
+w-funding-gap = `{ $project }` costs { $cost } { $currency } but its funding covers { $funded } ({ $gap } { $currency } uncovered)
+w-funding-gap-help = add a source to `funding`, or raise a contribution

@@ -132,6 +132,11 @@ impl Messages {
             },
             Arg::Decimal(value, places) => self.decimal(*value, *places),
             Arg::Text(text) => self.text(text),
+            Arg::Join(items, separator) => items
+                .iter()
+                .map(|item| self.arg(item))
+                .collect::<Vec<_>>()
+                .join(separator),
         }
     }
 
@@ -213,6 +218,8 @@ pub enum Arg {
     Date(NaiveDate),
     /// A message inside a message.
     Text(Box<Text>),
+    /// Arguments joined by a separator (`a, b, c`).
+    Join(Vec<Arg>, &'static str),
 }
 
 impl From<&str> for Arg {

@@ -30,13 +30,10 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
         findings.push(
             Diagnostic::new(
                 Code::UnusedObjective,
-                format!("no project serves objective `{}`", objective.id),
+                crate::text!("w-unused-objective", id = &objective.id),
             )
             .at(objective.at.clone())
-            .with_help(format!(
-                "list it in a project's `objectives = [\"{}\"]`",
-                objective.id
-            )),
+            .with_help(crate::text!("w-unused-objective-help", id = &objective.id)),
         );
     }
     let actor_ids = usable_ids(roadmap.actors.iter().map(|a| a.id.as_str()));
@@ -47,13 +44,10 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
         findings.push(
             Diagnostic::new(
                 Code::IdleActor,
-                format!(
-                    "actor `{}` neither leads nor takes part in any project",
-                    actor.id
-                ),
+                crate::text!("w-idle-actor", id = &actor.id),
             )
             .at(actor.at.clone())
-            .with_help("name it as a project's `lead` or in its `participants`"),
+            .with_help(crate::text!("w-idle-actor-help")),
         );
     }
 }
