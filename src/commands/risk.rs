@@ -141,7 +141,7 @@ pub(super) fn past_last_day(roadmap: &Roadmap, result: &risk::Risk) -> Option<Di
             ),
         )
         .at(project.duration_at.clone())
-        .with_help("lower the pessimistic estimate, or plan from an earlier day"),
+        .with_help(crate::text!("find-risk-1")),
     )
 }
 

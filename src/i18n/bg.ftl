@@ -170,3 +170,71 @@ e-over-committed = `{ $source }` е обещан за { $committed } { $currency
 note-commits = `{ $id }` разчита на { $amount } { $currency }
 w-funding-gap = `{ $project }` струва { $cost } { $currency }, но финансирането му покрива { $funded } ({ $gap } { $currency } без покритие)
 w-funding-gap-help = добавете източник във `funding` или увеличете някой принос
+
+# Findings: fixed help and notes.
+find-calendar-1 = използвайте mon, tue, wed, thu, fri, sat или sun
+find-calendar-2 = премахнете го или проверете годината
+find-calendar-3 = вграденият набор е "BG" (България); другите дни запишете като дати
+find-calendar-4 = период от празници изисква `from` и `until`
+find-calendar-5 = периодът свършва, преди да започне
+find-calendar-6 = изброете дните в `holidays`
+find-calendar-7 = календарът няма нито един работен ден от седмицата
+find-calendar-8 = посочете поне един, напр. workdays = ["mon", "tue", "wed", "thu", "fri"]
+find-progress-1 = запишете {"{"} optimistic = "4 months", likely = "6 months", pessimistic = "12 months" {"}"}
+find-progress-2 = най-вероятна продължителност
+find-progress-3 = optimistic <= likely <= pessimistic (оптимистична <= най-вероятна <= песимистична)
+find-progress-4 = най-вероятна продължителност
+find-progress-5 = optimistic <= likely <= pessimistic (оптимистична <= най-вероятна <= песимистична)
+find-progress-6 = напредъкът е извършената част от работата, от 0 до 1 (0.4 = 40%)
+find-progress-7 = започнал тук
+find-progress-8 = проверете записаните дати или направете зависимостта връзка начало-начало (SS)
+find-strategy-1 = [[indicator]] няма `baseline`
+find-strategy-2 = добавете `baseline = {"{"} year = 2019, value = 12 {"}"}`
+find-strategy-3 = базовата стойност е тук
+find-strategy-4 = целевата стойност се достига след измерването на базовата
+find-strategy-5 = задайте най-много една целева стойност за година
+find-strategy-6 = премахнете един `parent`, за да образуват програмите дърво
+find-strategy-7 = посочете целите, на които служи, в `objectives = [...]`
+find-resolve-1 = файлът няма таблица [roadmap]
+find-resolve-2 = започнете файла с [roadmap], `name` и `start = YYYY-MM-DD`
+find-resolve-3 = [roadmap] няма `start`
+find-resolve-4 = добавете `start = 2019-01-01`, първия ден на плана
+find-resolve-5 = отваря се тук
+find-resolve-6 = делът е от 0 до 1: 0.85 означава 85% от разходите на проекта
+find-resolve-7 = min_project е тук
+find-resolve-8 = приоритетите са от 1 (най-висок) до 5 (най-нисък)
+find-resolve-9 = използвайте "FS" (край-начало), "SS" (начало-начало) или "FF" (край-край)
+find-mod-1 = съкратете продължителностите или забавянията, които водят до него, или започнете пътната карта по-рано
+find-risk-1 = намалете песимистичната оценка или планирайте от по-ранен ден
+e-not-weekday = `{ $value }` не е ден от седмицата
+e-day-before-plan = { $date } е преди { $year }, първата година на плана: никога няма да се приложи
+e-not-holiday-set = `{ $value }` не е вграден набор от празници
+e-holidays-file = `holidays_file` ("{ $file }") все още не се поддържа
+e-estimate-missing = тристепенната оценка на продължителността няма `{ $key }`
+e-optimistic-longer = оптимистичната продължителност { $optimistic } е по-дълга от най-вероятната { $likely }
+e-pessimistic-shorter = песимистичната продължителност { $pessimistic } е по-къса от най-вероятната { $likely }
+e-not-status = `{ $value }` не е състояние (status)
+help-use-one-of = използвайте едно от: { $names }
+e-progress-above-one = напредъкът { $value } е повече от 1
+e-progress-1 = проект, който не е започнал, има `actual_start`
+e-progress-1-help = задайте `status = "in-progress"` или премахнете `actual_start`
+e-progress-2 = проект, който не е започнал, има `actual_finish`
+e-progress-2-help = задайте `status = "done"` или премахнете `actual_finish`
+e-progress-3 = проект, който не е започнал, има напредък
+e-progress-3-help = задайте `status = "in-progress"` и неговия `actual_start`
+e-progress-4 = проект в изпълнение няма `actual_start`
+e-progress-4-help = добавете `actual_start = YYYY-MM-DD`, деня, в който е започнал
+e-progress-5 = проект в изпълнение има `actual_finish`
+e-progress-5-help = задайте `status = "done"` или премахнете `actual_finish`
+e-progress-6 = завършен проект няма `actual_finish`
+e-progress-6-help = добавете `actual_finish = YYYY-MM-DD`, последния му ден
+e-progress-7 = завършен проект няма `actual_start`
+e-progress-7-help = добавете `actual_start = YYYY-MM-DD`, първия му ден
+e-progress-8 = завършен проект има напредък { $value } (не 1)
+e-progress-8-help = премахнете `progress` или задайте `status = "in-progress"`
+e-finish-before-start = `actual_finish` { $finish } е преди `actual_start` { $start }
+w-started-before-prerequisite = `{ $project }` е започнал на { $started }, но предпоставката му `{ $before }` е завършила едва на { $finish }
+w-prerequisite-not-done = `{ $project }` е започнал ({ $started }), но предпоставката му `{ $before }` е { $status }
+status-not-started = незапочната
+status-in-progress = в изпълнение
+status-done = завършена

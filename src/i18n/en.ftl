@@ -170,3 +170,71 @@ e-over-committed = `{ $source }` is committed { $committed } { $currency } acros
 note-commits = `{ $id }` commits { $amount } { $currency }
 w-funding-gap = `{ $project }` costs { $cost } { $currency } but its funding covers { $funded } ({ $gap } { $currency } uncovered)
 w-funding-gap-help = add a source to `funding`, or raise a contribution
+
+# Findings: fixed help and notes.
+find-calendar-1 = use mon, tue, wed, thu, fri, sat or sun
+find-calendar-2 = remove it, or check the year
+find-calendar-3 = the built-in set is "BG" (Bulgaria); write other days as dates
+find-calendar-4 = a holiday range needs `from` and `until`
+find-calendar-5 = the range ends before it begins
+find-calendar-6 = list the days in `holidays` instead
+find-calendar-7 = the calendar has no working weekday
+find-calendar-8 = list at least one, e.g. workdays = ["mon", "tue", "wed", "thu", "fri"]
+find-progress-1 = write {"{"} optimistic = "4 months", likely = "6 months", pessimistic = "12 months" {"}"}
+find-progress-2 = likely duration
+find-progress-3 = optimistic <= likely <= pessimistic
+find-progress-4 = likely duration
+find-progress-5 = optimistic <= likely <= pessimistic
+find-progress-6 = progress is the share of the work done, from 0 to 1 (0.4 = 40%)
+find-progress-7 = started here
+find-progress-8 = check the recorded dates, or make the dependency a start-to-start link
+find-strategy-1 = [[indicator]] has no `baseline`
+find-strategy-2 = add `baseline = {"{"} year = 2019, value = 12 {"}"}`
+find-strategy-3 = the baseline is here
+find-strategy-4 = a target is a value to reach after the baseline was measured
+find-strategy-5 = give each year at most one target
+find-strategy-6 = remove one `parent` so the programmes form a tree
+find-strategy-7 = list the objectives it serves in `objectives = [...]`
+find-resolve-1 = the file has no [roadmap] table
+find-resolve-2 = start the file with [roadmap], a `name` and a `start = YYYY-MM-DD`
+find-resolve-3 = [roadmap] has no `start`
+find-resolve-4 = add `start = 2019-01-01`, the first day of the plan
+find-resolve-5 = opens here
+find-resolve-6 = a share goes from 0 to 1: 0.85 means 85% of a project's cost
+find-resolve-7 = min_project is here
+find-resolve-8 = priorities go from 1 (highest) to 5 (lowest)
+find-resolve-9 = use "FS" (finish-to-start), "SS" (start-to-start) or "FF" (finish-to-finish)
+find-mod-1 = shorten the durations or lags that lead to it, or start the roadmap earlier
+find-risk-1 = lower the pessimistic estimate, or plan from an earlier day
+e-not-weekday = `{ $value }` is not a weekday
+e-day-before-plan = { $date } is before { $year }, the first year of the plan: it can never apply
+e-not-holiday-set = `{ $value }` is not a built-in holiday set
+e-holidays-file = `holidays_file` ("{ $file }") is not supported yet
+e-estimate-missing = a three-point duration has no `{ $key }`
+e-optimistic-longer = the optimistic duration { $optimistic } is longer than the likely one { $likely }
+e-pessimistic-shorter = the pessimistic duration { $pessimistic } is shorter than the likely one { $likely }
+e-not-status = `{ $value }` is not a status
+help-use-one-of = use one of: { $names }
+e-progress-above-one = progress { $value } is more than 1
+e-progress-1 = a project that has not started has an `actual_start`
+e-progress-1-help = set `status = "in-progress"` or remove `actual_start`
+e-progress-2 = a project that has not started has an `actual_finish`
+e-progress-2-help = set `status = "done"` or remove `actual_finish`
+e-progress-3 = a project that has not started has progress
+e-progress-3-help = set `status = "in-progress"` and its `actual_start`
+e-progress-4 = a project in progress has no `actual_start`
+e-progress-4-help = add `actual_start = YYYY-MM-DD`, the day it started
+e-progress-5 = a project in progress has an `actual_finish`
+e-progress-5-help = set `status = "done"` or remove `actual_finish`
+e-progress-6 = a done project has no `actual_finish`
+e-progress-6-help = add `actual_finish = YYYY-MM-DD`, its last day
+e-progress-7 = a done project has no `actual_start`
+e-progress-7-help = add `actual_start = YYYY-MM-DD`, its first day
+e-progress-8 = a done project has progress { $value } (not 1)
+e-progress-8-help = remove `progress`, or set `status = "in-progress"`
+e-finish-before-start = `actual_finish` { $finish } is before `actual_start` { $start }
+w-started-before-prerequisite = `{ $project }` started { $started }, but its prerequisite `{ $before }` finished only { $finish }
+w-prerequisite-not-done = `{ $project }` has started ({ $started }), but its prerequisite `{ $before }` is { $status }
+status-not-started = not started
+status-in-progress = in progress
+status-done = done

@@ -302,7 +302,7 @@ fn past_last_day(roadmap: &Roadmap, problem: &Problem, solution: &Solution) -> O
         )
         .at(start_value_at(roadmap, problem, solution, first)
             .unwrap_or_else(|| project.duration_at.clone()))
-        .with_help("shorten the durations or lags that lead to it, or start the roadmap earlier"),
+        .with_help(crate::text!("find-mod-1")),
     )
 }
 

@@ -32,12 +32,14 @@ pub(super) fn resolve(
                     None => {
                         let mut finding = Diagnostic::error(
                             Code::InvalidValue,
-                            format!("`{}` is not a weekday", name.value),
+                            crate::text!("e-not-weekday", value = &name.value),
                         )
                         .at(name.at.clone());
                         finding = match diag::suggest(&lower, WEEKDAYS) {
-                            Some(best) => finding.with_help(format!("did you mean `{best}`?")),
-                            None => finding.with_help("use mon, tue, wed, thu, fri, sat or sun"),
+                            Some(best) => {
+                                finding.with_help(crate::text!("help-did-you-mean", name = best))
+                            }
+                            None => finding.with_help(crate::text!("find-calendar-1")),
                         };
                         findings.push(finding);
                     }
@@ -53,13 +55,14 @@ pub(super) fn resolve(
             findings.push(
                 Diagnostic::error(
                     Code::InvalidValue,
-                    format!(
-                        "{date} is before {}, the first year of the plan: it can never apply",
-                        start.year()
+                    crate::text!(
+                        "e-day-before-plan",
+                        date = date,
+                        year = start.year().to_string()
                     ),
                 )
                 .at(at.clone())
-                .with_help("remove it, or check the year"),
+                .with_help(crate::text!("find-calendar-2")),
             );
         };
     for holiday in raw.holidays.as_deref().unwrap_or_default() {
@@ -71,11 +74,11 @@ pub(super) fn resolve(
                     findings.push(
                         Diagnostic::error(
                             Code::InvalidValue,
-                            format!("`{}` is not a built-in holiday set", name.value),
+                            crate::text!("e-not-holiday-set", value = &name.value),
                         )
                         .at(name.at.clone())
                         .with_help(
-                            "the built-in set is \"BG\" (Bulgaria); write other days as dates",
+                            crate::text!("find-calendar-3"),
                         ),
                     );
                 }
@@ -92,7 +95,7 @@ pub(super) fn resolve(
                     findings.push(
                         Diagnostic::error(
                             Code::MissingKey,
-                            "a holiday range needs `from` and `until`",
+                            crate::text!("find-calendar-4"),
                         )
                         .at(range.at.clone()),
                     );
@@ -100,7 +103,7 @@ pub(super) fn resolve(
                 };
                 if until.value.0 < from.value.0 {
                     findings.push(
-                        Diagnostic::error(Code::InvalidValue, "the range ends before it begins")
+                        Diagnostic::error(Code::InvalidValue, crate::text!("find-calendar-5"))
                             .at(until.at.clone()),
                     );
                     continue;
@@ -129,10 +132,10 @@ pub(super) fn resolve(
         findings.push(
             Diagnostic::error(
                 Code::InvalidValue,
-                format!("`holidays_file` (\"{}\") is not supported yet", file.value),
+                crate::text!("e-holidays-file", file = &file.value),
             )
             .at(file.at.clone())
-            .with_help("list the days in `holidays` instead"),
+            .with_help(crate::text!("find-calendar-6")),
         );
     }
     for day in raw.working.as_deref().unwrap_or_default() {
@@ -148,9 +151,9 @@ pub(super) fn resolve(
             .and_then(|w| w.first())
             .map_or(raw.at.clone(), |w| w.at.clone());
         findings.push(
-            Diagnostic::error(Code::InvalidValue, "the calendar has no working weekday")
+            Diagnostic::error(Code::InvalidValue, crate::text!("find-calendar-7"))
                 .at(at)
-                .with_help("list at least one, e.g. workdays = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]"),
+                .with_help(crate::text!("find-calendar-8")),
         );
     }
     Some(calendar)

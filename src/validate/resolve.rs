@@ -170,9 +170,9 @@ fn start_date(
 ) -> chrono::NaiveDate {
     if raw.roadmap.is_none() {
         findings.push(
-            Diagnostic::error(Code::MissingKey, "the file has no [roadmap] table")
+            Diagnostic::error(Code::MissingKey, crate::text!("find-resolve-1"))
                 .at(0..0)
-                .with_help("start the file with [roadmap], a `name` and a `start = YYYY-MM-DD`"),
+                .with_help(crate::text!("find-resolve-2")),
         );
     }
     match &header.start {
@@ -180,9 +180,9 @@ fn start_date(
         None => {
             if raw.roadmap.is_some() && !header.is_rejected(RoadmapKey::start) {
                 findings.push(
-                    Diagnostic::error(Code::MissingKey, "[roadmap] has no `start`")
+                    Diagnostic::error(Code::MissingKey, crate::text!("find-resolve-3"))
                         .at(header.at.clone())
-                        .with_help("add `start = 2019-01-01`, the first day of the plan"),
+                        .with_help(crate::text!("find-resolve-4")),
                 );
             }
             chrono::NaiveDate::MIN
@@ -249,7 +249,7 @@ fn resolve_funding_source(
                 ),
             )
             .at(until_date.at.clone())
-            .with_note(from_date.at.clone(), "opens here"),
+            .with_note(from_date.at.clone(), crate::text!("find-resolve-5")),
         );
     }
     let limit = |value: &Option<Located<crate::model::decode::Amount>>| {
@@ -268,7 +268,7 @@ fn resolve_funding_source(
                 format!("max_share {} is more than 1", share.value),
             )
             .at(share.at.clone())
-            .with_help("a share goes from 0 to 1: 0.85 means 85% of a project's cost"),
+            .with_help(crate::text!("find-resolve-6")),
         );
     }
     let (min_project, max_project) = (limit(&f.min_project), limit(&f.max_project));
@@ -285,7 +285,7 @@ fn resolve_funding_source(
                 ),
             )
             .at(max.at.clone())
-            .with_note(min.at.clone(), "min_project is here"),
+            .with_note(min.at.clone(), crate::text!("find-resolve-7")),
         );
     }
     FundingSource {
@@ -446,7 +446,7 @@ fn written_priority(p: &RawProject, findings: &mut Vec<Diagnostic>) -> Option<u8
             format!("priority {} is out of range", priority.value),
         )
         .at(priority.at.clone())
-        .with_help("priorities go from 1 (highest) to 5 (lowest)"),
+        .with_help(crate::text!("find-resolve-8")),
     );
     Some(3)
 }
@@ -535,7 +535,7 @@ fn resolve_dependency(
                             format!("`{}` is not a dependency type", t.value),
                         )
                         .at(t.at.clone())
-                        .with_help("use \"FS\" (finish-to-start), \"SS\" (start-to-start) or \"FF\" (finish-to-finish)");
+                        .with_help(crate::text!("find-resolve-9"));
                         findings.push(finding);
                         return None;
                     }

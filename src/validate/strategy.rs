@@ -52,9 +52,9 @@ pub(super) fn resolve_indicators(
                 .unwrap_or(0);
             let baseline = if i.baseline.is_none() && !i.is_rejected(IndicatorKey::baseline) {
                 findings.push(
-                    Diagnostic::error(Code::MissingKey, "[[indicator]] has no `baseline`")
+                    Diagnostic::error(Code::MissingKey, crate::text!("find-strategy-1"))
                         .at(i.at.clone())
-                        .with_help("add `baseline = { year = 2019, value = 12 }`"),
+                        .with_help(crate::text!("find-strategy-2")),
                 );
                 None
             } else {
@@ -128,8 +128,8 @@ fn check_target_years(
                     ),
                 )
                 .at(year_at(target))
-                .with_note(baseline.at.clone(), "the baseline is here")
-                .with_help("a target is a value to reach after the baseline was measured"),
+                .with_note(baseline.at.clone(), crate::text!("find-strategy-3"))
+                .with_help(crate::text!("find-strategy-4")),
             );
         }
         if !seen.insert(target.year) {
@@ -139,7 +139,7 @@ fn check_target_years(
                     format!("a second target for {}", target.year),
                 )
                 .at(year_at(target))
-                .with_help("give each year at most one target"),
+                .with_help(crate::text!("find-strategy-5")),
             );
         }
     }
@@ -185,7 +185,7 @@ fn parent_cycles(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                         .parent_at
                         .clone()
                         .unwrap_or_else(|| roadmap.programmes[first].at.clone()))
-                    .with_help("remove one `parent` so the programmes form a tree"),
+                    .with_help(crate::text!("find-strategy-6")),
                 );
                 break;
             }
@@ -281,7 +281,7 @@ fn coverage(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                         format!("project `{}` serves no objective", project.id),
                     )
                     .at(project.at.clone())
-                    .with_help("list the objectives it serves in `objectives = [...]`"),
+                    .with_help(crate::text!("find-strategy-7")),
                 );
             }
         }
