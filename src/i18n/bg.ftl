@@ -238,3 +238,64 @@ w-prerequisite-not-done = `{ $project }` е започнал ({ $started }), н�
 status-not-started = незапочната
 status-in-progress = в изпълнение
 status-done = завършена
+e-target-before-baseline = целевата година { $target } е преди базовата година { $baseline }
+e-second-target = втора целева стойност за { $year }
+e-programme-cycle = програмите са свои собствени родители: { $path }
+w-empty-programme = програмата `{ $id }` няма проекти
+w-empty-programme-help = добавете `programme = "{ $id }"` към проект (или към проект на подпрограма)
+w-unmeasured-objective = целта `{ $id }` няма индикатор
+w-unmeasured-objective-help = добавете [[indicator]] с `objective = "{ $id }"`
+w-unmoved-indicator = нито един проект не допринася за индикатора `{ $id }`
+w-unmoved-indicator-help = добавете `contributes = { $example }` към проектите, които го променят
+w-aimless-project = проектът `{ $id }` не служи на нито една цел
+e-not-language = `{ $value }` не е език, на който се пишат отчетите
+e-not-actor-kind = `{ $value }` не е вид организация
+e-window-closes-before-opening = периодът за финансиране се затваря ({ $until }), преди да се отвори ({ $from })
+e-max-share-above-one = max_share { $value } е повече от 1
+e-max-below-min-project = max_project ({ $max }) е по-малко от min_project ({ $min })
+e-priority-range = приоритетът { $value } е извън допустимото
+e-not-link-type = `{ $value }` не е вид зависимост
+e-table-lacks-key = { $table } няма `{ $key }`
+w-missed-deadline = `{ $project }` завършва на { $finish } в най-добрия намерен план, { $days } дни след крайния си срок { $deadline }
+w-before-window = `{ $project }` започва на { $start }, преди да се отвори периодът на `{ $source }` ({ $from })
+w-after-window = `{ $project }` завършва на { $finish }, { $days } дни след затварянето на периода на `{ $source }` ({ $until }); под риск са { $amount } { $currency }
+held-resource = { $project } чака ресурса `{ $resource }`, зает с { $by } до { $until }
+held-release = { $project } не може да започне преди { $date }
+held-yearly-cap = { $project } чака годишния таван на `{ $source }`: по-ранно начало би изплатило повече от { $cap } { $currency } през { $year } (в този план през тази година са изплатени { $paid } { $currency })
+held-reason = задържан: { $reason }
+held-nothing = той вече започва в първия ден на плана
+held-chain-reason = задържан от веригата от зависимости { $chain }; { $reason }
+held-chain = задържан от веригата от зависимости { $chain }
+n-more-brackets = (още { $count })
+w-missed-target = по плана `{ $indicator }` достига { $planned } до края на { $year }, с { $shortfall } под целевата стойност { $target }
+w-missed-target-none = нито един проект, завършващ след тази година, не допринася за него: добавете проекти или приноси
+w-missed-target-late = дори ако { $projects } завършат до { $by }, няма да стигне: добавете проекти или приноси
+w-missed-target-close = ще бъде достигната, ако { $projects } завършат до { $by }
+planned-to-finish = `{ $project }` (планиран край { $finish })
+w-over-cap-help = не е намерен план в рамките на тавана, периодите за финансиране и другите ограничения; увеличете `per_year`, разпределете работата в по-дълъг срок или преместете средства към друг източник
+w-over-cap-alone = { $ids } { $count ->
+        [one] сам изплаща
+       *[other] всеки изплаща
+    } повече от тавана през тази година при всяко начало: увеличете `per_year`, удължете проекта или намалете приноса му
+w-over-yearly-cap = `{ $source }` изплаща { $spend } { $currency } през { $year }, над годишния си таван от { $cap } { $currency } ({ $over } повече): { $named }
+expect-string = текст (низ)
+expect-whole-number = цяло число
+expect-number = число
+expect-date = дата като 2019-07-01
+expect-duration = продължителност като "9 months"
+expect-array = масив
+expect-table = таблица
+e-wrong-type = очаква се { $expected }, а е { $found }
+e-out-of-range = { $value } е извън допустимото
+e-number-in-quotes = запишете числото без кавички, като групирате цифрите с `_`: { $written }
+e-nan = очаква се число, а е nan
+e-negative = не може да е отрицателно
+e-too-large-number = числото е твърде голямо (най-много { $max })
+e-no-such-day = { $day } не е ден от календара
+e-time-of-day = очаква се дата като 2019-07-01, а е час от деня { $found }
+e-date-and-time = очаква се дата като 2019-07-01, а е дата и час { $found }; запишете само датата
+e-not-a-date = "{ $value }" не е съществуваща дата във вида YYYY-MM-DD
+e-date-too-late = дати след 31.12.9999 не се поддържат
+e-duration-needs-unit = продължителността изисква мерна единица: запишете я като текст, напр. "9 months" или "10d"
+e-unknown-key = непознат ключ `{ $key }` в { $table }
+help-expected-one-of = очаква се едно от: { $names }

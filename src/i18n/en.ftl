@@ -238,3 +238,64 @@ w-prerequisite-not-done = `{ $project }` has started ({ $started }), but its pre
 status-not-started = not started
 status-in-progress = in progress
 status-done = done
+e-target-before-baseline = target year { $target } is before the baseline year { $baseline }
+e-second-target = a second target for { $year }
+e-programme-cycle = programmes are their own parents: { $path }
+w-empty-programme = programme `{ $id }` has no projects
+w-empty-programme-help = add `programme = "{ $id }"` to a project (or to a sub-programme's project)
+w-unmeasured-objective = objective `{ $id }` has no indicator
+w-unmeasured-objective-help = add an [[indicator]] with `objective = "{ $id }"`
+w-unmoved-indicator = no project contributes to indicator `{ $id }`
+w-unmoved-indicator-help = add `contributes = { $example }` to the projects that move it
+w-aimless-project = project `{ $id }` serves no objective
+e-not-language = `{ $value }` is not a language the reports are written in
+e-not-actor-kind = `{ $value }` is not a kind of actor
+e-window-closes-before-opening = the window closes ({ $until }) before it opens ({ $from })
+e-max-share-above-one = max_share { $value } is more than 1
+e-max-below-min-project = max_project ({ $max }) is less than min_project ({ $min })
+e-priority-range = priority { $value } is out of range
+e-not-link-type = `{ $value }` is not a dependency type
+e-table-lacks-key = { $table } has no `{ $key }`
+w-missed-deadline = `{ $project }` finishes { $finish } in the best plan found, { $days } days after its deadline { $deadline }
+w-before-window = `{ $project }` starts { $start }, before `{ $source }`'s window opens { $from }
+w-after-window = `{ $project }` finishes { $finish }, { $days } days after `{ $source }`'s window closes { $until }; { $amount } { $currency } at risk
+held-resource = { $project } waits for resource `{ $resource }`, busy with { $by } until { $until }
+held-release = { $project } may not start before { $date }
+held-yearly-cap = { $project } waits for the yearly cap of `{ $source }`: starting earlier would pay out more than { $cap } { $currency } in { $year } ({ $paid } { $currency } paid that year in this plan)
+held-reason = held back: { $reason }
+held-nothing = it already starts on the plan's first day
+held-chain-reason = held back by the dependency chain { $chain }; { $reason }
+held-chain = held back by the dependency chain { $chain }
+n-more-brackets = ({ $count } more)
+w-missed-target = `{ $indicator }` reaches { $planned } by the end of { $year } in the plan, { $shortfall } short of its target { $target }
+w-missed-target-none = no project still to finish after that year contributes to it: add projects or contributions
+w-missed-target-late = even if { $projects } finished by { $by } it would not be enough: add projects or contributions
+w-missed-target-close = it would be reached if { $projects } finished by { $by }
+planned-to-finish = `{ $project }` (planned to finish { $finish })
+w-over-cap-help = no plan was found within the cap, the funding windows and the other constraints; raise `per_year`, spread the work over a longer duration, or move money to another source
+w-over-cap-alone = { $ids } { $count ->
+        [one] alone pays
+       *[other] each pay
+    } out more than the cap in that year whatever the start: raise `per_year`, lengthen the project or lower its contribution
+w-over-yearly-cap = `{ $source }` pays out { $spend } { $currency } in { $year }, over its cap of { $cap } { $currency } a year ({ $over } over): { $named }
+expect-string = a string
+expect-whole-number = a whole number
+expect-number = a number
+expect-date = a date like 2019-07-01
+expect-duration = a duration like "9 months"
+expect-array = an array
+expect-table = a table
+e-wrong-type = expected { $expected }, found { $found }
+e-out-of-range = { $value } is out of range
+e-number-in-quotes = write the number without quotes, grouping digits with `_`: { $written }
+e-nan = expected a number, found nan
+e-negative = must not be negative
+e-too-large-number = number is too large (at most { $max })
+e-no-such-day = { $day } is not a day of the calendar
+e-time-of-day = expected a date like 2019-07-01, found the time of day { $found }
+e-date-and-time = expected a date like 2019-07-01, found the date and time { $found }; write the date alone
+e-not-a-date = "{ $value }" is not a date of the form YYYY-MM-DD that exists
+e-date-too-late = dates after 9999-12-31 are not supported
+e-duration-needs-unit = a duration needs a unit: write it as a string like "9 months" or "10d"
+e-unknown-key = unknown key `{ $key }` in { $table }
+help-expected-one-of = expected one of: { $names }

@@ -197,13 +197,10 @@ fn language(code: &Located<String>, findings: &mut Vec<Diagnostic>) -> crate::i1
         findings.push(
             Diagnostic::error(
                 Code::InvalidValue,
-                format!(
-                    "`{}` is not a language the reports are written in",
-                    code.value
-                ),
+                crate::text!("e-not-language", value = &code.value),
             )
             .at(code.at.clone())
-            .with_help(format!("use one of: {}", names.join(", "))),
+            .with_help(crate::text!("help-use-one-of", names = names.join(", "))),
         );
         crate::i18n::Lang::En
     })
@@ -215,12 +212,12 @@ fn actor_kind(kind: &Located<String>, findings: &mut Vec<Diagnostic>) -> ActorKi
         let names = ActorKind::ALL.map(|(name, _)| name);
         let mut finding = Diagnostic::error(
             Code::InvalidValue,
-            format!("`{}` is not a kind of actor", kind.value),
+            crate::text!("e-not-actor-kind", value = &kind.value),
         )
         .at(kind.at.clone());
         finding = match diag::suggest(&kind.value, names) {
-            Some(best) => finding.with_help(format!("did you mean `{best}`?")),
-            None => finding.with_help(format!("use one of: {}", names.join(", "))),
+            Some(best) => finding.with_help(crate::text!("help-did-you-mean", name = best)),
+            None => finding.with_help(crate::text!("help-use-one-of", names = names.join(", "))),
         };
         findings.push(finding);
         ActorKind::Other
@@ -243,9 +240,10 @@ fn resolve_funding_source(
         findings.push(
             Diagnostic::error(
                 Code::InvalidValue,
-                format!(
-                    "the window closes ({}) before it opens ({})",
-                    until_date.value.0, from_date.value.0
+                crate::text!(
+                    "e-window-closes-before-opening",
+                    until = until_date.value.0,
+                    from = from_date.value.0
                 ),
             )
             .at(until_date.at.clone())
@@ -265,7 +263,7 @@ fn resolve_funding_source(
         findings.push(
             Diagnostic::error(
                 Code::InvalidValue,
-                format!("max_share {} is more than 1", share.value),
+                crate::text!("e-max-share-above-one", value = share.value.to_string()),
             )
             .at(share.at.clone())
             .with_help(crate::text!("find-resolve-6")),
@@ -278,10 +276,10 @@ fn resolve_funding_source(
         findings.push(
             Diagnostic::error(
                 Code::InvalidValue,
-                format!(
-                    "max_project ({}) is less than min_project ({})",
-                    crate::display::amount(max.value),
-                    crate::display::amount(min.value)
+                crate::text!(
+                    "e-max-below-min-project",
+                    max = crate::i18n::Arg::Amount(max.value),
+                    min = crate::i18n::Arg::Amount(min.value)
                 ),
             )
             .at(max.at.clone())
@@ -443,7 +441,7 @@ fn written_priority(p: &RawProject, findings: &mut Vec<Diagnostic>) -> Option<u8
     findings.push(
         Diagnostic::error(
             Code::InvalidValue,
-            format!("priority {} is out of range", priority.value),
+            crate::text!("e-priority-range", value = priority.value.to_string()),
         )
         .at(priority.at.clone())
         .with_help(crate::text!("find-resolve-8")),
@@ -532,7 +530,7 @@ fn resolve_dependency(
                     None => {
                         let finding = Diagnostic::error(
                             Code::InvalidValue,
-                            format!("`{}` is not a dependency type", t.value),
+                            crate::text!("e-not-link-type", value = &t.value),
                         )
                         .at(t.at.clone())
                         .with_help(crate::text!("find-resolve-9"));
@@ -577,7 +575,7 @@ pub(super) fn required_in<'a, T: Table, V>(
         findings.push(
             Diagnostic::error(
                 Code::MissingKey,
-                format!("{label} has no `{}`", T::key_name(key)),
+                crate::text!("e-table-lacks-key", table = label, key = T::key_name(key)),
             )
             .at(table.at().clone()),
         );

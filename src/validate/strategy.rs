@@ -122,9 +122,10 @@ fn check_target_years(
             findings.push(
                 Diagnostic::error(
                     Code::InvalidValue,
-                    format!(
-                        "target year {} is before the baseline year {}",
-                        target.year, baseline.year
+                    crate::text!(
+                        "e-target-before-baseline",
+                        target = target.year.to_string(),
+                        baseline = baseline.year.to_string()
                     ),
                 )
                 .at(year_at(target))
@@ -136,7 +137,7 @@ fn check_target_years(
             findings.push(
                 Diagnostic::error(
                     Code::InvalidValue,
-                    format!("a second target for {}", target.year),
+                    crate::text!("e-second-target", year = target.year.to_string()),
                 )
                 .at(year_at(target))
                 .with_help(crate::text!("find-strategy-5")),
@@ -179,7 +180,7 @@ fn parent_cycles(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::error(
                         Code::ProgrammeCycle,
-                        format!("programmes are their own parents: {}", names.join(" -> ")),
+                        crate::text!("e-programme-cycle", path = names.join(" -> ")),
                     )
                     .at(roadmap.programmes[first]
                         .parent_at
@@ -214,13 +215,10 @@ fn empty_programmes(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             findings.push(
                 Diagnostic::new(
                     Code::EmptyProgramme,
-                    format!("programme `{}` has no projects", programme.id),
+                    crate::text!("w-empty-programme", id = &programme.id),
                 )
                 .at(programme.at.clone())
-                .with_help(format!(
-                    "add `programme = \"{}\"` to a project (or to a sub-programme's project)",
-                    programme.id
-                )),
+                .with_help(crate::text!("w-empty-programme-help", id = &programme.id)),
             );
         }
     }
@@ -241,13 +239,10 @@ fn coverage(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::new(
                         Code::UnmeasuredObjective,
-                        format!("objective `{}` has no indicator", objective.id),
+                        crate::text!("w-unmeasured-objective", id = &objective.id),
                     )
                     .at(objective.at.clone())
-                    .with_help(format!(
-                        "add an [[indicator]] with `objective = \"{}\"`",
-                        objective.id
-                    )),
+                    .with_help(crate::text!("w-unmeasured-objective-help", id = &objective.id)),
                 );
             }
         }
@@ -260,12 +255,12 @@ fn coverage(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::new(
                         Code::UnmovedIndicator,
-                        format!("no project contributes to indicator `{}`", indicator.id),
+                        crate::text!("w-unmoved-indicator", id = &indicator.id),
                     )
                     .at(indicator.at.clone())
-                    .with_help(format!(
-                        "add `contributes = {{ {} = ... }}` to the projects that move it",
-                        indicator.id
+                    .with_help(crate::text!(
+                        "w-unmoved-indicator-help",
+                        example = format!("{{ {} = ... }}", indicator.id)
                     )),
                 );
             }
@@ -278,7 +273,7 @@ fn coverage(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::new(
                         Code::AimlessProject,
-                        format!("project `{}` serves no objective", project.id),
+                        crate::text!("w-aimless-project", id = &project.id),
                     )
                     .at(project.at.clone())
                     .with_help(crate::text!("find-strategy-7")),
