@@ -135,10 +135,7 @@ pub(super) fn past_last_day(roadmap: &Roadmap, result: &risk::Risk) -> Option<Di
     Some(
         Diagnostic::error(
             Code::TooLarge,
-            format!(
-                "some simulated runs of `{}` end after 9999-12-31, the last day supported",
-                project.id
-            ),
+            crate::text!("e-runs-past-last-day", project = &project.id),
         )
         .at(project.duration_at.clone())
         .with_help(crate::text!("find-risk-1")),

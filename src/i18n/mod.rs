@@ -102,6 +102,19 @@ impl Messages {
         self.format(id, Some(&fluent))
     }
 
+    /// A label written in English in the code (a column title, a short note), in this
+    /// language: the catalogue message `t-<the label in lower case, words joined by ->`.
+    /// English labels are their own translation; a test checks every label in the code
+    /// has its message in every catalogue.
+    pub fn tr(&self, english: &str) -> String {
+        let id = label_id(english);
+        if self.bundle.get_message(&id).is_some() {
+            self.format(&id, None)
+        } else {
+            english.to_string()
+        }
+    }
+
     /// A [`Text`] in this language: its arguments formatted as this language writes them.
     pub fn text(&self, text: &Text) -> String {
         match &text.key {
@@ -200,6 +213,25 @@ impl Messages {
             Lang::Bg => format!("{},{rest}", whole.replace(',', "\u{a0}")),
         }
     }
+}
+
+/// The catalogue id of an English label: `t-` and its words, lower case, joined by `-`
+/// (`"busiest quarter"` is `t-busiest-quarter`).
+pub fn label_id(english: &str) -> String {
+    let mut id = String::from("t");
+    let mut gap = true;
+    for c in english.chars() {
+        if c.is_ascii_alphanumeric() {
+            if gap {
+                id.push('-');
+            }
+            id.push(c.to_ascii_lowercase());
+            gap = false;
+        } else {
+            gap = true;
+        }
+    }
+    id
 }
 
 /// One argument of a [`Text`]: kept as a value, so each language writes it its own way.

@@ -289,16 +289,13 @@ fn past_last_day(roadmap: &Roadmap, problem: &Problem, solution: &Solution) -> O
         .min_by_key(|&i| (solution.start[i], i))?;
     let project = &roadmap.projects[first];
     let starts = match problem.checked_date(solution.start[first]) {
-        Some(date) if solution.start[first] <= last => format!("starts {date} and "),
-        _ => String::new(),
+        Some(date) if solution.start[first] <= last => crate::text!("starts-and", date = date),
+        _ => crate::i18n::Text::plain(""),
     };
     Some(
         Diagnostic::error(
             Code::TooLarge,
-            format!(
-                "the plan runs past 9999-12-31, the last day supported: `{}` {starts}would end after it",
-                project.id
-            ),
+            crate::text!("e-plan-past-last-day", project = &project.id, starts = starts),
         )
         .at(start_value_at(roadmap, problem, solution, first)
             .unwrap_or_else(|| project.duration_at.clone()))

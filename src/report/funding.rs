@@ -188,11 +188,11 @@ impl<'a> FundingReport<'a> {
     pub fn write_sources(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
         // The window goes first when the table does not fit, then the committed amount.
         let mut table = Grid::new(vec![
-            grid::Column::id("source"),
-            grid::Column::number("amount"),
-            grid::Column::number("committed").optional(1),
-            grid::Column::number("remaining"),
-            grid::Column::ids("window").optional(0),
+            grid::Column::id(look.tr("source")),
+            grid::Column::number(look.tr("amount")),
+            grid::Column::number(look.tr("committed")).optional(1),
+            grid::Column::number(look.tr("remaining")),
+            grid::Column::ids(look.tr("window")).optional(0),
         ]);
         for source in &self.sources {
             table.row([
@@ -216,7 +216,7 @@ impl<'a> FundingReport<'a> {
     /// Spend per source and calendar year, in thousands.
     pub fn write_spend(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
         // Years that do not fit go to a second table, each repeating the source.
-        let mut columns = vec![grid::Column::id("source")];
+        let mut columns = vec![grid::Column::id(look.tr("source"))];
         columns.extend(
             self.totals
                 .spend
@@ -255,14 +255,13 @@ impl<'a> FundingReport<'a> {
             out,
             "\n{}",
             look.bold(&grid::paragraph(
-                &format!(
-                    "Yearly caps: share of `per_year` paid out each year (cap in thousands {})",
-                    self.currency
-                ),
+                &look
+                    .messages()
+                    .with("funding-caps-title", &[("currency", self.currency.to_string())]),
                 look.width
             ))
         )?;
-        let mut columns = vec![grid::Column::id("source"), grid::Column::number("cap/year")];
+        let mut columns = vec![grid::Column::id(look.tr("source")), grid::Column::number(look.tr("cap/year"))];
         columns.extend(
             self.totals
                 .spend
@@ -301,7 +300,7 @@ impl<'a> FundingReport<'a> {
             }
         }
         if !self.held_by_caps.is_empty() {
-            writeln!(out, "Started later to stay within a yearly cap:")?;
+            writeln!(out, "{}", look.tr("Started later to stay within a yearly cap:"))?;
             for hold in &self.held_by_caps {
                 let line = format!(
                     "{} starts {}: a day earlier, `{}` would pay out more than its cap in {}",
@@ -321,11 +320,11 @@ impl<'a> FundingReport<'a> {
         // The covered amount (cost less gap) goes first when the table does not fit, then
         // the dates.
         let mut table = Grid::new(vec![
-            grid::Column::id("project"),
-            grid::Column::number("cost"),
-            grid::Column::number("covered").optional(0),
-            grid::Column::number("gap"),
-            grid::Column::ids("runs").optional(1),
+            grid::Column::id(look.tr("project")),
+            grid::Column::number(look.tr("cost")),
+            grid::Column::number(look.tr("covered")).optional(0),
+            grid::Column::number(look.tr("gap")),
+            grid::Column::ids(look.tr("runs")).optional(1),
         ]);
         for project in &self.projects {
             table.row([
@@ -372,7 +371,11 @@ impl Report for FundingReport<'_> {
         writeln!(
             out,
             "{}",
-            look.bold(&format!("Funding sources ({})", self.currency))
+            look.bold(
+                &look
+                    .messages()
+                    .with("funding-sources-title", &[("currency", self.currency.to_string())])
+            )
         )?;
         self.write_sources(out, look)?;
         for source in self.sources.iter().filter(|s| s.over_committed) {
@@ -389,10 +392,9 @@ impl Report for FundingReport<'_> {
             out,
             "\n{}",
             look.bold(&grid::paragraph(
-                &format!(
-                    "Spend per year in the plan (thousands {}; each contribution spread evenly over its project's days)",
-                    self.currency
-                ),
+                &look
+                    .messages()
+                    .with("funding-spend-title", &[("currency", self.currency.to_string())]),
                 look.width
             ))
         )?;
@@ -401,7 +403,11 @@ impl Report for FundingReport<'_> {
         writeln!(
             out,
             "\n{}",
-            look.bold(&format!("Projects ({})", self.currency))
+            look.bold(
+                &look
+                    .messages()
+                    .with("funding-projects-title", &[("currency", self.currency.to_string())])
+            )
         )?;
         self.write_projects(out, look)?;
         let short = self.projects.iter().filter(|p| p.under_funded).count();

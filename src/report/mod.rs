@@ -117,6 +117,11 @@ impl Look {
         }
     }
 
+    /// A label of the code (`"busiest quarter"`) in this look's language.
+    pub fn tr(&self, english: &str) -> String {
+        crate::i18n::Messages::new(self.lang).tr(english)
+    }
+
     /// The messages of this look's language.
     pub fn messages(&self) -> crate::i18n::Messages {
         crate::i18n::Messages::new(self.lang)
