@@ -90,7 +90,7 @@ fn page(input: &Input) -> Result<String, std::fmt::Error> {
         ("subtitle", escape(&subtitle)),
         (
             "summary",
-            summary(roadmap, plan, &t)? + &progress(roadmap, plan, input.as_of)?,
+            summary(roadmap, plan, &t)? + &progress(roadmap, plan, input.as_of, &t)?,
         ),
         (
             "strategy",
@@ -151,7 +151,47 @@ fn page(input: &Input) -> Result<String, std::fmt::Error> {
         ("findings", findings(input)?),
     ];
     values.extend(labels);
-    Ok(fill(TEMPLATE, &values))
+    Ok(header_cells_in(&fill(TEMPLATE, &values), &t))
+}
+
+/// The page with the English column titles of its tables (`<th>source</th>`, written so by the
+/// section renderers, which the text renderers share) in the report's language, through the
+/// label messages (`t-source`). Only whole titles that have a message change: names and ids
+/// from the file in header cells carry a class (`<th class="actor">`) and are left alone.
+fn header_cells_in(page: &str, t: &Messages) -> String {
+    if t.lang() == crate::i18n::Lang::En {
+        return page.to_string();
+    }
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(at) = rest.find("<th") {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let open_end = from.find('>').map_or(from.len(), |i| i + 1);
+        let open = &from[..open_end];
+        let plain = open == "<th>" || open == "<th class=\"num\">";
+        let after = &from[open_end..];
+        match after.find("</th>") {
+            Some(close) if plain && !after[..close].contains('<') => {
+                let title = &after[..close];
+                let english = title.replace("&amp;", "&");
+                let translated = t.tr(&english);
+                out.push_str(open);
+                if translated == english {
+                    out.push_str(title);
+                } else {
+                    out.push_str(&escape(&translated));
+                }
+                rest = &after[close..];
+            }
+            _ => {
+                out.push_str(open);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Replaces each `{{key}}` of the template in one pass, so text put in is never scanned again.
@@ -190,31 +230,51 @@ fn summary(roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Result<String, std::
     let waves = plan.projects.iter().map(|p| p.wave + 1).max().unwrap_or(0);
     let committed: f64 = roadmap.committed().iter().sum();
     let available: f64 = roadmap.funding.iter().map(|f| f.amount).sum();
+    let with = |id: &str, args: &[(&str, String)]| t.with(id, args);
     let tiles = [
         (
-            format!("{:.1} years", days as f64 / 365.25),
-            format!("{days} days, {} → {}", plan.start(), plan.finish()),
+            with("tile-years", &[("years", t.decimal(days as f64 / 365.25, 1))]),
+            with(
+                "tile-days",
+                &[
+                    ("days", days.to_string()),
+                    ("start", t.date(plan.start())),
+                    ("finish", t.date(plan.finish())),
+                ],
+            ),
         ),
         (
             (roadmap.projects.len() - milestones).to_string(),
-            format!("projects, {milestones} milestones, {waves} waves"),
+            with(
+                "tile-projects",
+                &[
+                    ("milestones", milestones.to_string()),
+                    ("waves", waves.to_string()),
+                ],
+            ),
         ),
-        (critical.to_string(), "critical (no slack)".to_string()),
+        (critical.to_string(), t.get("tile-critical")),
         match plan.bound() {
             Some(bound) if bound.days_longer == 0 => (
-                "shortest".to_string(),
-                format!("no plan can finish before {}", bound.earliest_finish),
+                t.get("tile-shortest"),
+                with(
+                    "tile-no-earlier",
+                    &[("date", t.date(bound.earliest_finish))],
+                ),
             ),
-            Some(bound) => (format!("≤ {} days", bound.days_longer), t.text(&bound.sentence())),
-            None => ("-".to_string(), "no lower bound".to_string()),
+            Some(bound) => (
+                with("tile-at-most", &[("days", bound.days_longer.to_string())]),
+                t.text(&bound.sentence()),
+            ),
+            None => ("-".to_string(), t.get("tile-no-bound")),
         },
         (
-            format!("{} {}", amount(roadmap.total_cost()), roadmap.currency),
-            "total cost".to_string(),
+            format!("{} {}", t.amount(roadmap.total_cost()), roadmap.currency),
+            t.get("tile-total-cost"),
         ),
         (
-            format!("{} {}", amount(committed), roadmap.currency),
-            format!("committed of {} available", amount(available)),
+            format!("{} {}", t.amount(committed), roadmap.currency),
+            with("tile-committed", &[("available", t.amount(available))]),
         ),
     ];
     for (value, label) in tiles {
@@ -241,19 +301,23 @@ fn summary(roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Result<String, std::
         .collect();
     let count = plan.solution.critical_chain_count;
     let more = count.saturating_sub(shown.len() as u64);
+    // One chain is "the" critical path; several are labelled by their count.
+    let label = if count > 1 {
+        t.with("critical-chains", &[("count", count.to_string())])
+    } else {
+        t.get("critical-path")
+    };
     writeln!(
         html,
         "<p class=\"path\"><b>{}</b> {}{}</p>",
-        escape(&t.get("critical-path")),
+        escape(&label),
         if shown.is_empty() {
-            "none".to_string()
+            escape(&t.get("none"))
         } else {
             shown.join("<br/>")
         },
         if more > 0 {
-            format!(" (and {more} more chains)")
-        } else if count > 1 {
-            format!(" ({count} chains)")
+            escape(&t.with("more-chains", &[("more", more.to_string())]))
         } else {
             String::new()
         }
@@ -271,48 +335,71 @@ fn progress(
     roadmap: &Roadmap,
     plan: &Plan,
     as_of: Option<NaiveDate>,
+    t: &Messages,
 ) -> Result<String, std::fmt::Error> {
     let standing = Standing::of(roadmap);
     if !standing.started() && as_of.is_none() {
         return Ok(String::new());
     }
     let mut html = String::new();
+    let counts = [
+        ("done", standing.done.len().to_string()),
+        ("progress", standing.in_progress.len().to_string()),
+        ("todo", standing.to_do.len().to_string()),
+    ];
+    let (title, sentence) = match as_of {
+        Some(day) => {
+            let mut args = counts.to_vec();
+            args.push(("date", t.date(day)));
+            (
+                t.with("progress-as-of", &[("date", t.date(day))]),
+                t.with("progress-counts-from", &args),
+            )
+        }
+        None => (t.get("progress"), t.with("progress-counts", &counts)),
+    };
     writeln!(
         html,
-        "<h3>Progress{}</h3>\n<p>{} done, {} in progress, {} to do; the dates below plan the remaining work{}.</p>",
-        as_of.map_or(String::new(), |d| format!(" as of {d}")),
-        standing.done.len(),
-        standing.in_progress.len(),
-        standing.to_do.len(),
-        as_of.map_or(String::new(), |d| format!(" from {d}"))
+        "<h3>{}</h3>\n<p>{}</p>",
+        escape(&title),
+        escape(&sentence)
     )?;
-    html.push_str("<table class=\"progress\">\n<tr><th>status</th><th>id</th><th>name</th><th>progress</th><th>start</th><th>finish</th></tr>\n");
+    // Names first, ids second, as in every other table of the report.
+    writeln!(
+        html,
+        "<table class=\"progress\">\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        escape(&t.tr("status")),
+        escape(&t.tr("name")),
+        escape(&t.tr("id")),
+        escape(&t.tr("progress")),
+        escape(&t.tr("start")),
+        escape(&t.tr("finish")),
+    )?;
     let rows = standing
         .done
         .iter()
-        .map(|&p| (p, "done", "100 %".to_string()))
+        .map(|&p| (p, t.get("status-done"), "100 %".to_string()))
         .chain(standing.in_progress.iter().map(|&(p, done)| {
-            let done = done.map_or("not recorded".to_string(), |d| {
-                format!("{:.0} %", d * 100.0)
-            });
-            (p, "in progress", done)
+            let done = done.map_or(t.get("not-recorded"), |d| format!("{:.0} %", d * 100.0));
+            (p, t.get("status-in-progress"), done)
         }))
         .chain(
             standing
                 .to_do
                 .iter()
-                .map(|&p| (p, "to do", "0 %".to_string())),
+                .map(|&p| (p, t.get("status-to-do"), "0 %".to_string())),
         );
     for (p, status, done) in rows {
         let (project, planned) = (&roadmap.projects[p], &plan.projects[p]);
         writeln!(
             html,
-            "<tr><td>{status}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"date\">{}</td><td class=\"date\">{}</td></tr>",
-            escape(&project.id),
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"date\">{}</td><td class=\"date\">{}</td></tr>",
+            escape(&status),
             escape(&project.name),
+            escape(&project.id),
             escape(&done),
-            planned.start,
-            planned.finish
+            t.date(planned.start),
+            t.date(planned.finish)
         )?;
     }
     html.push_str("</table>\n");
