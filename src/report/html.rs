@@ -148,7 +148,7 @@ fn page(input: &Input) -> Result<String, std::fmt::Error> {
                 None => String::new(),
             },
         ),
-        ("findings", findings(input)?),
+        ("findings", findings(input, &t)?),
     ];
     values.extend(labels);
     Ok(header_cells_in(&fill(TEMPLATE, &values), &t))
@@ -661,28 +661,27 @@ fn bars<'a>(
     Ok(svg)
 }
 
-fn findings(input: &Input) -> Result<String, std::fmt::Error> {
+fn findings(input: &Input, t: &Messages) -> Result<String, std::fmt::Error> {
     if input.findings.is_empty() {
-        return Ok(
-            "<p>No findings: every deadline, funding window and commitment is met.</p>\n"
-                .to_string(),
-        );
+        return Ok(format!("<p>{}</p>\n", escape(&t.get("no-findings"))));
     }
     let mut html = String::from("<ul>\n");
     for finding in input.findings {
         let json = JsonFinding::new(input.source, finding);
         let severity = format!("{:?}", json.severity).to_lowercase();
-        let at = json
-            .line
-            .map_or(String::new(), |line| format!(" (line {line})"));
+        let at = json.line.map_or(String::new(), |line| {
+            t.with("at-line", &[("line", line.to_string())])
+        });
         write!(
             html,
-            "<li><span class=\"{severity}\">{severity}[{}]</span> {}{at}",
+            "<li><span class=\"{severity}\">{}[{}]</span> {}{}",
+            escape(&t.get(&format!("severity-{severity}"))),
             json.code,
-            escape(json.message)
+            escape(&t.text(&finding.message)),
+            escape(&at)
         )?;
-        if let Some(help) = json.help {
-            write!(html, "<span class=\"help\">{}</span>", escape(help))?;
+        if let Some(help) = &finding.help {
+            write!(html, "<span class=\"help\">{}</span>", escape(&t.text(help)))?;
         }
         html.push_str("</li>\n");
     }
