@@ -109,9 +109,9 @@ fn page(input: &Input) -> Result<String, std::fmt::Error> {
         ("actors", html_sources::actors(roadmap, plan)?),
         (
             "roles",
-            roles(&ActorsReport::new(roadmap, plan), roadmap)?
+            roles(&ActorsReport::new(roadmap, plan), roadmap, &t)?
                 + &about(
-                    "About the actors",
+                    &t.tr("About the actors"),
                     roadmap
                         .actors
                         .iter()
@@ -120,10 +120,10 @@ fn page(input: &Input) -> Result<String, std::fmt::Error> {
         ),
         (
             "funding",
-            funding(&funding_report)?
-                + &opportunities(&OpportunitiesReport::new(roadmap, plan))?
+            funding(&funding_report, &t)?
+                + &opportunities(&OpportunitiesReport::new(roadmap, plan), &t)?
                 + &about(
-                    "About the sources",
+                    &t.tr("About the sources"),
                     roadmap
                         .funding
                         .iter()
@@ -134,7 +134,7 @@ fn page(input: &Input) -> Result<String, std::fmt::Error> {
             "resources",
             resources(&ResourcesReport::new(roadmap, plan))?
                 + &about(
-                    "About the resources",
+                    &t.tr("About the resources"),
                     roadmap
                         .resources
                         .iter()
@@ -406,7 +406,11 @@ fn progress(
     Ok(html)
 }
 
-fn roles(report: &ActorsReport, roadmap: &Roadmap) -> Result<String, std::fmt::Error> {
+fn roles(
+    report: &ActorsReport,
+    roadmap: &Roadmap,
+    t: &Messages,
+) -> Result<String, std::fmt::Error> {
     let actors: Vec<_> = report
         .actors
         .iter()
@@ -460,15 +464,22 @@ fn roles(report: &ActorsReport, roadmap: &Roadmap) -> Result<String, std::fmt::E
     html.push_str("</table>\n");
     if !report.without_role.is_empty() {
         let ids: Vec<String> = report.without_role.iter().map(|id| escape(id)).collect();
-        writeln!(html, "<p class=\"flag\">⚠ No role: {}</p>", ids.join(", "))?;
+        writeln!(
+            html,
+            "<p class=\"flag\">⚠ {}</p>",
+            t.with("no-role", &[("ids", ids.join(", "))])
+        )?;
     }
     Ok(html)
 }
 
-fn funding(report: &FundingReport) -> Result<String, std::fmt::Error> {
+fn funding(report: &FundingReport, t: &Messages) -> Result<String, std::fmt::Error> {
     let mut html = format!(
-        "<p class=\"note\">Amounts in {}. Spend per year spreads each contribution evenly over its project's days in the plan.</p>\n<div class=\"wide\"><table class=\"funding-sources\">\n<thead><tr><th>source</th><th class=\"num\">amount</th><th class=\"num\">committed</th><th class=\"num\">remaining</th><th>window</th>",
-        escape(report.currency)
+        "<p class=\"note\">{}</p>\n<div class=\"wide\"><table class=\"funding-sources\">\n<thead><tr><th>source</th><th class=\"num\">amount</th><th class=\"num\">committed</th><th class=\"num\">remaining</th><th>window</th>",
+        escape(&t.with(
+            "funding-note",
+            &[("currency", report.currency.to_string())]
+        ))
     );
     for year in &report.totals.spend {
         write!(html, "<th class=\"num\">{}</th>", year.year)?;
@@ -563,12 +574,17 @@ fn funding(report: &FundingReport) -> Result<String, std::fmt::Error> {
 
 /// Funding opportunities of under-funded projects, after the funding tables; nothing when
 /// every project is covered.
-fn opportunities(report: &OpportunitiesReport) -> Result<String, std::fmt::Error> {
+fn opportunities(report: &OpportunitiesReport, t: &Messages) -> Result<String, std::fmt::Error> {
     if report.projects.is_empty() {
         return Ok(String::new());
     }
-    let mut html = String::from(
-        "<h3>Funding opportunities</h3>\n<p class=\"note\">Sources that could still cover each gap: window overlapping the plan's dates, uncommitted money, share, per-project and yearly caps, eligible objectives. Best match first.</p>\n<table>\n<tr><th>project</th><th class=\"num\">needs</th><th>why</th><th>source</th><th class=\"num\">could add</th><th>note</th></tr>\n",
+    let mut html = format!(
+        "<h3>{}</h3>\n<p class=\"note\">{}</p>\n",
+        escape(&t.tr("Funding opportunities")),
+        escape(&t.get("opportunities-note"))
+    );
+    html.push_str(
+        "<table>\n<tr><th>project</th><th class=\"num\">needs</th><th>why</th><th>source</th><th class=\"num\">could add</th><th>note</th></tr>\n",
     );
     for p in &report.projects {
         if p.opportunities.is_empty() {

@@ -38,36 +38,34 @@ pub fn workbook(
     plan_sheet(
         workbook.add_worksheet().set_name(name("sheet-plan"))?,
         roadmap,
-        plan,
-    )?;
+        plan, t)?;
     let sheet = workbook
         .add_worksheet()
         .set_name(name("sheet-funding-projects"))?;
-    tables::funding_by_project(sheet, roadmap, plan)?;
+    tables::funding_by_project(sheet, roadmap, plan, t)?;
     let sheet = workbook
         .add_worksheet()
         .set_name(name("sheet-funding-years"))?;
-    tables::funding_per_year(sheet, roadmap, plan)?;
+    tables::funding_per_year(sheet, roadmap, plan, t)?;
     let sheet = workbook.add_worksheet().set_name(name("sheet-resources"))?;
-    tables::resources(sheet, roadmap, plan)?;
+    tables::resources(sheet, roadmap, plan, t)?;
     tables::actors(
         workbook.add_worksheet().set_name(name("sheet-actors"))?,
         roadmap,
-        plan,
-    )?;
+        plan, t)?;
     let sheet = workbook.add_worksheet().set_name(name("sheet-findings"))?;
-    tables::findings(sheet, source, findings)?;
+    tables::findings(sheet, source, findings, t)?;
     if !roadmap.indicators.is_empty() {
         let sheet = workbook
             .add_worksheet()
             .set_name(name("sheet-indicators"))?;
-        tables::indicators(sheet, roadmap, plan)?;
+        tables::indicators(sheet, roadmap, plan, t)?;
     }
     if !roadmap.programmes.is_empty() {
         let sheet = workbook
             .add_worksheet()
             .set_name(name("sheet-programmes"))?;
-        tables::programmes(sheet, roadmap, plan)?;
+        tables::programmes(sheet, roadmap, plan, t)?;
     }
     workbook.save_to_buffer()
 }
@@ -127,8 +125,12 @@ pub fn bold() -> Format {
     Format::new().set_bold()
 }
 
-pub fn date_format() -> Format {
-    Format::new().set_num_format("yyyy-mm-dd")
+/// Dates as the language writes them: `2019-07-01`, `01.07.2019`.
+pub fn date_format(t: &Messages) -> Format {
+    Format::new().set_num_format(match t.lang() {
+        crate::i18n::Lang::En => "yyyy-mm-dd",
+        crate::i18n::Lang::Bg => "dd.mm.yyyy",
+    })
 }
 
 pub fn money() -> Format {
@@ -136,22 +138,37 @@ pub fn money() -> Format {
 }
 
 /// Writes header titles in row 0 from column `first`.
-fn headers_at(sheet: &mut Worksheet, first: u16, titles: &[&str]) -> Result<(), XlsxError> {
+fn headers_at(
+    sheet: &mut Worksheet,
+    first: u16,
+    titles: &[&str],
+    t: &Messages,
+) -> Result<(), XlsxError> {
     for (col, title) in titles.iter().enumerate() {
-        sheet.write_string_with_format(0, first + col as u16, *title, &bold())?;
+        sheet.write_string_with_format(0, first + col as u16, t.tr(title), &bold())?;
     }
     Ok(())
 }
 
 /// Writes a row of header titles from column 0.
-fn headers(sheet: &mut Worksheet, row: u32, titles: &[&str]) -> Result<(), XlsxError> {
+fn headers(
+    sheet: &mut Worksheet,
+    row: u32,
+    titles: &[&str],
+    t: &Messages,
+) -> Result<(), XlsxError> {
     for (col, title) in titles.iter().enumerate() {
-        sheet.write_string_with_format(row, col as u16, *title, &bold())?;
+        sheet.write_string_with_format(row, col as u16, t.tr(title), &bold())?;
     }
     Ok(())
 }
 
-fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(), XlsxError> {
+fn plan_sheet(
+    sheet: &mut Worksheet,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    t: &Messages,
+) -> Result<(), XlsxError> {
     const TITLES: [&str; 10] = [
         "ID",
         "Project",
@@ -164,7 +181,7 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
         "Wave",
         "Priority",
     ];
-    headers(sheet, 0, &TITLES)?;
+    headers(sheet, 0, &TITLES, t)?;
     // The band's periods come first, so the programme and description columns can follow it
     // (a long description before the band would push the band off the printed page).
     let weekly = (plan.finish() - plan.start()).num_days() <= WEEKLY_UP_TO_DAYS;
@@ -184,7 +201,7 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
     };
     let columns = periods.len().saturating_sub(1).min(room) as u16;
     let extra = first_col + columns;
-    headers_at(sheet, extra, &["Programme", "Description"])?;
+    headers_at(sheet, extra, &["Programme", "Description"], t)?;
     sheet.set_column_width(extra, 24)?;
     sheet.set_column_width(extra + 1, 60)?;
     // With programmes, the rows are the outline: a bold summary row per programme (its band
@@ -202,7 +219,7 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
         let indent = Format::new().set_indent(depth.min(15) as u8);
         match item {
             Item::Project(p) => {
-                project_row(sheet, roadmap, plan, row, p, &indent, extra)?;
+                project_row(sheet, roadmap, plan, row, p, &indent, extra, t)?;
                 if roadmap.projects[p].is_milestone() {
                     let start = plan.projects[p].start;
                     let k = periods.partition_point(|&first| first <= start);
@@ -217,7 +234,7 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
                     }
                 }
             }
-            Item::Programme(q) => programme_row(sheet, roadmap, plan, row, q, &indent, extra)?,
+            Item::Programme(q) => programme_row(sheet, roadmap, plan, row, q, &indent, extra, t)?,
         }
         // A programme's rows are those after it, until the next row as shallow as it.
         if matches!(item, Item::Programme(_)) {
@@ -297,6 +314,7 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
     Ok(())
 }
 
+#[allow(clippy::too_many_arguments)] // one row's cells need all of them
 fn project_row(
     sheet: &mut Worksheet,
     roadmap: &Roadmap,
@@ -305,14 +323,15 @@ fn project_row(
     p: usize,
     indent: &Format,
     extra: u16,
+    t: &Messages,
 ) -> Result<(), XlsxError> {
     let project = &roadmap.projects[p];
     let planned = &plan.projects[p];
     sheet.write_string_with_format(row, 0, &project.id, indent)?;
     write_text(sheet, row, 1, &project.name)?;
     write_text(sheet, row, 2, &roadmap.actors[project.lead].name)?;
-    write_day(sheet, row, 3, planned.start, &date_format())?;
-    write_day(sheet, row, 4, planned.finish, &date_format())?;
+    write_day(sheet, row, 3, planned.start, &date_format(t))?;
+    write_day(sheet, row, 4, planned.finish, &date_format(t))?;
     sheet.write_number(row, 5, planned.days)?;
     sheet.write_number(row, 6, planned.total_slack)?;
     sheet.write_boolean(row, 7, planned.critical)?;
@@ -326,6 +345,7 @@ fn project_row(
 }
 
 /// A programme's summary row: its rolled-up dates, days and criticality, in bold.
+#[allow(clippy::too_many_arguments)] // one row's cells need all of them
 fn programme_row(
     sheet: &mut Worksheet,
     roadmap: &Roadmap,
@@ -334,6 +354,7 @@ fn programme_row(
     q: usize,
     indent: &Format,
     extra: u16,
+    t: &Messages,
 ) -> Result<(), XlsxError> {
     let programme = &roadmap.programmes[q];
     let planned = &plan.programmes[q];
@@ -343,8 +364,8 @@ fn programme_row(
         write_text(sheet, row, 2, &roadmap.actors[lead].name)?;
     }
     if let (Some(start), Some(finish)) = (planned.start, planned.finish) {
-        write_day(sheet, row, 3, start, &date_format().set_bold())?;
-        write_day(sheet, row, 4, finish, &date_format().set_bold())?;
+        write_day(sheet, row, 3, start, &date_format(t).set_bold())?;
+        write_day(sheet, row, 4, finish, &date_format(t).set_bold())?;
     }
     sheet.write_number(row, 5, planned.days() as f64)?;
     sheet.write_boolean(row, 7, planned.critical)?;
