@@ -499,3 +499,16 @@ t-window-closes = периодът се затваря
 t-window-opens = периодът се отваря
 t-yearly-cap = годишен таван
 t-no-shared-resource-is-declared-in-the-file = Във файла не е деклариран споделен ресурс.
+
+# The SVG chart.
+svg-tip = { $name } ({ $id }): от { $start } до { $finish }
+svg-tip-critical = { $name } ({ $id }): от { $start } до { $finish } (критичен)
+svg-deadline = краен срок { $date }
+svg-window-closes = периодът на { $name } се затваря на { $date }
+svg-days-left = остават { $days } дни след края му
+t-scheduled = планиран
+t-milestone = ключов етап
+t-dependency = зависимост
+t-critical-chain-point-at-a-row-for-its-other-links = критична верига (посочете ред за другите му връзки)
+t-deadline = краен срок
+t-funding-window-closes = край на периода за финансиране

@@ -499,3 +499,16 @@ t-window-closes = Window closes
 t-window-opens = Window opens
 t-yearly-cap = Yearly cap
 t-no-shared-resource-is-declared-in-the-file = No shared resource is declared in the file.
+
+# The SVG chart.
+svg-tip = { $name } ({ $id }): { $start } to { $finish }
+svg-tip-critical = { $name } ({ $id }): { $start } to { $finish } (critical)
+svg-deadline = deadline { $date }
+svg-window-closes = { $name } window closes { $date }
+svg-days-left = { $days } days left after its finish
+t-scheduled = scheduled
+t-milestone = milestone
+t-dependency = dependency
+t-critical-chain-point-at-a-row-for-its-other-links = critical chain (point at a row for its other links)
+t-deadline = deadline
+t-funding-window-closes = funding window closes

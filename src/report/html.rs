@@ -45,7 +45,7 @@ pub fn write(out: &mut dyn Write, input: &Input) -> io::Result<()> {
 fn page(input: &Input) -> Result<String, std::fmt::Error> {
     let (roadmap, plan) = (input.roadmap, input.plan);
     let mut gantt = String::new();
-    svg::render(&mut gantt, roadmap, plan, input.as_of, true)?;
+    svg::render(&mut gantt, roadmap, plan, input.as_of, true, input.lang)?;
     let funding_report = FundingReport::new(roadmap, plan);
     let t = Messages::new(input.lang);
     let subtitle = t.with(
