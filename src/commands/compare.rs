@@ -53,7 +53,7 @@ pub fn run(args: &CompareArgs, context: &Context) -> Result<Outcome> {
             &mut anstream::stderr().lock(),
             &report,
             context.color_stderr,
-            context.lang(checked.roadmap.as_ref()),
+            context.lang_of(&checked),
         )?;
     }
     let outcomes = comparison.outcomes;

@@ -64,6 +64,12 @@ pub struct Context {
 }
 
 impl Context {
+    /// The language of a file's findings: `--lang`, else the file's `language` (read even when
+    /// the file has errors), else English.
+    pub fn lang_of(&self, checked: &Checked) -> Lang {
+        self.lang.unwrap_or(checked.language)
+    }
+
     /// The language of text for people: `--lang`, else the roadmap's `language`, else English.
     pub fn lang(&self, roadmap: Option<&Roadmap>) -> Lang {
         self.lang
@@ -113,7 +119,7 @@ pub fn print_findings(checked: &Checked, context: &Context) -> Result<()> {
         &mut anstream::stderr().lock(),
         &checked.report(),
         context.color_stderr,
-        context.lang(checked.roadmap.as_ref()),
+        context.lang_of(checked),
     )?;
     Ok(())
 }

@@ -158,7 +158,7 @@ pub(super) fn refuse(
         &mut anstream::stderr().lock(),
         &report,
         context.color_stderr,
-        context.lang(checked.roadmap.as_ref()),
+        context.lang_of(checked),
     )?;
     Ok(Outcome::Findings)
 }

@@ -30,7 +30,7 @@ pub fn run(args: &ValidateArgs, context: &Context) -> Result<Outcome> {
                         &mut stderr,
                         report,
                         context.color_stderr,
-                        context.lang(file.roadmap.as_ref()),
+                        context.lang_of(file),
                     )?;
                     if !context.quiet {
                         writeln!(stdout, "{}", summary(file))?;

@@ -44,6 +44,10 @@ impl Lang {
     }
 }
 
+/// Around the id of a message a catalogue lacks, so a missing one shows in any output.
+pub const MISSING_OPEN: char = '⟦';
+pub const MISSING_CLOSE: char = '⟧';
+
 /// The messages of one language.
 #[derive(Clone)]
 pub struct Messages {
@@ -88,7 +92,8 @@ impl Messages {
         self.lang
     }
 
-    /// The message `id`, or the id itself when the catalogue lacks it (a test forbids that).
+    /// The message `id`; `⟦id⟧` when the catalogue lacks it, which tests look for in every
+    /// report (and a test checks every id the code names is in every catalogue).
     pub fn get(&self, id: &str) -> String {
         self.format(id, None)
     }
@@ -155,7 +160,7 @@ impl Messages {
 
     fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
         let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
-            return id.to_string();
+            return format!("{MISSING_OPEN}{id}{MISSING_CLOSE}");
         };
         let mut errors = Vec::new();
         self.bundle
@@ -417,6 +422,135 @@ mod tests {
                 lang.code()
             );
         }
+    }
+
+    /// The same arguments in every language: a translation that drops or misspells a
+    /// `{ $name }` would print nothing (or the raw name) in its place.
+    #[test]
+    fn every_language_uses_the_same_arguments() {
+        let args = |lang: Lang| -> std::collections::BTreeMap<String, Vec<String>> {
+            let mut by_id = std::collections::BTreeMap::new();
+            let mut current = String::new();
+            for line in lang.catalogue().lines() {
+                if let Some((id, _)) = line.split_once(" = ")
+                    && !line.starts_with([' ', '#'])
+                {
+                    current = id.to_string();
+                }
+                let entry: &mut Vec<String> = by_id.entry(current.clone()).or_default();
+                let mut rest = line;
+                while let Some(at) = rest.find('$') {
+                    let name: String = rest[at + 1..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                        .collect();
+                    rest = &rest[at + 1..];
+                    entry.push(name);
+                }
+                entry.sort();
+                entry.dedup();
+            }
+            by_id
+        };
+        let english = args(Lang::En);
+        for (_, lang) in Lang::ALL {
+            let other = args(lang);
+            for (id, names) in &english {
+                assert_eq!(other.get(id), Some(names), "{}: {id}", lang.code());
+            }
+        }
+    }
+
+    /// Every message id and label the code names literally (`text!("id"`, `.get("id")`,
+    /// `.with("id"`, `Text::message("id"`, `.tr("label")`) is in every catalogue.
+    #[test]
+    fn every_id_in_the_code_is_in_every_catalogue() {
+        let mut files = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    files.push(path);
+                }
+            }
+        }
+        let mut named = std::collections::BTreeSet::new();
+        for path in &files {
+            let text = std::fs::read_to_string(path).unwrap();
+            // The code only: no comments, no tests.
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            let text: String = code
+                .lines()
+                .filter(|line| !line.trim_start().starts_with("//"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            for (call, label) in [
+                ("text!(\"", false),
+                ("t.get(\"", false),
+                ("t.with(\"", false),
+                ("messages().get(\"", false),
+                ("messages().with(\"", false),
+                ("Text::message(\"", false),
+                (".tr(\"", true),
+            ] {
+                let mut rest = text.as_str();
+                while let Some(at) = rest.find(call) {
+                    rest = &rest[at + call.len()..];
+                    let literal = rust_string(rest);
+                    let id = if label {
+                        super::label_id(&literal)
+                    } else {
+                        literal.clone()
+                    };
+                    // Labels without a word (`#`) stay as written.
+                    if id != "t" {
+                        named.insert((id, path.display().to_string()));
+                    }
+                }
+            }
+        }
+        assert!(named.len() > 200, "{}", named.len());
+        for (_, lang) in Lang::ALL {
+            let have = ids(lang);
+            let missing: Vec<_> = named
+                .iter()
+                .filter(|(id, _)| !have.contains(id))
+                .collect();
+            assert!(missing.is_empty(), "{}: missing {missing:?}", lang.code());
+        }
+    }
+
+    /// The value of the Rust string literal `rest` starts with (after its opening quote).
+    fn rust_string(rest: &str) -> String {
+        let mut value = String::new();
+        let mut chars = rest.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => break,
+                '\\' => match chars.next() {
+                    Some('n') => value.push('\n'),
+                    Some('\n') => {
+                        while chars.peek().is_some_and(|c| c.is_whitespace()) {
+                            chars.next();
+                        }
+                    }
+                    Some(other) => value.push(other),
+                    None => break,
+                },
+                other => value.push(other),
+            }
+        }
+        value
+    }
+
+    #[test]
+    fn a_missing_message_shows_as_its_marked_id() {
+        let en = Messages::new(Lang::En);
+        assert_eq!(en.get("no-such-message"), "⟦no-such-message⟧");
+        assert_eq!(en.tr("no such label"), "no such label");
     }
 
     #[test]

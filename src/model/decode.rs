@@ -76,6 +76,21 @@ impl Decoder {
     }
 }
 
+/// Why a duration does not parse, in the catalogues' words.
+fn span_error(err: &SpanError) -> crate::diag::Text {
+    match err {
+        SpanError::Negative => crate::text!("e-span-negative"),
+        SpanError::Malformed => crate::text!("e-span-malformed"),
+        SpanError::UnknownUnit(unit) => crate::text!("e-span-unit", unit = unit),
+        SpanError::Fraction => crate::text!("e-span-fraction"),
+        SpanError::TooLong => crate::text!(
+            "e-span-too-long",
+            days = Span::MAX_DAYS.to_string(),
+            months = Span::MAX_MONTHS.to_string()
+        ),
+    }
+}
+
 /// Something the raw model can be decoded into.
 pub trait Decode: Sized {
     /// Decodes `node`, or records why it can't and returns `None`.
@@ -296,13 +311,16 @@ impl Decode for Span {
             DeValue::String(s) => match Span::parse(s) {
                 Ok(span) => Some(span),
                 Err(err) => {
-                    decoder.invalid(node.span(), format!("\"{s}\": {err}"));
+                    decoder.invalid(
+                        node.span(),
+                        crate::text!("e-quoted", value = s.to_string(), error = span_error(&err)),
+                    );
                     None
                 }
             },
             DeValue::Integer(_) | DeValue::Float(_) => {
                 let err = if node.get_ref().as_str().is_none() && is_negative(node) {
-                    crate::diag::Text::plain(SpanError::Negative.to_string())
+                    span_error(&SpanError::Negative)
                 } else {
                     crate::text!("e-duration-needs-unit")
                 };
