@@ -518,3 +518,23 @@ e-span-malformed = продължителността изисква цяло ч
 e-span-unit = непозната мерна единица за продължителност `{ $unit }`; използвайте d/day(s) (дни), wd/working day(s) (работни дни), w/week(s) (седмици), m/month(s) (месеци), q/quarter(s) (тримесечия) или y/year(s) (години)
 e-span-fraction = продължителностите са цели числа: използвайте по-малка единица вместо дроб ("6w", "45d")
 e-span-too-long = продължителността е твърде голяма (най-много { $days } дни или { $months } месеца)
+
+# The HTML report: each funding source and each actor.
+no-sources = Във файла не е деклариран източник на финансиране, затова никой проект няма платец.
+source-cap = ; най-много { $cap } годишно
+source-at-risk = { $amount } { $currency } под риск
+source-line = { $amount } { $currency } налични, { $committed } поети, <b>{ $left } остатък</b>; период { $window }{ $cap }; { $risk } (платени на проекти, които планът изпълнява извън периода).
+source-pays-nothing = Все още не финансира нито един проект.
+actor-line = { $name } ({ $kind }): води { $leads }, участва в { $joins }.
+actors-idle = Без роля в нито един проект: { $names }.
+no-actors = Във файла не е декларирана организация.
+t-spend = разходи
+t-cap = таван
+# Kinds of actor.
+t-public = публична институция
+t-business = бизнес
+t-startup = стартъп
+t-utility = комунално дружество
+t-academia = академична общност
+t-ngo = НПО
+t-other = друго

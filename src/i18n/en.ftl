@@ -518,3 +518,23 @@ e-span-malformed = a duration needs a whole number and a unit, like "9 months" o
 e-span-unit = unknown duration unit `{ $unit }`; use d/day(s), wd/working day(s), w/week(s), m/month(s), q/quarter(s) or y/year(s)
 e-span-fraction = durations are whole numbers: use a smaller unit instead of a fraction ("6w", "45d")
 e-span-too-long = duration is too long (at most { $days } days or { $months } months)
+
+# The HTML report: each funding source and each actor.
+no-sources = No funding source is declared in the file, so no project has a payer.
+source-cap = ; at most { $cap } a year
+source-at-risk = { $amount } { $currency } at risk
+source-line = { $amount } { $currency } available, { $committed } committed, <b>{ $left } left</b>; window { $window }{ $cap }; { $risk } (paid to projects the plan runs outside the window).
+source-pays-nothing = It pays for no project yet.
+actor-line = { $name } ({ $kind }): leads { $leads }, joins { $joins }.
+actors-idle = No role in any project: { $names }.
+no-actors = No actor is declared in the file.
+t-spend = spend
+t-cap = cap
+# Kinds of actor.
+t-public = public
+t-business = business
+t-startup = startup
+t-utility = utility
+t-academia = academia
+t-ngo = ngo
+t-other = other

@@ -104,9 +104,9 @@ fn page(input: &Input) -> Result<String, std::fmt::Error> {
         ),
         (
             "sources",
-            html_sources::sources(roadmap, plan, &funding_report)?,
+            html_sources::sources(roadmap, plan, &funding_report, &t)?,
         ),
-        ("actors", html_sources::actors(roadmap, plan)?),
+        ("actors", html_sources::actors(roadmap, plan, &t)?),
         (
             "roles",
             roles(&ActorsReport::new(roadmap, plan), roadmap, &t)?
