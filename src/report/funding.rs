@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::display::amount;
 use crate::funding::{YearAmount, YearlySpend};
+use crate::i18n::Messages;
 use crate::model::Roadmap;
 use crate::money;
 use crate::plan::{HeldBack, Plan};
@@ -197,18 +198,18 @@ impl<'a> FundingReport<'a> {
         for source in &self.sources {
             table.row([
                 GridCell::new(source.id),
-                GridCell::new(amount(source.amount)),
-                GridCell::new(amount(source.committed)),
-                Self::flagged(amount(source.remaining), source.over_committed, look),
-                GridCell::new(window(source.from, source.until)),
+                GridCell::new(look.amount(source.amount)),
+                GridCell::new(look.amount(source.committed)),
+                Self::flagged(look.amount(source.remaining), source.over_committed, look),
+                GridCell::new(window(source.from, source.until, &look.messages())),
             ]);
         }
         let t = &self.totals;
         table.row([
             GridCell::new("total").bold(),
-            GridCell::new(amount(t.amount)),
-            GridCell::new(amount(t.committed)),
-            GridCell::new(amount(t.remaining)),
+            GridCell::new(look.amount(t.amount)),
+            GridCell::new(look.amount(t.committed)),
+            GridCell::new(look.amount(t.remaining)),
         ]);
         writeln!(out, "{}", table.render(look))
     }
@@ -227,7 +228,7 @@ impl<'a> FundingReport<'a> {
         let thousands = |spend: &[YearAmount]| -> Vec<GridCell> {
             spend
                 .iter()
-                .map(|y| GridCell::new(format!("{}k", amount(y.amount / 1000.0))))
+                .map(|y| GridCell::new(format!("{}k", look.amount(y.amount / 1000.0))))
                 .collect()
         };
         for source in &self.sources {
@@ -273,7 +274,7 @@ impl<'a> FundingReport<'a> {
             let cap = source.per_year.unwrap_or(0.0);
             let mut row = vec![
                 GridCell::new(source.id),
-                GridCell::new(format!("{}k", amount(cap / 1000.0))),
+                GridCell::new(format!("{}k", look.amount(cap / 1000.0))),
             ];
             row.extend(source.spend.iter().map(|y| {
                 let used = if cap > 0.0 {
@@ -330,8 +331,8 @@ impl<'a> FundingReport<'a> {
             table.row([
                 GridCell::new(project.id),
                 GridCell::new(project.cost.map_or(String::new(), amount)),
-                GridCell::new(amount(project.covered)),
-                Self::flagged(amount(project.gap), project.under_funded, look),
+                GridCell::new(look.amount(project.covered)),
+                Self::flagged(look.amount(project.gap), project.under_funded, look),
                 GridCell::new(format!(
                     "{} {} {}",
                     project.start,
@@ -343,22 +344,22 @@ impl<'a> FundingReport<'a> {
         let t = &self.totals;
         table.row([
             GridCell::new("total").bold(),
-            GridCell::new(amount(t.cost)),
-            GridCell::new(amount(t.covered)),
-            GridCell::new(amount(t.gap)),
+            GridCell::new(look.amount(t.cost)),
+            GridCell::new(look.amount(t.covered)),
+            GridCell::new(look.amount(t.gap)),
         ]);
         writeln!(out, "{}", table.render(look))
     }
 }
 
 /// `2021-01-01 .. 2027-12-31`, open ends shown as `..`.
-pub fn window(from: Option<NaiveDate>, until: Option<NaiveDate>) -> String {
+pub fn window(from: Option<NaiveDate>, until: Option<NaiveDate>, t: &Messages) -> String {
     match (from, until) {
-        (None, None) => "any time".to_string(),
+        (None, None) => t.get("any-time"),
         (from, until) => format!(
             "{} .. {}",
-            from.map_or(String::new(), |d| d.to_string()),
-            until.map_or(String::new(), |d| d.to_string())
+            from.map_or(String::new(), |d| t.date(d)),
+            until.map_or(String::new(), |d| t.date(d))
         )
         .trim()
         .to_string(),

@@ -501,42 +501,42 @@ fn funding(report: &FundingReport, t: &Messages) -> Result<String, std::fmt::Err
             "<tr{class}><td>{} <span class=\"id\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{flag}{}</td><td>{}</td>",
             escape(s.name),
             escape(s.id),
-            amount(s.amount),
-            amount(s.committed),
-            amount(s.remaining),
-            window(s.from, s.until)
+            t.amount(s.amount),
+            t.amount(s.committed),
+            t.amount(s.remaining),
+            window(s.from, s.until, t)
         )?;
         for year in &s.spend {
             match s.per_year {
                 Some(cap) if s.over_cap_years.contains(&year.year) => write!(
                     html,
                     "<td class=\"num flagged\" title=\"over its yearly cap of {}\"><span class=\"flag\">⚠</span> {}<br/><span class=\"cap\">of {}</span></td>",
-                    amount(cap),
-                    amount(year.amount),
-                    amount(cap)
+                    t.amount(cap),
+                    t.amount(year.amount),
+                    t.amount(cap)
                 )?,
                 Some(cap) => write!(
                     html,
                     "<td class=\"num\" title=\"yearly cap {}\">{}<br/><span class=\"cap\">of {}</span></td>",
-                    amount(cap),
-                    amount(year.amount),
-                    amount(cap)
+                    t.amount(cap),
+                    t.amount(year.amount),
+                    t.amount(cap)
                 )?,
-                None => write!(html, "<td class=\"num\">{}</td>", amount(year.amount))?,
+                None => write!(html, "<td class=\"num\">{}</td>", t.amount(year.amount))?,
             }
         }
         html.push_str("</tr>\n");
     }
-    let t = &report.totals;
+    let totals = &report.totals;
     write!(
         html,
         "<tr class=\"total\"><td>total</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td></td>",
-        amount(t.amount),
-        amount(t.committed),
-        amount(t.remaining)
+        t.amount(totals.amount),
+        t.amount(totals.committed),
+        t.amount(totals.remaining)
     )?;
-    for year in &t.spend {
-        write!(html, "<td class=\"num\">{}</td>", amount(year.amount))?;
+    for year in &totals.spend {
+        write!(html, "<td class=\"num\">{}</td>", t.amount(year.amount))?;
     }
     html.push_str("</tr>\n</table></div>\n<table>\n<tr><th>project</th><th class=\"num\">cost</th><th class=\"num\">covered</th><th class=\"num\">gap</th><th>runs</th></tr>\n");
     for p in &report.projects {
@@ -555,19 +555,19 @@ fn funding(report: &FundingReport, t: &Messages) -> Result<String, std::fmt::Err
             "<tr{class}><td><a href=\"#p-{1}\">{}</a> <span class=\"id\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{flag}{}</td><td>{} → {}</td></tr>",
             escape(p.name),
             escape(p.id),
-            p.cost.map_or(String::new(), amount),
-            amount(p.covered),
-            amount(p.gap),
-            p.start,
-            p.finish
+            p.cost.map_or(String::new(), |c| t.amount(c)),
+            t.amount(p.covered),
+            t.amount(p.gap),
+            t.date(p.start),
+            t.date(p.finish)
         )?;
     }
     writeln!(
         html,
         "<tr class=\"total\"><td>total</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td></td></tr>\n</table>",
-        amount(t.cost),
-        amount(t.covered),
-        amount(t.gap)
+        t.amount(totals.cost),
+        t.amount(totals.covered),
+        t.amount(totals.gap)
     )?;
     Ok(html)
 }
@@ -593,7 +593,7 @@ fn opportunities(report: &OpportunitiesReport, t: &Messages) -> Result<String, s
                 "<tr class=\"flagged\"><td>{} <span class=\"id\">{}</span></td><td class=\"num\">{}</td><td>{}</td><td>-</td><td></td><td>no source can add to it</td></tr>",
                 escape(p.name),
                 escape(p.id),
-                amount(p.gap),
+                t.amount(p.gap),
                 escape(&p.why())
             )?;
         }
@@ -605,7 +605,7 @@ fn opportunities(report: &OpportunitiesReport, t: &Messages) -> Result<String, s
                         escape(p.name),
                         escape(p.id)
                     ),
-                    amount(p.gap),
+                    t.amount(p.gap),
                     escape(&p.why()),
                 )
             } else {
@@ -616,7 +616,7 @@ fn opportunities(report: &OpportunitiesReport, t: &Messages) -> Result<String, s
                 "<tr><td>{id}</td><td class=\"num\">{gap}</td><td>{why}</td><td>{} <span class=\"id\">{}</span></td><td class=\"num\">{}</td><td>{}</td></tr>",
                 escape(o.name),
                 escape(o.source),
-                amount(o.amount),
+                t.amount(o.amount),
                 escape(&OpportunitiesReport::note(o))
             )?;
         }

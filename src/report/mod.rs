@@ -122,6 +122,16 @@ impl Look {
         crate::i18n::Messages::new(self.lang).tr(english)
     }
 
+    /// An amount as this look's language writes it (`1,200,000`, `1 200 000`).
+    pub fn amount(&self, value: f64) -> String {
+        crate::i18n::Messages::new(self.lang).amount(value)
+    }
+
+    /// A day as this look's language writes it (`2019-07-01`, `01.07.2019`).
+    pub fn date(&self, day: chrono::NaiveDate) -> String {
+        crate::i18n::Messages::new(self.lang).date(day)
+    }
+
     /// The messages of this look's language.
     pub fn messages(&self) -> crate::i18n::Messages {
         crate::i18n::Messages::new(self.lang)

@@ -112,8 +112,8 @@ impl Report for OrderReport<'_> {
                 GridCell::new(row.position.to_string()),
                 GridCell::new(row.wave.to_string()),
                 GridCell::new(row.id).fg_if(row.critical, Color::Red),
-                GridCell::new(row.start.to_string()),
-                GridCell::new(row.finish.to_string()),
+                GridCell::new(look.date(row.start)),
+                GridCell::new(look.date(row.finish)),
                 GridCell::new(after.join(", ")),
             ]);
         }

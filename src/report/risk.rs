@@ -77,10 +77,10 @@ pub fn table(
         table.row([
             format!("{}{marker}", project.id),
             project.name.clone(),
-            r.planned_finish.to_string(),
-            r.finish.p50.to_string(),
-            r.finish.p80.to_string(),
-            r.finish.p95.to_string(),
+            look.date(r.planned_finish),
+            look.date(r.finish.p50),
+            look.date(r.finish.p80),
+            look.date(r.finish.p95),
             percent(r.criticality),
         ]);
     }
@@ -104,7 +104,7 @@ pub fn table(
             table.row([
                 roadmap.projects[due.project].id.clone(),
                 due_label(roadmap, due.kind).to_string(),
-                due.date.to_string(),
+                look.date(due.date),
                 planned.to_string(),
                 probability,
             ]);
