@@ -4,12 +4,12 @@
 //! (W010) with the projects that would close them.
 
 use crate::diag::{Arg, Code, Diagnostic, Text};
-use crate::i18n::{Lang, Messages};
-use crate::text;
 use crate::funding::{YearlySpend, cap_findings};
+use crate::i18n::{Lang, Messages};
 use crate::model::Roadmap;
 use crate::plan::targets::IndicatorPlan;
 use crate::plan::{HeldBack, Missed, Plan};
+use crate::text;
 
 /// Every finding of a plan: its missed due dates, then its years over a cap.
 pub fn of(roadmap: &Roadmap, plan: &Plan) -> Vec<Diagnostic> {
@@ -177,7 +177,8 @@ fn missed_targets(
                 target = indicator.with_unit(&crate::plan::targets::number(target.target)),
             );
             let year_end = chrono::NaiveDate::from_ymd_opt(target.year, 12, 31);
-            let by = year_end.map_or_else(|| Arg::from(format!("{}-12-31", target.year)), Arg::Date);
+            let by =
+                year_end.map_or_else(|| Arg::from(format!("{}-12-31", target.year)), Arg::Date);
             let help = if target.would_close.is_empty() {
                 if target.late.is_empty() {
                     text!("w-missed-target-none")

@@ -233,9 +233,7 @@ fn findings_of_a_broken_file_in_bulgarian() {
     assert_eq!(codes(&bulgarian), codes(&english));
     assert!(codes(&english).len() >= 10);
     // JSON is for programs: the same in every language.
-    let json = |lang: &str| {
-        roadmap(&["validate", file, "--format", "json", "--lang", lang]).stdout
-    };
+    let json = |lang: &str| roadmap(&["validate", file, "--format", "json", "--lang", lang]).stdout;
     assert_eq!(json("bg"), json("en"));
 }
 
@@ -268,18 +266,28 @@ fn bundled_report_text_in_bulgarian() {
         let tag = &rest[open..close];
         if tag.starts_with("<svg") || tag.starts_with("<style") || tag.starts_with("<script") {
             skip += 1;
-        } else if tag.starts_with("</svg") || tag.starts_with("</style") || tag.starts_with("</script") {
+        } else if tag.starts_with("</svg")
+            || tag.starts_with("</style")
+            || tag.starts_with("</script")
+        {
             skip = skip.saturating_sub(1);
         }
         inside = false;
         rest = &rest[close..];
     }
     support::assert_snapshot("report-text-bg", &text);
-    for english in ["Critical path", "days of slack", "Costs ", " leads", "No findings"] {
+    for english in [
+        "Critical path",
+        "days of slack",
+        "Costs ",
+        " leads",
+        "No findings",
+    ] {
         assert!(!text.contains(english), "English left: {english}");
     }
     assert!(
-        text.lines().any(|l| l.starts_with("Критични вериги (") && l.ends_with("):")),
+        text.lines()
+            .any(|l| l.starts_with("Критични вериги (") && l.ends_with("):")),
         "chains labelled by their count"
     );
 }

@@ -466,7 +466,10 @@ mod tests {
     #[test]
     fn every_id_in_the_code_is_in_every_catalogue() {
         let mut files = Vec::new();
-        let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+        let mut dirs = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
         while let Some(dir) = dirs.pop() {
             for entry in std::fs::read_dir(dir).unwrap() {
                 let path = entry.unwrap().path();
@@ -515,10 +518,7 @@ mod tests {
         assert!(named.len() > 200, "{}", named.len());
         for (_, lang) in Lang::ALL {
             let have = ids(lang);
-            let missing: Vec<_> = named
-                .iter()
-                .filter(|(id, _)| !have.contains(id))
-                .collect();
+            let missing: Vec<_> = named.iter().filter(|(id, _)| !have.contains(id)).collect();
             assert!(missing.is_empty(), "{}: missing {missing:?}", lang.code());
         }
     }

@@ -444,7 +444,10 @@ pub fn unknown_key(
     .at(key.span());
     finding = match suggest(key.get_ref(), known.iter().copied()) {
         Some(best) => finding.with_help(crate::text!("help-did-you-mean", name = best)),
-        None => finding.with_help(crate::text!("help-expected-one-of", names = known.join(", "))),
+        None => finding.with_help(crate::text!(
+            "help-expected-one-of",
+            names = known.join(", ")
+        )),
     };
     decoder.findings.push(finding);
 }

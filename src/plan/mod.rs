@@ -295,7 +295,11 @@ fn past_last_day(roadmap: &Roadmap, problem: &Problem, solution: &Solution) -> O
     Some(
         Diagnostic::error(
             Code::TooLarge,
-            crate::text!("e-plan-past-last-day", project = &project.id, starts = starts),
+            crate::text!(
+                "e-plan-past-last-day",
+                project = &project.id,
+                starts = starts
+            ),
         )
         .at(start_value_at(roadmap, problem, solution, first)
             .unwrap_or_else(|| project.duration_at.clone()))

@@ -187,7 +187,11 @@ impl<'a> ActorsReport<'a> {
 
 impl Report for ActorsReport<'_> {
     fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
-        writeln!(out, "{}", look.bold(&look.tr("Roles (L leads, P takes part)")))?;
+        writeln!(
+            out,
+            "{}",
+            look.bold(&look.tr("Roles (L leads, P takes part)"))
+        )?;
         self.write_matrix(out, look)?;
         writeln!(out)?;
         self.write_summary(out, look)?;

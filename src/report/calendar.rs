@@ -73,7 +73,12 @@ fn describe(reason: Option<OffReason>) -> (&'static str, String) {
 
 impl Report for CalendarReport {
     fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
-        writeln!(out, "{} {}", look.bold(&look.tr("Working weekdays:")), self.weekdays)?;
+        writeln!(
+            out,
+            "{} {}",
+            look.bold(&look.tr("Working weekdays:")),
+            self.weekdays
+        )?;
         if self.days.is_empty() {
             return writeln!(out, "{}", look.tr("No exceptions."));
         }

@@ -66,7 +66,8 @@ pub fn table(
             }
         }
     }
-    let note = &look.tr("funding gap: cost no source covers plus commitments beyond a source's amount");
+    let note =
+        &look.tr("funding gap: cost no source covers plus commitments beyond a source's amount");
     writeln!(out, "{}", grid::paragraph(note, look.width))
 }
 

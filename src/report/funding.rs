@@ -256,13 +256,17 @@ impl<'a> FundingReport<'a> {
             out,
             "\n{}",
             look.bold(&grid::paragraph(
-                &look
-                    .messages()
-                    .with("funding-caps-title", &[("currency", self.currency.to_string())]),
+                &look.messages().with(
+                    "funding-caps-title",
+                    &[("currency", self.currency.to_string())]
+                ),
                 look.width
             ))
         )?;
-        let mut columns = vec![grid::Column::id(look.tr("source")), grid::Column::number(look.tr("cap/year"))];
+        let mut columns = vec![
+            grid::Column::id(look.tr("source")),
+            grid::Column::number(look.tr("cap/year")),
+        ];
         columns.extend(
             self.totals
                 .spend
@@ -301,7 +305,11 @@ impl<'a> FundingReport<'a> {
             }
         }
         if !self.held_by_caps.is_empty() {
-            writeln!(out, "{}", look.tr("Started later to stay within a yearly cap:"))?;
+            writeln!(
+                out,
+                "{}",
+                look.tr("Started later to stay within a yearly cap:")
+            )?;
             for hold in &self.held_by_caps {
                 let line = format!(
                     "{} starts {}: a day earlier, `{}` would pay out more than its cap in {}",
@@ -372,11 +380,10 @@ impl Report for FundingReport<'_> {
         writeln!(
             out,
             "{}",
-            look.bold(
-                &look
-                    .messages()
-                    .with("funding-sources-title", &[("currency", self.currency.to_string())])
-            )
+            look.bold(&look.messages().with(
+                "funding-sources-title",
+                &[("currency", self.currency.to_string())]
+            ))
         )?;
         self.write_sources(out, look)?;
         for source in self.sources.iter().filter(|s| s.over_committed) {
@@ -393,9 +400,10 @@ impl Report for FundingReport<'_> {
             out,
             "\n{}",
             look.bold(&grid::paragraph(
-                &look
-                    .messages()
-                    .with("funding-spend-title", &[("currency", self.currency.to_string())]),
+                &look.messages().with(
+                    "funding-spend-title",
+                    &[("currency", self.currency.to_string())]
+                ),
                 look.width
             ))
         )?;
@@ -404,11 +412,10 @@ impl Report for FundingReport<'_> {
         writeln!(
             out,
             "\n{}",
-            look.bold(
-                &look
-                    .messages()
-                    .with("funding-projects-title", &[("currency", self.currency.to_string())])
-            )
+            look.bold(&look.messages().with(
+                "funding-projects-title",
+                &[("currency", self.currency.to_string())]
+            ))
         )?;
         self.write_projects(out, look)?;
         let short = self.projects.iter().filter(|p| p.under_funded).count();

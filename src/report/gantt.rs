@@ -733,18 +733,20 @@ fn groups(
         let project = &roadmap.projects[p];
         match group_by {
             GroupBy::None | GroupBy::Programme => (0, String::new()),
-            GroupBy::Objective => project.objectives.first().map_or(
-                (usize::MAX, t.get("no-objective")),
-                |&o| {
-                    (
-                        o,
-                        format!(
-                            "{}: {}",
-                            roadmap.objectives[o].id, roadmap.objectives[o].name
-                        ),
-                    )
-                },
-            ),
+            GroupBy::Objective => {
+                project
+                    .objectives
+                    .first()
+                    .map_or((usize::MAX, t.get("no-objective")), |&o| {
+                        (
+                            o,
+                            format!(
+                                "{}: {}",
+                                roadmap.objectives[o].id, roadmap.objectives[o].name
+                            ),
+                        )
+                    })
+            }
             GroupBy::Lead => (
                 project.lead,
                 format!(

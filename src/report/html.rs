@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::diag::render::JsonFinding;
 use crate::diag::{Diagnostic, SourceFile};
-use crate::display::{amount, units};
+use crate::display::units;
 use crate::i18n::{Lang, Messages};
 use crate::model::Roadmap;
 use crate::plan::Plan;
@@ -233,7 +233,10 @@ fn summary(roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Result<String, std::
     let with = |id: &str, args: &[(&str, String)]| t.with(id, args);
     let tiles = [
         (
-            with("tile-years", &[("years", t.decimal(days as f64 / 365.25, 1))]),
+            with(
+                "tile-years",
+                &[("years", t.decimal(days as f64 / 365.25, 1))],
+            ),
             with(
                 "tile-days",
                 &[
@@ -476,10 +479,7 @@ fn roles(
 fn funding(report: &FundingReport, t: &Messages) -> Result<String, std::fmt::Error> {
     let mut html = format!(
         "<p class=\"note\">{}</p>\n<div class=\"wide\"><table class=\"funding-sources\">\n<thead><tr><th>source</th><th class=\"num\">amount</th><th class=\"num\">committed</th><th class=\"num\">remaining</th><th>window</th>",
-        escape(&t.with(
-            "funding-note",
-            &[("currency", report.currency.to_string())]
-        ))
+        escape(&t.with("funding-note", &[("currency", report.currency.to_string())]))
     );
     for year in &report.totals.spend {
         write!(html, "<th class=\"num\">{}</th>", year.year)?;
@@ -697,7 +697,11 @@ fn findings(input: &Input, t: &Messages) -> Result<String, std::fmt::Error> {
             escape(&at)
         )?;
         if let Some(help) = &finding.help {
-            write!(html, "<span class=\"help\">{}</span>", escape(&t.text(help)))?;
+            write!(
+                html,
+                "<span class=\"help\">{}</span>",
+                escape(&t.text(help))
+            )?;
         }
         html.push_str("</li>\n");
     }

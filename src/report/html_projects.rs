@@ -208,7 +208,11 @@ fn fiche(
         &dependencies(roadmap, project, t),
     )?;
     fact(html, &t.get("fact-needed"), &dependents(roadmap, p, t))?;
-    fact(html, &t.get("fact-resources"), &resources(roadmap, project, t))?;
+    fact(
+        html,
+        &t.get("fact-resources"),
+        &resources(roadmap, project, t),
+    )?;
     fact(html, &t.get("fact-money"), &money(roadmap, project, t))?;
     fact(html, &t.get("fact-due"), &due(roadmap, plan, p, t))?;
     if let Some(risk) = risk

@@ -92,7 +92,11 @@ pub fn sources(roadmap: &Roadmap, plan: &Plan, report: &FundingReport, t: &Messa
             for year in &row.spend {
                 write!(html, "<th class=\"num\">{}</th>", year.year)?;
             }
-            write!(html, "</tr></thead>\n<tr><td>{}</td>", escape(&t.tr("spend")))?;
+            write!(
+                html,
+                "</tr></thead>\n<tr><td>{}</td>",
+                escape(&t.tr("spend"))
+            )?;
             for year in &row.spend {
                 let over = row.over_cap_years.contains(&year.year);
                 write!(

@@ -138,10 +138,12 @@ impl Report for OrderReport<'_> {
                 .any(|d| d.kind != LinkKind::FinishToStart)
         });
         if overlapping {
-            let note = &look.tr("A wave orders prerequisites, not time: after an SS link a project may \
+            let note = &look.tr(
+                "A wave orders prerequisites, not time: after an SS link a project may \
                         start once its prerequisite has started, and after an FF link it need \
                         only finish after it, so it can run before a prerequisite of an earlier \
-                        wave has finished.");
+                        wave has finished.",
+            );
             writeln!(out, "{}", grid::paragraph(note, look.width))?;
         }
         Ok(())

@@ -205,11 +205,17 @@ impl WithProgrammes<'_> {
             grid::Column::number(look.tr("projects")),
         ];
         if dated {
-            columns.extend([grid::Column::fixed(look.tr("start")), grid::Column::fixed(look.tr("finish"))]);
+            columns.extend([
+                grid::Column::fixed(look.tr("start")),
+                grid::Column::fixed(look.tr("finish")),
+            ]);
         }
         // Lists of ids wrap between ids (the by-source and resource lists are one a line).
         columns.extend(match self.measure {
-            Measure::Order => vec![grid::Column::fixed(look.tr("waves")), grid::Column::fixed(look.tr("crit"))],
+            Measure::Order => vec![
+                grid::Column::fixed(look.tr("waves")),
+                grid::Column::fixed(look.tr("crit")),
+            ],
             Measure::Actors => vec![grid::Column::ids(look.tr("actors"))],
             Measure::Funding => vec![
                 grid::Column::number(look.tr("cost")),

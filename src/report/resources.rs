@@ -159,8 +159,10 @@ impl Report for ResourcesReport<'_> {
             by_month
         };
         writeln!(out, "{}", table.render(look))?;
-        let note = &look.tr("average: units used over the plan's days as a share of capacity; each bar \
-                    step is 1/8 of capacity");
+        let note = &look.tr(
+            "average: units used over the plan's days as a share of capacity; each bar \
+                    step is 1/8 of capacity",
+        );
         writeln!(out, "{}", grid::paragraph(note, look.width))
     }
 

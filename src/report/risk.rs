@@ -135,7 +135,11 @@ pub fn table(
                 probability,
             ]);
         }
-        writeln!(out, "{}", look.tr("Indicator targets (reached by the end of their year):"))?;
+        writeln!(
+            out,
+            "{}",
+            look.tr("Indicator targets (reached by the end of their year):")
+        )?;
         writeln!(out, "{}\n", table.render(look))?;
     }
     writeln!(out, "Roadmap finish (last day) over {} runs:", s.runs)?;

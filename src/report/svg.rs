@@ -457,10 +457,7 @@ impl<'a> Chart<'a> {
                     "rm-closes",
                     self.t.with(
                         "svg-window-closes",
-                        &[
-                            ("name", source.name.clone()),
-                            ("date", self.t.date(until)),
-                        ],
+                        &[("name", source.name.clone()), ("date", self.t.date(until))],
                     ),
                 ));
             }

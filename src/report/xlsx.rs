@@ -38,7 +38,9 @@ pub fn workbook(
     plan_sheet(
         workbook.add_worksheet().set_name(name("sheet-plan"))?,
         roadmap,
-        plan, t)?;
+        plan,
+        t,
+    )?;
     let sheet = workbook
         .add_worksheet()
         .set_name(name("sheet-funding-projects"))?;
@@ -52,7 +54,9 @@ pub fn workbook(
     tables::actors(
         workbook.add_worksheet().set_name(name("sheet-actors"))?,
         roadmap,
-        plan, t)?;
+        plan,
+        t,
+    )?;
     let sheet = workbook.add_worksheet().set_name(name("sheet-findings"))?;
     tables::findings(sheet, source, findings, t)?;
     if !roadmap.indicators.is_empty() {

@@ -198,7 +198,12 @@ pub fn funding_per_year(
 
 /// Resources per month against capacity: the average share of capacity in use, one column a
 /// month, full months in red.
-pub fn resources(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Result<(), XlsxError> {
+pub fn resources(
+    sheet: &mut Worksheet,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    t: &Messages,
+) -> Result<(), XlsxError> {
     let report = ResourcesReport::new(roadmap, plan);
     let months: Vec<String> = report
         .resources
@@ -241,7 +246,12 @@ pub fn resources(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan, t: &Mess
     }
     filter(sheet, row, refs.len() as u16)?;
     if report.resources.is_empty() {
-        write_text(sheet, 1, 0, &t.tr("No shared resource is declared in the file."))?;
+        write_text(
+            sheet,
+            1,
+            0,
+            t.tr("No shared resource is declared in the file."),
+        )?;
     }
     Ok(())
 }
@@ -249,7 +259,12 @@ pub fn resources(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan, t: &Mess
 /// The role matrix: a row per project, a column per actor, L (leads) or P (takes part); a
 /// totals row counts each actor's projects. Who each actor is follows under a blank row, so
 /// the filter stays on the matrix.
-pub fn actors(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Result<(), XlsxError> {
+pub fn actors(
+    sheet: &mut Worksheet,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    t: &Messages,
+) -> Result<(), XlsxError> {
     let mut titles: Vec<String> = ["Project", "ID"].map(String::from).to_vec();
     titles.extend(roadmap.actors.iter().map(|a| a.name.clone()));
     let refs: Vec<&str> = titles.iter().map(String::as_str).collect();
@@ -322,7 +337,7 @@ pub fn findings(
         let message = t.text(&finding.message);
         crate::report::xlsx::write_text_with_format(sheet, row, 2, &message, &wrap)?;
         if let Some(help) = &finding.help {
-            crate::report::xlsx::write_text_with_format(sheet, row, 3, &t.text(help), &wrap)?;
+            crate::report::xlsx::write_text_with_format(sheet, row, 3, t.text(help), &wrap)?;
         }
         if let Some(line) = json.line {
             sheet.write_number(row, 4, line as f64)?;
@@ -330,18 +345,18 @@ pub fn findings(
     }
     filter(sheet, row, titles.len() as u16)?;
     if findings.is_empty() {
-        write_text(
-            sheet,
-            1,
-            2,
-            &t.get("no-findings"),
-        )?;
+        write_text(sheet, 1, 2, t.get("no-findings"))?;
     }
     Ok(())
 }
 
 /// Indicators: a row per indicator target, with the planned value and whether it is reached.
-pub fn indicators(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Result<(), XlsxError> {
+pub fn indicators(
+    sheet: &mut Worksheet,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    t: &Messages,
+) -> Result<(), XlsxError> {
     let titles = [
         "Indicator",
         "ID",
@@ -356,7 +371,9 @@ pub fn indicators(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan, t: &Mes
     table(
         sheet,
         &titles,
-        &[40.0, 20.0, 36.0, 10.0, 10.0, 7.0, 10.0, 10.0, 9.0], t)?;
+        &[40.0, 20.0, 36.0, 10.0, 10.0, 7.0, 10.0, 10.0, 9.0],
+        t,
+    )?;
     let mut row = 0;
     for (i, indicator) in roadmap.indicators.iter().enumerate() {
         for target in &plan.indicators[i].targets {
@@ -378,7 +395,12 @@ pub fn indicators(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan, t: &Mes
 }
 
 /// Programmes: a row per programme with its rolled-up dates, cost and commitments.
-pub fn programmes(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Result<(), XlsxError> {
+pub fn programmes(
+    sheet: &mut Worksheet,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    t: &Messages,
+) -> Result<(), XlsxError> {
     let titles = [
         "Programme",
         "ID",
@@ -397,7 +419,9 @@ pub fn programmes(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan, t: &Mes
         &titles,
         &[
             36.0, 20.0, 28.0, 28.0, 9.0, 11.0, 11.0, 13.0, 13.0, 8.0, 50.0,
-        ], t)?;
+        ],
+        t,
+    )?;
     let mut row = 0;
     for (q, programme) in roadmap.programmes.iter().enumerate() {
         row += 1;

@@ -77,9 +77,7 @@ pub(super) fn resolve(
                             crate::text!("e-not-holiday-set", value = &name.value),
                         )
                         .at(name.at.clone())
-                        .with_help(
-                            crate::text!("find-calendar-3"),
-                        ),
+                        .with_help(crate::text!("find-calendar-3")),
                     );
                 }
             }
@@ -93,11 +91,8 @@ pub(super) fn resolve(
             RawHoliday::Range(range) => {
                 let (Some(from), Some(until)) = (&range.from, &range.until) else {
                     findings.push(
-                        Diagnostic::error(
-                            Code::MissingKey,
-                            crate::text!("find-calendar-4"),
-                        )
-                        .at(range.at.clone()),
+                        Diagnostic::error(Code::MissingKey, crate::text!("find-calendar-4"))
+                            .at(range.at.clone()),
                     );
                     continue;
                 };

@@ -136,7 +136,9 @@ fn status(p: &RawProject, findings: &mut Vec<Diagnostic>) -> Status {
             .at(status.at.clone());
             finding = match diag::suggest(&status.value, names) {
                 Some(best) => finding.with_help(crate::text!("help-did-you-mean", name = best)),
-                None => finding.with_help(crate::text!("help-use-one-of", names = names.join(", "))),
+                None => {
+                    finding.with_help(crate::text!("help-use-one-of", names = names.join(", ")))
+                }
             };
             findings.push(finding);
             Status::NotStarted
@@ -267,7 +269,11 @@ fn finish_not_before_start(p: &RawProject, findings: &mut Vec<Diagnostic>) {
         findings.push(
             Diagnostic::error(
                 Code::InvalidProgress,
-                crate::text!("e-finish-before-start", finish = f.value.0, start = s.value.0),
+                crate::text!(
+                    "e-finish-before-start",
+                    finish = f.value.0,
+                    start = s.value.0
+                ),
             )
             .at(f.at.clone())
             .with_note(s.at.clone(), crate::text!("find-progress-7")),
@@ -310,9 +316,7 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::new(Code::ProgressOutOfOrder, message)
                         .at(dep.at.clone())
-                        .with_help(
-                            crate::text!("find-progress-8"),
-                        ),
+                        .with_help(crate::text!("find-progress-8")),
                 );
             }
         }

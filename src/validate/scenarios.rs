@@ -85,10 +85,7 @@ pub fn resolve(
                     findings.push(
                         Diagnostic::error(
                             Code::InvalidValue,
-                            crate::text!(
-                                "e-stretch-range",
-                                factor = value.value.0.to_string()
-                            ),
+                            crate::text!("e-stretch-range", factor = value.value.0.to_string()),
                         )
                         .at(value.at.clone())
                         .with_help(crate::text!("e-stretch-range-help")),

@@ -242,7 +242,10 @@ fn coverage(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                         crate::text!("w-unmeasured-objective", id = &objective.id),
                     )
                     .at(objective.at.clone())
-                    .with_help(crate::text!("w-unmeasured-objective-help", id = &objective.id)),
+                    .with_help(crate::text!(
+                        "w-unmeasured-objective-help",
+                        id = &objective.id
+                    )),
                 );
             }
         }
