@@ -177,7 +177,6 @@ find-calendar-2 = премахнете го или проверете годин
 find-calendar-3 = вграденият набор е "BG" (България); другите дни запишете като дати
 find-calendar-4 = период от празници изисква `from` и `until`
 find-calendar-5 = периодът свършва, преди да започне
-find-calendar-6 = изброете дните в `holidays`
 find-calendar-7 = календарът няма нито един работен ден от седмицата
 find-calendar-8 = посочете поне един, напр. workdays = ["mon", "tue", "wed", "thu", "fri"]
 find-progress-1 = запишете {"{"} optimistic = "4 months", likely = "6 months", pessimistic = "12 months" {"}"}
@@ -209,7 +208,6 @@ find-risk-1 = намалете песимистичната оценка или 
 e-not-weekday = `{ $value }` не е ден от седмицата
 e-day-before-plan = { $date } е преди { $year }, първата година на плана: никога няма да се приложи
 e-not-holiday-set = `{ $value }` не е вграден набор от празници
-e-holidays-file = `holidays_file` ("{ $file }") все още не се поддържа
 e-estimate-missing = тристепенната оценка на продължителността няма `{ $key }`
 e-optimistic-longer = оптимистичната продължителност { $optimistic } е по-дълга от най-вероятната { $likely }
 e-pessimistic-shorter = песимистичната продължителност { $pessimistic } е по-къса от най-вероятната { $likely }
@@ -538,3 +536,4 @@ t-utility = комунално дружество
 t-academia = академична общност
 t-ngo = НПО
 t-other = друго
+e-holidays-file-help = посочете файл iCalendar (.ics) спрямо файла на пътната карта, чиито събития са неработните дни

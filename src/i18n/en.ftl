@@ -177,7 +177,6 @@ find-calendar-2 = remove it, or check the year
 find-calendar-3 = the built-in set is "BG" (Bulgaria); write other days as dates
 find-calendar-4 = a holiday range needs `from` and `until`
 find-calendar-5 = the range ends before it begins
-find-calendar-6 = list the days in `holidays` instead
 find-calendar-7 = the calendar has no working weekday
 find-calendar-8 = list at least one, e.g. workdays = ["mon", "tue", "wed", "thu", "fri"]
 find-progress-1 = write {"{"} optimistic = "4 months", likely = "6 months", pessimistic = "12 months" {"}"}
@@ -209,7 +208,6 @@ find-risk-1 = lower the pessimistic estimate, or plan from an earlier day
 e-not-weekday = `{ $value }` is not a weekday
 e-day-before-plan = { $date } is before { $year }, the first year of the plan: it can never apply
 e-not-holiday-set = `{ $value }` is not a built-in holiday set
-e-holidays-file = `holidays_file` ("{ $file }") is not supported yet
 e-estimate-missing = a three-point duration has no `{ $key }`
 e-optimistic-longer = the optimistic duration { $optimistic } is longer than the likely one { $likely }
 e-pessimistic-shorter = the pessimistic duration { $pessimistic } is shorter than the likely one { $likely }
@@ -538,3 +536,4 @@ t-utility = utility
 t-academia = academia
 t-ngo = ngo
 t-other = other
+e-holidays-file-help = name an iCalendar (.ics) file, relative to the roadmap file, whose events are the days off
