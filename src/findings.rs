@@ -5,11 +5,11 @@
 
 use crate::diag::{Arg, Code, Diagnostic, Text};
 use crate::funding::{YearlySpend, cap_findings};
+use crate::i18n::text;
 use crate::i18n::{Lang, Messages};
 use crate::model::Roadmap;
 use crate::plan::targets::IndicatorPlan;
 use crate::plan::{HeldBack, Missed, Plan};
-use crate::text;
 
 /// Every finding of a plan: its missed due dates, then its years over a cap.
 pub fn of(roadmap: &Roadmap, plan: &Plan) -> Vec<Diagnostic> {

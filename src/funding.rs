@@ -188,19 +188,19 @@ pub fn cap_findings(roadmap: &Roadmap, plan: &Plan) -> Vec<Diagnostic> {
             .map(|&(p, _)| roadmap.projects[p].id.as_str())
             .collect();
         let help = if alone.is_empty() {
-            crate::text!("w-over-cap-help")
+            crate::i18n::text!("w-over-cap-help")
         } else {
             let ids = alone
                 .iter()
                 .map(|id| format!("`{id}`"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            crate::text!("w-over-cap-alone", ids = ids, count = alone.len())
+            crate::i18n::text!("w-over-cap-alone", ids = ids, count = alone.len())
         };
         findings.push(
             Diagnostic::new(
                 Code::OverYearlyCap,
-                crate::text!(
+                crate::i18n::text!(
                     "w-over-yearly-cap",
                     source = &source.id,
                     spend = Arg::Amount(cap_year.spend),

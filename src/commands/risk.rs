@@ -135,10 +135,10 @@ pub(super) fn past_last_day(roadmap: &Roadmap, result: &risk::Risk) -> Option<Di
     Some(
         Diagnostic::error(
             Code::TooLarge,
-            crate::text!("e-runs-past-last-day", project = &project.id),
+            crate::i18n::text!("e-runs-past-last-day", project = &project.id),
         )
         .at(project.duration_at.clone())
-        .with_help(crate::text!("find-risk-1")),
+        .with_help(crate::i18n::text!("find-risk-1")),
     )
 }
 

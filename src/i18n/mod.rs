@@ -377,7 +377,6 @@ impl PartialEq<&str> for Text {
 }
 
 /// `text!("id", name = value, ...)`: a [`Text`] of the catalogue message `id`.
-#[macro_export]
 macro_rules! text {
     ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
         $crate::i18n::Text::message(
@@ -386,6 +385,9 @@ macro_rules! text {
         )
     };
 }
+
+/// `i18n::text!`, by its module's path, for the whole crate.
+pub(crate) use text;
 
 #[cfg(test)]
 mod tests {

@@ -60,18 +60,18 @@ impl Decoder {
     fn wrong_type(&mut self, node: &Node<'_>, expected: &str) {
         let found = node.get_ref().type_str();
         let expected = match expected {
-            "a string" => crate::text!("expect-string"),
-            "a whole number" => crate::text!("expect-whole-number"),
-            "a number" => crate::text!("expect-number"),
-            "a date like 2019-07-01" => crate::text!("expect-date"),
-            "a duration like \"9 months\"" => crate::text!("expect-duration"),
-            "an array" => crate::text!("expect-array"),
-            "a table" => crate::text!("expect-table"),
+            "a string" => crate::i18n::text!("expect-string"),
+            "a whole number" => crate::i18n::text!("expect-whole-number"),
+            "a number" => crate::i18n::text!("expect-number"),
+            "a date like 2019-07-01" => crate::i18n::text!("expect-date"),
+            "a duration like \"9 months\"" => crate::i18n::text!("expect-duration"),
+            "an array" => crate::i18n::text!("expect-array"),
+            "a table" => crate::i18n::text!("expect-table"),
             other => crate::diag::Text::plain(other),
         };
         self.invalid(
             node.span(),
-            crate::text!("e-wrong-type", expected = expected, found = found),
+            crate::i18n::text!("e-wrong-type", expected = expected, found = found),
         );
     }
 }
@@ -79,11 +79,11 @@ impl Decoder {
 /// Why a duration does not parse, in the catalogues' words.
 fn span_error(err: &SpanError) -> crate::diag::Text {
     match err {
-        SpanError::Negative => crate::text!("e-span-negative"),
-        SpanError::Malformed => crate::text!("e-span-malformed"),
-        SpanError::UnknownUnit(unit) => crate::text!("e-span-unit", unit = unit),
-        SpanError::Fraction => crate::text!("e-span-fraction"),
-        SpanError::TooLong => crate::text!(
+        SpanError::Negative => crate::i18n::text!("e-span-negative"),
+        SpanError::Malformed => crate::i18n::text!("e-span-malformed"),
+        SpanError::UnknownUnit(unit) => crate::i18n::text!("e-span-unit", unit = unit),
+        SpanError::Fraction => crate::i18n::text!("e-span-fraction"),
+        SpanError::TooLong => crate::i18n::text!(
             "e-span-too-long",
             days = Span::MAX_DAYS.to_string(),
             months = Span::MAX_MONTHS.to_string()
@@ -126,7 +126,7 @@ impl Decode for u8 {
                     None => {
                         decoder.invalid(
                             node.span(),
-                            crate::text!("e-out-of-range", value = i.to_string()),
+                            crate::i18n::text!("e-out-of-range", value = i.to_string()),
                         );
                         None
                     }
@@ -207,7 +207,8 @@ impl Decode for Amount {
                 if let Some(written) = number_in_quotes(text) {
                     let finding = decoder.findings.pop().expect("just reported");
                     decoder.findings.push(
-                        finding.with_help(crate::text!("e-number-in-quotes", written = written)),
+                        finding
+                            .with_help(crate::i18n::text!("e-number-in-quotes", written = written)),
                     );
                 }
                 return None;
@@ -218,12 +219,12 @@ impl Decode for Amount {
             }
         };
         match number {
-            Some(n) if n.is_nan() => decoder.invalid(node.span(), crate::text!("e-nan")),
-            Some(n) if n < 0.0 => decoder.invalid(node.span(), crate::text!("e-negative")),
+            Some(n) if n.is_nan() => decoder.invalid(node.span(), crate::i18n::text!("e-nan")),
+            Some(n) if n < 0.0 => decoder.invalid(node.span(), crate::i18n::text!("e-negative")),
             Some(n) if n <= Amount::MAX => return Some(Amount(n)),
             _ => decoder.invalid(
                 node.span(),
-                crate::text!("e-too-large-number", max = format!("{:e}", Amount::MAX)),
+                crate::i18n::text!("e-too-large-number", max = format!("{:e}", Amount::MAX)),
             ),
         }
         None
@@ -262,15 +263,20 @@ impl Decode for Date {
             DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
                 (Some(d), None, None) => {
                     NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
-                        .ok_or_else(|| crate::text!("e-no-such-day", day = d.to_string()))
+                        .ok_or_else(|| crate::i18n::text!("e-no-such-day", day = d.to_string()))
                 }
-                (None, Some(_), _) => Err(crate::text!("e-time-of-day", found = dt.to_string())),
-                _ => Err(crate::text!("e-date-and-time", found = dt.to_string())),
+                (None, Some(_), _) => {
+                    Err(crate::i18n::text!("e-time-of-day", found = dt.to_string()))
+                }
+                _ => Err(crate::i18n::text!(
+                    "e-date-and-time",
+                    found = dt.to_string()
+                )),
             },
             DeValue::String(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
                 .ok()
                 .filter(|_| s.len() == 10)
-                .ok_or_else(|| crate::text!("e-not-a-date", value = s.to_string())),
+                .ok_or_else(|| crate::i18n::text!("e-not-a-date", value = s.to_string())),
             _ => {
                 decoder.wrong_type(node, "a date like 2019-07-01");
                 return None;
@@ -279,7 +285,7 @@ impl Decode for Date {
         match parsed {
             Ok(date) if date <= Date::LAST => Some(Date(date)),
             Ok(_) => {
-                decoder.invalid(node.span(), crate::text!("e-date-too-late"));
+                decoder.invalid(node.span(), crate::i18n::text!("e-date-too-late"));
                 None
             }
             Err(message) => {
@@ -313,7 +319,11 @@ impl Decode for Span {
                 Err(err) => {
                     decoder.invalid(
                         node.span(),
-                        crate::text!("e-quoted", value = s.to_string(), error = span_error(&err)),
+                        crate::i18n::text!(
+                            "e-quoted",
+                            value = s.to_string(),
+                            error = span_error(&err)
+                        ),
                     );
                     None
                 }
@@ -322,7 +332,7 @@ impl Decode for Span {
                 let err = if node.get_ref().as_str().is_none() && is_negative(node) {
                     span_error(&SpanError::Negative)
                 } else {
-                    crate::text!("e-duration-needs-unit")
+                    crate::i18n::text!("e-duration-needs-unit")
                 };
                 decoder.invalid(node.span(), err);
                 None
@@ -439,12 +449,12 @@ pub fn unknown_key(
 ) {
     let mut finding = Diagnostic::error(
         Code::UnknownKey,
-        crate::text!("e-unknown-key", key = key.get_ref().as_ref(), table = table),
+        crate::i18n::text!("e-unknown-key", key = key.get_ref().as_ref(), table = table),
     )
     .at(key.span());
     finding = match suggest(key.get_ref(), known.iter().copied()) {
-        Some(best) => finding.with_help(crate::text!("help-did-you-mean", name = best)),
-        None => finding.with_help(crate::text!(
+        Some(best) => finding.with_help(crate::i18n::text!("help-did-you-mean", name = best)),
+        None => finding.with_help(crate::i18n::text!(
             "help-expected-one-of",
             names = known.join(", ")
         )),

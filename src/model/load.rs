@@ -196,7 +196,7 @@ pub fn load(input: &Input) -> Result<Parsed, ReadError> {
             attached: Attached::default(),
             findings: vec![Diagnostic::error(
                 Code::TooLarge,
-                crate::text!(
+                crate::i18n::text!(
                     "e-file-too-large",
                     mib = (MAX_FILE_BYTES / (1024 * 1024)).to_string()
                 ),
@@ -226,7 +226,7 @@ pub fn parse_bytes(name: String, bytes: Vec<u8>) -> Parsed {
                 findings: vec![
                     Diagnostic::error(
                         Code::TomlSyntax,
-                        crate::text!(
+                        crate::i18n::text!(
                             "e-not-utf8",
                             byte = format!("0x{:02X}", bytes[valid_up_to]),
                             offset = valid_up_to.to_string(),
@@ -316,7 +316,7 @@ fn syntax_finding(err: &toml::de::Error, text: &str) -> Diagnostic {
         // The parser names no position for a dotted key too deep: find it.
         let finding = Diagnostic::error(
             Code::TooLarge,
-            crate::text!("e-dotted-key-depth", limit = KEY_DEPTH_LIMIT.to_string()),
+            crate::i18n::text!("e-dotted-key-depth", limit = KEY_DEPTH_LIMIT.to_string()),
         );
         return match deep_key_at(text) {
             Some(at) => finding.at(at),

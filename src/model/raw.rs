@@ -122,7 +122,7 @@ impl Decode for RawHoliday {
         } else {
             decoder.invalid(
                 node.span(),
-                crate::text!("e-holiday-shape", found = value.type_str()),
+                crate::i18n::text!("e-holiday-shape", found = value.type_str()),
             );
             None
         }
@@ -363,7 +363,7 @@ impl Decode for Score {
         if value > 5 {
             decoder.invalid(
                 node.span(),
-                crate::text!("e-score-range", value = value.to_string()),
+                crate::i18n::text!("e-score-range", value = value.to_string()),
             );
         }
         // Kept (capped) even when out of range, so the project is not also "missing" it; the
@@ -456,7 +456,7 @@ impl Decode for RawDependency {
         } else {
             decoder.invalid(
                 node.span(),
-                crate::text!("e-dependency-shape", found = node.get_ref().type_str()),
+                crate::i18n::text!("e-dependency-shape", found = node.get_ref().type_str()),
             );
             None
         }

@@ -102,7 +102,7 @@ impl Decode for Year {
                     None => {
                         decoder.invalid(
                             node.span(),
-                            crate::text!("e-not-a-year", value = i.to_string()),
+                            crate::i18n::text!("e-not-a-year", value = i.to_string()),
                         );
                         None
                     }
@@ -111,7 +111,7 @@ impl Decode for Year {
             other => {
                 decoder.invalid(
                     node.span(),
-                    crate::text!("e-expected-year", found = other.type_str()),
+                    crate::i18n::text!("e-expected-year", found = other.type_str()),
                 );
                 None
             }
@@ -147,9 +147,9 @@ impl Decode for Number {
             other => {
                 decoder.invalid(
                     node.span(),
-                    crate::text!(
+                    crate::i18n::text!(
                         "e-wrong-type",
-                        expected = crate::text!("expect-number"),
+                        expected = crate::i18n::text!("expect-number"),
                         found = other.type_str()
                     ),
                 );
@@ -163,7 +163,7 @@ impl Decode for Number {
             _ => {
                 decoder.invalid(
                     node.span(),
-                    crate::text!(
+                    crate::i18n::text!(
                         "e-finite-number",
                         max = format!("{:e}", crate::model::decode::Amount::MAX)
                     ),

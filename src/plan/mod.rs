@@ -108,9 +108,9 @@ impl Bound {
     /// X % longer" (or that it is the shortest possible).
     pub fn sentence(&self) -> crate::i18n::Text {
         if self.days_longer == 0 {
-            crate::text!("bound-shortest", date = self.earliest_finish)
+            crate::i18n::text!("bound-shortest", date = self.earliest_finish)
         } else {
-            crate::text!(
+            crate::i18n::text!(
                 "bound-longer",
                 date = self.earliest_finish,
                 days = self.days_longer,
@@ -289,13 +289,15 @@ fn past_last_day(roadmap: &Roadmap, problem: &Problem, solution: &Solution) -> O
         .min_by_key(|&i| (solution.start[i], i))?;
     let project = &roadmap.projects[first];
     let starts = match problem.checked_date(solution.start[first]) {
-        Some(date) if solution.start[first] <= last => crate::text!("starts-and", date = date),
+        Some(date) if solution.start[first] <= last => {
+            crate::i18n::text!("starts-and", date = date)
+        }
         _ => crate::i18n::Text::plain(""),
     };
     Some(
         Diagnostic::error(
             Code::TooLarge,
-            crate::text!(
+            crate::i18n::text!(
                 "e-plan-past-last-day",
                 project = &project.id,
                 starts = starts
@@ -303,7 +305,7 @@ fn past_last_day(roadmap: &Roadmap, problem: &Problem, solution: &Solution) -> O
         )
         .at(start_value_at(roadmap, problem, solution, first)
             .unwrap_or_else(|| project.duration_at.clone()))
-        .with_help(crate::text!("find-mod-1")),
+        .with_help(crate::i18n::text!("find-mod-1")),
     )
 }
 

@@ -454,7 +454,7 @@ fn fit(
     let (axis, label_width) = fitted?;
     let note = forced.map(|scale| {
         let needed = Axis::new(scale, first, last, usize::MAX).map_or(0, |a| a.columns());
-        crate::text!(
+        crate::i18n::text!(
             "scale-forced",
             scale = scale.name(),
             needed = needed.to_string(),

@@ -40,14 +40,13 @@ pub(super) fn resolve(
                     None => {
                         let mut finding = Diagnostic::error(
                             Code::InvalidValue,
-                            crate::text!("e-not-weekday", value = &name.value),
+                            crate::i18n::text!("e-not-weekday", value = &name.value),
                         )
                         .at(name.at.clone());
                         finding = match diag::suggest(&lower, WEEKDAYS) {
-                            Some(best) => {
-                                finding.with_help(crate::text!("help-did-you-mean", name = best))
-                            }
-                            None => finding.with_help(crate::text!("find-calendar-1")),
+                            Some(best) => finding
+                                .with_help(crate::i18n::text!("help-did-you-mean", name = best)),
+                            None => finding.with_help(crate::i18n::text!("find-calendar-1")),
                         };
                         findings.push(finding);
                     }
@@ -63,14 +62,14 @@ pub(super) fn resolve(
             findings.push(
                 Diagnostic::error(
                     Code::InvalidValue,
-                    crate::text!(
+                    crate::i18n::text!(
                         "e-day-before-plan",
                         date = date,
                         year = start.year().to_string()
                     ),
                 )
                 .at(at.clone())
-                .with_help(crate::text!("find-calendar-2")),
+                .with_help(crate::i18n::text!("find-calendar-2")),
             );
         };
     for holiday in raw.holidays.as_deref().unwrap_or_default() {
@@ -82,10 +81,10 @@ pub(super) fn resolve(
                     findings.push(
                         Diagnostic::error(
                             Code::InvalidValue,
-                            crate::text!("e-not-holiday-set", value = &name.value),
+                            crate::i18n::text!("e-not-holiday-set", value = &name.value),
                         )
                         .at(name.at.clone())
-                        .with_help(crate::text!("find-calendar-3")),
+                        .with_help(crate::i18n::text!("find-calendar-3")),
                     );
                 }
             }
@@ -103,15 +102,18 @@ pub(super) fn resolve(
             RawHoliday::Range(range) => {
                 let (Some(from), Some(until)) = (&range.from, &range.until) else {
                     findings.push(
-                        Diagnostic::error(Code::MissingKey, crate::text!("find-calendar-4"))
+                        Diagnostic::error(Code::MissingKey, crate::i18n::text!("find-calendar-4"))
                             .at(range.at.clone()),
                     );
                     continue;
                 };
                 if until.value.0 < from.value.0 {
                     findings.push(
-                        Diagnostic::error(Code::InvalidValue, crate::text!("find-calendar-5"))
-                            .at(until.at.clone()),
+                        Diagnostic::error(
+                            Code::InvalidValue,
+                            crate::i18n::text!("find-calendar-5"),
+                        )
+                        .at(until.at.clone()),
                     );
                     continue;
                 }
@@ -150,7 +152,7 @@ pub(super) fn resolve(
             Err(message) => findings.push(
                 Diagnostic::error(Code::InvalidValue, message)
                     .at(named.at.clone())
-                    .with_help(crate::text!("e-holidays-file-help")),
+                    .with_help(crate::i18n::text!("e-holidays-file-help")),
             ),
         }
     }
@@ -171,9 +173,9 @@ pub(super) fn resolve(
             .and_then(|w| w.first())
             .map_or(raw.at.clone(), |w| w.at.clone());
         findings.push(
-            Diagnostic::error(Code::InvalidValue, crate::text!("find-calendar-7"))
+            Diagnostic::error(Code::InvalidValue, crate::i18n::text!("find-calendar-7"))
                 .at(at)
-                .with_help(crate::text!("find-calendar-8")),
+                .with_help(crate::i18n::text!("find-calendar-8")),
         );
     }
     (Some(calendar), dates)

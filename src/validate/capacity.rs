@@ -18,7 +18,7 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::error(
                         Code::OverCapacity,
-                        crate::text!(
+                        crate::i18n::text!(
                             "e-over-capacity",
                             project = &project.id,
                             need = need_shown,
@@ -30,7 +30,7 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                     .at(demand.at.clone())
                     .with_note(
                         resource.capacity_at.clone(),
-                        crate::text!("note-capacity-set"),
+                        crate::i18n::text!("note-capacity-set"),
                     ),
                 );
             }

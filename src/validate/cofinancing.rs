@@ -18,7 +18,7 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::error(
                         Code::OverShare,
-                        crate::text!(
+                        crate::i18n::text!(
                             "e-over-share",
                             source = &source.id,
                             paid = Arg::Amount(paid),
@@ -31,8 +31,8 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                         ),
                     )
                     .at(contribution.at.clone())
-                    .with_note(share.at.clone(), crate::text!("note-share-rule"))
-                    .with_help(crate::text!(
+                    .with_note(share.at.clone(), crate::i18n::text!("note-share-rule"))
+                    .with_help(crate::i18n::text!(
                         "e-over-share-help",
                         amount = Arg::Amount((share.value * cost * 100.0).floor() / 100.0)
                     )),
@@ -65,7 +65,10 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::error(Code::ProjectAmountOutOfRange, text(message))
                         .at(contribution.at.clone())
-                        .with_note(limit.at.clone(), crate::text!("note-key-here", key = key)),
+                        .with_note(
+                            limit.at.clone(),
+                            crate::i18n::text!("note-key-here", key = key),
+                        ),
                 );
             }
         }

@@ -38,10 +38,10 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
         findings.push(
             Diagnostic::new(
                 Code::MissingScore,
-                crate::text!("w-missing-score", project = &project.id, list = list),
+                crate::i18n::text!("w-missing-score", project = &project.id, list = list),
             )
             .at(project.at.clone())
-            .with_help(crate::text!(
+            .with_help(crate::i18n::text!(
                 "w-missing-score-help",
                 example = format!("{{ {example} }}")
             )),

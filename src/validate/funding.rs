@@ -40,11 +40,11 @@ fn over_committed(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             .map(|(id, c)| Arg::Join(vec![format!("`{id}`").into(), Arg::Amount(c.amount)], " "))
             .collect();
         if count > NAMED {
-            named.push(crate::text!("n-more", count = count - NAMED).into());
+            named.push(crate::i18n::text!("n-more", count = count - NAMED).into());
         }
         let mut finding = Diagnostic::error(
             Code::OverCommitted,
-            crate::text!(
+            crate::i18n::text!(
                 "e-over-committed",
                 source = &source.id,
                 committed = Arg::Amount(committed),
@@ -59,7 +59,7 @@ fn over_committed(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
         for (id, c) in largest.iter().take(NAMED) {
             finding = finding.with_note(
                 c.at.clone(),
-                crate::text!(
+                crate::i18n::text!(
                     "note-commits",
                     id = *id,
                     amount = Arg::Amount(c.amount),
@@ -87,7 +87,7 @@ pub fn gaps(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             findings.push(
                 Diagnostic::new(
                     Code::FundingGap,
-                    crate::text!(
+                    crate::i18n::text!(
                         "w-funding-gap",
                         project = &project.id,
                         cost = Arg::Amount(cost),
@@ -97,7 +97,7 @@ pub fn gaps(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                     ),
                 )
                 .at(cost_at.clone())
-                .with_help(crate::text!("w-funding-gap-help")),
+                .with_help(crate::i18n::text!("w-funding-gap-help")),
             );
         }
     }

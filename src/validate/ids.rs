@@ -68,15 +68,15 @@ identified! {
 /// A kind of entry (`"funding source"`) as a message of each language.
 fn kind_text(kind: &str) -> crate::i18n::Text {
     match kind {
-        "objective" => crate::text!("kind-objective"),
-        "actor" => crate::text!("kind-actor"),
-        "resource" => crate::text!("kind-resource"),
-        "funding source" => crate::text!("kind-funding-source"),
-        "project" => crate::text!("kind-project"),
-        "criterion" => crate::text!("kind-criterion"),
-        "scenario" => crate::text!("kind-scenario"),
-        "programme" => crate::text!("kind-programme"),
-        "indicator" => crate::text!("kind-indicator"),
+        "objective" => crate::i18n::text!("kind-objective"),
+        "actor" => crate::i18n::text!("kind-actor"),
+        "resource" => crate::i18n::text!("kind-resource"),
+        "funding source" => crate::i18n::text!("kind-funding-source"),
+        "project" => crate::i18n::text!("kind-project"),
+        "criterion" => crate::i18n::text!("kind-criterion"),
+        "scenario" => crate::i18n::text!("kind-scenario"),
+        "programme" => crate::i18n::text!("kind-programme"),
+        "indicator" => crate::i18n::text!("kind-indicator"),
         other => crate::i18n::Text::plain(other),
     }
 }
@@ -118,10 +118,10 @@ impl IdIndex {
                     findings.push(
                         Diagnostic::error(
                             Code::MissingKey,
-                            crate::text!("e-no-id", header = header),
+                            crate::i18n::text!("e-no-id", header = header),
                         )
                         .at(table_at)
-                        .with_help(crate::text!("e-no-id-help", kind = kind_text(kind))),
+                        .with_help(crate::i18n::text!("e-no-id-help", kind = kind_text(kind))),
                     );
                 }
                 index.ids.push(String::new());
@@ -129,12 +129,12 @@ impl IdIndex {
             };
             if !is_well_formed(&id.value) {
                 let shown = if id.value.is_empty() {
-                    crate::text!("e-empty-id", kind = kind_text(kind))
+                    crate::i18n::text!("e-empty-id", kind = kind_text(kind))
                 } else {
-                    crate::text!("e-invalid-id", id = &id.value, kind = kind_text(kind))
+                    crate::i18n::text!("e-invalid-id", id = &id.value, kind = kind_text(kind))
                 };
                 let help = if id.value.trim().is_empty() {
-                    crate::text!("e-invalid-id-help")
+                    crate::i18n::text!("e-invalid-id-help")
                 } else {
                     let fixed: String = id
                         .value
@@ -142,7 +142,7 @@ impl IdIndex {
                         .chars()
                         .map(|c| if is_id_char(c) { c } else { '-' })
                         .collect();
-                    crate::text!("e-invalid-id-help-example", fixed = fixed)
+                    crate::i18n::text!("e-invalid-id-help-example", fixed = fixed)
                 };
                 let finding = Diagnostic::error(Code::InvalidId, shown)
                     .at(id.at.clone())
@@ -153,10 +153,14 @@ impl IdIndex {
                 Some(first) => findings.push(
                     Diagnostic::error(
                         Code::DuplicateId,
-                        crate::text!("e-duplicate-id", kind = kind_text(kind), id = &id.value),
+                        crate::i18n::text!(
+                            "e-duplicate-id",
+                            kind = kind_text(kind),
+                            id = &id.value
+                        ),
                     )
                     .at(id.at.clone())
-                    .with_note(first.clone(), crate::text!("note-first-used")),
+                    .with_note(first.clone(), crate::i18n::text!("note-first-used")),
                 ),
                 None => {
                     first_at.insert(id.value.clone(), id.at.clone());
@@ -183,7 +187,7 @@ impl IdIndex {
         }
         let mut finding = Diagnostic::error(
             Code::UnknownReference,
-            crate::text!(
+            crate::i18n::text!(
                 "e-unknown-reference",
                 kind = kind_text(self.kind),
                 id = &reference.value
@@ -192,8 +196,8 @@ impl IdIndex {
         .at(reference.at.clone());
         let suggester = self.suggester.get_or_init(|| Suggester::new(&self.ids));
         finding = match suggester.suggest(&self.ids, &reference.value) {
-            Some(best) => finding.with_help(crate::text!("help-did-you-mean", name = best)),
-            None if self.ids.is_empty() => finding.with_help(crate::text!(
+            Some(best) => finding.with_help(crate::i18n::text!("help-did-you-mean", name = best)),
+            None if self.ids.is_empty() => finding.with_help(crate::i18n::text!(
                 "e-unknown-reference-none",
                 kind = kind_text(self.kind)
             )),

@@ -16,7 +16,7 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
         findings.push(
             Diagnostic::error(
                 Code::TooLarge,
-                crate::text!(
+                crate::i18n::text!(
                     "e-too-many-projects",
                     count = roadmap.projects.len().to_string(),
                     max = MAX_PROJECTS.to_string(),

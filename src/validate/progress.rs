@@ -34,10 +34,10 @@ fn estimate(e: &RawEstimate, findings: &mut Vec<Diagnostic>) -> Option<Estimate>
             findings.push(
                 Diagnostic::error(
                     Code::MissingKey,
-                    crate::text!("e-estimate-missing", key = key),
+                    crate::i18n::text!("e-estimate-missing", key = key),
                 )
                 .at(e.at.clone())
-                .with_help(crate::text!("find-progress-1")),
+                .with_help(crate::i18n::text!("find-progress-1")),
             );
         }
         value.clone()
@@ -51,15 +51,15 @@ fn estimate(e: &RawEstimate, findings: &mut Vec<Diagnostic>) -> Option<Estimate>
         findings.push(
             Diagnostic::error(
                 Code::InvalidValue,
-                crate::text!(
+                crate::i18n::text!(
                     "e-optimistic-longer",
                     optimistic = o.value.to_string(),
                     likely = l.value.to_string()
                 ),
             )
             .at(o.at.clone())
-            .with_note(l.at.clone(), crate::text!("find-progress-2"))
-            .with_help(crate::text!("find-progress-3")),
+            .with_note(l.at.clone(), crate::i18n::text!("find-progress-2"))
+            .with_help(crate::i18n::text!("find-progress-3")),
         );
         return None;
     }
@@ -67,15 +67,15 @@ fn estimate(e: &RawEstimate, findings: &mut Vec<Diagnostic>) -> Option<Estimate>
         findings.push(
             Diagnostic::error(
                 Code::InvalidValue,
-                crate::text!(
+                crate::i18n::text!(
                     "e-pessimistic-shorter",
                     pessimistic = p.value.to_string(),
                     likely = l.value.to_string()
                 ),
             )
             .at(p.at.clone())
-            .with_note(l.at.clone(), crate::text!("find-progress-4"))
-            .with_help(crate::text!("find-progress-5")),
+            .with_note(l.at.clone(), crate::i18n::text!("find-progress-4"))
+            .with_help(crate::i18n::text!("find-progress-5")),
         );
         return None;
     }
@@ -131,14 +131,17 @@ fn status(p: &RawProject, findings: &mut Vec<Diagnostic>) -> Status {
             let names = Status::ALL.map(|(name, _)| name);
             let mut finding = Diagnostic::error(
                 Code::InvalidValue,
-                crate::text!("e-not-status", value = &status.value),
+                crate::i18n::text!("e-not-status", value = &status.value),
             )
             .at(status.at.clone());
             finding = match diag::suggest(&status.value, names) {
-                Some(best) => finding.with_help(crate::text!("help-did-you-mean", name = best)),
-                None => {
-                    finding.with_help(crate::text!("help-use-one-of", names = names.join(", ")))
+                Some(best) => {
+                    finding.with_help(crate::i18n::text!("help-did-you-mean", name = best))
                 }
+                None => finding.with_help(crate::i18n::text!(
+                    "help-use-one-of",
+                    names = names.join(", ")
+                )),
             };
             findings.push(finding);
             Status::NotStarted
@@ -157,10 +160,10 @@ fn share_at_most_one(p: &RawProject, findings: &mut Vec<Diagnostic>) {
         findings.push(
             Diagnostic::error(
                 Code::InvalidValue,
-                crate::text!("e-progress-above-one", value = v.value.0.to_string()),
+                crate::i18n::text!("e-progress-above-one", value = v.value.0.to_string()),
             )
             .at(v.at.clone())
-            .with_help(crate::text!("find-progress-6")),
+            .with_help(crate::i18n::text!("find-progress-6")),
         );
     }
 }
@@ -187,14 +190,14 @@ fn keys_match_status(
             if let Some(d) = &p.actual_start {
                 invalid(
                     d.at.clone(),
-                    crate::text!("e-progress-1"),
+                    crate::i18n::text!("e-progress-1"),
                     "e-progress-1-help",
                 );
             }
             if let Some(d) = &p.actual_finish {
                 invalid(
                     d.at.clone(),
-                    crate::text!("e-progress-2"),
+                    crate::i18n::text!("e-progress-2"),
                     "e-progress-2-help",
                 );
             }
@@ -203,7 +206,7 @@ fn keys_match_status(
             {
                 invalid(
                     v.at.clone(),
-                    crate::text!("e-progress-3"),
+                    crate::i18n::text!("e-progress-3"),
                     "e-progress-3-help",
                 );
             }
@@ -212,14 +215,14 @@ fn keys_match_status(
             if actual_start.is_none() {
                 invalid(
                     status_at.clone(),
-                    crate::text!("e-progress-4"),
+                    crate::i18n::text!("e-progress-4"),
                     "e-progress-4-help",
                 );
             }
             if let Some(d) = &p.actual_finish {
                 invalid(
                     d.at.clone(),
-                    crate::text!("e-progress-5"),
+                    crate::i18n::text!("e-progress-5"),
                     "e-progress-5-help",
                 );
             }
@@ -228,14 +231,14 @@ fn keys_match_status(
             if actual_finish.is_none() {
                 invalid(
                     status_at.clone(),
-                    crate::text!("e-progress-6"),
+                    crate::i18n::text!("e-progress-6"),
                     "e-progress-6-help",
                 );
             }
             if actual_start.is_none() && !milestone && actual_finish.is_some() {
                 invalid(
                     status_at.clone(),
-                    crate::text!("e-progress-7"),
+                    crate::i18n::text!("e-progress-7"),
                     "e-progress-7-help",
                 );
             }
@@ -244,7 +247,7 @@ fn keys_match_status(
             {
                 invalid(
                     v.at.clone(),
-                    crate::text!("e-progress-8", value = v.value.0.to_string()),
+                    crate::i18n::text!("e-progress-8", value = v.value.0.to_string()),
                     "e-progress-8-help",
                 );
             }
@@ -269,14 +272,14 @@ fn finish_not_before_start(p: &RawProject, findings: &mut Vec<Diagnostic>) {
         findings.push(
             Diagnostic::error(
                 Code::InvalidProgress,
-                crate::text!(
+                crate::i18n::text!(
                     "e-finish-before-start",
                     finish = f.value.0,
                     start = s.value.0
                 ),
             )
             .at(f.at.clone())
-            .with_note(s.at.clone(), crate::text!("find-progress-7")),
+            .with_note(s.at.clone(), crate::i18n::text!("find-progress-7")),
         );
     }
 }
@@ -295,7 +298,7 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             let before = &roadmap.projects[dep.on];
             let problem = match (before.status, before.actual_finish) {
                 (Status::Done, Some(finish)) if finish >= started && !before.is_milestone() => {
-                    Some(crate::text!(
+                    Some(crate::i18n::text!(
                         "w-started-before-prerequisite",
                         project = &project.id,
                         started = started,
@@ -304,7 +307,7 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                     ))
                 }
                 (Status::Done, _) => None,
-                (status, _) => Some(crate::text!(
+                (status, _) => Some(crate::i18n::text!(
                     "w-prerequisite-not-done",
                     project = &project.id,
                     started = started,
@@ -316,7 +319,7 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::new(Code::ProgressOutOfOrder, message)
                         .at(dep.at.clone())
-                        .with_help(crate::text!("find-progress-8")),
+                        .with_help(crate::i18n::text!("find-progress-8")),
                 );
             }
         }

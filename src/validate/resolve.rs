@@ -182,9 +182,9 @@ fn start_date(
 ) -> chrono::NaiveDate {
     if raw.roadmap.is_none() {
         findings.push(
-            Diagnostic::error(Code::MissingKey, crate::text!("find-resolve-1"))
+            Diagnostic::error(Code::MissingKey, crate::i18n::text!("find-resolve-1"))
                 .at(0..0)
-                .with_help(crate::text!("find-resolve-2")),
+                .with_help(crate::i18n::text!("find-resolve-2")),
         );
     }
     match &header.start {
@@ -192,9 +192,9 @@ fn start_date(
         None => {
             if raw.roadmap.is_some() && !header.is_rejected(RoadmapKey::start) {
                 findings.push(
-                    Diagnostic::error(Code::MissingKey, crate::text!("find-resolve-3"))
+                    Diagnostic::error(Code::MissingKey, crate::i18n::text!("find-resolve-3"))
                         .at(header.at.clone())
-                        .with_help(crate::text!("find-resolve-4")),
+                        .with_help(crate::i18n::text!("find-resolve-4")),
                 );
             }
             chrono::NaiveDate::MIN
@@ -209,10 +209,13 @@ fn language(code: &Located<String>, findings: &mut Vec<Diagnostic>) -> crate::i1
         findings.push(
             Diagnostic::error(
                 Code::InvalidValue,
-                crate::text!("e-not-language", value = &code.value),
+                crate::i18n::text!("e-not-language", value = &code.value),
             )
             .at(code.at.clone())
-            .with_help(crate::text!("help-use-one-of", names = names.join(", "))),
+            .with_help(crate::i18n::text!(
+                "help-use-one-of",
+                names = names.join(", ")
+            )),
         );
         crate::i18n::Lang::En
     })
@@ -224,12 +227,15 @@ fn actor_kind(kind: &Located<String>, findings: &mut Vec<Diagnostic>) -> ActorKi
         let names = ActorKind::ALL.map(|(name, _)| name);
         let mut finding = Diagnostic::error(
             Code::InvalidValue,
-            crate::text!("e-not-actor-kind", value = &kind.value),
+            crate::i18n::text!("e-not-actor-kind", value = &kind.value),
         )
         .at(kind.at.clone());
         finding = match diag::suggest(&kind.value, names) {
-            Some(best) => finding.with_help(crate::text!("help-did-you-mean", name = best)),
-            None => finding.with_help(crate::text!("help-use-one-of", names = names.join(", "))),
+            Some(best) => finding.with_help(crate::i18n::text!("help-did-you-mean", name = best)),
+            None => finding.with_help(crate::i18n::text!(
+                "help-use-one-of",
+                names = names.join(", ")
+            )),
         };
         findings.push(finding);
         ActorKind::Other
@@ -252,14 +258,14 @@ fn resolve_funding_source(
         findings.push(
             Diagnostic::error(
                 Code::InvalidValue,
-                crate::text!(
+                crate::i18n::text!(
                     "e-window-closes-before-opening",
                     until = until_date.value.0,
                     from = from_date.value.0
                 ),
             )
             .at(until_date.at.clone())
-            .with_note(from_date.at.clone(), crate::text!("find-resolve-5")),
+            .with_note(from_date.at.clone(), crate::i18n::text!("find-resolve-5")),
         );
     }
     let limit = |value: &Option<Located<crate::model::decode::Amount>>| {
@@ -275,10 +281,10 @@ fn resolve_funding_source(
         findings.push(
             Diagnostic::error(
                 Code::InvalidValue,
-                crate::text!("e-max-share-above-one", value = share.value.to_string()),
+                crate::i18n::text!("e-max-share-above-one", value = share.value.to_string()),
             )
             .at(share.at.clone())
-            .with_help(crate::text!("find-resolve-6")),
+            .with_help(crate::i18n::text!("find-resolve-6")),
         );
     }
     let (min_project, max_project) = (limit(&f.min_project), limit(&f.max_project));
@@ -288,14 +294,14 @@ fn resolve_funding_source(
         findings.push(
             Diagnostic::error(
                 Code::InvalidValue,
-                crate::text!(
+                crate::i18n::text!(
                     "e-max-below-min-project",
                     max = crate::i18n::Arg::Amount(max.value),
                     min = crate::i18n::Arg::Amount(min.value)
                 ),
             )
             .at(max.at.clone())
-            .with_note(min.at.clone(), crate::text!("find-resolve-7")),
+            .with_note(min.at.clone(), crate::i18n::text!("find-resolve-7")),
         );
     }
     FundingSource {
@@ -453,10 +459,10 @@ fn written_priority(p: &RawProject, findings: &mut Vec<Diagnostic>) -> Option<u8
     findings.push(
         Diagnostic::error(
             Code::InvalidValue,
-            crate::text!("e-priority-range", value = priority.value.to_string()),
+            crate::i18n::text!("e-priority-range", value = priority.value.to_string()),
         )
         .at(priority.at.clone())
-        .with_help(crate::text!("find-resolve-8")),
+        .with_help(crate::i18n::text!("find-resolve-8")),
     );
     Some(3)
 }
@@ -542,10 +548,10 @@ fn resolve_dependency(
                     None => {
                         let finding = Diagnostic::error(
                             Code::InvalidValue,
-                            crate::text!("e-not-link-type", value = &t.value),
+                            crate::i18n::text!("e-not-link-type", value = &t.value),
                         )
                         .at(t.at.clone())
-                        .with_help(crate::text!("find-resolve-9"));
+                        .with_help(crate::i18n::text!("find-resolve-9"));
                         findings.push(finding);
                         return None;
                     }
@@ -587,7 +593,7 @@ pub(super) fn required_in<'a, T: Table, V>(
         findings.push(
             Diagnostic::error(
                 Code::MissingKey,
-                crate::text!("e-table-lacks-key", table = label, key = T::key_name(key)),
+                crate::i18n::text!("e-table-lacks-key", table = label, key = T::key_name(key)),
             )
             .at(table.at().clone()),
         );

@@ -30,10 +30,13 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
         findings.push(
             Diagnostic::new(
                 Code::UnusedObjective,
-                crate::text!("w-unused-objective", id = &objective.id),
+                crate::i18n::text!("w-unused-objective", id = &objective.id),
             )
             .at(objective.at.clone())
-            .with_help(crate::text!("w-unused-objective-help", id = &objective.id)),
+            .with_help(crate::i18n::text!(
+                "w-unused-objective-help",
+                id = &objective.id
+            )),
         );
     }
     let actor_ids = usable_ids(roadmap.actors.iter().map(|a| a.id.as_str()));
@@ -44,10 +47,10 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
         findings.push(
             Diagnostic::new(
                 Code::IdleActor,
-                crate::text!("w-idle-actor", id = &actor.id),
+                crate::i18n::text!("w-idle-actor", id = &actor.id),
             )
             .at(actor.at.clone())
-            .with_help(crate::text!("w-idle-actor-help")),
+            .with_help(crate::i18n::text!("w-idle-actor-help")),
         );
     }
 }

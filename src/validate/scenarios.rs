@@ -61,7 +61,7 @@ pub fn resolve(
                     findings.push(
                         Diagnostic::error(
                             Code::OverCapacity,
-                            crate::text!(
+                            crate::i18n::text!(
                                 "e-scenario-capacity",
                                 id = id,
                                 resource = &resources[r].id,
@@ -71,7 +71,7 @@ pub fn resolve(
                             ),
                         )
                         .at(value.at.clone())
-                        .with_note(demand.at.clone(), crate::text!("note-needed-here")),
+                        .with_note(demand.at.clone(), crate::i18n::text!("note-needed-here")),
                     );
                     continue;
                 }
@@ -85,10 +85,13 @@ pub fn resolve(
                     findings.push(
                         Diagnostic::error(
                             Code::InvalidValue,
-                            crate::text!("e-stretch-range", factor = value.value.0.to_string()),
+                            crate::i18n::text!(
+                                "e-stretch-range",
+                                factor = value.value.0.to_string()
+                            ),
                         )
                         .at(value.at.clone())
-                        .with_help(crate::text!("e-stretch-range-help")),
+                        .with_help(crate::i18n::text!("e-stretch-range-help")),
                     );
                     continue;
                 }

@@ -52,9 +52,9 @@ pub(super) fn resolve_indicators(
                 .unwrap_or(0);
             let baseline = if i.baseline.is_none() && !i.is_rejected(IndicatorKey::baseline) {
                 findings.push(
-                    Diagnostic::error(Code::MissingKey, crate::text!("find-strategy-1"))
+                    Diagnostic::error(Code::MissingKey, crate::i18n::text!("find-strategy-1"))
                         .at(i.at.clone())
-                        .with_help(crate::text!("find-strategy-2")),
+                        .with_help(crate::i18n::text!("find-strategy-2")),
                 );
                 None
             } else {
@@ -122,25 +122,25 @@ fn check_target_years(
             findings.push(
                 Diagnostic::error(
                     Code::InvalidValue,
-                    crate::text!(
+                    crate::i18n::text!(
                         "e-target-before-baseline",
                         target = target.year.to_string(),
                         baseline = baseline.year.to_string()
                     ),
                 )
                 .at(year_at(target))
-                .with_note(baseline.at.clone(), crate::text!("find-strategy-3"))
-                .with_help(crate::text!("find-strategy-4")),
+                .with_note(baseline.at.clone(), crate::i18n::text!("find-strategy-3"))
+                .with_help(crate::i18n::text!("find-strategy-4")),
             );
         }
         if !seen.insert(target.year) {
             findings.push(
                 Diagnostic::error(
                     Code::InvalidValue,
-                    crate::text!("e-second-target", year = target.year.to_string()),
+                    crate::i18n::text!("e-second-target", year = target.year.to_string()),
                 )
                 .at(year_at(target))
-                .with_help(crate::text!("find-strategy-5")),
+                .with_help(crate::i18n::text!("find-strategy-5")),
             );
         }
     }
@@ -180,13 +180,13 @@ fn parent_cycles(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::error(
                         Code::ProgrammeCycle,
-                        crate::text!("e-programme-cycle", path = names.join(" -> ")),
+                        crate::i18n::text!("e-programme-cycle", path = names.join(" -> ")),
                     )
                     .at(roadmap.programmes[first]
                         .parent_at
                         .clone()
                         .unwrap_or_else(|| roadmap.programmes[first].at.clone()))
-                    .with_help(crate::text!("find-strategy-6")),
+                    .with_help(crate::i18n::text!("find-strategy-6")),
                 );
                 break;
             }
@@ -215,10 +215,13 @@ fn empty_programmes(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             findings.push(
                 Diagnostic::new(
                     Code::EmptyProgramme,
-                    crate::text!("w-empty-programme", id = &programme.id),
+                    crate::i18n::text!("w-empty-programme", id = &programme.id),
                 )
                 .at(programme.at.clone())
-                .with_help(crate::text!("w-empty-programme-help", id = &programme.id)),
+                .with_help(crate::i18n::text!(
+                    "w-empty-programme-help",
+                    id = &programme.id
+                )),
             );
         }
     }
@@ -239,10 +242,10 @@ fn coverage(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::new(
                         Code::UnmeasuredObjective,
-                        crate::text!("w-unmeasured-objective", id = &objective.id),
+                        crate::i18n::text!("w-unmeasured-objective", id = &objective.id),
                     )
                     .at(objective.at.clone())
-                    .with_help(crate::text!(
+                    .with_help(crate::i18n::text!(
                         "w-unmeasured-objective-help",
                         id = &objective.id
                     )),
@@ -258,10 +261,10 @@ fn coverage(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::new(
                         Code::UnmovedIndicator,
-                        crate::text!("w-unmoved-indicator", id = &indicator.id),
+                        crate::i18n::text!("w-unmoved-indicator", id = &indicator.id),
                     )
                     .at(indicator.at.clone())
-                    .with_help(crate::text!(
+                    .with_help(crate::i18n::text!(
                         "w-unmoved-indicator-help",
                         example = format!("{{ {} = ... }}", indicator.id)
                     )),
@@ -276,10 +279,10 @@ fn coverage(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::new(
                         Code::AimlessProject,
-                        crate::text!("w-aimless-project", id = &project.id),
+                        crate::i18n::text!("w-aimless-project", id = &project.id),
                     )
                     .at(project.at.clone())
-                    .with_help(crate::text!("find-strategy-7")),
+                    .with_help(crate::i18n::text!("find-strategy-7")),
                 );
             }
         }
