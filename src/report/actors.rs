@@ -196,7 +196,11 @@ impl Report for ActorsReport<'_> {
         writeln!(out)?;
         self.write_summary(out, look)?;
         if self.without_role.is_empty() {
-            writeln!(out, "{}", look.tr("Every actor has a role."))
+            writeln!(
+                out,
+                "{}",
+                grid::paragraph(&look.tr("Every actor has a role."), look.width)
+            )
         } else {
             let marker = if look.ascii { "!" } else { "⚠" };
             let line = grid::paragraph(

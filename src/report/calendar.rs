@@ -80,7 +80,11 @@ impl Report for CalendarReport {
             self.weekdays
         )?;
         if self.days.is_empty() {
-            return writeln!(out, "{}", look.tr("No exceptions."));
+            return writeln!(
+                out,
+                "{}",
+                crate::report::grid::paragraph(&look.tr("No exceptions."), look.width)
+            );
         }
         writeln!(out)?;
         for (date, kind, source) in &self.days {

@@ -71,7 +71,11 @@ pub fn table(out: &mut dyn Write, diff: &Diff, look: &Look) -> io::Result<()> {
     )?;
     writeln!(out, "{}\n", paragraph(&summary(diff).replace('→', arrow)))?;
     if diff.is_empty() {
-        return writeln!(out, "{}", look.tr("The plans are the same."));
+        return writeln!(
+            out,
+            "{}",
+            grid::paragraph(&look.tr("The plans are the same."), look.width)
+        );
     }
     if !diff.added.is_empty() || !diff.removed.is_empty() {
         let mut table = Grid::new(vec![
@@ -137,7 +141,11 @@ pub fn table(out: &mut dyn Write, diff: &Diff, look: &Look) -> io::Result<()> {
     let cp = &diff.critical_path;
     if cp.changed {
         let join = |ids: &[String]| ids.join(&format!(" {arrow} "));
-        writeln!(out, "{}", look.tr("Critical path changed:"))?;
+        writeln!(
+            out,
+            "{}",
+            grid::paragraph(&look.tr("Critical path changed:"), look.width)
+        )?;
         let room = usize::from(look.width).saturating_sub(7);
         for (label, ids) in [("old", &cp.old), ("new", &cp.new)] {
             let lines = grid::wrap_at_spaces(&join(ids), room);

@@ -308,7 +308,10 @@ impl<'a> FundingReport<'a> {
             writeln!(
                 out,
                 "{}",
-                look.tr("Started later to stay within a yearly cap:")
+                grid::paragraph(
+                    &look.tr("Started later to stay within a yearly cap:"),
+                    look.width
+                )
             )?;
             for hold in &self.held_by_caps {
                 let line = format!(

@@ -109,7 +109,11 @@ pub fn table(
                 probability,
             ]);
         }
-        writeln!(out, "{}", look.tr("Deadlines and funding windows:"))?;
+        writeln!(
+            out,
+            "{}",
+            grid::paragraph(&look.tr("Deadlines and funding windows:"), look.width)
+        )?;
         writeln!(out, "{}\n", table.render(look))?;
     }
     if !risk.targets.is_empty() {
@@ -138,7 +142,10 @@ pub fn table(
         writeln!(
             out,
             "{}",
-            look.tr("Indicator targets (reached by the end of their year):")
+            grid::paragraph(
+                &look.tr("Indicator targets (reached by the end of their year):"),
+                look.width
+            )
         )?;
         writeln!(out, "{}\n", table.render(look))?;
     }
