@@ -537,3 +537,6 @@ t-academia = академична общност
 t-ngo = НПО
 t-other = друго
 e-holidays-file-help = посочете файл iCalendar (.ics) спрямо файла на пътната карта, чиито събития са неработните дни
+cap-over = над годишния си таван от { $cap }
+cap-yearly = годишен таван { $cap }
+cap-of = от { $cap }

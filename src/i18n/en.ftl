@@ -537,3 +537,6 @@ t-academia = academia
 t-ngo = ngo
 t-other = other
 e-holidays-file-help = name an iCalendar (.ics) file, relative to the roadmap file, whose events are the days off
+cap-over = over its yearly cap of { $cap }
+cap-yearly = yearly cap { $cap }
+cap-of = of { $cap }

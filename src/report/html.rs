@@ -510,17 +510,17 @@ fn funding(report: &FundingReport, t: &Messages) -> Result<String, std::fmt::Err
             match s.per_year {
                 Some(cap) if s.over_cap_years.contains(&year.year) => write!(
                     html,
-                    "<td class=\"num flagged\" title=\"over its yearly cap of {}\"><span class=\"flag\">⚠</span> {}<br/><span class=\"cap\">of {}</span></td>",
-                    t.amount(cap),
+                    "<td class=\"num flagged\" title=\"{}\"><span class=\"flag\">⚠</span> {}<br/><span class=\"cap\">{}</span></td>",
+                    escape(&t.with("cap-over", &[("cap", t.amount(cap))])),
                     t.amount(year.amount),
-                    t.amount(cap)
+                    escape(&t.with("cap-of", &[("cap", t.amount(cap))]))
                 )?,
                 Some(cap) => write!(
                     html,
-                    "<td class=\"num\" title=\"yearly cap {}\">{}<br/><span class=\"cap\">of {}</span></td>",
-                    t.amount(cap),
+                    "<td class=\"num\" title=\"{}\">{}<br/><span class=\"cap\">{}</span></td>",
+                    escape(&t.with("cap-yearly", &[("cap", t.amount(cap))])),
                     t.amount(year.amount),
-                    t.amount(cap)
+                    escape(&t.with("cap-of", &[("cap", t.amount(cap))]))
                 )?,
                 None => write!(html, "<td class=\"num\">{}</td>", t.amount(year.amount))?,
             }
