@@ -113,10 +113,16 @@ impl Messages {
     /// has its message in every catalogue.
     pub fn tr(&self, english: &str) -> String {
         let id = label_id(english);
-        if self.bundle.get_message(&id).is_some() {
-            self.format(&id, None)
-        } else {
-            english.to_string()
+        if self.lang == Lang::En || self.bundle.get_message(&id).is_none() {
+            return english.to_string();
+        }
+        let translated = self.format(&id, None);
+        // `Project` and `project` share a message: a capital in the code stays one.
+        match (english.chars().next(), translated.chars().next()) {
+            (Some(first), Some(own)) if first.is_uppercase() && own.is_lowercase() => {
+                own.to_uppercase().chain(translated.chars().skip(1)).collect()
+            }
+            _ => translated,
         }
     }
 
