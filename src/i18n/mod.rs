@@ -119,9 +119,10 @@ impl Messages {
         let translated = self.format(&id, None);
         // `Project` and `project` share a message: a capital in the code stays one.
         match (english.chars().next(), translated.chars().next()) {
-            (Some(first), Some(own)) if first.is_uppercase() && own.is_lowercase() => {
-                own.to_uppercase().chain(translated.chars().skip(1)).collect()
-            }
+            (Some(first), Some(own)) if first.is_uppercase() && own.is_lowercase() => own
+                .to_uppercase()
+                .chain(translated.chars().skip(1))
+                .collect(),
             _ => translated,
         }
     }
