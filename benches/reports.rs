@@ -47,7 +47,9 @@ fn portfolio_report(bencher: divan::Bencher, format: &str) {
                 },
             )
             .unwrap(),
-            "svg" => report::svg::write(&mut out, roadmap, plan, None).unwrap(),
+            "svg" => {
+                report::svg::write(&mut out, roadmap, plan, None, roadmap::i18n::Lang::En).unwrap()
+            }
             "ics" => report::ics::write(&mut out, roadmap, plan, None, &messages).unwrap(),
             "xlsx" => {
                 out = report::xlsx::workbook(

@@ -58,6 +58,9 @@ pub struct Checked {
     pub roadmap: Option<Roadmap>,
     pub plan: Option<Plan>,
     pub findings: Vec<Diagnostic>,
+    /// The file's `language`, read even when the file has errors, so its findings are
+    /// written in it.
+    pub language: crate::i18n::Lang,
     /// The findings of decoding and resolving alone: every variant of the file shares them
     /// (the rules and the plan are re-run on each variant).
     resolved: Vec<Diagnostic>,
@@ -138,6 +141,7 @@ pub fn check_source(parsed: Parsed, settings: &Settings) -> Result<Checked, Chec
             plan: None,
             resolved: findings.clone(),
             findings,
+            language: crate::i18n::Lang::default(),
         });
     };
     let (roadmap, resolved) = validate::resolve_file(&raw, &attached, findings);
@@ -173,6 +177,7 @@ fn finish(
     options: Options,
     as_of: Option<NaiveDate>,
 ) -> Result<Checked, CheckError> {
+    let language = roadmap.language;
     let mut findings = resolved.clone();
     findings.extend(validate::rules(&roadmap));
     let (roadmap, plan) = if validate::has_errors(&findings) {
@@ -204,6 +209,7 @@ fn finish(
         plan,
         findings,
         resolved,
+        language,
     })
 }
 

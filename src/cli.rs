@@ -29,6 +29,11 @@ pub struct Cli {
     /// Print more detail on stderr (repeat for more).
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
+
+    /// Language of the text for people (tables, timeline, findings, reports; not CSV/JSON or
+    /// finding codes): en or bg. Default: the roadmap's `language`, else en.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<LangName>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -250,11 +255,6 @@ pub struct ExportArgs {
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<chrono::NaiveDate>,
 
-    /// Language of the text for people (headings, labels, dates, amounts; not CSV/JSON):
-    /// en or bg. Default: the roadmap's `language`, else en.
-    #[arg(long, value_enum, value_name = "LANG")]
-    pub lang: Option<LangName>,
-
     /// Sections of the Mermaid chart: by programme (the default when the roadmap has
     /// programmes), first objective (otherwise the default) or leading actor.
     #[arg(long, value_enum)]
@@ -322,11 +322,6 @@ pub struct HtmlReportArgs {
     /// Mark this day as "today" in the chart (no marker by default).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<chrono::NaiveDate>,
-
-    /// Language of the text for people (headings, labels, dates, amounts; not CSV/JSON):
-    /// en or bg. Default: the roadmap's `language`, else en.
-    #[arg(long, value_enum, value_name = "LANG")]
-    pub lang: Option<LangName>,
 
     /// Monte Carlo runs of the HTML report's schedule-risk section (seeded by --seed), for
     /// roadmaps with three-point durations.

@@ -3,9 +3,10 @@
 //! with what holds the project back, in the roadmap's words, and missed indicator targets
 //! (W010) with the projects that would close them.
 
-use crate::diag::{Code, Diagnostic};
-use crate::display::amount;
+use crate::diag::{Arg, Code, Diagnostic, Text};
 use crate::funding::{YearlySpend, cap_findings};
+use crate::i18n::text;
+use crate::i18n::{Lang, Messages};
 use crate::model::Roadmap;
 use crate::plan::targets::IndicatorPlan;
 use crate::plan::{HeldBack, Missed, Plan};
@@ -59,9 +60,12 @@ fn missed(roadmap: &Roadmap, plan: &Plan) -> Vec<Diagnostic> {
                     };
                     (
                         Code::MissedDeadline,
-                        format!(
-                            "`{}` finishes {} in the best plan found, {days} days after its deadline {deadline}",
-                            project.id, planned.finish
+                        text!(
+                            "w-missed-deadline",
+                            project = &project.id,
+                            finish = planned.finish,
+                            days = days,
+                            deadline = deadline,
                         ),
                         at,
                     )
@@ -72,9 +76,12 @@ fn missed(roadmap: &Roadmap, plan: &Plan) -> Vec<Diagnostic> {
                     from,
                 } => (
                     Code::OutsideFundingWindow,
-                    format!(
-                        "`{}` starts {}, before `{}`'s window opens {from}",
-                        project.id, planned.start, roadmap.funding[source].id
+                    text!(
+                        "w-before-window",
+                        project = &project.id,
+                        start = planned.start,
+                        source = &roadmap.funding[source].id,
+                        from = from,
                     ),
                     &project.funding[contribution].at,
                 ),
@@ -85,13 +92,15 @@ fn missed(roadmap: &Roadmap, plan: &Plan) -> Vec<Diagnostic> {
                     days,
                 } => (
                     Code::OutsideFundingWindow,
-                    format!(
-                        "`{}` finishes {}, {days} days after `{}`'s window closes {until}; {} {} at risk",
-                        project.id,
-                        planned.finish,
-                        roadmap.funding[source].id,
-                        amount(project.funding[contribution].amount),
-                        roadmap.currency
+                    text!(
+                        "w-after-window",
+                        project = &project.id,
+                        finish = planned.finish,
+                        days = days,
+                        source = &roadmap.funding[source].id,
+                        until = until,
+                        amount = Arg::Amount(project.funding[contribution].amount),
+                        currency = &roadmap.currency,
                     ),
                     &project.funding[contribution].at,
                 ),
@@ -107,7 +116,7 @@ fn missed(roadmap: &Roadmap, plan: &Plan) -> Vec<Diagnostic> {
 }
 
 /// "held back by …": the chain of links and resources that sets a project's start.
-pub fn held_back_by(roadmap: &Roadmap, plan: &Plan, project: usize) -> String {
+pub fn held_back_by(roadmap: &Roadmap, plan: &Plan, project: usize) -> Text {
     let name = |i: usize| format!("`{}`", roadmap.projects[i].id);
     let mut chain = vec![name(project)];
     let mut at = project;
@@ -120,17 +129,17 @@ pub fn held_back_by(roadmap: &Roadmap, plan: &Plan, project: usize) -> String {
                 chain.push(name(at));
             }
             HeldBack::Resource { resource, by } => {
-                reason = Some(format!(
-                    "{} waits for resource `{}`, busy with {} until {}",
-                    name(at),
-                    roadmap.resources[resource].id,
-                    name(by),
-                    plan.projects[by].finish
+                reason = Some(text!(
+                    "held-resource",
+                    project = name(at),
+                    resource = &roadmap.resources[resource].id,
+                    by = name(by),
+                    until = plan.projects[by].finish,
                 ));
                 break;
             }
             HeldBack::Release { date } => {
-                reason = Some(format!("{} may not start before {date}", name(at)));
+                reason = Some(text!("held-release", project = name(at), date = date));
                 break;
             }
             HeldBack::YearlyCap { source, year } => {
@@ -139,14 +148,14 @@ pub fn held_back_by(roadmap: &Roadmap, plan: &Plan, project: usize) -> String {
                     .per_year
                     .as_ref()
                     .map_or(0.0, |l| l.value);
-                reason = Some(format!(
-                    "{} waits for the yearly cap of `{}`: starting earlier would pay out more than {} {} in {year} ({} {} paid that year in this plan)",
-                    name(at),
-                    roadmap.funding[source].id,
-                    amount(cap),
-                    roadmap.currency,
-                    amount(spend.amount(source, year)),
-                    roadmap.currency,
+                reason = Some(text!(
+                    "held-yearly-cap",
+                    project = name(at),
+                    source = &roadmap.funding[source].id,
+                    cap = Arg::Amount(cap),
+                    currency = &roadmap.currency,
+                    year = year.to_string(),
+                    paid = Arg::Amount(spend.amount(source, year)),
                 ));
                 break;
             }
@@ -160,15 +169,15 @@ pub fn held_back_by(roadmap: &Roadmap, plan: &Plan, project: usize) -> String {
         let hidden = chain.len() - 2 * SHOWN_AT_EACH_END;
         chain.splice(
             SHOWN_AT_EACH_END..chain.len() - SHOWN_AT_EACH_END,
-            [format!("({hidden} more)")],
+            [Messages::new(Lang::En).with("n-more-brackets", &[("count", hidden.to_string())])],
         );
     }
     let chain = chain.join(" -> ");
     match (chain.contains(" -> "), reason) {
-        (false, Some(reason)) => format!("held back: {reason}"),
-        (false, None) => "it already starts on the plan's first day".to_string(),
-        (true, Some(reason)) => format!("held back by the dependency chain {chain}; {reason}"),
-        (true, None) => format!("held back by the dependency chain {chain}"),
+        (false, Some(reason)) => text!("held-reason", reason = reason),
+        (false, None) => text!("held-nothing"),
+        (true, Some(reason)) => text!("held-chain-reason", chain = chain, reason = reason),
+        (true, None) => text!("held-chain", chain = chain),
     }
 }
 
@@ -185,29 +194,32 @@ fn missed_targets(
             if target.reached {
                 continue;
             }
-            let message = format!(
-                "`{}` reaches {} by the end of {} in the plan, {} short of its target {}",
-                indicator.id,
-                indicator.with_unit(&crate::plan::targets::number(target.planned)),
-                target.year,
-                indicator.with_unit(&crate::plan::targets::number(target.shortfall)),
-                indicator.with_unit(&crate::plan::targets::number(target.target)),
+            let message = text!(
+                "w-missed-target",
+                indicator = &indicator.id,
+                planned = indicator.with_unit(&crate::plan::targets::number(target.planned)),
+                year = target.year.to_string(),
+                shortfall = indicator.with_unit(&crate::plan::targets::number(target.shortfall)),
+                target = indicator.with_unit(&crate::plan::targets::number(target.target)),
             );
+            let year_end = chrono::NaiveDate::from_ymd_opt(target.year, 12, 31);
+            let by =
+                year_end.map_or_else(|| Arg::from(format!("{}-12-31", target.year)), Arg::Date);
             let help = if target.would_close.is_empty() {
                 if target.late.is_empty() {
-                    "no project still to finish after that year contributes to it: add projects or contributions".to_string()
+                    text!("w-missed-target-none")
                 } else {
-                    format!(
-                        "even if {} finished by {}-12-31 it would not be enough: add projects or contributions",
-                        list(roadmap, &target.late, finish),
-                        target.year
+                    text!(
+                        "w-missed-target-late",
+                        projects = list(roadmap, &target.late, finish),
+                        by = by,
                     )
                 }
             } else {
-                format!(
-                    "it would be reached if {} finished by {}-12-31",
-                    list(roadmap, &target.would_close, finish),
-                    target.year
+                text!(
+                    "w-missed-target-close",
+                    projects = list(roadmap, &target.would_close, finish),
+                    by = by,
                 )
             };
             findings.push(
@@ -221,15 +233,17 @@ fn missed_targets(
 }
 
 /// "`a` (finishes 2024-06-30), `b` (finishes 2025-01-31)".
-fn list(roadmap: &Roadmap, projects: &[usize], finish: &[chrono::NaiveDate]) -> String {
-    projects
+fn list(roadmap: &Roadmap, projects: &[usize], finish: &[chrono::NaiveDate]) -> Arg {
+    let items = projects
         .iter()
         .map(|&p| {
-            format!(
-                "`{}` (planned to finish {})",
-                roadmap.projects[p].id, finish[p]
+            text!(
+                "planned-to-finish",
+                project = &roadmap.projects[p].id,
+                finish = finish[p]
             )
+            .into()
         })
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    Arg::Join(items, ", ")
 }

@@ -6,8 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diag::{Code, Diagnostic};
-use crate::display::amount;
+use crate::diag::{Arg, Code, Diagnostic};
 use crate::model::Roadmap;
 use crate::money::{Cents, capped, from_cents, over, to_cents, uncovered, under};
 use crate::plan::Plan;
@@ -170,10 +169,16 @@ pub fn cap_findings(roadmap: &Roadmap, plan: &Plan) -> Vec<Diagnostic> {
         }
         let mut payers: Vec<(usize, Cents)> = payers.into_iter().collect();
         payers.sort_by_key(|&(p, cents)| (std::cmp::Reverse(cents), p));
-        let named: Vec<String> = payers
+        let named: Vec<Arg> = payers
             .iter()
             .map(|&(p, cents)| {
-                format!("`{}` {}", roadmap.projects[p].id, amount(from_cents(cents)))
+                Arg::Join(
+                    vec![
+                        format!("`{}`", roadmap.projects[p].id).into(),
+                        Arg::Amount(from_cents(cents)),
+                    ],
+                    " ",
+                )
             })
             .collect();
         // Projects whose own share of that year is over the cap cannot fit however late.
@@ -183,33 +188,27 @@ pub fn cap_findings(roadmap: &Roadmap, plan: &Plan) -> Vec<Diagnostic> {
             .map(|&(p, _)| roadmap.projects[p].id.as_str())
             .collect();
         let help = if alone.is_empty() {
-            "no plan was found within the cap, the funding windows and the other constraints; raise `per_year`, spread the work over a longer duration, or move money to another source".to_string()
+            crate::i18n::text!("w-over-cap-help")
         } else {
             let ids = alone
                 .iter()
                 .map(|id| format!("`{id}`"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let verb = if alone.len() == 1 {
-                "alone pays"
-            } else {
-                "each pay"
-            };
-            format!(
-                "{ids} {verb} out more than the cap in that year whatever the start: raise `per_year`, lengthen the project or lower its contribution"
-            )
+            crate::i18n::text!("w-over-cap-alone", ids = ids, count = alone.len())
         };
         findings.push(
             Diagnostic::new(
                 Code::OverYearlyCap,
-                format!(
-                    "`{}` pays out {} {currency} in {}, over its cap of {} {currency} a year ({} over): {}",
-                    source.id,
-                    amount(cap_year.spend),
-                    cap_year.year,
-                    amount(cap_year.cap),
-                    amount(cap_year.spend - cap_year.cap),
-                    named.join(", ")
+                crate::i18n::text!(
+                    "w-over-yearly-cap",
+                    source = &source.id,
+                    spend = Arg::Amount(cap_year.spend),
+                    currency = currency,
+                    year = cap_year.year.to_string(),
+                    cap = Arg::Amount(cap_year.cap),
+                    over = Arg::Amount(cap_year.spend - cap_year.cap),
+                    named = Arg::Join(named, ", "),
                 ),
             )
             .at(limit.at.clone())

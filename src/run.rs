@@ -12,6 +12,7 @@ pub fn run(cli: Cli) -> ExitCode {
         color_stderr: use_color(cli.color, std::io::stderr().is_terminal()),
         quiet: cli.quiet,
         verbose: cli.verbose,
+        lang: cli.lang.map(Into::into),
     };
     anstream::ColorChoice::write_global(match cli.color {
         ColorWhen::Auto => anstream::ColorChoice::Auto,

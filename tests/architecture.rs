@@ -6,9 +6,9 @@ use std::path::Path;
 
 /// Top-level modules of `src/`, lowest layer first. A module may use those of lower layers only.
 const LAYERS: &[(&str, &[&str])] = &[
-    ("base", &["diag", "display", "output"]),
-    // Message catalogues and locale formats: the file names its language, so the model reads it.
-    ("languages", &["i18n"]),
+    // With the message catalogues and locale formats (`i18n`): findings carry their message as
+    // a catalogue id, and the file names its language, so the model reads it.
+    ("base", &["diag", "display", "output", "i18n"]),
     ("calendar", &["calendar"]),
     ("model", &["model"]),
     // Scores (`rank`: weighted criteria and the priority they give) are read by the resolver.

@@ -145,3 +145,149 @@ fn bulgarian_workbook_has_bulgarian_sheet_names() {
             .contains(&"Финансиране по проекти".to_string())
     );
 }
+
+/// Every output for people, in both languages, on roadmaps that have every part (programmes,
+/// indicators, scenarios, three-point durations, yearly caps): no message id the catalogues
+/// lack (shown as `⟦id⟧`) appears anywhere.
+#[test]
+fn no_output_shows_a_missing_message() {
+    let commands: &[&[&str]] = &[
+        &["plan"],
+        &["plan", "--group-by", "objective"],
+        &["plan", "--as-of", "2022-06-15"],
+        &["order"],
+        &["actors"],
+        &["funding"],
+        &["funding", "--opportunities"],
+        &["resources"],
+        &["rank"],
+        &["indicators"],
+        &["calendar"],
+        &["compare"],
+        &["risk", "--runs", "200"],
+        &["report", "--runs", "200", "--as-of", "2022-06-15"],
+        &["export", "--format", "svg"],
+        &["export", "--format", "ics"],
+        &["validate"],
+    ];
+    let files = [
+        "roadmap.toml",
+        "examples/programmes.toml",
+        "examples/scenarios.toml",
+        "examples/risk.toml",
+        "examples/yearly-caps.toml",
+        "examples/progress.toml",
+        "tests/fixtures/languages/broken.toml",
+    ];
+    for lang in ["en", "bg"] {
+        for file in files {
+            for command in commands {
+                let mut args = vec![command[0], file, "--lang", lang, "--width", "90"];
+                args.extend_from_slice(&command[1..]);
+                let output = roadmap(&args);
+                for (stream, bytes) in [("stdout", &output.stdout), ("stderr", &output.stderr)] {
+                    let text = String::from_utf8_lossy(bytes);
+                    assert!(
+                        !text.contains('⟦'),
+                        "{args:?} {stream} names a missing message:\n{text}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The terminal plan of the bundled roadmap in Bulgarian: headers, dd.mm.yyyy dates, days, the
+/// timeline's month initials, key and summary.
+#[test]
+fn bundled_plan_in_bulgarian() {
+    for width in ["80", "200"] {
+        let text = stdout(&["plan", "roadmap.toml", "--lang", "bg", "--width", width]);
+        support::assert_snapshot(&format!("plan-roadmap-bg-{width}"), &text);
+        for line in text.lines() {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= width.parse().unwrap(),
+                "wider than {width}: {line}"
+            );
+        }
+    }
+}
+
+/// Findings of a broken file in the file's language (`language = "bg"`, read although the
+/// file has errors), and in English with `--lang en`; codes and positions do not change.
+#[test]
+fn findings_of_a_broken_file_in_bulgarian() {
+    let file = "tests/fixtures/languages/broken.toml";
+    let output = roadmap(&["validate", file]);
+    assert_eq!(output.status.code(), Some(1));
+    let bulgarian = String::from_utf8(output.stderr).unwrap();
+    support::assert_snapshot("findings-broken-bg", &bulgarian);
+    let english = String::from_utf8(roadmap(&["validate", file, "--lang", "en"]).stderr).unwrap();
+    assert!(english.contains("there is no actor with id `sofia-municipalty`"));
+    let codes = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.starts_with("error[") || l.starts_with("warning["))
+            .map(|l| l.split(']').next().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(codes(&bulgarian), codes(&english));
+    assert!(codes(&english).len() >= 10);
+    // JSON is for programs: the same in every language.
+    let json = |lang: &str| roadmap(&["validate", file, "--format", "json", "--lang", lang]).stdout;
+    assert_eq!(json("bg"), json("en"));
+}
+
+/// The Bulgarian HTML report: what the reader sees, without markup, as a snapshot (the tables,
+/// tiles, fiches, sources, actors and findings).
+#[test]
+fn bundled_report_text_in_bulgarian() {
+    let html = stdout(&[
+        "report",
+        "roadmap.toml",
+        "--as-of",
+        "2022-06-15",
+        "--lang",
+        "bg",
+    ]);
+    let body = &html[html.find("<body").unwrap()..];
+    let mut text = String::new();
+    let mut inside = false;
+    let mut skip = 0usize;
+    let mut rest = body;
+    while let Some(open) = rest.find('<') {
+        if skip == 0 {
+            let chunk = rest[..open].trim();
+            if !chunk.is_empty() && !inside {
+                text.push_str(chunk);
+                text.push('\n');
+            }
+        }
+        let close = rest[open..].find('>').map_or(rest.len(), |i| open + i + 1);
+        let tag = &rest[open..close];
+        if tag.starts_with("<svg") || tag.starts_with("<style") || tag.starts_with("<script") {
+            skip += 1;
+        } else if tag.starts_with("</svg")
+            || tag.starts_with("</style")
+            || tag.starts_with("</script")
+        {
+            skip = skip.saturating_sub(1);
+        }
+        inside = false;
+        rest = &rest[close..];
+    }
+    support::assert_snapshot("report-text-bg", &text);
+    for english in [
+        "Critical path",
+        "days of slack",
+        "Costs ",
+        " leads",
+        "No findings",
+    ] {
+        assert!(!text.contains(english), "English left: {english}");
+    }
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("Критични вериги (") && l.ends_with("):")),
+        "chains labelled by their count"
+    );
+}

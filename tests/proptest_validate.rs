@@ -400,7 +400,7 @@ fn check(text: &str) -> Vec<Diagnostic> {
         file: &parsed.source,
         findings: &findings,
     };
-    render::human(&mut out, &report, false).unwrap();
+    render::human(&mut out, &report, false, roadmap::i18n::Lang::En).unwrap();
     render::github(&mut out, &report).unwrap();
     findings
 }

@@ -374,3 +374,36 @@ proptest! {
         }
     }
 }
+
+/// Bulgarian labels are longer than English ones: every table command still fits every width
+/// and keeps dates (`01.07.2019`) and amounts (`1 200 000`) whole.
+#[test]
+fn bulgarian_tables_fit_every_width() {
+    let file = Path::new("roadmap.toml");
+    let known = ids(file);
+    for args in COMMANDS {
+        let mut bulgarian: Vec<&str> = args.to_vec();
+        bulgarian.extend(["--lang", "bg"]);
+        for width in WIDTHS {
+            let output = run(file, &bulgarian, width);
+            check(
+                &output,
+                width,
+                &known,
+                &format!("{bulgarian:?} --width {width}"),
+            );
+            // `01.` or `01.07.`: the head of a dd.mm.yyyy date whose rest went to the next line.
+            for token in output.lines().flat_map(tokens) {
+                let b = token.as_bytes();
+                let split = (b.len() == 3 || b.len() == 6)
+                    && b.chunks(3).all(|c| {
+                        c.len() == 3 && c[..2].iter().all(u8::is_ascii_digit) && c[2] == b'.'
+                    });
+                assert!(
+                    !split,
+                    "{bulgarian:?} --width {width} breaks a date ({token}):\n{output}"
+                );
+            }
+        }
+    }
+}

@@ -53,10 +53,11 @@ pub fn run(args: &CompareArgs, context: &Context) -> Result<Outcome> {
             &mut anstream::stderr().lock(),
             &report,
             context.color_stderr,
+            context.lang_of(&checked),
         )?;
     }
     let outcomes = comparison.outcomes;
-    let look = look(context, &args.output, &args.look);
+    let look = look(context, &args.output, &args.look, Some(roadmap));
     let report = report::CompareReport {
         outcomes: &outcomes,
         currency: &roadmap.currency,

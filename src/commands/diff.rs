@@ -50,7 +50,7 @@ pub fn run(args: &DiffArgs, context: &Context) -> Result<Outcome> {
         return Ok(Outcome::Findings);
     };
     let result = diff(&old_side, &new_side);
-    let look = look(context, &args.output, &args.look);
+    let look = look(context, &args.output, &args.look, new.roadmap.as_ref());
     emit(
         args.output.output.as_deref(),
         args.output.force,

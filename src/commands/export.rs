@@ -85,7 +85,7 @@ pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
         },
         _ => None,
     };
-    let lang = args.lang.map_or(roadmap.language, Into::into);
+    let lang = context.lang(Some(roadmap));
     let messages = crate::i18n::Messages::new(lang);
     emit(
         args.output.output.as_deref(),
@@ -101,7 +101,7 @@ pub fn run(args: &ExportArgs, context: &Context) -> Result<Outcome> {
                 GroupBy::or_default(args.group_by.map(Into::into), roadmap, GroupBy::Objective),
             ),
             ExportFormat::Dot => report::dot::write(out, roadmap, plan),
-            ExportFormat::Svg => report::svg::write(out, roadmap, plan, args.as_of),
+            ExportFormat::Svg => report::svg::write(out, roadmap, plan, args.as_of, lang),
             ExportFormat::Ics => report::ics::write(out, roadmap, plan, args.as_of, &messages),
             ExportFormat::Mspdi => report::mspdi::write(out, roadmap, plan),
             ExportFormat::Html => write_html(

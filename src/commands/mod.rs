@@ -32,6 +32,7 @@ use crate::cli::{
     ReportArgs, ReportFormat, ScaleName, VariantArgs,
 };
 use crate::diag::render;
+use crate::i18n::Lang;
 use crate::model::Roadmap;
 use crate::output::emit;
 use crate::plan::Plan;
@@ -58,9 +59,24 @@ pub struct Context {
     pub color_stderr: bool,
     pub quiet: bool,
     pub verbose: u8,
+    /// `--lang`, when given.
+    pub lang: Option<Lang>,
 }
 
 impl Context {
+    /// The language of a file's findings: `--lang`, else the file's `language` (read even when
+    /// the file has errors), else English.
+    pub fn lang_of(&self, checked: &Checked) -> Lang {
+        self.lang.unwrap_or(checked.language)
+    }
+
+    /// The language of text for people: `--lang`, else the roadmap's `language`, else English.
+    pub fn lang(&self, roadmap: Option<&Roadmap>) -> Lang {
+        self.lang
+            .or_else(|| roadmap.map(|r| r.language))
+            .unwrap_or_default()
+    }
+
     /// Columns for output: `--width`, then `$COLUMNS`, then the terminal; 100 in pipes and files
     /// so output there does not depend on who runs it.
     pub fn width(&self, flag: Option<u16>, to_file: bool) -> u16 {
@@ -103,6 +119,7 @@ pub fn print_findings(checked: &Checked, context: &Context) -> Result<()> {
         &mut anstream::stderr().lock(),
         &checked.report(),
         context.color_stderr,
+        context.lang_of(checked),
     )?;
     Ok(())
 }
@@ -174,12 +191,18 @@ pub fn check_for_output(
 
 /// How output for people looks: colour only on a terminal (never in files), the width from
 /// `--width`, `$COLUMNS` or the terminal.
-pub fn look(context: &Context, output: &OutputArgs, look: &LookArgs) -> Look {
+pub fn look(
+    context: &Context,
+    output: &OutputArgs,
+    look: &LookArgs,
+    roadmap: Option<&Roadmap>,
+) -> Look {
     let to_file = to_file(output);
     Look {
         color: context.color_stdout && !to_file,
         ascii: look.ascii,
         width: context.width(look.width, to_file),
+        lang: context.lang(roadmap),
     }
 }
 
@@ -233,7 +256,7 @@ pub fn run_report(
     let (Some(roadmap), Some(plan)) = (&checked.roadmap, &checked.plan) else {
         return Ok(Outcome::Findings);
     };
-    let look = look(context, &args.output, &args.look);
+    let look = look(context, &args.output, &args.look, Some(roadmap));
     // A table is read by people: its text from the file is escaped for the terminal.
     let safe;
     let roadmap = if format == ReportFormat::Table {

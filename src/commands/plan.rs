@@ -32,7 +32,7 @@ pub fn run(args: &PlanArgs, context: &Context) -> Result<Outcome> {
             plan.finish()
         );
     }
-    let look = look(context, &args.output, &args.look);
+    let look = look(context, &args.output, &args.look, Some(roadmap));
     let group_by = GroupBy::or_default(args.group_by.map(Into::into), roadmap, GroupBy::None);
     emit(
         args.output.output.as_deref(),

@@ -46,7 +46,7 @@ pub fn run(args: &HtmlReportArgs, context: &Context) -> Result<Outcome> {
             plan,
             args.as_of,
             risk.as_ref(),
-            args.lang.map_or(roadmap.language, Into::into),
+            context.lang(Some(roadmap)),
         )
     };
     match pdf {

@@ -68,7 +68,7 @@ pub fn run(args: &RiskArgs, context: &Context) -> Result<Outcome> {
              duration = {{ optimistic = \"4 months\", likely = \"6 months\", pessimistic = \"12 months\" }}"
         );
     }
-    let look = look(context, &args.output, &args.look);
+    let look = look(context, &args.output, &args.look, Some(roadmap));
     let report = report::RiskReport {
         roadmap,
         plan,
@@ -135,13 +135,10 @@ pub(super) fn past_last_day(roadmap: &Roadmap, result: &risk::Risk) -> Option<Di
     Some(
         Diagnostic::error(
             Code::TooLarge,
-            format!(
-                "some simulated runs of `{}` end after 9999-12-31, the last day supported",
-                project.id
-            ),
+            crate::i18n::text!("e-runs-past-last-day", project = &project.id),
         )
         .at(project.duration_at.clone())
-        .with_help("lower the pessimistic estimate, or plan from an earlier day"),
+        .with_help(crate::i18n::text!("find-risk-1")),
     )
 }
 
@@ -161,6 +158,7 @@ pub(super) fn refuse(
         &mut anstream::stderr().lock(),
         &report,
         context.color_stderr,
+        context.lang_of(checked),
     )?;
     Ok(Outcome::Findings)
 }

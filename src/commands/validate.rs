@@ -26,7 +26,12 @@ pub fn run(args: &ValidateArgs, context: &Context) -> Result<Outcome> {
             FindingsFormat::Human => {
                 let mut stderr = anstream::stderr().lock();
                 for (report, file) in reports.iter().zip(&checked) {
-                    render::human(&mut stderr, report, context.color_stderr)?;
+                    render::human(
+                        &mut stderr,
+                        report,
+                        context.color_stderr,
+                        context.lang_of(file),
+                    )?;
                     if !context.quiet {
                         writeln!(stdout, "{}", summary(file))?;
                     }

@@ -5,6 +5,7 @@ mod source;
 
 use std::ops::Range;
 
+pub use crate::i18n::{Arg, Text};
 pub use source::{Position, SourceFile};
 
 /// How bad a finding is.
@@ -106,27 +107,28 @@ impl std::fmt::Display for Code {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Note {
     pub at: Range<usize>,
-    pub message: String,
+    pub message: Text,
 }
 
 /// One finding, located in the file it comes from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
     pub code: Code,
-    pub message: String,
+    /// Written for people: English on its own (JSON, GitHub), any language through the catalogues.
+    pub message: Text,
     /// Byte range in the source; `None` for findings about the file as a whole.
     pub at: Option<Range<usize>>,
     pub notes: Vec<Note>,
-    pub help: Option<String>,
+    pub help: Option<Text>,
 }
 
 impl Diagnostic {
-    pub fn error(code: Code, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<Text>) -> Self {
         debug_assert_eq!(code.severity(), Severity::Error);
         Self::new(code, message)
     }
 
-    pub fn new(code: Code, message: impl Into<String>) -> Self {
+    pub fn new(code: Code, message: impl Into<Text>) -> Self {
         Diagnostic {
             code,
             message: message.into(),
@@ -141,7 +143,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_note(mut self, at: Range<usize>, message: impl Into<String>) -> Self {
+    pub fn with_note(mut self, at: Range<usize>, message: impl Into<Text>) -> Self {
         self.notes.push(Note {
             at,
             message: message.into(),
@@ -149,7 +151,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Text>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -166,7 +168,7 @@ pub fn sort(findings: &mut [Diagnostic]) {
         pos(a)
             .cmp(&pos(b))
             .then(a.code.cmp(&b.code))
-            .then(a.message.cmp(&b.message))
+            .then(a.message.as_str().cmp(b.message.as_str()))
     });
 }
 

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::{Diagnostic, Note, Severity, SourceFile};
 use crate::display::{terminal, terminal_lines};
+use crate::i18n::{Lang, Messages};
 
 /// The findings of one input file.
 pub struct FileReport<'a> {
@@ -18,7 +19,13 @@ pub struct FileReport<'a> {
 }
 
 /// Human output: each finding with its code, the offending line and a caret under the value.
-pub fn human(out: &mut dyn Write, report: &FileReport<'_>, styled: bool) -> io::Result<()> {
+pub fn human(
+    out: &mut dyn Write,
+    report: &FileReport<'_>,
+    styled: bool,
+    lang: Lang,
+) -> io::Result<()> {
+    let t = Messages::new(lang);
     let renderer = if styled {
         Renderer::styled()
     } else {
@@ -31,10 +38,15 @@ pub fn human(out: &mut dyn Write, report: &FileReport<'_>, styled: bool) -> io::
         };
         // Every text from the file goes through the terminal escaping first (annotate-snippets
         // pictures C0 controls in excerpts but passes C1 controls and line breaks in titles).
-        let message = terminal(&finding.message);
+        let message = t.text(&finding.message);
+        let message = terminal(&message);
         let path = terminal(&report.file.name);
         let title = level.primary_title(message.as_ref()).id(finding.code.id());
-        let labels: Vec<_> = finding.notes.iter().map(|n| terminal(&n.message)).collect();
+        let labels: Vec<String> = finding
+            .notes
+            .iter()
+            .map(|n| terminal(&t.text(&n.message)).into_owned())
+            .collect();
         if let Some(at) = &finding.at {
             // Notes near the value share its excerpt; a note far away (the first of 10,000
             // duplicate ids) gets an excerpt of its own, so no finding renders the lines between.
@@ -61,7 +73,7 @@ pub fn human(out: &mut dyn Write, report: &FileReport<'_>, styled: bool) -> io::
                 snippet = snippet.annotation(
                     AnnotationKind::Context
                         .span(excerpt.shift(clamp(report.file, &note.at)))
-                        .label(label.as_ref()),
+                        .label(label.as_str()),
                 );
             }
             // The value's excerpt first (the header names its position), then the far notes.
@@ -75,7 +87,7 @@ pub fn human(out: &mut dyn Write, report: &FileReport<'_>, styled: bool) -> io::
                         .annotation(
                             AnnotationKind::Context
                                 .span(excerpt.shift(clamp(report.file, &note.at)))
-                                .label(label.as_ref()),
+                                .label(label.as_str()),
                         ),
                 ));
             }
@@ -84,10 +96,10 @@ pub fn human(out: &mut dyn Write, report: &FileReport<'_>, styled: bool) -> io::
             for (_, snippet) in snippets {
                 group = group.element(snippet);
             }
-            writeln!(out, "{}\n", render_with_help(&renderer, group, finding))?;
+            writeln!(out, "{}\n", render_with_help(&renderer, group, finding, &t))?;
         } else {
             let group = title.element(annotate_snippets::Origin::path(path.as_ref()));
-            writeln!(out, "{}\n", render_with_help(&renderer, group, finding))?;
+            writeln!(out, "{}\n", render_with_help(&renderer, group, finding, &t))?;
         }
     }
     Ok(())
@@ -98,12 +110,20 @@ pub fn human(out: &mut dyn Write, report: &FileReport<'_>, styled: bool) -> io::
 const NOTE_LINES: usize = 50;
 
 /// Renders a finding's group followed by its help.
-fn render_with_help(renderer: &Renderer, group: Group<'_>, finding: &Diagnostic) -> String {
-    let help = finding.help.as_deref().map(terminal);
+fn render_with_help(
+    renderer: &Renderer,
+    group: Group<'_>,
+    finding: &Diagnostic,
+    t: &Messages,
+) -> String {
+    let help = finding
+        .help
+        .as_ref()
+        .map(|help| terminal(&t.text(help)).into_owned());
     let mut groups = vec![group];
     if let Some(help) = &help {
         groups.push(Group::with_title(
-            Level::HELP.secondary_title(help.as_ref()),
+            Level::HELP.secondary_title(help.as_str()),
         ));
     }
     renderer.render(&groups)
@@ -251,7 +271,7 @@ pub fn github(out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
             "title={}",
             escape_property(&format!("{} {}", finding.code.id(), finding.code.name()))
         ));
-        let mut message = finding.message.clone();
+        let mut message = finding.message.to_string();
         if let Some(help) = &finding.help {
             message.push_str(" (");
             message.push_str(help);
@@ -319,6 +339,7 @@ mod tests {
                 findings: &findings,
             },
             false,
+            Lang::En,
         )
         .unwrap();
         let text = String::from_utf8(out).unwrap();

@@ -64,3 +64,479 @@ month-11 = November
 month-12 = December
 slack-days = { $days } d
 critical-path = Critical path:
+
+# The terminal plan table and timeline (`plan`).
+term-id = id
+term-name = name
+term-prio = prio
+term-lead = lead
+term-start = start
+term-finish = finish
+term-duration = duration
+term-slack = slack
+term-crit = crit
+term-wave = wave
+days-short = { $days }d
+key-critical = { $glyph } critical
+key-scheduled = { $glyph } scheduled
+key-slack = { $glyph } slack
+key-milestone = { $glyph } milestone
+key-programme = { $glyph } programme
+scale-week = one column = one week
+scale-month = one column = one month
+scale-quarter = one column = one quarter
+scale-year = five columns = one year
+scale-year-narrow = three columns = one year
+scale-decade = one column = one year
+scale-century = one column = ten years
+scale-forced = --scale { $scale } needs { $needed } columns beside the labels, more than --width { $width } leaves; shown by { $shown } instead
+no-timeline = (no timeline: { $width } columns leave no room for one; try a larger --width)
+month-initials = JFMAMJJASOND
+month-short-1 = Jan
+month-short-2 = Feb
+month-short-3 = Mar
+month-short-4 = Apr
+month-short-5 = May
+month-short-6 = Jun
+month-short-7 = Jul
+month-short-8 = Aug
+month-short-9 = Sep
+month-short-10 = Oct
+month-short-11 = Nov
+month-short-12 = Dec
+no-objective = (no objective)
+plan-label = Plan
+plan-span = { $plan } { $start }{ $arrow }{ $finish } ({ $days } days, { $years } years); { $chains }
+chains-none = critical path: none
+chains-one = critical path: { $chain }
+chains-many = { $count } critical chains: { $chains }
+chains-more = ; and { $more } more (--format json lists them)
+bound-label = Bound:
+bound-shortest = no plan can finish before { $date }: this one is the shortest possible
+bound-longer = no plan can finish before { $date }; this one is at most { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } or { $percent } % longer
+
+# Findings: what each finding code says (the code and its name never change with the language).
+w-unused-objective = no project serves objective `{ $id }`
+w-unused-objective-help = list it in a project's `objectives = ["{ $id }"]`
+w-idle-actor = actor `{ $id }` neither leads nor takes part in any project
+w-idle-actor-help = name it as a project's `lead` or in its `participants`
+e-over-capacity = `{ $project }` needs { $need }{ $unit } of `{ $resource }`, which has only { $capacity }{ $unit }
+note-capacity-set = capacity set here
+e-too-many-projects = the roadmap has { $count } projects; at most { $max } are supported
+w-missing-score = `{ $project }` has no score for { $list }: it counts as 0 in the ranking
+w-missing-score-help = add `scores = { $example }` (0 to 5)
+kind-objective = objective
+kind-actor = actor
+kind-resource = resource
+kind-funding-source = funding source
+kind-project = project
+kind-criterion = criterion
+kind-scenario = scenario
+kind-programme = programme
+kind-indicator = indicator
+e-no-id = { $header } has no `id`
+e-no-id-help = add `id = "..."` to name this { $kind }
+e-empty-id = an empty id for a { $kind }
+e-invalid-id = `{ $id }` is not a valid id for a { $kind }
+e-invalid-id-help = ids are made of letters, digits, `-`, `_` and `.`
+e-invalid-id-help-example = ids are made of letters, digits, `-`, `_` and `.`, e.g. `{ $fixed }`
+e-duplicate-id = { $kind } id `{ $id }` is used twice
+note-first-used = first used here
+e-unknown-reference = there is no { $kind } with id `{ $id }`
+e-unknown-reference-none = the file defines no { $kind } yet
+help-did-you-mean = did you mean `{ $name }`?
+e-self-dependency = project `{ $id }` depends on itself
+e-self-dependency-help = remove this dependency
+e-dependency-cycle = dependency cycle: { $path }
+e-dependency-cycle-help = each project depends on the next, so none can start; remove one of these dependencies
+e-over-share = `{ $source }` pays { $paid } { $currency } of `{ $project }`'s { $cost } { $currency } cost ({ $share }), more than its max_share { $max } allows ({ $allowed } { $currency })
+note-share-rule = the share rule is here
+e-over-share-help = lower the contribution to { $amount } or less, and cover the rest from another source
+e-below-min-project = `{ $source }` pays { $paid } { $currency } to `{ $project }`, but pays at least { $limit } { $currency } to a project ({ $key })
+e-above-max-project = `{ $source }` pays { $paid } { $currency } to `{ $project }`, but pays at most { $limit } { $currency } to a project ({ $key })
+note-key-here = { $key } is here
+e-scenario-capacity = scenario `{ $id }` leaves `{ $resource }` { $capacity } units, but `{ $project }` needs { $need }
+note-needed-here = needed here
+e-stretch-range = a stretch factor of { $factor } is out of range
+e-stretch-range-help = a factor above 0 and at most 1000: 1.5 makes it 50% longer
+n-more = { $count } more
+e-over-committed = `{ $source }` is committed { $committed } { $currency } across { $count ->
+        [one] { $count } project
+       *[other] { $count } projects
+    } ({ $named }) but has { $amount } { $currency } ({ $over } over)
+note-commits = `{ $id }` commits { $amount } { $currency }
+w-funding-gap = `{ $project }` costs { $cost } { $currency } but its funding covers { $funded } ({ $gap } { $currency } uncovered)
+w-funding-gap-help = add a source to `funding`, or raise a contribution
+
+# Findings: fixed help and notes.
+find-calendar-1 = use mon, tue, wed, thu, fri, sat or sun
+find-calendar-2 = remove it, or check the year
+find-calendar-3 = the built-in set is "BG" (Bulgaria); write other days as dates
+find-calendar-4 = a holiday range needs `from` and `until`
+find-calendar-5 = the range ends before it begins
+find-calendar-7 = the calendar has no working weekday
+find-calendar-8 = list at least one, e.g. workdays = ["mon", "tue", "wed", "thu", "fri"]
+find-progress-1 = write {"{"} optimistic = "4 months", likely = "6 months", pessimistic = "12 months" {"}"}
+find-progress-2 = likely duration
+find-progress-3 = optimistic <= likely <= pessimistic
+find-progress-4 = likely duration
+find-progress-5 = optimistic <= likely <= pessimistic
+find-progress-6 = progress is the share of the work done, from 0 to 1 (0.4 = 40%)
+find-progress-7 = started here
+find-progress-8 = check the recorded dates, or make the dependency a start-to-start link
+find-strategy-1 = [[indicator]] has no `baseline`
+find-strategy-2 = add `baseline = {"{"} year = 2019, value = 12 {"}"}`
+find-strategy-3 = the baseline is here
+find-strategy-4 = a target is a value to reach after the baseline was measured
+find-strategy-5 = give each year at most one target
+find-strategy-6 = remove one `parent` so the programmes form a tree
+find-strategy-7 = list the objectives it serves in `objectives = [...]`
+find-resolve-1 = the file has no [roadmap] table
+find-resolve-2 = start the file with [roadmap], a `name` and a `start = YYYY-MM-DD`
+find-resolve-3 = [roadmap] has no `start`
+find-resolve-4 = add `start = 2019-01-01`, the first day of the plan
+find-resolve-5 = opens here
+find-resolve-6 = a share goes from 0 to 1: 0.85 means 85% of a project's cost
+find-resolve-7 = min_project is here
+find-resolve-8 = priorities go from 1 (highest) to 5 (lowest)
+find-resolve-9 = use "FS" (finish-to-start), "SS" (start-to-start) or "FF" (finish-to-finish)
+find-mod-1 = shorten the durations or lags that lead to it, or start the roadmap earlier
+find-risk-1 = lower the pessimistic estimate, or plan from an earlier day
+e-not-weekday = `{ $value }` is not a weekday
+e-day-before-plan = { $date } is before { $year }, the first year of the plan: it can never apply
+e-not-holiday-set = `{ $value }` is not a built-in holiday set
+e-estimate-missing = a three-point duration has no `{ $key }`
+e-optimistic-longer = the optimistic duration { $optimistic } is longer than the likely one { $likely }
+e-pessimistic-shorter = the pessimistic duration { $pessimistic } is shorter than the likely one { $likely }
+e-not-status = `{ $value }` is not a status
+help-use-one-of = use one of: { $names }
+e-progress-above-one = progress { $value } is more than 1
+e-progress-1 = a project that has not started has an `actual_start`
+e-progress-1-help = set `status = "in-progress"` or remove `actual_start`
+e-progress-2 = a project that has not started has an `actual_finish`
+e-progress-2-help = set `status = "done"` or remove `actual_finish`
+e-progress-3 = a project that has not started has progress
+e-progress-3-help = set `status = "in-progress"` and its `actual_start`
+e-progress-4 = a project in progress has no `actual_start`
+e-progress-4-help = add `actual_start = YYYY-MM-DD`, the day it started
+e-progress-5 = a project in progress has an `actual_finish`
+e-progress-5-help = set `status = "done"` or remove `actual_finish`
+e-progress-6 = a done project has no `actual_finish`
+e-progress-6-help = add `actual_finish = YYYY-MM-DD`, its last day
+e-progress-7 = a done project has no `actual_start`
+e-progress-7-help = add `actual_start = YYYY-MM-DD`, its first day
+e-progress-8 = a done project has progress { $value } (not 1)
+e-progress-8-help = remove `progress`, or set `status = "in-progress"`
+e-finish-before-start = `actual_finish` { $finish } is before `actual_start` { $start }
+w-started-before-prerequisite = `{ $project }` started { $started }, but its prerequisite `{ $before }` finished only { $finish }
+w-prerequisite-not-done = `{ $project }` has started ({ $started }), but its prerequisite `{ $before }` is { $status }
+status-not-started = not started
+status-in-progress = in progress
+status-done = done
+e-target-before-baseline = target year { $target } is before the baseline year { $baseline }
+e-second-target = a second target for { $year }
+e-programme-cycle = programmes are their own parents: { $path }
+w-empty-programme = programme `{ $id }` has no projects
+w-empty-programme-help = add `programme = "{ $id }"` to a project (or to a sub-programme's project)
+w-unmeasured-objective = objective `{ $id }` has no indicator
+w-unmeasured-objective-help = add an [[indicator]] with `objective = "{ $id }"`
+w-unmoved-indicator = no project contributes to indicator `{ $id }`
+w-unmoved-indicator-help = add `contributes = { $example }` to the projects that move it
+w-aimless-project = project `{ $id }` serves no objective
+e-not-language = `{ $value }` is not a language the reports are written in
+e-not-actor-kind = `{ $value }` is not a kind of actor
+e-window-closes-before-opening = the window closes ({ $until }) before it opens ({ $from })
+e-max-share-above-one = max_share { $value } is more than 1
+e-max-below-min-project = max_project ({ $max }) is less than min_project ({ $min })
+e-priority-range = priority { $value } is out of range
+e-not-link-type = `{ $value }` is not a dependency type
+e-table-lacks-key = { $table } has no `{ $key }`
+w-missed-deadline = `{ $project }` finishes { $finish } in the best plan found, { $days } days after its deadline { $deadline }
+w-before-window = `{ $project }` starts { $start }, before `{ $source }`'s window opens { $from }
+w-after-window = `{ $project }` finishes { $finish }, { $days } days after `{ $source }`'s window closes { $until }; { $amount } { $currency } at risk
+held-resource = { $project } waits for resource `{ $resource }`, busy with { $by } until { $until }
+held-release = { $project } may not start before { $date }
+held-yearly-cap = { $project } waits for the yearly cap of `{ $source }`: starting earlier would pay out more than { $cap } { $currency } in { $year } ({ $paid } { $currency } paid that year in this plan)
+held-reason = held back: { $reason }
+held-nothing = it already starts on the plan's first day
+held-chain-reason = held back by the dependency chain { $chain }; { $reason }
+held-chain = held back by the dependency chain { $chain }
+n-more-brackets = ({ $count } more)
+w-missed-target = `{ $indicator }` reaches { $planned } by the end of { $year } in the plan, { $shortfall } short of its target { $target }
+w-missed-target-none = no project still to finish after that year contributes to it: add projects or contributions
+w-missed-target-late = even if { $projects } finished by { $by } it would not be enough: add projects or contributions
+w-missed-target-close = it would be reached if { $projects } finished by { $by }
+planned-to-finish = `{ $project }` (planned to finish { $finish })
+w-over-cap-help = no plan was found within the cap, the funding windows and the other constraints; raise `per_year`, spread the work over a longer duration, or move money to another source
+w-over-cap-alone = { $ids } { $count ->
+        [one] alone pays
+       *[other] each pay
+    } out more than the cap in that year whatever the start: raise `per_year`, lengthen the project or lower its contribution
+w-over-yearly-cap = `{ $source }` pays out { $spend } { $currency } in { $year }, over its cap of { $cap } { $currency } a year ({ $over } over): { $named }
+expect-string = a string
+expect-whole-number = a whole number
+expect-number = a number
+expect-date = a date like 2019-07-01
+expect-duration = a duration like "9 months"
+expect-array = an array
+expect-table = a table
+e-wrong-type = expected { $expected }, found { $found }
+e-out-of-range = { $value } is out of range
+e-number-in-quotes = write the number without quotes, grouping digits with `_`: { $written }
+e-nan = expected a number, found nan
+e-negative = must not be negative
+e-too-large-number = number is too large (at most { $max })
+e-no-such-day = { $day } is not a day of the calendar
+e-time-of-day = expected a date like 2019-07-01, found the time of day { $found }
+e-date-and-time = expected a date like 2019-07-01, found the date and time { $found }; write the date alone
+e-not-a-date = "{ $value }" is not a date of the form YYYY-MM-DD that exists
+e-date-too-late = dates after 9999-12-31 are not supported
+e-duration-needs-unit = a duration needs a unit: write it as a string like "9 months" or "10d"
+e-unknown-key = unknown key `{ $key }` in { $table }
+help-expected-one-of = expected one of: { $names }
+e-holiday-shape = expected "BG", a date or a table {"{"} from = DATE, until = DATE {"}"}, found { $found }
+e-score-range = score { $value } is out of range: scores go from 0 to 5
+e-dependency-shape = expected a project id or a table {"{"} project = ID, type = "FS", lag = "0d" {"}"}, found { $found }
+e-not-a-year = { $value } is not a year from 1 to 9999
+e-expected-year = expected a year like 2023, found { $found }
+e-finite-number = expected a finite number of at most { $max } either way
+e-file-too-large = the file is larger than { $mib } MiB, the most a roadmap may be
+e-not-utf8 = the file is not UTF-8 text: invalid byte { $byte } at byte offset { $offset }
+e-dotted-key-depth = a dotted key of { $limit } or more parts nests deeper than the TOML parser allows
+starts-and = starts { $date } and{" "}
+e-plan-past-last-day = the plan runs past 9999-12-31, the last day supported: `{ $project }` { $starts }would end after it
+e-runs-past-last-day = some simulated runs of `{ $project }` end after 9999-12-31, the last day supported
+# Labels of the terminal reports (`tr("…")` in the code: the id is `t-` and the English words).
+t-p50 = P50
+t-p80 = P80
+t-p95 = P95
+t-actor = actor
+t-actors = actors
+t-after = after
+t-amount = amount
+t-average = average
+t-brought-by = brought by
+t-busiest-quarter = busiest quarter
+t-by-source = by source
+t-cap-year = cap/year
+t-capacity = capacity
+t-changes = changes
+t-committed = committed
+t-cost = cost
+t-could-add = could add
+t-covered = covered
+t-crit = crit
+t-critical = critical
+t-date = date
+t-deadlines-missed = deadlines missed
+t-description = description
+t-due = due
+t-finish = finish
+t-gap = gap
+t-id = id
+t-indicator = indicator
+t-joins = joins
+t-kind = kind
+t-leads = leads
+t-name = name
+t-needs = needs
+t-note = note
+t-peak = peak
+t-planned = planned
+t-priority = priority
+t-probability = probability
+t-programme = programme
+t-project = project
+t-projects-that-slip = projects that slip
+t-projects = projects
+t-remaining = remaining
+t-resource = resource
+t-runs = runs
+t-scenario = scenario
+t-score = score
+t-slip-days = slip (days)
+t-slip = slip
+t-source = source
+t-start = start
+t-takes-part = takes part
+t-target = target
+t-units-days = units × days
+t-wave = wave
+t-waves = waves
+t-why = why
+t-window = window
+t-windows-missed = windows missed
+t-year = year
+# Sentences and titles of the terminal reports.
+t-every-actor-has-a-role = Every actor has a role.
+t-roles-l-leads-p-takes-part = Roles (L leads, P takes part)
+t-average-units-used-over-the-plan-s-days-as-a-share-of-capacity-each-bar-step-is-1-8-of-capacity = average: units used over the plan's days as a share of capacity; each bar step is 1/8 of capacity
+t-a-wave-orders-prerequisites-not-time-after-an-ss-link-a-project-may-start-once-its-prerequisite-has-started-and-after-an-ff-link-it-need-only-finish-after-it-so-it-can-run-before-a-prerequisite-of-an-earlier-wave-has-finished = A wave orders prerequisites, not time: after an SS link a project may start once its prerequisite has started, and after an FF link it need only finish after it, so it can run before a prerequisite of an earlier wave has finished.
+t-no-criterion-tables-so-no-scores-ranked-by-priority-set-written-in-the-file-default-3-add-criteria-and-scores-to-rank-on-the-strategy-s-criteria = No [[criterion]] tables, so no scores: ranked by priority ("set" = written in the file, "default" = 3). Add criteria and `scores` to rank on the strategy's criteria.
+t-priority-from-the-score-4-or-more-1-3-2-2-3-1-4-under-1-5-set-written-in-the-file = priority from the score: 4 or more -> 1, 3 -> 2, 2 -> 3, 1 -> 4, under 1 -> 5; "set" = written in the file
+t-no-exceptions = No exceptions.
+t-working-weekdays = Working weekdays:
+t-started-later-to-stay-within-a-yearly-cap = Started later to stay within a yearly cap:
+t-by-programme = By programme
+t-every-project-s-cost-is-covered-and-no-money-is-at-risk-outside-a-window-or-above-a-yearly-cap = Every project's cost is covered, and no money is at risk outside a window or above a yearly cap.
+t-sources-whose-window-overlaps-the-plan-s-dates-holds-them-for-money-at-risk-with-uncommitted-money-within-their-share-per-project-and-yearly-caps-and-eligible-objectives-best-match-first = Sources whose window overlaps the plan's dates (holds them, for money at risk), with uncommitted money, within their share, per-project and yearly caps and eligible objectives; best match first.
+t-deadlines-and-funding-windows = Deadlines and funding windows:
+t-indicator-targets-reached-by-the-end-of-their-year = Indicator targets (reached by the end of their year):
+t-three-point-estimate-critical-share-of-runs-with-zero-total-slack = ~ three-point estimate; critical: share of runs with zero total slack
+t-funding-gap-cost-no-source-covers-plus-commitments-beyond-a-source-s-amount = funding gap: cost no source covers plus commitments beyond a source's amount
+t-the-plans-are-the-same = The plans are the same.
+t-critical-path-changed = Critical path changed:
+t-critical-path-unchanged = Critical path unchanged.
+funding-caps-title = Yearly caps: share of `per_year` paid out each year (cap in thousands { $currency })
+funding-sources-title = Funding sources ({ $currency })
+funding-spend-title = Spend per year in the plan (thousands { $currency }; each contribution spread evenly over its project's days)
+funding-projects-title = Projects ({ $currency })
+use-per-month = use per month from { $first }
+use-per-quarter = use per quarter from { $first }
+use = use
+risk-settings = Monte Carlo: { $runs } runs, seed { $seed }, { $distribution } distribution; { $uncertain } of { $projects } projects have three-point estimates
+risk-finish = Roadmap finish: planned { $planned }; P50 { $p50 }, P80 { $p80 }, P95 { $p95 }; { $chance } chance to finish by the planned date
+t-added-and-removed-projects = Added (+) and removed (-) projects:
+t-changed-or-moved-projects-new-dates-slip-in-days = Changed or moved projects (new dates, slip in days):
+t-funding-amount-committed = Funding (amount, committed)
+t-resources-capacity-peak-use = Resources (capacity, peak use)
+
+# The HTML report's summary and progress.
+tile-years = { $years } years
+tile-days = { $days } days, { $start } → { $finish }
+tile-projects = projects, { $milestones } milestones, { $waves } waves
+tile-critical = critical (no slack)
+tile-shortest = shortest
+tile-no-earlier = no plan can finish before { $date }
+tile-at-most = ≤ { $days } days
+tile-no-bound = no lower bound
+tile-total-cost = total cost
+tile-committed = committed of { $available } available
+critical-chains = Critical chains ({ $count }):
+none = none
+more-chains = {" "}(and { $more } more chains)
+progress = Progress
+progress-as-of = Progress as of { $date }
+progress-counts = { $done } done, { $progress } in progress, { $todo } to do; the dates below plan the remaining work.
+progress-counts-from = { $done } done, { $progress } in progress, { $todo } to do; the dates below plan the remaining work from { $date }.
+not-recorded = not recorded
+status-to-do = to do
+t-status = status
+t-progress = progress
+t-role = role
+t-share-of-cost = share of cost
+no-findings = No findings: every deadline, funding window and commitment is met.
+at-line = {" "}(line { $line })
+severity-error = error
+severity-warning = warning
+
+# The HTML report's project fiches.
+fiche-milestone = Milestone
+fiche-days = { $days } days
+fiche-in-progress = , in progress
+fiche-in-progress-share = , in progress ({ $percent }% done)
+fiche-done = , done
+fiche-critical = critical, no slack
+fiche-slack = { $days } days of slack
+fiche-programme = ; programme { $name }
+fiche-when = { $kind }, { $start } → { $finish }{ $status }; priority { $priority }; { $slack }{ $programme }
+fiche-risk = Finishes by { $p80 } in 80% of { $runs } simulated runs (P50 { $p50 }, P95 { $p95 }); on the critical path in { $critical }% of them.
+fiche-no-objectives = None named.
+fiche-no-indicators = Adds to no indicator.
+fiche-on-finishing = { $value } on finishing: { $name }
+fiche-leads = { $name } leads
+fiche-with = ; with { $names }
+fiche-no-dependencies = Nothing: it can start on its own.
+fiche-fs = starts after { $on } finishes
+fiche-ss = starts once { $on } has started
+fiche-ff = finishes once { $on } has finished
+fiche-lag = { $rule } (lag { $lag })
+fiche-no-dependents = No project waits for it.
+fiche-no-resources = Needs no shared resource.
+fiche-resource = { $units } { $unit } of { $name } (capacity { $capacity })
+fiche-no-cost = No cost given.
+fiche-costs = Costs { $amount } { $currency }
+fiche-unpaid = no source pays for it
+fiche-pays = { $name } pays { $amount } ({ $share }%)
+fiche-not-covered = { $amount } { $currency } not covered
+fiche-margin = { $days } days of margin
+fiche-missed-by = missed by { $days } days
+fiche-deadline = deadline { $date }: { $margin }
+any-time = any time
+fiche-window = { $name } window { $window }
+fiche-before-opening = starts before it opens
+fiche-nothing-due = No deadline and no funding window.
+no-role = No role: { $ids }
+funding-note = Amounts in { $currency }. Spend per year spreads each contribution evenly over its project's days in the plan.
+opportunities-note = Sources that could still cover each gap: window overlapping the plan's dates, uncommitted money, share, per-project and yearly caps, eligible objectives. Best match first.
+t-about-the-actors = About the actors
+t-about-the-sources = About the sources
+t-about-the-resources = About the resources
+t-funding-opportunities = Funding opportunities
+# Labels of the workbook's headers.
+t-average-use = Average use
+t-baseline = Baseline
+t-code = Code
+t-days = Days
+t-finding = Finding
+t-help = Help
+t-lead = Lead
+t-left = Left
+t-line = Line
+t-objective = Objective
+t-path = Path
+t-reached = Reached
+t-severity = Severity
+t-slack-days = Slack (days)
+t-total = Total
+t-unit = Unit
+t-window-closes = Window closes
+t-window-opens = Window opens
+t-yearly-cap = Yearly cap
+t-no-shared-resource-is-declared-in-the-file = No shared resource is declared in the file.
+
+# The SVG chart.
+svg-tip = { $name } ({ $id }): { $start } to { $finish }
+svg-tip-critical = { $name } ({ $id }): { $start } to { $finish } (critical)
+svg-deadline = deadline { $date }
+svg-window-closes = { $name } window closes { $date }
+svg-days-left = { $days } days left after its finish
+t-scheduled = scheduled
+t-milestone = milestone
+t-dependency = dependency
+t-critical-chain-point-at-a-row-for-its-other-links = critical chain (point at a row for its other links)
+t-deadline = deadline
+t-funding-window-closes = funding window closes
+e-quoted = "{ $value }": { $error }
+e-span-negative = a duration cannot be negative
+e-span-malformed = a duration needs a whole number and a unit, like "9 months" or "2w"
+e-span-unit = unknown duration unit `{ $unit }`; use d/day(s), wd/working day(s), w/week(s), m/month(s), q/quarter(s) or y/year(s)
+e-span-fraction = durations are whole numbers: use a smaller unit instead of a fraction ("6w", "45d")
+e-span-too-long = duration is too long (at most { $days } days or { $months } months)
+
+# The HTML report: each funding source and each actor.
+no-sources = No funding source is declared in the file, so no project has a payer.
+source-cap = ; at most { $cap } a year
+source-at-risk = { $amount } { $currency } at risk
+source-line = { $amount } { $currency } available, { $committed } committed, <b>{ $left } left</b>; window { $window }{ $cap }; { $risk } (paid to projects the plan runs outside the window).
+source-pays-nothing = It pays for no project yet.
+actor-line = { $name } ({ $kind }): leads { $leads }, joins { $joins }.
+actors-idle = No role in any project: { $names }.
+no-actors = No actor is declared in the file.
+t-spend = spend
+t-cap = cap
+# Kinds of actor.
+t-public = public
+t-business = business
+t-startup = startup
+t-utility = utility
+t-academia = academia
+t-ngo = ngo
+t-other = other
+e-holidays-file-help = name an iCalendar (.ics) file, relative to the roadmap file, whose events are the days off
+cap-over = over its yearly cap of { $cap }
+cap-yearly = yearly cap { $cap }
+cap-of = of { $cap }

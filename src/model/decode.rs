@@ -52,14 +52,42 @@ pub struct Decoder {
 }
 
 impl Decoder {
-    pub fn invalid(&mut self, at: Range<usize>, message: impl Into<String>) {
+    pub fn invalid(&mut self, at: Range<usize>, message: impl Into<crate::diag::Text>) {
         self.findings
             .push(Diagnostic::error(Code::InvalidValue, message).at(at));
     }
 
     fn wrong_type(&mut self, node: &Node<'_>, expected: &str) {
         let found = node.get_ref().type_str();
-        self.invalid(node.span(), format!("expected {expected}, found {found}"));
+        let expected = match expected {
+            "a string" => crate::i18n::text!("expect-string"),
+            "a whole number" => crate::i18n::text!("expect-whole-number"),
+            "a number" => crate::i18n::text!("expect-number"),
+            "a date like 2019-07-01" => crate::i18n::text!("expect-date"),
+            "a duration like \"9 months\"" => crate::i18n::text!("expect-duration"),
+            "an array" => crate::i18n::text!("expect-array"),
+            "a table" => crate::i18n::text!("expect-table"),
+            other => crate::diag::Text::plain(other),
+        };
+        self.invalid(
+            node.span(),
+            crate::i18n::text!("e-wrong-type", expected = expected, found = found),
+        );
+    }
+}
+
+/// Why a duration does not parse, in the catalogues' words.
+fn span_error(err: &SpanError) -> crate::diag::Text {
+    match err {
+        SpanError::Negative => crate::i18n::text!("e-span-negative"),
+        SpanError::Malformed => crate::i18n::text!("e-span-malformed"),
+        SpanError::UnknownUnit(unit) => crate::i18n::text!("e-span-unit", unit = unit),
+        SpanError::Fraction => crate::i18n::text!("e-span-fraction"),
+        SpanError::TooLong => crate::i18n::text!(
+            "e-span-too-long",
+            days = Span::MAX_DAYS.to_string(),
+            months = Span::MAX_MONTHS.to_string()
+        ),
     }
 }
 
@@ -96,7 +124,10 @@ impl Decode for u8 {
                 match parsed.and_then(|n| u8::try_from(n).ok()) {
                     Some(n) => Some(n),
                     None => {
-                        decoder.invalid(node.span(), format!("{i} is out of range"));
+                        decoder.invalid(
+                            node.span(),
+                            crate::i18n::text!("e-out-of-range", value = i.to_string()),
+                        );
                         None
                     }
                 }
@@ -175,9 +206,10 @@ impl Decode for Amount {
                 decoder.wrong_type(node, "a number");
                 if let Some(written) = number_in_quotes(text) {
                     let finding = decoder.findings.pop().expect("just reported");
-                    decoder.findings.push(finding.with_help(format!(
-                        "write the number without quotes, grouping digits with `_`: {written}"
-                    )));
+                    decoder.findings.push(
+                        finding
+                            .with_help(crate::i18n::text!("e-number-in-quotes", written = written)),
+                    );
                 }
                 return None;
             }
@@ -187,12 +219,12 @@ impl Decode for Amount {
             }
         };
         match number {
-            Some(n) if n.is_nan() => decoder.invalid(node.span(), "expected a number, found nan"),
-            Some(n) if n < 0.0 => decoder.invalid(node.span(), "must not be negative"),
+            Some(n) if n.is_nan() => decoder.invalid(node.span(), crate::i18n::text!("e-nan")),
+            Some(n) if n < 0.0 => decoder.invalid(node.span(), crate::i18n::text!("e-negative")),
             Some(n) if n <= Amount::MAX => return Some(Amount(n)),
             _ => decoder.invalid(
                 node.span(),
-                format!("number is too large (at most {:e})", Amount::MAX),
+                crate::i18n::text!("e-too-large-number", max = format!("{:e}", Amount::MAX)),
             ),
         }
         None
@@ -231,19 +263,20 @@ impl Decode for Date {
             DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
                 (Some(d), None, None) => {
                     NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
-                        .ok_or_else(|| format!("{d} is not a day of the calendar"))
+                        .ok_or_else(|| crate::i18n::text!("e-no-such-day", day = d.to_string()))
                 }
-                (None, Some(_), _) => Err(format!(
-                    "expected a date like 2019-07-01, found the time of day {dt}"
-                )),
-                _ => Err(format!(
-                    "expected a date like 2019-07-01, found the date and time {dt}; write the date alone"
+                (None, Some(_), _) => {
+                    Err(crate::i18n::text!("e-time-of-day", found = dt.to_string()))
+                }
+                _ => Err(crate::i18n::text!(
+                    "e-date-and-time",
+                    found = dt.to_string()
                 )),
             },
             DeValue::String(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
                 .ok()
                 .filter(|_| s.len() == 10)
-                .ok_or_else(|| format!("\"{s}\" is not a date of the form YYYY-MM-DD that exists")),
+                .ok_or_else(|| crate::i18n::text!("e-not-a-date", value = s.to_string())),
             _ => {
                 decoder.wrong_type(node, "a date like 2019-07-01");
                 return None;
@@ -252,7 +285,7 @@ impl Decode for Date {
         match parsed {
             Ok(date) if date <= Date::LAST => Some(Date(date)),
             Ok(_) => {
-                decoder.invalid(node.span(), "dates after 9999-12-31 are not supported");
+                decoder.invalid(node.span(), crate::i18n::text!("e-date-too-late"));
                 None
             }
             Err(message) => {
@@ -284,16 +317,22 @@ impl Decode for Span {
             DeValue::String(s) => match Span::parse(s) {
                 Ok(span) => Some(span),
                 Err(err) => {
-                    decoder.invalid(node.span(), format!("\"{s}\": {err}"));
+                    decoder.invalid(
+                        node.span(),
+                        crate::i18n::text!(
+                            "e-quoted",
+                            value = s.to_string(),
+                            error = span_error(&err)
+                        ),
+                    );
                     None
                 }
             },
             DeValue::Integer(_) | DeValue::Float(_) => {
                 let err = if node.get_ref().as_str().is_none() && is_negative(node) {
-                    SpanError::Negative.to_string()
+                    span_error(&SpanError::Negative)
                 } else {
-                    "a duration needs a unit: write it as a string like \"9 months\" or \"10d\""
-                        .to_string()
+                    crate::i18n::text!("e-duration-needs-unit")
                 };
                 decoder.invalid(node.span(), err);
                 None
@@ -410,12 +449,15 @@ pub fn unknown_key(
 ) {
     let mut finding = Diagnostic::error(
         Code::UnknownKey,
-        format!("unknown key `{}` in {table}", key.get_ref()),
+        crate::i18n::text!("e-unknown-key", key = key.get_ref().as_ref(), table = table),
     )
     .at(key.span());
     finding = match suggest(key.get_ref(), known.iter().copied()) {
-        Some(best) => finding.with_help(format!("did you mean `{best}`?")),
-        None => finding.with_help(format!("expected one of: {}", known.join(", "))),
+        Some(best) => finding.with_help(crate::i18n::text!("help-did-you-mean", name = best)),
+        None => finding.with_help(crate::i18n::text!(
+            "help-expected-one-of",
+            names = known.join(", ")
+        )),
     };
     decoder.findings.push(finding);
 }

@@ -196,9 +196,9 @@ pub fn load(input: &Input) -> Result<Parsed, ReadError> {
             attached: Attached::default(),
             findings: vec![Diagnostic::error(
                 Code::TooLarge,
-                format!(
-                    "the file is larger than {} MiB, the most a roadmap may be",
-                    MAX_FILE_BYTES / (1024 * 1024)
+                crate::i18n::text!(
+                    "e-file-too-large",
+                    mib = (MAX_FILE_BYTES / (1024 * 1024)).to_string()
                 ),
             )],
         }),
@@ -226,9 +226,10 @@ pub fn parse_bytes(name: String, bytes: Vec<u8>) -> Parsed {
                 findings: vec![
                     Diagnostic::error(
                         Code::TomlSyntax,
-                        format!(
-                            "the file is not UTF-8 text: invalid byte 0x{:02X} at byte offset {valid_up_to}",
-                            bytes[valid_up_to]
+                        crate::i18n::text!(
+                            "e-not-utf8",
+                            byte = format!("0x{:02X}", bytes[valid_up_to]),
+                            offset = valid_up_to.to_string(),
                         ),
                     )
                     .at(valid_up_to..valid_up_to),
@@ -315,9 +316,7 @@ fn syntax_finding(err: &toml::de::Error, text: &str) -> Diagnostic {
         // The parser names no position for a dotted key too deep: find it.
         let finding = Diagnostic::error(
             Code::TooLarge,
-            format!(
-                "a dotted key of {KEY_DEPTH_LIMIT} or more parts nests deeper than the TOML parser allows"
-            ),
+            crate::i18n::text!("e-dotted-key-depth", limit = KEY_DEPTH_LIMIT.to_string()),
         );
         return match deep_key_at(text) {
             Some(at) => finding.at(at),

@@ -122,10 +122,7 @@ impl Decode for RawHoliday {
         } else {
             decoder.invalid(
                 node.span(),
-                format!(
-                    "expected \"BG\", a date or a table {{ from = DATE, until = DATE }}, found {}",
-                    value.type_str()
-                ),
+                crate::i18n::text!("e-holiday-shape", found = value.type_str()),
             );
             None
         }
@@ -366,7 +363,7 @@ impl Decode for Score {
         if value > 5 {
             decoder.invalid(
                 node.span(),
-                format!("score {value} is out of range: scores go from 0 to 5"),
+                crate::i18n::text!("e-score-range", value = value.to_string()),
             );
         }
         // Kept (capped) even when out of range, so the project is not also "missing" it; the
@@ -459,10 +456,7 @@ impl Decode for RawDependency {
         } else {
             decoder.invalid(
                 node.span(),
-                format!(
-                    "expected a project id or a table {{ project = ID, type = \"FS\", lag = \"0d\" }}, found {}",
-                    node.get_ref().type_str()
-                ),
+                crate::i18n::text!("e-dependency-shape", found = node.get_ref().type_str()),
             );
             None
         }

@@ -100,7 +100,10 @@ impl Decode for Year {
                 {
                     Some(year) => i32::try_from(year).ok().map(Year),
                     None => {
-                        decoder.invalid(node.span(), format!("{i} is not a year from 1 to 9999"));
+                        decoder.invalid(
+                            node.span(),
+                            crate::i18n::text!("e-not-a-year", value = i.to_string()),
+                        );
                         None
                     }
                 }
@@ -108,7 +111,7 @@ impl Decode for Year {
             other => {
                 decoder.invalid(
                     node.span(),
-                    format!("expected a year like 2023, found {}", other.type_str()),
+                    crate::i18n::text!("e-expected-year", found = other.type_str()),
                 );
                 None
             }
@@ -144,7 +147,11 @@ impl Decode for Number {
             other => {
                 decoder.invalid(
                     node.span(),
-                    format!("expected a number, found {}", other.type_str()),
+                    crate::i18n::text!(
+                        "e-wrong-type",
+                        expected = crate::i18n::text!("expect-number"),
+                        found = other.type_str()
+                    ),
                 );
                 return None;
             }
@@ -156,9 +163,9 @@ impl Decode for Number {
             _ => {
                 decoder.invalid(
                     node.span(),
-                    format!(
-                        "expected a finite number of at most {:e} either way",
-                        crate::model::decode::Amount::MAX
+                    crate::i18n::text!(
+                        "e-finite-number",
+                        max = format!("{:e}", crate::model::decode::Amount::MAX)
                     ),
                 );
                 None

@@ -106,19 +106,15 @@ pub struct Bound {
 impl Bound {
     /// The sentence people read: "no plan can finish before D; this one is at most N days or
     /// X % longer" (or that it is the shortest possible).
-    pub fn sentence(&self) -> String {
+    pub fn sentence(&self) -> crate::i18n::Text {
         if self.days_longer == 0 {
-            format!(
-                "no plan can finish before {}: this one is the shortest possible",
-                self.earliest_finish
-            )
+            crate::i18n::text!("bound-shortest", date = self.earliest_finish)
         } else {
-            format!(
-                "no plan can finish before {}; this one is at most {} day{} or {:.1} % longer",
-                self.earliest_finish,
-                self.days_longer,
-                if self.days_longer == 1 { "" } else { "s" },
-                self.percent_longer
+            crate::i18n::text!(
+                "bound-longer",
+                date = self.earliest_finish,
+                days = self.days_longer,
+                percent = crate::i18n::Arg::Decimal(self.percent_longer, 1),
             )
         }
     }
@@ -293,20 +289,23 @@ fn past_last_day(roadmap: &Roadmap, problem: &Problem, solution: &Solution) -> O
         .min_by_key(|&i| (solution.start[i], i))?;
     let project = &roadmap.projects[first];
     let starts = match problem.checked_date(solution.start[first]) {
-        Some(date) if solution.start[first] <= last => format!("starts {date} and "),
-        _ => String::new(),
+        Some(date) if solution.start[first] <= last => {
+            crate::i18n::text!("starts-and", date = date)
+        }
+        _ => crate::i18n::Text::plain(""),
     };
     Some(
         Diagnostic::error(
             Code::TooLarge,
-            format!(
-                "the plan runs past 9999-12-31, the last day supported: `{}` {starts}would end after it",
-                project.id
+            crate::i18n::text!(
+                "e-plan-past-last-day",
+                project = &project.id,
+                starts = starts
             ),
         )
         .at(start_value_at(roadmap, problem, solution, first)
             .unwrap_or_else(|| project.duration_at.clone()))
-        .with_help("shorten the durations or lags that lead to it, or start the roadmap earlier"),
+        .with_help(crate::i18n::text!("find-mod-1")),
     )
 }
 

@@ -113,7 +113,7 @@ impl<'a> ActorsReport<'a> {
     /// The role matrix: projects down, actors (numbered) across.
     pub fn write_matrix(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
         let actors = self.with_role();
-        let mut columns = vec![grid::Column::id("project")];
+        let mut columns = vec![grid::Column::id(look.tr("project"))];
         columns.extend(
             (1..=actors.len()).map(|n| grid::Column::fixed(n.to_string()).align(Align::Center)),
         );
@@ -131,9 +131,9 @@ impl<'a> ActorsReport<'a> {
         }
         // Too many actors for a column each: the roles of each project as a list of numbers.
         let mut table = Grid::new(vec![
-            grid::Column::id("project"),
-            grid::Column::ids("leads"),
-            grid::Column::ids("takes part"),
+            grid::Column::id(look.tr("project")),
+            grid::Column::ids(look.tr("leads")),
+            grid::Column::ids(look.tr("takes part")),
         ]);
         for row in &self.matrix {
             let numbers = |wanted: Role| {
@@ -158,13 +158,13 @@ impl<'a> ActorsReport<'a> {
     pub fn write_summary(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
         // The name goes first when the table does not fit, then the kind.
         let mut table = Grid::new(vec![
-            grid::Column::number("#"),
-            grid::Column::id("actor"),
-            grid::Column::text("kind").optional(1),
-            grid::Column::number("leads"),
-            grid::Column::number("joins"),
-            grid::Column::text("busiest quarter"),
-            grid::Column::text("name").optional(0),
+            grid::Column::number(look.tr("#")),
+            grid::Column::id(look.tr("actor")),
+            grid::Column::text(look.tr("kind")).optional(1),
+            grid::Column::number(look.tr("leads")),
+            grid::Column::number(look.tr("joins")),
+            grid::Column::text(look.tr("busiest quarter")),
+            grid::Column::text(look.tr("name")).optional(0),
         ])
         .key(1);
         for (n, actor) in self.with_role().iter().enumerate() {
@@ -187,12 +187,20 @@ impl<'a> ActorsReport<'a> {
 
 impl Report for ActorsReport<'_> {
     fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
-        writeln!(out, "{}", look.bold("Roles (L leads, P takes part)"))?;
+        writeln!(
+            out,
+            "{}",
+            look.bold(&look.tr("Roles (L leads, P takes part)"))
+        )?;
         self.write_matrix(out, look)?;
         writeln!(out)?;
         self.write_summary(out, look)?;
         if self.without_role.is_empty() {
-            writeln!(out, "Every actor has a role.")
+            writeln!(
+                out,
+                "{}",
+                grid::paragraph(&look.tr("Every actor has a role."), look.width)
+            )
         } else {
             let marker = if look.ascii { "!" } else { "⚠" };
             let line = grid::paragraph(

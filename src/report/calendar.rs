@@ -73,9 +73,18 @@ fn describe(reason: Option<OffReason>) -> (&'static str, String) {
 
 impl Report for CalendarReport {
     fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
-        writeln!(out, "{} {}", look.bold("Working weekdays:"), self.weekdays)?;
+        writeln!(
+            out,
+            "{} {}",
+            look.bold(&look.tr("Working weekdays:")),
+            self.weekdays
+        )?;
         if self.days.is_empty() {
-            return writeln!(out, "No exceptions.");
+            return writeln!(
+                out,
+                "{}",
+                crate::report::grid::paragraph(&look.tr("No exceptions."), look.width)
+            );
         }
         writeln!(out)?;
         for (date, kind, source) in &self.days {

@@ -31,12 +31,12 @@ pub fn table(
     look: &Look,
 ) -> io::Result<()> {
     let mut table = Grid::new(vec![
-        grid::Column::id("scenario"),
-        grid::Column::fixed("finish"),
-        grid::Column::number("slip (days)"),
-        grid::Column::number("projects that slip"),
-        grid::Column::ids("deadlines missed"),
-        grid::Column::ids("windows missed"),
+        grid::Column::id(look.tr("scenario")),
+        grid::Column::fixed(look.tr("finish")),
+        grid::Column::number(look.tr("slip (days)")),
+        grid::Column::number(look.tr("projects that slip")),
+        grid::Column::ids(look.tr("deadlines missed")),
+        grid::Column::ids(look.tr("windows missed")),
         grid::Column::number(format!("funding gap ({currency})")),
     ]);
     for o in outcomes {
@@ -66,7 +66,8 @@ pub fn table(
             }
         }
     }
-    let note = "funding gap: cost no source covers plus commitments beyond a source's amount";
+    let note =
+        &look.tr("funding gap: cost no source covers plus commitments beyond a source's amount");
     writeln!(out, "{}", grid::paragraph(note, look.width))
 }
 

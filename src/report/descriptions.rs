@@ -65,8 +65,8 @@ pub fn write(out: &mut dyn Write, roadmap: &Roadmap, look: &Look) -> io::Result<
     // The kind goes first when the table does not fit; descriptions wrap at spaces.
     let mut table = Grid::new(vec![
         grid::Column::fixed("").optional(0),
-        grid::Column::id("id"),
-        grid::Column::text("description"),
+        grid::Column::id(look.tr("id")),
+        grid::Column::text(look.tr("description")),
     ])
     .key(1);
     let mut rows = 0;

@@ -71,15 +71,19 @@ pub fn table(out: &mut dyn Write, diff: &Diff, look: &Look) -> io::Result<()> {
     )?;
     writeln!(out, "{}\n", paragraph(&summary(diff).replace('→', arrow)))?;
     if diff.is_empty() {
-        return writeln!(out, "The plans are the same.");
+        return writeln!(
+            out,
+            "{}",
+            grid::paragraph(&look.tr("The plans are the same."), look.width)
+        );
     }
     if !diff.added.is_empty() || !diff.removed.is_empty() {
         let mut table = Grid::new(vec![
             grid::Column::fixed(""),
-            grid::Column::id("id"),
-            grid::Column::text("name").optional(0),
-            grid::Column::fixed("start"),
-            grid::Column::fixed("finish"),
+            grid::Column::id(look.tr("id")),
+            grid::Column::text(look.tr("name")).optional(0),
+            grid::Column::fixed(look.tr("start")),
+            grid::Column::fixed(look.tr("finish")),
         ])
         .key(1);
         for (sign, list) in [("+", &diff.added), ("-", &diff.removed)] {
@@ -95,18 +99,19 @@ pub fn table(out: &mut dyn Write, diff: &Diff, look: &Look) -> io::Result<()> {
         }
         writeln!(
             out,
-            "Added (+) and removed (-) projects:\n{}\n",
+            "{}\n{}\n",
+            look.tr("Added (+) and removed (-) projects:"),
             table.render(look)
         )?;
     }
     if !diff.changed.is_empty() {
         let mut table = Grid::new(vec![
-            grid::Column::id("id"),
-            grid::Column::fixed("start"),
-            grid::Column::number("slip"),
-            grid::Column::fixed("finish"),
-            grid::Column::number("slip"),
-            grid::Column::text("changes"),
+            grid::Column::id(look.tr("id")),
+            grid::Column::fixed(look.tr("start")),
+            grid::Column::number(look.tr("slip")),
+            grid::Column::fixed(look.tr("finish")),
+            grid::Column::number(look.tr("slip")),
+            grid::Column::text(look.tr("changes")),
         ]);
         for c in &diff.changed {
             let critical = match c.critical {
@@ -128,14 +133,19 @@ pub fn table(out: &mut dyn Write, diff: &Diff, look: &Look) -> io::Result<()> {
         }
         writeln!(
             out,
-            "Changed or moved projects (new dates, slip in days):\n{}\n",
+            "{}\n{}\n",
+            look.tr("Changed or moved projects (new dates, slip in days):"),
             table.render(look)
         )?;
     }
     let cp = &diff.critical_path;
     if cp.changed {
         let join = |ids: &[String]| ids.join(&format!(" {arrow} "));
-        writeln!(out, "Critical path changed:")?;
+        writeln!(
+            out,
+            "{}",
+            grid::paragraph(&look.tr("Critical path changed:"), look.width)
+        )?;
         let room = usize::from(look.width).saturating_sub(7);
         for (label, ids) in [("old", &cp.old), ("new", &cp.new)] {
             let lines = grid::wrap_at_spaces(&join(ids), room);
@@ -150,19 +160,19 @@ pub fn table(out: &mut dyn Write, diff: &Diff, look: &Look) -> io::Result<()> {
         }
         writeln!(out)?;
     } else {
-        writeln!(out, "Critical path unchanged.\n")?;
+        writeln!(out, "{}\n", look.tr("Critical path unchanged."))?;
     }
     amounts_table(
         out,
         look,
-        "Funding (amount, committed)",
+        &look.tr("Funding (amount, committed)"),
         &diff.funding,
         true,
     )?;
     amounts_table(
         out,
         look,
-        "Resources (capacity, peak use)",
+        &look.tr("Resources (capacity, peak use)"),
         &diff.resources,
         false,
     )
@@ -185,7 +195,7 @@ fn amounts_table(
         ("capacity", "peak")
     };
     let mut table = Grid::new(vec![
-        grid::Column::id("id"),
+        grid::Column::id(look.tr("id")),
         grid::Column::number(format!("old {a}")),
         grid::Column::number(format!("new {a}")),
         grid::Column::number(format!("old {b}")),

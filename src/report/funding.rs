@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::display::amount;
 use crate::funding::{YearAmount, YearlySpend};
+use crate::i18n::Messages;
 use crate::model::Roadmap;
 use crate::money;
 use crate::plan::{HeldBack, Plan};
@@ -188,27 +189,27 @@ impl<'a> FundingReport<'a> {
     pub fn write_sources(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
         // The window goes first when the table does not fit, then the committed amount.
         let mut table = Grid::new(vec![
-            grid::Column::id("source"),
-            grid::Column::number("amount"),
-            grid::Column::number("committed").optional(1),
-            grid::Column::number("remaining"),
-            grid::Column::ids("window").optional(0),
+            grid::Column::id(look.tr("source")),
+            grid::Column::number(look.tr("amount")),
+            grid::Column::number(look.tr("committed")).optional(1),
+            grid::Column::number(look.tr("remaining")),
+            grid::Column::ids(look.tr("window")).optional(0),
         ]);
         for source in &self.sources {
             table.row([
                 GridCell::new(source.id),
-                GridCell::new(amount(source.amount)),
-                GridCell::new(amount(source.committed)),
-                Self::flagged(amount(source.remaining), source.over_committed, look),
-                GridCell::new(window(source.from, source.until)),
+                GridCell::new(look.amount(source.amount)),
+                GridCell::new(look.amount(source.committed)),
+                Self::flagged(look.amount(source.remaining), source.over_committed, look),
+                GridCell::new(window(source.from, source.until, &look.messages())),
             ]);
         }
         let t = &self.totals;
         table.row([
             GridCell::new("total").bold(),
-            GridCell::new(amount(t.amount)),
-            GridCell::new(amount(t.committed)),
-            GridCell::new(amount(t.remaining)),
+            GridCell::new(look.amount(t.amount)),
+            GridCell::new(look.amount(t.committed)),
+            GridCell::new(look.amount(t.remaining)),
         ]);
         writeln!(out, "{}", table.render(look))
     }
@@ -216,7 +217,7 @@ impl<'a> FundingReport<'a> {
     /// Spend per source and calendar year, in thousands.
     pub fn write_spend(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
         // Years that do not fit go to a second table, each repeating the source.
-        let mut columns = vec![grid::Column::id("source")];
+        let mut columns = vec![grid::Column::id(look.tr("source"))];
         columns.extend(
             self.totals
                 .spend
@@ -227,7 +228,7 @@ impl<'a> FundingReport<'a> {
         let thousands = |spend: &[YearAmount]| -> Vec<GridCell> {
             spend
                 .iter()
-                .map(|y| GridCell::new(format!("{}k", amount(y.amount / 1000.0))))
+                .map(|y| GridCell::new(format!("{}k", look.amount(y.amount / 1000.0))))
                 .collect()
         };
         for source in &self.sources {
@@ -255,14 +256,17 @@ impl<'a> FundingReport<'a> {
             out,
             "\n{}",
             look.bold(&grid::paragraph(
-                &format!(
-                    "Yearly caps: share of `per_year` paid out each year (cap in thousands {})",
-                    self.currency
+                &look.messages().with(
+                    "funding-caps-title",
+                    &[("currency", self.currency.to_string())]
                 ),
                 look.width
             ))
         )?;
-        let mut columns = vec![grid::Column::id("source"), grid::Column::number("cap/year")];
+        let mut columns = vec![
+            grid::Column::id(look.tr("source")),
+            grid::Column::number(look.tr("cap/year")),
+        ];
         columns.extend(
             self.totals
                 .spend
@@ -274,7 +278,7 @@ impl<'a> FundingReport<'a> {
             let cap = source.per_year.unwrap_or(0.0);
             let mut row = vec![
                 GridCell::new(source.id),
-                GridCell::new(format!("{}k", amount(cap / 1000.0))),
+                GridCell::new(format!("{}k", look.amount(cap / 1000.0))),
             ];
             row.extend(source.spend.iter().map(|y| {
                 let used = if cap > 0.0 {
@@ -301,7 +305,14 @@ impl<'a> FundingReport<'a> {
             }
         }
         if !self.held_by_caps.is_empty() {
-            writeln!(out, "Started later to stay within a yearly cap:")?;
+            writeln!(
+                out,
+                "{}",
+                grid::paragraph(
+                    &look.tr("Started later to stay within a yearly cap:"),
+                    look.width
+                )
+            )?;
             for hold in &self.held_by_caps {
                 let line = format!(
                     "{} starts {}: a day earlier, `{}` would pay out more than its cap in {}",
@@ -321,18 +332,18 @@ impl<'a> FundingReport<'a> {
         // The covered amount (cost less gap) goes first when the table does not fit, then
         // the dates.
         let mut table = Grid::new(vec![
-            grid::Column::id("project"),
-            grid::Column::number("cost"),
-            grid::Column::number("covered").optional(0),
-            grid::Column::number("gap"),
-            grid::Column::ids("runs").optional(1),
+            grid::Column::id(look.tr("project")),
+            grid::Column::number(look.tr("cost")),
+            grid::Column::number(look.tr("covered")).optional(0),
+            grid::Column::number(look.tr("gap")),
+            grid::Column::ids(look.tr("runs")).optional(1),
         ]);
         for project in &self.projects {
             table.row([
                 GridCell::new(project.id),
                 GridCell::new(project.cost.map_or(String::new(), amount)),
-                GridCell::new(amount(project.covered)),
-                Self::flagged(amount(project.gap), project.under_funded, look),
+                GridCell::new(look.amount(project.covered)),
+                Self::flagged(look.amount(project.gap), project.under_funded, look),
                 GridCell::new(format!(
                     "{} {} {}",
                     project.start,
@@ -344,22 +355,22 @@ impl<'a> FundingReport<'a> {
         let t = &self.totals;
         table.row([
             GridCell::new("total").bold(),
-            GridCell::new(amount(t.cost)),
-            GridCell::new(amount(t.covered)),
-            GridCell::new(amount(t.gap)),
+            GridCell::new(look.amount(t.cost)),
+            GridCell::new(look.amount(t.covered)),
+            GridCell::new(look.amount(t.gap)),
         ]);
         writeln!(out, "{}", table.render(look))
     }
 }
 
 /// `2021-01-01 .. 2027-12-31`, open ends shown as `..`.
-pub fn window(from: Option<NaiveDate>, until: Option<NaiveDate>) -> String {
+pub fn window(from: Option<NaiveDate>, until: Option<NaiveDate>, t: &Messages) -> String {
     match (from, until) {
-        (None, None) => "any time".to_string(),
+        (None, None) => t.get("any-time"),
         (from, until) => format!(
             "{} .. {}",
-            from.map_or(String::new(), |d| d.to_string()),
-            until.map_or(String::new(), |d| d.to_string())
+            from.map_or(String::new(), |d| t.date(d)),
+            until.map_or(String::new(), |d| t.date(d))
         )
         .trim()
         .to_string(),
@@ -372,7 +383,10 @@ impl Report for FundingReport<'_> {
         writeln!(
             out,
             "{}",
-            look.bold(&format!("Funding sources ({})", self.currency))
+            look.bold(&look.messages().with(
+                "funding-sources-title",
+                &[("currency", self.currency.to_string())]
+            ))
         )?;
         self.write_sources(out, look)?;
         for source in self.sources.iter().filter(|s| s.over_committed) {
@@ -389,9 +403,9 @@ impl Report for FundingReport<'_> {
             out,
             "\n{}",
             look.bold(&grid::paragraph(
-                &format!(
-                    "Spend per year in the plan (thousands {}; each contribution spread evenly over its project's days)",
-                    self.currency
+                &look.messages().with(
+                    "funding-spend-title",
+                    &[("currency", self.currency.to_string())]
                 ),
                 look.width
             ))
@@ -401,7 +415,10 @@ impl Report for FundingReport<'_> {
         writeln!(
             out,
             "\n{}",
-            look.bold(&format!("Projects ({})", self.currency))
+            look.bold(&look.messages().with(
+                "funding-projects-title",
+                &[("currency", self.currency.to_string())]
+            ))
         )?;
         self.write_projects(out, look)?;
         let short = self.projects.iter().filter(|p| p.under_funded).count();

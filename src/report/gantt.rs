@@ -8,6 +8,7 @@ use std::io::{self, Write};
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
+use crate::i18n::Messages;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::plan::rollup::Item;
@@ -116,16 +117,16 @@ impl Scale {
         later.unwrap_or(NaiveDate::MAX)
     }
 
-    /// What the key says one column is.
+    /// The catalogue id of what the key says one column is.
     fn key(self) -> &'static str {
         match self {
-            Scale::Week => "one column = one week",
-            Scale::Month => "one column = one month",
-            Scale::Quarter => "one column = one quarter",
-            Scale::Year => "five columns = one year",
-            Scale::YearNarrow => "three columns = one year",
-            Scale::Decade => "one column = one year",
-            Scale::Century => "one column = ten years",
+            Scale::Week => "scale-week",
+            Scale::Month => "scale-month",
+            Scale::Quarter => "scale-quarter",
+            Scale::Year => "scale-year",
+            Scale::YearNarrow => "scale-year-narrow",
+            Scale::Decade => "scale-decade",
+            Scale::Century => "scale-century",
         }
     }
 
@@ -259,6 +260,7 @@ pub fn write(
     look: &Look,
     options: &Options,
 ) -> io::Result<()> {
+    let t = look.messages();
     let label_width = if options.group_by == GroupBy::Programme {
         outline_labels(roadmap, plan)
             .iter()
@@ -282,15 +284,14 @@ pub fn write(
         note,
     }) = fit(options.scale, first, last, label_width, width)
     else {
-        let text =
-            format!("(no timeline: {width} columns leave no room for one; try a larger --width)");
+        let text = t.with("no-timeline", &[("width", width.to_string())]);
         return writeln!(out, "{}", grid::paragraph(&text, look.width));
     };
 
     let glyphs = Glyphs::new(look.ascii);
     let pad = " ".repeat(label_width + 1);
     writeln!(out, "{pad}{}", look.bold(&year_row(&axis)))?;
-    if let Some(row) = period_row(&axis) {
+    if let Some(row) = period_row(&axis, &t) {
         writeln!(out, "{pad}{row}")?;
     }
 
@@ -329,7 +330,7 @@ pub fn write(
     let grouped = if options.group_by == GroupBy::Programme {
         Vec::new()
     } else {
-        groups(roadmap, plan, options.group_by)
+        groups(roadmap, plan, options.group_by, &t)
     };
     for (title, rows) in grouped {
         if let Some(title) = title {
@@ -342,23 +343,24 @@ pub fn write(
         }
     }
 
+    let item = |id: &str, glyph: String| t.with(id, &[("glyph", glyph)]);
     let mut key = vec![
-        format!(
-            "{} critical",
-            look.paint(glyphs.critical_style(), glyphs.critical)
+        item(
+            "key-critical",
+            look.paint(glyphs.critical_style(), glyphs.critical),
         ),
-        format!(
-            "{} scheduled",
-            look.paint(glyphs.normal_style(), glyphs.normal)
+        item(
+            "key-scheduled",
+            look.paint(glyphs.normal_style(), glyphs.normal),
         ),
-        format!("{} slack", glyphs.slack),
-        format!(
-            "{} milestone",
-            look.paint(glyphs.milestone_style(), glyphs.milestone)
+        item("key-slack", glyphs.slack.to_string()),
+        item(
+            "key-milestone",
+            look.paint(glyphs.milestone_style(), glyphs.milestone),
         ),
     ];
     if options.group_by == GroupBy::Programme {
-        key.push(format!("{} programme", look.bold(glyphs.summary)));
+        key.push(item("key-programme", look.bold(glyphs.summary)));
     }
     // The key's items wrap as whole items; colour codes take no room.
     let mut lines = vec![String::new()];
@@ -374,17 +376,17 @@ pub fn write(
         }
         line.push_str(item);
     }
-    let scale = axis.scale.key();
+    let scale = t.get(axis.scale.key());
     let line = lines.last_mut().expect("never empty");
-    if grid::visible_width(line) + 3 + scale.len() <= width {
+    if grid::visible_width(line) + 3 + grid::visible_width(&scale) <= width {
         line.push_str("   ");
-        line.push_str(scale);
+        line.push_str(&scale);
     } else {
-        lines.push(scale.to_string());
+        lines.push(scale);
     }
     writeln!(out, "\n{}", lines.join("\n"))?;
     if let Some(note) = note {
-        writeln!(out, "{}", grid::paragraph(&note, look.width))?;
+        writeln!(out, "{}", grid::paragraph(&t.text(&note), look.width))?;
     }
     writeln!(
         out,
@@ -401,7 +403,7 @@ pub fn write(
 struct Fitted {
     axis: Axis,
     label_width: usize,
-    note: Option<String>,
+    note: Option<crate::i18n::Text>,
 }
 
 /// Labels first: the finest scale (or the forced one) that fits beside whole labels, down to
@@ -452,11 +454,12 @@ fn fit(
     let (axis, label_width) = fitted?;
     let note = forced.map(|scale| {
         let needed = Axis::new(scale, first, last, usize::MAX).map_or(0, |a| a.columns());
-        format!(
-            "--scale {} needs {needed} columns beside the labels, more than --width {width} \
-             leaves; shown by {} instead",
-            scale.name(),
-            axis.scale.name()
+        crate::i18n::text!(
+            "scale-forced",
+            scale = scale.name(),
+            needed = needed.to_string(),
+            width = width.to_string(),
+            shown = axis.scale.name(),
         )
     });
     Some(Fitted {
@@ -469,7 +472,12 @@ fn fit(
 /// "Bound: no plan can finish before D; this one is at most N days or X % longer", wrapped to
 /// the width.
 fn bound_line(bound: &crate::plan::Bound, look: &Look) -> String {
-    let line = format!("{} {}", look.bold("Bound:"), bound.sentence());
+    let t = look.messages();
+    let line = format!(
+        "{} {}",
+        look.bold(&t.get("bound-label")),
+        t.text(&bound.sentence())
+    );
     grid::paragraph(&line, look.width)
 }
 
@@ -547,16 +555,20 @@ fn outline_labels(roadmap: &Roadmap, plan: &Plan) -> Vec<String> {
 /// "Plan 2019-07-01 → 2025-12-31 (2376 days, 6.5 years); critical path: a → b → c", or with
 /// several chains "3 critical chains: a → b → c; d → c; e".
 pub fn summary(roadmap: &Roadmap, plan: &Plan, look: &Look) -> String {
+    let t = look.messages();
     let days = (plan.finish() - plan.start()).num_days() + 1;
     let arrow = format!(" {} ", look.arrow());
-    format!(
-        "{} {}{}{} ({days} days, {:.1} years); {}",
-        look.bold("Plan"),
-        plan.start(),
-        arrow,
-        plan.finish(),
-        days as f64 / 365.25,
-        critical_chains(roadmap, plan, &arrow)
+    t.with(
+        "plan-span",
+        &[
+            ("plan", look.bold(&t.get("plan-label"))),
+            ("start", t.date(plan.start())),
+            ("arrow", arrow.clone()),
+            ("finish", t.date(plan.finish())),
+            ("days", days.to_string()),
+            ("years", t.decimal(days as f64 / 365.25, 1)),
+            ("chains", critical_chains(roadmap, plan, &arrow, &t)),
+        ],
     )
 }
 
@@ -564,7 +576,7 @@ pub fn summary(roadmap: &Roadmap, plan: &Plan, look: &Look) -> String {
 const CHAINS_SHOWN: usize = 3;
 
 /// "critical path: a → b", "2 critical chains: a → b; c → b" or "critical path: none".
-pub fn critical_chains(roadmap: &Roadmap, plan: &Plan, arrow: &str) -> String {
+pub fn critical_chains(roadmap: &Roadmap, plan: &Plan, arrow: &str, t: &Messages) -> String {
     let solution = &plan.solution;
     let spelled: Vec<String> = solution
         .critical_chains
@@ -579,16 +591,20 @@ pub fn critical_chains(roadmap: &Roadmap, plan: &Plan, arrow: &str) -> String {
         })
         .collect();
     match solution.critical_chain_count {
-        0 => "critical path: none".to_string(),
-        1 => format!("critical path: {}", spelled.join("")),
+        0 => t.get("chains-none"),
+        1 => t.with("chains-one", &[("chain", spelled.join(""))]),
         count => {
             let more = count.saturating_sub(spelled.len() as u64);
             let rest = if more > 0 {
-                format!("; and {more} more (--format json lists them)")
+                t.with("chains-more", &[("more", more.to_string())])
             } else {
                 String::new()
             };
-            format!("{count} critical chains: {}{rest}", spelled.join("; "))
+            let chains = format!("{}{rest}", spelled.join("; "));
+            t.with(
+                "chains-many",
+                &[("count", count.to_string()), ("chains", chains)],
+            )
         }
     }
 }
@@ -671,15 +687,16 @@ fn year_row(axis: &Axis) -> String {
 }
 
 /// The second axis row: month initials, month names at their first week, or quarter numbers.
-fn period_row(axis: &Axis) -> Option<String> {
-    const INITIALS: [char; 12] = ['J', 'F', 'M', 'A', 'M', 'J', 'J', 'A', 'S', 'O', 'N', 'D'];
-    const NAMES: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
+fn period_row(axis: &Axis, t: &Messages) -> Option<String> {
+    let initials: Vec<char> = t.get("month-initials").chars().collect();
+    let initial = |month0: usize| initials.get(month0).copied().unwrap_or('?');
+    let names: Vec<String> = (1..=12)
+        .map(|m| t.get(&format!("month-short-{m}")))
+        .collect();
     let columns = axis.columns();
     let row: String = match axis.scale {
         Scale::Month => (0..columns)
-            .map(|i| INITIALS[axis.starts[i].month0() as usize])
+            .map(|i| initial(axis.starts[i].month0() as usize))
             .collect(),
         Scale::Quarter => (0..columns)
             .map(|i| char::from(b'1' + (axis.starts[i].month0() / 3) as u8))
@@ -691,7 +708,7 @@ fn period_row(axis: &Axis) -> Option<String> {
                 let month = axis.starts[i].month0() as usize;
                 let first_week = i == 0 || axis.starts[i - 1].month0() as usize != month;
                 if first_week && i >= free_from && i + 3 <= columns {
-                    for (k, c) in NAMES[month].chars().enumerate() {
+                    for (k, c) in names[month].chars().take(3).enumerate() {
                         row[i + k] = c;
                     }
                     free_from = i + 4;
@@ -705,24 +722,31 @@ fn period_row(axis: &Axis) -> Option<String> {
 }
 
 /// Rows in start order, under group titles when grouping.
-fn groups(roadmap: &Roadmap, plan: &Plan, group_by: GroupBy) -> Vec<(Option<String>, Vec<usize>)> {
+fn groups(
+    roadmap: &Roadmap,
+    plan: &Plan,
+    group_by: GroupBy,
+    t: &Messages,
+) -> Vec<(Option<String>, Vec<usize>)> {
     let rows = &plan.start_order;
     let key = |p: usize| -> (usize, String) {
         let project = &roadmap.projects[p];
         match group_by {
             GroupBy::None | GroupBy::Programme => (0, String::new()),
-            GroupBy::Objective => project.objectives.first().map_or(
-                (usize::MAX, "(no objective)".to_string()),
-                |&o| {
-                    (
-                        o,
-                        format!(
-                            "{}: {}",
-                            roadmap.objectives[o].id, roadmap.objectives[o].name
-                        ),
-                    )
-                },
-            ),
+            GroupBy::Objective => {
+                project
+                    .objectives
+                    .first()
+                    .map_or((usize::MAX, t.get("no-objective")), |&o| {
+                        (
+                            o,
+                            format!(
+                                "{}: {}",
+                                roadmap.objectives[o].id, roadmap.objectives[o].name
+                            ),
+                        )
+                    })
+            }
             GroupBy::Lead => (
                 project.lead,
                 format!(
@@ -771,10 +795,11 @@ mod tests {
         // in April, for "2020".
         let axis = Axis::new(Scale::Month, date("2019-11-01"), date("2020-02-10"), 80).unwrap();
         assert_eq!(year_row(&axis), "2019 2020");
-        assert_eq!(period_row(&axis).unwrap(), "ASONDJFMA");
+        let t = Messages::new(crate::i18n::Lang::En);
+        assert_eq!(period_row(&axis, &t).unwrap(), "ASONDJFMA");
         let axis = Axis::new(Scale::Quarter, date("2019-01-01"), date("2021-12-31"), 80).unwrap();
         assert_eq!(year_row(&axis), "'19 '20 '21");
-        assert_eq!(period_row(&axis).unwrap(), "123412341234");
+        assert_eq!(period_row(&axis, &t).unwrap(), "123412341234");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::diag::render::JsonFinding;
 use crate::diag::{Diagnostic, SourceFile};
-use crate::display::{amount, units};
+use crate::display::units;
 use crate::i18n::{Lang, Messages};
 use crate::model::Roadmap;
 use crate::plan::Plan;
@@ -45,7 +45,7 @@ pub fn write(out: &mut dyn Write, input: &Input) -> io::Result<()> {
 fn page(input: &Input) -> Result<String, std::fmt::Error> {
     let (roadmap, plan) = (input.roadmap, input.plan);
     let mut gantt = String::new();
-    svg::render(&mut gantt, roadmap, plan, input.as_of, true)?;
+    svg::render(&mut gantt, roadmap, plan, input.as_of, true, input.lang)?;
     let funding_report = FundingReport::new(roadmap, plan);
     let t = Messages::new(input.lang);
     let subtitle = t.with(
@@ -90,7 +90,7 @@ fn page(input: &Input) -> Result<String, std::fmt::Error> {
         ("subtitle", escape(&subtitle)),
         (
             "summary",
-            summary(roadmap, plan, &t)? + &progress(roadmap, plan, input.as_of)?,
+            summary(roadmap, plan, &t)? + &progress(roadmap, plan, input.as_of, &t)?,
         ),
         (
             "strategy",
@@ -104,14 +104,14 @@ fn page(input: &Input) -> Result<String, std::fmt::Error> {
         ),
         (
             "sources",
-            html_sources::sources(roadmap, plan, &funding_report)?,
+            html_sources::sources(roadmap, plan, &funding_report, &t)?,
         ),
-        ("actors", html_sources::actors(roadmap, plan)?),
+        ("actors", html_sources::actors(roadmap, plan, &t)?),
         (
             "roles",
-            roles(&ActorsReport::new(roadmap, plan), roadmap)?
+            roles(&ActorsReport::new(roadmap, plan), roadmap, &t)?
                 + &about(
-                    "About the actors",
+                    &t.tr("About the actors"),
                     roadmap
                         .actors
                         .iter()
@@ -120,10 +120,10 @@ fn page(input: &Input) -> Result<String, std::fmt::Error> {
         ),
         (
             "funding",
-            funding(&funding_report)?
-                + &opportunities(&OpportunitiesReport::new(roadmap, plan))?
+            funding(&funding_report, &t)?
+                + &opportunities(&OpportunitiesReport::new(roadmap, plan), &t)?
                 + &about(
-                    "About the sources",
+                    &t.tr("About the sources"),
                     roadmap
                         .funding
                         .iter()
@@ -134,7 +134,7 @@ fn page(input: &Input) -> Result<String, std::fmt::Error> {
             "resources",
             resources(&ResourcesReport::new(roadmap, plan))?
                 + &about(
-                    "About the resources",
+                    &t.tr("About the resources"),
                     roadmap
                         .resources
                         .iter()
@@ -148,10 +148,50 @@ fn page(input: &Input) -> Result<String, std::fmt::Error> {
                 None => String::new(),
             },
         ),
-        ("findings", findings(input)?),
+        ("findings", findings(input, &t)?),
     ];
     values.extend(labels);
-    Ok(fill(TEMPLATE, &values))
+    Ok(header_cells_in(&fill(TEMPLATE, &values), &t))
+}
+
+/// The page with the English column titles of its tables (`<th>source</th>`, written so by the
+/// section renderers, which the text renderers share) in the report's language, through the
+/// label messages (`t-source`). Only whole titles that have a message change: names and ids
+/// from the file in header cells carry a class (`<th class="actor">`) and are left alone.
+fn header_cells_in(page: &str, t: &Messages) -> String {
+    if t.lang() == crate::i18n::Lang::En {
+        return page.to_string();
+    }
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(at) = rest.find("<th") {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let open_end = from.find('>').map_or(from.len(), |i| i + 1);
+        let open = &from[..open_end];
+        let plain = open == "<th>" || open == "<th class=\"num\">";
+        let after = &from[open_end..];
+        match after.find("</th>") {
+            Some(close) if plain && !after[..close].contains('<') => {
+                let title = &after[..close];
+                let english = title.replace("&amp;", "&");
+                let translated = t.tr(&english);
+                out.push_str(open);
+                if translated == english {
+                    out.push_str(title);
+                } else {
+                    out.push_str(&escape(&translated));
+                }
+                rest = &after[close..];
+            }
+            _ => {
+                out.push_str(open);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Replaces each `{{key}}` of the template in one pass, so text put in is never scanned again.
@@ -190,31 +230,54 @@ fn summary(roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Result<String, std::
     let waves = plan.projects.iter().map(|p| p.wave + 1).max().unwrap_or(0);
     let committed: f64 = roadmap.committed().iter().sum();
     let available: f64 = roadmap.funding.iter().map(|f| f.amount).sum();
+    let with = |id: &str, args: &[(&str, String)]| t.with(id, args);
     let tiles = [
         (
-            format!("{:.1} years", days as f64 / 365.25),
-            format!("{days} days, {} → {}", plan.start(), plan.finish()),
+            with(
+                "tile-years",
+                &[("years", t.decimal(days as f64 / 365.25, 1))],
+            ),
+            with(
+                "tile-days",
+                &[
+                    ("days", days.to_string()),
+                    ("start", t.date(plan.start())),
+                    ("finish", t.date(plan.finish())),
+                ],
+            ),
         ),
         (
             (roadmap.projects.len() - milestones).to_string(),
-            format!("projects, {milestones} milestones, {waves} waves"),
+            with(
+                "tile-projects",
+                &[
+                    ("milestones", milestones.to_string()),
+                    ("waves", waves.to_string()),
+                ],
+            ),
         ),
-        (critical.to_string(), "critical (no slack)".to_string()),
+        (critical.to_string(), t.get("tile-critical")),
         match plan.bound() {
             Some(bound) if bound.days_longer == 0 => (
-                "shortest".to_string(),
-                format!("no plan can finish before {}", bound.earliest_finish),
+                t.get("tile-shortest"),
+                with(
+                    "tile-no-earlier",
+                    &[("date", t.date(bound.earliest_finish))],
+                ),
             ),
-            Some(bound) => (format!("≤ {} days", bound.days_longer), bound.sentence()),
-            None => ("-".to_string(), "no lower bound".to_string()),
+            Some(bound) => (
+                with("tile-at-most", &[("days", bound.days_longer.to_string())]),
+                t.text(&bound.sentence()),
+            ),
+            None => ("-".to_string(), t.get("tile-no-bound")),
         },
         (
-            format!("{} {}", amount(roadmap.total_cost()), roadmap.currency),
-            "total cost".to_string(),
+            format!("{} {}", t.amount(roadmap.total_cost()), roadmap.currency),
+            t.get("tile-total-cost"),
         ),
         (
-            format!("{} {}", amount(committed), roadmap.currency),
-            format!("committed of {} available", amount(available)),
+            format!("{} {}", t.amount(committed), roadmap.currency),
+            with("tile-committed", &[("available", t.amount(available))]),
         ),
     ];
     for (value, label) in tiles {
@@ -241,19 +304,23 @@ fn summary(roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Result<String, std::
         .collect();
     let count = plan.solution.critical_chain_count;
     let more = count.saturating_sub(shown.len() as u64);
+    // One chain is "the" critical path; several are labelled by their count.
+    let label = if count > 1 {
+        t.with("critical-chains", &[("count", count.to_string())])
+    } else {
+        t.get("critical-path")
+    };
     writeln!(
         html,
         "<p class=\"path\"><b>{}</b> {}{}</p>",
-        escape(&t.get("critical-path")),
+        escape(&label),
         if shown.is_empty() {
-            "none".to_string()
+            escape(&t.get("none"))
         } else {
             shown.join("<br/>")
         },
         if more > 0 {
-            format!(" (and {more} more chains)")
-        } else if count > 1 {
-            format!(" ({count} chains)")
+            escape(&t.with("more-chains", &[("more", more.to_string())]))
         } else {
             String::new()
         }
@@ -271,55 +338,82 @@ fn progress(
     roadmap: &Roadmap,
     plan: &Plan,
     as_of: Option<NaiveDate>,
+    t: &Messages,
 ) -> Result<String, std::fmt::Error> {
     let standing = Standing::of(roadmap);
     if !standing.started() && as_of.is_none() {
         return Ok(String::new());
     }
     let mut html = String::new();
+    let counts = [
+        ("done", standing.done.len().to_string()),
+        ("progress", standing.in_progress.len().to_string()),
+        ("todo", standing.to_do.len().to_string()),
+    ];
+    let (title, sentence) = match as_of {
+        Some(day) => {
+            let mut args = counts.to_vec();
+            args.push(("date", t.date(day)));
+            (
+                t.with("progress-as-of", &[("date", t.date(day))]),
+                t.with("progress-counts-from", &args),
+            )
+        }
+        None => (t.get("progress"), t.with("progress-counts", &counts)),
+    };
     writeln!(
         html,
-        "<h3>Progress{}</h3>\n<p>{} done, {} in progress, {} to do; the dates below plan the remaining work{}.</p>",
-        as_of.map_or(String::new(), |d| format!(" as of {d}")),
-        standing.done.len(),
-        standing.in_progress.len(),
-        standing.to_do.len(),
-        as_of.map_or(String::new(), |d| format!(" from {d}"))
+        "<h3>{}</h3>\n<p>{}</p>",
+        escape(&title),
+        escape(&sentence)
     )?;
-    html.push_str("<table class=\"progress\">\n<tr><th>status</th><th>id</th><th>name</th><th>progress</th><th>start</th><th>finish</th></tr>\n");
+    // Names first, ids second, as in every other table of the report.
+    writeln!(
+        html,
+        "<table class=\"progress\">\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        escape(&t.tr("status")),
+        escape(&t.tr("name")),
+        escape(&t.tr("id")),
+        escape(&t.tr("progress")),
+        escape(&t.tr("start")),
+        escape(&t.tr("finish")),
+    )?;
     let rows = standing
         .done
         .iter()
-        .map(|&p| (p, "done", "100 %".to_string()))
+        .map(|&p| (p, t.get("status-done"), "100 %".to_string()))
         .chain(standing.in_progress.iter().map(|&(p, done)| {
-            let done = done.map_or("not recorded".to_string(), |d| {
-                format!("{:.0} %", d * 100.0)
-            });
-            (p, "in progress", done)
+            let done = done.map_or(t.get("not-recorded"), |d| format!("{:.0} %", d * 100.0));
+            (p, t.get("status-in-progress"), done)
         }))
         .chain(
             standing
                 .to_do
                 .iter()
-                .map(|&p| (p, "to do", "0 %".to_string())),
+                .map(|&p| (p, t.get("status-to-do"), "0 %".to_string())),
         );
     for (p, status, done) in rows {
         let (project, planned) = (&roadmap.projects[p], &plan.projects[p]);
         writeln!(
             html,
-            "<tr><td>{status}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"date\">{}</td><td class=\"date\">{}</td></tr>",
-            escape(&project.id),
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"date\">{}</td><td class=\"date\">{}</td></tr>",
+            escape(&status),
             escape(&project.name),
+            escape(&project.id),
             escape(&done),
-            planned.start,
-            planned.finish
+            t.date(planned.start),
+            t.date(planned.finish)
         )?;
     }
     html.push_str("</table>\n");
     Ok(html)
 }
 
-fn roles(report: &ActorsReport, roadmap: &Roadmap) -> Result<String, std::fmt::Error> {
+fn roles(
+    report: &ActorsReport,
+    roadmap: &Roadmap,
+    t: &Messages,
+) -> Result<String, std::fmt::Error> {
     let actors: Vec<_> = report
         .actors
         .iter()
@@ -373,15 +467,19 @@ fn roles(report: &ActorsReport, roadmap: &Roadmap) -> Result<String, std::fmt::E
     html.push_str("</table>\n");
     if !report.without_role.is_empty() {
         let ids: Vec<String> = report.without_role.iter().map(|id| escape(id)).collect();
-        writeln!(html, "<p class=\"flag\">⚠ No role: {}</p>", ids.join(", "))?;
+        writeln!(
+            html,
+            "<p class=\"flag\">⚠ {}</p>",
+            t.with("no-role", &[("ids", ids.join(", "))])
+        )?;
     }
     Ok(html)
 }
 
-fn funding(report: &FundingReport) -> Result<String, std::fmt::Error> {
+fn funding(report: &FundingReport, t: &Messages) -> Result<String, std::fmt::Error> {
     let mut html = format!(
-        "<p class=\"note\">Amounts in {}. Spend per year spreads each contribution evenly over its project's days in the plan.</p>\n<div class=\"wide\"><table class=\"funding-sources\">\n<thead><tr><th>source</th><th class=\"num\">amount</th><th class=\"num\">committed</th><th class=\"num\">remaining</th><th>window</th>",
-        escape(report.currency)
+        "<p class=\"note\">{}</p>\n<div class=\"wide\"><table class=\"funding-sources\">\n<thead><tr><th>source</th><th class=\"num\">amount</th><th class=\"num\">committed</th><th class=\"num\">remaining</th><th>window</th>",
+        escape(&t.with("funding-note", &[("currency", report.currency.to_string())]))
     );
     for year in &report.totals.spend {
         write!(html, "<th class=\"num\">{}</th>", year.year)?;
@@ -403,42 +501,42 @@ fn funding(report: &FundingReport) -> Result<String, std::fmt::Error> {
             "<tr{class}><td>{} <span class=\"id\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{flag}{}</td><td>{}</td>",
             escape(s.name),
             escape(s.id),
-            amount(s.amount),
-            amount(s.committed),
-            amount(s.remaining),
-            window(s.from, s.until)
+            t.amount(s.amount),
+            t.amount(s.committed),
+            t.amount(s.remaining),
+            window(s.from, s.until, t)
         )?;
         for year in &s.spend {
             match s.per_year {
                 Some(cap) if s.over_cap_years.contains(&year.year) => write!(
                     html,
-                    "<td class=\"num flagged\" title=\"over its yearly cap of {}\"><span class=\"flag\">⚠</span> {}<br/><span class=\"cap\">of {}</span></td>",
-                    amount(cap),
-                    amount(year.amount),
-                    amount(cap)
+                    "<td class=\"num flagged\" title=\"{}\"><span class=\"flag\">⚠</span> {}<br/><span class=\"cap\">{}</span></td>",
+                    escape(&t.with("cap-over", &[("cap", t.amount(cap))])),
+                    t.amount(year.amount),
+                    escape(&t.with("cap-of", &[("cap", t.amount(cap))]))
                 )?,
                 Some(cap) => write!(
                     html,
-                    "<td class=\"num\" title=\"yearly cap {}\">{}<br/><span class=\"cap\">of {}</span></td>",
-                    amount(cap),
-                    amount(year.amount),
-                    amount(cap)
+                    "<td class=\"num\" title=\"{}\">{}<br/><span class=\"cap\">{}</span></td>",
+                    escape(&t.with("cap-yearly", &[("cap", t.amount(cap))])),
+                    t.amount(year.amount),
+                    escape(&t.with("cap-of", &[("cap", t.amount(cap))]))
                 )?,
-                None => write!(html, "<td class=\"num\">{}</td>", amount(year.amount))?,
+                None => write!(html, "<td class=\"num\">{}</td>", t.amount(year.amount))?,
             }
         }
         html.push_str("</tr>\n");
     }
-    let t = &report.totals;
+    let totals = &report.totals;
     write!(
         html,
         "<tr class=\"total\"><td>total</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td></td>",
-        amount(t.amount),
-        amount(t.committed),
-        amount(t.remaining)
+        t.amount(totals.amount),
+        t.amount(totals.committed),
+        t.amount(totals.remaining)
     )?;
-    for year in &t.spend {
-        write!(html, "<td class=\"num\">{}</td>", amount(year.amount))?;
+    for year in &totals.spend {
+        write!(html, "<td class=\"num\">{}</td>", t.amount(year.amount))?;
     }
     html.push_str("</tr>\n</table></div>\n<table>\n<tr><th>project</th><th class=\"num\">cost</th><th class=\"num\">covered</th><th class=\"num\">gap</th><th>runs</th></tr>\n");
     for p in &report.projects {
@@ -457,31 +555,36 @@ fn funding(report: &FundingReport) -> Result<String, std::fmt::Error> {
             "<tr{class}><td><a href=\"#p-{1}\">{}</a> <span class=\"id\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{flag}{}</td><td>{} → {}</td></tr>",
             escape(p.name),
             escape(p.id),
-            p.cost.map_or(String::new(), amount),
-            amount(p.covered),
-            amount(p.gap),
-            p.start,
-            p.finish
+            p.cost.map_or(String::new(), |c| t.amount(c)),
+            t.amount(p.covered),
+            t.amount(p.gap),
+            t.date(p.start),
+            t.date(p.finish)
         )?;
     }
     writeln!(
         html,
         "<tr class=\"total\"><td>total</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td></td></tr>\n</table>",
-        amount(t.cost),
-        amount(t.covered),
-        amount(t.gap)
+        t.amount(totals.cost),
+        t.amount(totals.covered),
+        t.amount(totals.gap)
     )?;
     Ok(html)
 }
 
 /// Funding opportunities of under-funded projects, after the funding tables; nothing when
 /// every project is covered.
-fn opportunities(report: &OpportunitiesReport) -> Result<String, std::fmt::Error> {
+fn opportunities(report: &OpportunitiesReport, t: &Messages) -> Result<String, std::fmt::Error> {
     if report.projects.is_empty() {
         return Ok(String::new());
     }
-    let mut html = String::from(
-        "<h3>Funding opportunities</h3>\n<p class=\"note\">Sources that could still cover each gap: window overlapping the plan's dates, uncommitted money, share, per-project and yearly caps, eligible objectives. Best match first.</p>\n<table>\n<tr><th>project</th><th class=\"num\">needs</th><th>why</th><th>source</th><th class=\"num\">could add</th><th>note</th></tr>\n",
+    let mut html = format!(
+        "<h3>{}</h3>\n<p class=\"note\">{}</p>\n",
+        escape(&t.tr("Funding opportunities")),
+        escape(&t.get("opportunities-note"))
+    );
+    html.push_str(
+        "<table>\n<tr><th>project</th><th class=\"num\">needs</th><th>why</th><th>source</th><th class=\"num\">could add</th><th>note</th></tr>\n",
     );
     for p in &report.projects {
         if p.opportunities.is_empty() {
@@ -490,7 +593,7 @@ fn opportunities(report: &OpportunitiesReport) -> Result<String, std::fmt::Error
                 "<tr class=\"flagged\"><td>{} <span class=\"id\">{}</span></td><td class=\"num\">{}</td><td>{}</td><td>-</td><td></td><td>no source can add to it</td></tr>",
                 escape(p.name),
                 escape(p.id),
-                amount(p.gap),
+                t.amount(p.gap),
                 escape(&p.why())
             )?;
         }
@@ -502,7 +605,7 @@ fn opportunities(report: &OpportunitiesReport) -> Result<String, std::fmt::Error
                         escape(p.name),
                         escape(p.id)
                     ),
-                    amount(p.gap),
+                    t.amount(p.gap),
                     escape(&p.why()),
                 )
             } else {
@@ -513,7 +616,7 @@ fn opportunities(report: &OpportunitiesReport) -> Result<String, std::fmt::Error
                 "<tr><td>{id}</td><td class=\"num\">{gap}</td><td>{why}</td><td>{} <span class=\"id\">{}</span></td><td class=\"num\">{}</td><td>{}</td></tr>",
                 escape(o.name),
                 escape(o.source),
-                amount(o.amount),
+                t.amount(o.amount),
                 escape(&OpportunitiesReport::note(o))
             )?;
         }
@@ -574,28 +677,31 @@ fn bars<'a>(
     Ok(svg)
 }
 
-fn findings(input: &Input) -> Result<String, std::fmt::Error> {
+fn findings(input: &Input, t: &Messages) -> Result<String, std::fmt::Error> {
     if input.findings.is_empty() {
-        return Ok(
-            "<p>No findings: every deadline, funding window and commitment is met.</p>\n"
-                .to_string(),
-        );
+        return Ok(format!("<p>{}</p>\n", escape(&t.get("no-findings"))));
     }
     let mut html = String::from("<ul>\n");
     for finding in input.findings {
         let json = JsonFinding::new(input.source, finding);
         let severity = format!("{:?}", json.severity).to_lowercase();
-        let at = json
-            .line
-            .map_or(String::new(), |line| format!(" (line {line})"));
+        let at = json.line.map_or(String::new(), |line| {
+            t.with("at-line", &[("line", line.to_string())])
+        });
         write!(
             html,
-            "<li><span class=\"{severity}\">{severity}[{}]</span> {}{at}",
+            "<li><span class=\"{severity}\">{}[{}]</span> {}{}",
+            escape(&t.get(&format!("severity-{severity}"))),
             json.code,
-            escape(json.message)
+            escape(&t.text(&finding.message)),
+            escape(&at)
         )?;
-        if let Some(help) = json.help {
-            write!(html, "<span class=\"help\">{}</span>", escape(help))?;
+        if let Some(help) = &finding.help {
+            write!(
+                html,
+                "<span class=\"help\">{}</span>",
+                escape(&t.text(help))
+            )?;
         }
         html.push_str("</li>\n");
     }

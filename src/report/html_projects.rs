@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::calendar::LinkKind;
-use crate::display::{amount, units};
+use crate::display::units;
 use crate::i18n::Messages;
 use crate::model::{Project, Roadmap, Status};
 use crate::plan::{Missed, Plan};
@@ -142,36 +142,50 @@ fn fiche(
         escape(&project.id)
     )?;
     let kind = if project.is_milestone() {
-        "Milestone".to_string()
+        t.get("fiche-milestone")
     } else {
-        format!("{} days", planned.days)
+        t.with("fiche-days", &[("days", planned.days.to_string())])
     };
     let status = match project.status {
         Status::NotStarted => String::new(),
-        Status::InProgress => format!(
-            ", in progress{}",
-            project.progress.map_or(String::new(), |share| format!(
-                " ({:.0}% done)",
-                share * 100.0
-            ))
-        ),
-        Status::Done => ", done".to_string(),
+        Status::InProgress => match project.progress {
+            Some(share) => t.with(
+                "fiche-in-progress-share",
+                &[("percent", format!("{:.0}", share * 100.0))],
+            ),
+            None => t.get("fiche-in-progress"),
+        },
+        Status::Done => t.get("fiche-done"),
     };
+    let slack = if planned.critical {
+        format!(
+            "<span class=\"crit\">{}</span>",
+            escape(&t.get("fiche-critical"))
+        )
+    } else {
+        t.with("fiche-slack", &[("days", planned.total_slack.to_string())])
+    };
+    let programme = project.programme.map_or(String::new(), |q| {
+        t.with(
+            "fiche-programme",
+            &[("name", escape(&roadmap.programmes[q].name))],
+        )
+    });
     writeln!(
         html,
-        "<p class=\"when\">{kind}, {} → {}{status}; priority {}; {}{}</p>",
-        planned.start,
-        planned.finish,
-        project.priority,
-        if planned.critical {
-            "<span class=\"crit\">critical, no slack</span>".to_string()
-        } else {
-            format!("{} days of slack", planned.total_slack)
-        },
-        project.programme.map_or(String::new(), |q| format!(
-            "; programme {}",
-            escape(&roadmap.programmes[q].name)
-        ))
+        "<p class=\"when\">{}</p>",
+        t.with(
+            "fiche-when",
+            &[
+                ("kind", kind),
+                ("start", t.date(planned.start)),
+                ("finish", t.date(planned.finish)),
+                ("status", status),
+                ("priority", project.priority.to_string()),
+                ("slack", slack),
+                ("programme", programme),
+            ],
+        )
     )?;
     if let Some(description) = &project.description {
         writeln!(html, "<p class=\"description\">{}</p>", escape(description))?;
@@ -180,23 +194,27 @@ fn fiche(
     fact(
         html,
         &t.get("fact-objectives"),
-        &objectives(roadmap, project),
+        &objectives(roadmap, project, t),
     )?;
     fact(
         html,
         &t.get("fact-indicators"),
-        &indicators(roadmap, project),
+        &indicators(roadmap, project, t),
     )?;
-    fact(html, &t.get("fact-people"), &people(roadmap, project))?;
+    fact(html, &t.get("fact-people"), &people(roadmap, project, t))?;
     fact(
         html,
         &t.get("fact-depends"),
-        &dependencies(roadmap, project),
+        &dependencies(roadmap, project, t),
     )?;
-    fact(html, &t.get("fact-needed"), &dependents(roadmap, p))?;
-    fact(html, &t.get("fact-resources"), &resources(roadmap, project))?;
-    fact(html, &t.get("fact-money"), &money(roadmap, project))?;
-    fact(html, &t.get("fact-due"), &due(roadmap, plan, p))?;
+    fact(html, &t.get("fact-needed"), &dependents(roadmap, p, t))?;
+    fact(
+        html,
+        &t.get("fact-resources"),
+        &resources(roadmap, project, t),
+    )?;
+    fact(html, &t.get("fact-money"), &money(roadmap, project, t))?;
+    fact(html, &t.get("fact-due"), &due(roadmap, plan, p, t))?;
     if let Some(risk) = risk
         && project.estimate.is_some()
     {
@@ -204,13 +222,15 @@ fn fiche(
         fact(
             html,
             &t.get("fact-risk"),
-            &format!(
-                "Finishes by {} in 80% of {} simulated runs (P50 {}, P95 {}); on the critical path in {:.0}% of them.",
-                r.finish.p80,
-                amount(risk.settings.runs as f64),
-                r.finish.p50,
-                r.finish.p95,
-                r.criticality * 100.0
+            &t.with(
+                "fiche-risk",
+                &[
+                    ("p80", t.date(r.finish.p80)),
+                    ("runs", t.amount(risk.settings.runs as f64)),
+                    ("p50", t.date(r.finish.p50)),
+                    ("p95", t.date(r.finish.p95)),
+                    ("critical", format!("{:.0}", r.criticality * 100.0)),
+                ],
             ),
         )?;
     }
@@ -222,9 +242,9 @@ fn fact(html: &mut String, term: &str, text: &str) -> std::fmt::Result {
     writeln!(html, "<dt>{term}</dt><dd>{text}</dd>")
 }
 
-fn objectives(roadmap: &Roadmap, project: &Project) -> String {
+fn objectives(roadmap: &Roadmap, project: &Project, t: &Messages) -> String {
     if project.objectives.is_empty() {
-        return "None named.".to_string();
+        return t.get("fiche-no-objectives");
     }
     project
         .objectives
@@ -234,64 +254,76 @@ fn objectives(roadmap: &Roadmap, project: &Project) -> String {
         .join("; ")
 }
 
-fn indicators(roadmap: &Roadmap, project: &Project) -> String {
+fn indicators(roadmap: &Roadmap, project: &Project, t: &Messages) -> String {
     if project.contributes.is_empty() {
-        return "Adds to no indicator.".to_string();
+        return t.get("fiche-no-indicators");
     }
     project
         .contributes
         .iter()
         .map(|c| {
             let indicator = &roadmap.indicators[c.indicator];
-            format!(
-                "{} on finishing: {}",
-                indicator.with_unit(&format!("+{}", units(c.value))),
-                escape(&indicator.name)
+            t.with(
+                "fiche-on-finishing",
+                &[
+                    (
+                        "value",
+                        indicator.with_unit(&format!("+{}", units(c.value))),
+                    ),
+                    ("name", escape(&indicator.name)),
+                ],
             )
         })
         .collect::<Vec<_>>()
         .join("; ")
 }
 
-fn people(roadmap: &Roadmap, project: &Project) -> String {
-    let mut text = format!("{} leads", escape(&roadmap.actors[project.lead].name));
+fn people(roadmap: &Roadmap, project: &Project, t: &Messages) -> String {
+    let mut text = t.with(
+        "fiche-leads",
+        &[("name", escape(&roadmap.actors[project.lead].name))],
+    );
     if !project.participants.is_empty() {
         let names: Vec<String> = project
             .participants
             .iter()
             .map(|&a| escape(&roadmap.actors[a].name))
             .collect();
-        write!(text, "; with {}", names.join(", ")).ok();
+        text.push_str(&t.with("fiche-with", &[("names", names.join(", "))]));
     }
     text
 }
 
 /// "starts after X finishes (+5 days)": each dependency in words.
-fn dependencies(roadmap: &Roadmap, project: &Project) -> String {
+fn dependencies(roadmap: &Roadmap, project: &Project, t: &Messages) -> String {
     if project.depends_on.is_empty() {
-        return "Nothing: it can start on its own.".to_string();
+        return t.get("fiche-no-dependencies");
     }
     project
         .depends_on
         .iter()
         .map(|d| {
             let on = named_link(&roadmap.projects[d.on]);
-            let rule = match d.kind {
-                LinkKind::FinishToStart => format!("starts after {on} finishes"),
-                LinkKind::StartToStart => format!("starts once {on} has started"),
-                LinkKind::FinishToFinish => format!("finishes once {on} has finished"),
+            let id = match d.kind {
+                LinkKind::FinishToStart => "fiche-fs",
+                LinkKind::StartToStart => "fiche-ss",
+                LinkKind::FinishToFinish => "fiche-ff",
             };
+            let rule = t.with(id, &[("on", on)]);
             if d.lag.is_zero() {
                 rule
             } else {
-                format!("{rule} (lag {})", escape(&d.lag.to_string()))
+                t.with(
+                    "fiche-lag",
+                    &[("rule", rule), ("lag", escape(&d.lag.to_string()))],
+                )
             }
         })
         .collect::<Vec<_>>()
         .join("; ")
 }
 
-fn dependents(roadmap: &Roadmap, p: usize) -> String {
+fn dependents(roadmap: &Roadmap, p: usize, t: &Messages) -> String {
     let after: Vec<String> = roadmap
         .projects
         .iter()
@@ -299,57 +331,73 @@ fn dependents(roadmap: &Roadmap, p: usize) -> String {
         .map(named_link)
         .collect();
     if after.is_empty() {
-        "No project waits for it.".to_string()
+        t.get("fiche-no-dependents")
     } else {
         after.join(", ")
     }
 }
 
-fn resources(roadmap: &Roadmap, project: &Project) -> String {
+fn resources(roadmap: &Roadmap, project: &Project, t: &Messages) -> String {
     if project.resources.is_empty() {
-        return "Needs no shared resource.".to_string();
+        return t.get("fiche-no-resources");
     }
     project
         .resources
         .iter()
         .map(|d| {
             let resource = &roadmap.resources[d.resource];
-            format!(
-                "{} {} of {} (capacity {})",
-                units(d.units),
-                resource.unit.as_deref().map_or(String::new(), escape),
-                escape(&resource.name),
-                units(resource.capacity)
+            t.with(
+                "fiche-resource",
+                &[
+                    ("units", units(d.units)),
+                    (
+                        "unit",
+                        resource.unit.as_deref().map_or(String::new(), escape),
+                    ),
+                    ("name", escape(&resource.name)),
+                    ("capacity", units(resource.capacity)),
+                ],
             )
         })
         .collect::<Vec<_>>()
         .join("; ")
 }
 
-fn money(roadmap: &Roadmap, project: &Project) -> String {
+fn money(roadmap: &Roadmap, project: &Project, t: &Messages) -> String {
     let currency = escape(&roadmap.currency);
     let Some(cost) = project.cost else {
-        return "No cost given.".to_string();
+        return t.get("fiche-no-cost");
     };
     let funded = project.funded();
-    let mut text = format!("Costs {} {currency}", amount(cost));
+    let mut text = t.with(
+        "fiche-costs",
+        &[("amount", t.amount(cost)), ("currency", currency.clone())],
+    );
     if project.funding.is_empty() {
-        text.push_str("; <span class=\"flag\">no source pays for it</span>");
+        write!(
+            text,
+            "; <span class=\"flag\">{}</span>",
+            escape(&t.get("fiche-unpaid"))
+        )
+        .ok();
         return text;
     }
     let parts: Vec<String> = project
         .funding
         .iter()
         .map(|c| {
-            format!(
-                "{} pays {} ({:.0}%)",
-                escape(&roadmap.funding[c.source].name),
-                amount(c.amount),
-                if cost > 0.0 {
-                    c.amount / cost * 100.0
-                } else {
-                    0.0
-                }
+            let share = if cost > 0.0 {
+                c.amount / cost * 100.0
+            } else {
+                0.0
+            };
+            t.with(
+                "fiche-pays",
+                &[
+                    ("name", escape(&roadmap.funding[c.source].name)),
+                    ("amount", t.amount(c.amount)),
+                    ("share", format!("{share:.0}")),
+                ],
             )
         })
         .collect();
@@ -358,8 +406,11 @@ fn money(roadmap: &Roadmap, project: &Project) -> String {
     if gap > 0.0 {
         write!(
             text,
-            "; <span class=\"flag\">{} {currency} not covered</span>",
-            amount(gap)
+            "; <span class=\"flag\">{}</span>",
+            t.with(
+                "fiche-not-covered",
+                &[("amount", t.amount(gap)), ("currency", currency)]
+            )
         )
         .ok();
     }
@@ -368,19 +419,25 @@ fn money(roadmap: &Roadmap, project: &Project) -> String {
 
 /// Its deadline and the windows of the sources paying it, with the margin its planned finish
 /// leaves (or by how much it misses).
-fn due(roadmap: &Roadmap, plan: &Plan, p: usize) -> String {
+fn due(roadmap: &Roadmap, plan: &Plan, p: usize, t: &Messages) -> String {
     let (project, planned) = (&roadmap.projects[p], &plan.projects[p]);
     let mut lines = Vec::new();
     let margin = |until: chrono::NaiveDate| {
         let days = (until - planned.finish).num_days();
         if days >= 0 {
-            format!("{days} days of margin")
+            t.with("fiche-margin", &[("days", days.to_string())])
         } else {
-            format!("<span class=\"flag\">missed by {} days</span>", -days)
+            format!(
+                "<span class=\"flag\">{}</span>",
+                t.with("fiche-missed-by", &[("days", (-days).to_string())])
+            )
         }
     };
     if let Some(deadline) = project.deadline {
-        lines.push(format!("deadline {deadline}: {}", margin(deadline)));
+        lines.push(t.with(
+            "fiche-deadline",
+            &[("date", t.date(deadline)), ("margin", margin(deadline))],
+        ));
     }
     let mut seen = Vec::new();
     for c in &project.funding {
@@ -389,8 +446,20 @@ fn due(roadmap: &Roadmap, plan: &Plan, p: usize) -> String {
         }
         seen.push(c.source);
         let source = &roadmap.funding[c.source];
-        let window = crate::report::funding::window(source.from, source.until);
-        let mut line = format!("{} window {window}", escape(&source.name));
+        let window = match (source.from, source.until) {
+            (None, None) => t.get("any-time"),
+            (from, until) => format!(
+                "{} .. {}",
+                from.map_or(String::new(), |d| t.date(d)),
+                until.map_or(String::new(), |d| t.date(d))
+            )
+            .trim()
+            .to_string(),
+        };
+        let mut line = t.with(
+            "fiche-window",
+            &[("name", escape(&source.name)), ("window", window)],
+        );
         if let Some(until) = source.until {
             write!(line, ": {}", margin(until)).ok();
         }
@@ -399,12 +468,17 @@ fn due(roadmap: &Roadmap, plan: &Plan, p: usize) -> String {
             .iter()
             .any(|m| matches!(m, Missed::WindowOpens { source, .. } if *source == c.source))
         {
-            line.push_str(" <span class=\"flag\">starts before it opens</span>");
+            write!(
+                line,
+                " <span class=\"flag\">{}</span>",
+                escape(&t.get("fiche-before-opening"))
+            )
+            .ok();
         }
         lines.push(line);
     }
     if lines.is_empty() {
-        "No deadline and no funding window.".to_string()
+        t.get("fiche-nothing-due")
     } else {
         lines.join("; ")
     }

@@ -4,23 +4,21 @@
 
 use std::fmt::Write as _;
 
-use crate::display::amount;
+use crate::i18n::Messages;
 use crate::model::Roadmap;
 use crate::plan::{Missed, Plan};
-use crate::report::funding::{FundingReport, window};
+use crate::report::funding::FundingReport;
 use crate::report::html_projects::named_link;
 use crate::report::svg::escape;
 
 type Html = Result<String, std::fmt::Error>;
 
 /// A section per funding source, in file order.
-pub fn sources(roadmap: &Roadmap, plan: &Plan, report: &FundingReport) -> Html {
+pub fn sources(roadmap: &Roadmap, plan: &Plan, report: &FundingReport, t: &Messages) -> Html {
     let currency = escape(&roadmap.currency);
+    let amount = |value: f64| t.amount(value);
     if roadmap.funding.is_empty() {
-        return Ok(
-            "<p>No funding source is declared in the file, so no project has a payer.</p>\n"
-                .to_string(),
-        );
+        return Ok(format!("<p>{}</p>\n", escape(&t.get("no-sources"))));
     }
     let mut html = String::new();
     for (s, (source, row)) in roadmap.funding.iter().zip(&report.sources).enumerate() {
@@ -52,26 +50,53 @@ pub fn sources(roadmap: &Roadmap, plan: &Plan, report: &FundingReport) -> Html {
                     .map(|(_, c)| c.amount)
             })
             .sum();
+        let window = match (row.from, row.until) {
+            (None, None) => t.get("any-time"),
+            (from, until) => format!(
+                "{} .. {}",
+                from.map_or(String::new(), |d| t.date(d)),
+                until.map_or(String::new(), |d| t.date(d))
+            )
+            .trim()
+            .to_string(),
+        };
+        let cap = row.per_year.map_or(String::new(), |cap| {
+            t.with("source-cap", &[("cap", amount(cap))])
+        });
+        let risk = format!(
+            "<span class=\"{}\">{}</span>",
+            if at_risk > 0.0 { "flag" } else { "ok" },
+            t.with(
+                "source-at-risk",
+                &[("amount", amount(at_risk)), ("currency", currency.clone())]
+            )
+        );
         writeln!(
             html,
-            "<p>{} {currency} available, {} committed, <b>{} left</b>; window {}{}; <span class=\"{}\">{} {currency} at risk</span> (paid to projects the plan runs outside the window).</p>",
-            amount(row.amount),
-            amount(row.committed),
-            amount(row.remaining),
-            window(row.from, row.until),
-            row.per_year.map_or(String::new(), |cap| format!(
-                "; at most {} a year",
-                amount(cap)
-            )),
-            if at_risk > 0.0 { "flag" } else { "ok" },
-            amount(at_risk)
+            "<p>{}</p>",
+            t.with(
+                "source-line",
+                &[
+                    ("amount", amount(row.amount)),
+                    ("currency", currency.clone()),
+                    ("committed", amount(row.committed)),
+                    ("left", amount(row.remaining)),
+                    ("window", window),
+                    ("cap", cap),
+                    ("risk", risk),
+                ],
+            )
         )?;
         if !row.spend.is_empty() {
             html.push_str("<table class=\"years\">\n<thead><tr><th>year</th>");
             for year in &row.spend {
                 write!(html, "<th class=\"num\">{}</th>", year.year)?;
             }
-            html.push_str("</tr></thead>\n<tr><td>spend</td>");
+            write!(
+                html,
+                "</tr></thead>\n<tr><td>{}</td>",
+                escape(&t.tr("spend"))
+            )?;
             for year in &row.spend {
                 let over = row.over_cap_years.contains(&year.year);
                 write!(
@@ -84,7 +109,7 @@ pub fn sources(roadmap: &Roadmap, plan: &Plan, report: &FundingReport) -> Html {
             }
             html.push_str("</tr>\n");
             if let Some(cap) = row.per_year {
-                html.push_str("<tr><td>cap</td>");
+                write!(html, "<tr><td>{}</td>", escape(&t.tr("cap")))?;
                 for _ in &row.spend {
                     write!(html, "<td class=\"num\">{}</td>", amount(cap))?;
                 }
@@ -99,7 +124,11 @@ pub fn sources(roadmap: &Roadmap, plan: &Plan, report: &FundingReport) -> Html {
             .filter(|&p| roadmap.projects[p].funding.iter().any(|c| c.source == s))
             .collect();
         if paid.is_empty() {
-            html.push_str("<p class=\"note\">It pays for no project yet.</p>\n");
+            writeln!(
+                html,
+                "<p class=\"note\">{}</p>",
+                escape(&t.get("source-pays-nothing"))
+            )?;
         } else {
             html.push_str("<table class=\"paid\">\n<thead><tr><th>project</th><th class=\"num\">amount</th><th class=\"num\">share of cost</th><th>start</th><th>finish</th></tr></thead>\n<tbody>\n");
             for p in paid {
@@ -119,13 +148,14 @@ pub fn sources(roadmap: &Roadmap, plan: &Plan, report: &FundingReport) -> Html {
                     "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{share}</td><td class=\"date\">{}</td><td class=\"date\">{}</td></tr>",
                     named_link(project),
                     amount(paid),
-                    plan.projects[p].start,
-                    plan.projects[p].finish
+                    t.date(plan.projects[p].start),
+                    t.date(plan.projects[p].finish)
                 )?;
             }
             writeln!(
                 html,
-                "<tr class=\"total\"><td>total</td><td class=\"num\">{}</td><td colspan=\"3\"></td></tr>\n</tbody>\n</table>",
+                "<tr class=\"total\"><td>{}</td><td class=\"num\">{}</td><td colspan=\"3\"></td></tr>\n</tbody>\n</table>",
+                escape(&t.tr("total")),
                 amount(row.committed)
             )?;
         }
@@ -135,7 +165,7 @@ pub fn sources(roadmap: &Roadmap, plan: &Plan, report: &FundingReport) -> Html {
 }
 
 /// A section per actor that leads or joins a project; a sentence for the others.
-pub fn actors(roadmap: &Roadmap, plan: &Plan) -> Html {
+pub fn actors(roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Html {
     let mut html = String::new();
     let mut idle = Vec::new();
     for (a, actor) in roadmap.actors.iter().enumerate() {
@@ -158,21 +188,28 @@ pub fn actors(roadmap: &Roadmap, plan: &Plan) -> Html {
         let leads = rows.iter().filter(|(_, role)| *role == "leads").count();
         writeln!(
             html,
-            "<article class=\"actor\" id=\"a-{}\">\n<h3>{} <span class=\"id\">{}</span></h3>\n<p>{} ({}): leads {leads}, joins {}.</p>\n<table>\n<thead><tr><th>project</th><th>role</th><th>start</th><th>finish</th></tr></thead>\n<tbody>",
+            "<article class=\"actor\" id=\"a-{}\">\n<h3>{} <span class=\"id\">{}</span></h3>\n<p>{}</p>\n<table>\n<thead><tr><th>project</th><th>role</th><th>start</th><th>finish</th></tr></thead>\n<tbody>",
             escape(&actor.id),
             escape(&actor.name),
             escape(&actor.id),
-            escape(&actor.name),
-            actor.kind.as_str(),
-            rows.len() - leads
+            t.with(
+                "actor-line",
+                &[
+                    ("name", escape(&actor.name)),
+                    ("kind", t.tr(actor.kind.as_str())),
+                    ("leads", leads.to_string()),
+                    ("joins", (rows.len() - leads).to_string()),
+                ],
+            )
         )?;
         for (p, role) in rows {
             writeln!(
                 html,
-                "<tr><td>{}</td><td>{role}</td><td class=\"date\">{}</td><td class=\"date\">{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td class=\"date\">{}</td><td class=\"date\">{}</td></tr>",
                 named_link(&roadmap.projects[p]),
-                plan.projects[p].start,
-                plan.projects[p].finish
+                escape(&t.tr(role)),
+                t.date(plan.projects[p].start),
+                t.date(plan.projects[p].finish)
             )?;
         }
         html.push_str("</tbody>\n</table>\n</article>\n");
@@ -180,12 +217,12 @@ pub fn actors(roadmap: &Roadmap, plan: &Plan) -> Html {
     if !idle.is_empty() {
         writeln!(
             html,
-            "<p class=\"note\">No role in any project: {}.</p>",
-            idle.join(", ")
+            "<p class=\"note\">{}</p>",
+            t.with("actors-idle", &[("names", idle.join(", "))])
         )?;
     }
     if roadmap.actors.is_empty() {
-        html.push_str("<p>No actor is declared in the file.</p>\n");
+        writeln!(html, "<p>{}</p>", escape(&t.get("no-actors")))?;
     }
     Ok(html)
 }

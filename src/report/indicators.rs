@@ -172,11 +172,11 @@ impl Report for IndicatorsReport<'_> {
             }
             // The projects wrap between ids; the figures keep their width.
             let mut table = Grid::new(vec![
-                grid::Column::number("year"),
-                grid::Column::number("target"),
-                grid::Column::number("planned"),
-                grid::Column::number("gap"),
-                grid::Column::ids("brought by"),
+                grid::Column::number(look.tr("year")),
+                grid::Column::number(look.tr("target")),
+                grid::Column::number(look.tr("planned")),
+                grid::Column::number(look.tr("gap")),
+                grid::Column::ids(look.tr("brought by")),
             ]);
             table.row([
                 indicator.baseline.year.to_string(),

@@ -72,6 +72,8 @@ pub struct Look {
     pub ascii: bool,
     /// Columns available.
     pub width: u16,
+    /// The language of headers, labels, dates and amounts.
+    pub lang: crate::i18n::Lang,
 }
 
 impl Look {
@@ -80,6 +82,7 @@ impl Look {
         color: false,
         ascii: false,
         width: 100,
+        lang: crate::i18n::Lang::En,
     };
 
     /// A table styled like every other table of the tool.
@@ -112,6 +115,26 @@ impl Look {
         } else {
             text.to_string()
         }
+    }
+
+    /// A label of the code (`"busiest quarter"`) in this look's language.
+    pub fn tr(&self, english: &str) -> String {
+        crate::i18n::Messages::new(self.lang).tr(english)
+    }
+
+    /// An amount as this look's language writes it (`1,200,000`, `1 200 000`).
+    pub fn amount(&self, value: f64) -> String {
+        crate::i18n::Messages::new(self.lang).amount(value)
+    }
+
+    /// A day as this look's language writes it (`2019-07-01`, `01.07.2019`).
+    pub fn date(&self, day: chrono::NaiveDate) -> String {
+        crate::i18n::Messages::new(self.lang).date(day)
+    }
+
+    /// The messages of this look's language.
+    pub fn messages(&self) -> crate::i18n::Messages {
+        crate::i18n::Messages::new(self.lang)
     }
 
     pub fn arrow(&self) -> &'static str {

@@ -139,16 +139,16 @@ impl Report for OpportunitiesReport<'_> {
         );
         writeln!(out, "{}", look.bold(&grid::paragraph(&title, look.width)))?;
         if self.projects.is_empty() {
-            let note = "Every project's cost is covered, and no money is at risk outside a window or above a yearly cap.";
+            let note = &look.tr("Every project's cost is covered, and no money is at risk outside a window or above a yearly cap.");
             return writeln!(out, "{}", grid::paragraph(note, look.width));
         }
         let mut table = Grid::new(vec![
-            grid::Column::id("project"),
-            grid::Column::number("needs"),
-            grid::Column::text("why"),
-            grid::Column::id("source"),
-            grid::Column::number("could add"),
-            grid::Column::text("note"),
+            grid::Column::id(look.tr("project")),
+            grid::Column::number(look.tr("needs")),
+            grid::Column::text(look.tr("why")),
+            grid::Column::id(look.tr("source")),
+            grid::Column::number(look.tr("could add")),
+            grid::Column::text(look.tr("note")),
         ]);
         for project in &self.projects {
             let id = project.id.to_string();
@@ -182,7 +182,7 @@ impl Report for OpportunitiesReport<'_> {
             }
         }
         writeln!(out, "{}", table.render(look))?;
-        let note = "Sources whose window overlaps the plan's dates (holds them, for money at risk), with uncommitted money, within their share, per-project and yearly caps and eligible objectives; best match first.";
+        let note = &look.tr("Sources whose window overlaps the plan's dates (holds them, for money at risk), with uncommitted money, within their share, per-project and yearly caps and eligible objectives; best match first.");
         writeln!(out, "{}", grid::paragraph(note, look.width))
     }
 

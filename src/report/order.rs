@@ -98,12 +98,12 @@ impl Report for OrderReport<'_> {
         // Ids and dates whole; the prerequisites wrap between ids; `#`, then the start, then the
         // finish go first when the table does not fit.
         let mut table = Grid::new(vec![
-            grid::Column::number("#").optional(0),
-            grid::Column::number("wave"),
-            grid::Column::id("project"),
-            grid::Column::fixed("start").optional(1),
-            grid::Column::fixed("finish").optional(2),
-            grid::Column::ids("after"),
+            grid::Column::number(look.tr("#")).optional(0),
+            grid::Column::number(look.tr("wave")),
+            grid::Column::id(look.tr("project")),
+            grid::Column::fixed(look.tr("start")).optional(1),
+            grid::Column::fixed(look.tr("finish")).optional(2),
+            grid::Column::ids(look.tr("after")),
         ])
         .key(2);
         for row in &self.projects {
@@ -112,8 +112,8 @@ impl Report for OrderReport<'_> {
                 GridCell::new(row.position.to_string()),
                 GridCell::new(row.wave.to_string()),
                 GridCell::new(row.id).fg_if(row.critical, Color::Red),
-                GridCell::new(row.start.to_string()),
-                GridCell::new(row.finish.to_string()),
+                GridCell::new(look.date(row.start)),
+                GridCell::new(look.date(row.finish)),
                 GridCell::new(after.join(", ")),
             ]);
         }
@@ -138,10 +138,12 @@ impl Report for OrderReport<'_> {
                 .any(|d| d.kind != LinkKind::FinishToStart)
         });
         if overlapping {
-            let note = "A wave orders prerequisites, not time: after an SS link a project may \
+            let note = &look.tr(
+                "A wave orders prerequisites, not time: after an SS link a project may \
                         start once its prerequisite has started, and after an FF link it need \
                         only finish after it, so it can run before a prerequisite of an earlier \
-                        wave has finished.";
+                        wave has finished.",
+            );
             writeln!(out, "{}", grid::paragraph(note, look.width))?;
         }
         Ok(())

@@ -201,23 +201,29 @@ impl WithProgrammes<'_> {
         // Only `order` shows dates, so the other tables fit 80 columns.
         let dated = self.measure == Measure::Order;
         let mut columns = vec![
-            grid::Column::id("programme"),
-            grid::Column::number("projects"),
+            grid::Column::id(look.tr("programme")),
+            grid::Column::number(look.tr("projects")),
         ];
         if dated {
-            columns.extend([grid::Column::fixed("start"), grid::Column::fixed("finish")]);
+            columns.extend([
+                grid::Column::fixed(look.tr("start")),
+                grid::Column::fixed(look.tr("finish")),
+            ]);
         }
         // Lists of ids wrap between ids (the by-source and resource lists are one a line).
         columns.extend(match self.measure {
-            Measure::Order => vec![grid::Column::fixed("waves"), grid::Column::fixed("crit")],
-            Measure::Actors => vec![grid::Column::ids("actors")],
-            Measure::Funding => vec![
-                grid::Column::number("cost"),
-                grid::Column::number("committed").optional(0),
-                grid::Column::number("gap"),
-                grid::Column::ids("by source"),
+            Measure::Order => vec![
+                grid::Column::fixed(look.tr("waves")),
+                grid::Column::fixed(look.tr("crit")),
             ],
-            Measure::Resources => vec![grid::Column::ids("units × days")],
+            Measure::Actors => vec![grid::Column::ids(look.tr("actors"))],
+            Measure::Funding => vec![
+                grid::Column::number(look.tr("cost")),
+                grid::Column::number(look.tr("committed")).optional(0),
+                grid::Column::number(look.tr("gap")),
+                grid::Column::ids(look.tr("by source")),
+            ],
+            Measure::Resources => vec![grid::Column::ids(look.tr("units × days"))],
         });
         let mut table = Grid::new(columns);
         for row in &self.rows {
@@ -282,7 +288,7 @@ impl WithProgrammes<'_> {
         writeln!(
             out,
             "\n{}\n{}\n{}",
-            look.bold("By programme"),
+            look.bold(&look.tr("By programme")),
             table.render(look),
             grid::paragraph(&note, look.width)
         )

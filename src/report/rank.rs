@@ -119,7 +119,7 @@ impl<'a> RankReport<'a> {
 impl Report for RankReport<'_> {
     fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
         if self.criteria.is_empty() {
-            let note = "No [[criterion]] tables, so no scores: ranked by priority (\"set\" = written in the file, \"default\" = 3). Add criteria and `scores` to rank on the strategy's criteria.";
+            let note = &look.tr("No [[criterion]] tables, so no scores: ranked by priority (\"set\" = written in the file, \"default\" = 3). Add criteria and `scores` to rank on the strategy's criteria.");
             writeln!(out, "{}", grid::paragraph(note, look.width))?;
         } else {
             let weights: Vec<String> = self
@@ -142,18 +142,18 @@ impl Report for RankReport<'_> {
         // The criteria's contributions are left out first (the last criterion first), then `#`.
         let scored = !self.criteria.is_empty();
         let mut columns = vec![
-            grid::Column::number("#").optional(0),
-            grid::Column::id("project"),
+            grid::Column::number(look.tr("#")).optional(0),
+            grid::Column::id(look.tr("project")),
         ];
         if scored {
-            columns.push(grid::Column::number("score"));
+            columns.push(grid::Column::number(look.tr("score")));
         }
         columns.extend(
             self.criteria
                 .iter()
                 .map(|c| grid::Column::number(c.id).optional(0)),
         );
-        columns.push(grid::Column::text("priority"));
+        columns.push(grid::Column::text(look.tr("priority")));
         let mut table = Grid::new(columns).key(1);
         for row in &self.projects {
             let mut cells = vec![row.rank.to_string(), row.id.to_string()];
@@ -172,7 +172,7 @@ impl Report for RankReport<'_> {
         if !scored {
             return Ok(());
         }
-        let note = "priority from the score: 4 or more -> 1, 3 -> 2, 2 -> 3, 1 -> 4, under 1 -> 5; \"set\" = written in the file";
+        let note = &look.tr("priority from the score: 4 or more -> 1, 3 -> 2, 2 -> 3, 1 -> 4, under 1 -> 5; \"set\" = written in the file");
         writeln!(out, "{}", grid::paragraph(note, look.width))
     }
 

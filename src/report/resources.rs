@@ -115,17 +115,18 @@ pub fn sparkline(shares: impl Iterator<Item = f64>, ascii: bool) -> String {
 impl ResourcesReport<'_> {
     /// The table, with a chart per month or per quarter.
     fn grid(&self, look: &Look, by_month: bool) -> Grid {
+        let t = look.messages();
         let title = match (by_month, self.first_month()) {
-            (true, Some(first)) => format!("use per month from {first}"),
-            (false, Some(first)) => format!("use per quarter from {first}"),
-            _ => "use".to_string(),
+            (true, Some(first)) => t.with("use-per-month", &[("first", first.to_string())]),
+            (false, Some(first)) => t.with("use-per-quarter", &[("first", first.to_string())]),
+            _ => t.get("use"),
         };
         // The chart is one unbreakable line (its title wraps at spaces).
         let mut table = Grid::new(vec![
-            grid::Column::id("resource"),
-            grid::Column::number("capacity"),
-            grid::Column::number("peak"),
-            grid::Column::number("average"),
+            grid::Column::id(look.tr("resource")),
+            grid::Column::number(look.tr("capacity")),
+            grid::Column::number(look.tr("peak")),
+            grid::Column::number(look.tr("average")),
             grid::Column::ids(title),
         ]);
         for (r, resource) in self.resources.iter().enumerate() {
@@ -158,8 +159,10 @@ impl Report for ResourcesReport<'_> {
             by_month
         };
         writeln!(out, "{}", table.render(look))?;
-        let note = "average: units used over the plan's days as a share of capacity; each bar \
-                    step is 1/8 of capacity";
+        let note = &look.tr(
+            "average: units used over the plan's days as a share of capacity; each bar \
+                    step is 1/8 of capacity",
+        );
         writeln!(out, "{}", grid::paragraph(note, look.width))
     }
 

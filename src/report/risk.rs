@@ -38,33 +38,38 @@ pub fn table(
     look: &Look,
 ) -> io::Result<()> {
     let s = &risk.settings;
-    let settings = format!(
-        "Monte Carlo: {} runs, seed {}, {} distribution; {} of {} projects have three-point estimates",
-        s.runs,
-        s.seed,
-        distribution_name(risk),
-        risk.uncertain,
-        roadmap.projects.len()
+    let t = look.messages();
+    let settings = t.with(
+        "risk-settings",
+        &[
+            ("runs", s.runs.to_string()),
+            ("seed", s.seed.to_string()),
+            ("distribution", distribution_name(risk).to_string()),
+            ("uncertain", risk.uncertain.to_string()),
+            ("projects", roadmap.projects.len().to_string()),
+        ],
     );
     writeln!(out, "{}", grid::paragraph(&settings, look.width))?;
-    let finish = format!(
-        "Roadmap finish: planned {}; P50 {}, P80 {}, P95 {}; {} chance to finish by the planned date",
-        risk.planned_finish,
-        risk.finish.p50,
-        risk.finish.p80,
-        risk.finish.p95,
-        percent(risk.on_time)
+    let finish = t.with(
+        "risk-finish",
+        &[
+            ("planned", t.date(risk.planned_finish)),
+            ("p50", t.date(risk.finish.p50)),
+            ("p80", t.date(risk.finish.p80)),
+            ("p95", t.date(risk.finish.p95)),
+            ("chance", percent(risk.on_time)),
+        ],
     );
     writeln!(out, "{}\n", grid::paragraph(&finish, look.width))?;
     // The name goes first, then P80, when the table does not fit.
     let mut table = Grid::new(vec![
-        grid::Column::id("id"),
-        grid::Column::text("name").optional(0),
-        grid::Column::fixed("planned"),
-        grid::Column::fixed("P50"),
-        grid::Column::fixed("P80").optional(1),
-        grid::Column::fixed("P95"),
-        grid::Column::number("critical"),
+        grid::Column::id(look.tr("id")),
+        grid::Column::text(look.tr("name")).optional(0),
+        grid::Column::fixed(look.tr("planned")),
+        grid::Column::fixed(look.tr("P50")),
+        grid::Column::fixed(look.tr("P80")).optional(1),
+        grid::Column::fixed(look.tr("P95")),
+        grid::Column::number(look.tr("critical")),
     ]);
     for &i in &plan.start_order {
         let (project, r) = (&roadmap.projects[i], &risk.projects[i]);
@@ -72,23 +77,23 @@ pub fn table(
         table.row([
             format!("{}{marker}", project.id),
             project.name.clone(),
-            r.planned_finish.to_string(),
-            r.finish.p50.to_string(),
-            r.finish.p80.to_string(),
-            r.finish.p95.to_string(),
+            look.date(r.planned_finish),
+            look.date(r.finish.p50),
+            look.date(r.finish.p80),
+            look.date(r.finish.p95),
             percent(r.criticality),
         ]);
     }
     writeln!(out, "{}", table.render(look))?;
-    let note = "~ three-point estimate; critical: share of runs with zero total slack";
+    let note = &look.tr("~ three-point estimate; critical: share of runs with zero total slack");
     writeln!(out, "{}\n", grid::paragraph(note, look.width))?;
     if !risk.due.is_empty() {
         let mut table = Grid::new(vec![
-            grid::Column::id("project"),
-            grid::Column::text("due"),
-            grid::Column::fixed("date"),
-            grid::Column::fixed("planned"),
-            grid::Column::number("probability"),
+            grid::Column::id(look.tr("project")),
+            grid::Column::text(look.tr("due")),
+            grid::Column::fixed(look.tr("date")),
+            grid::Column::fixed(look.tr("planned")),
+            grid::Column::number(look.tr("probability")),
         ]);
         for due in &risk.due {
             let planned = if due.planned_met { "met" } else { "missed" };
@@ -99,21 +104,25 @@ pub fn table(
             table.row([
                 roadmap.projects[due.project].id.clone(),
                 due_label(roadmap, due.kind).to_string(),
-                due.date.to_string(),
+                look.date(due.date),
                 planned.to_string(),
                 probability,
             ]);
         }
-        writeln!(out, "Deadlines and funding windows:")?;
+        writeln!(
+            out,
+            "{}",
+            grid::paragraph(&look.tr("Deadlines and funding windows:"), look.width)
+        )?;
         writeln!(out, "{}\n", table.render(look))?;
     }
     if !risk.targets.is_empty() {
         let mut table = Grid::new(vec![
-            grid::Column::id("indicator"),
-            grid::Column::number("year"),
-            grid::Column::number("target"),
-            grid::Column::fixed("planned"),
-            grid::Column::number("probability"),
+            grid::Column::id(look.tr("indicator")),
+            grid::Column::number(look.tr("year")),
+            grid::Column::number(look.tr("target")),
+            grid::Column::fixed(look.tr("planned")),
+            grid::Column::number(look.tr("probability")),
         ]);
         for target in &risk.targets {
             let indicator = &roadmap.indicators[target.indicator];
@@ -130,7 +139,14 @@ pub fn table(
                 probability,
             ]);
         }
-        writeln!(out, "Indicator targets (reached by the end of their year):")?;
+        writeln!(
+            out,
+            "{}",
+            grid::paragraph(
+                &look.tr("Indicator targets (reached by the end of their year):"),
+                look.width
+            )
+        )?;
         writeln!(out, "{}\n", table.render(look))?;
     }
     writeln!(out, "Roadmap finish (last day) over {} runs:", s.runs)?;

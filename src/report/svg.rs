@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::LinkKind;
+use crate::i18n::{Lang, Messages};
 use crate::model::{Roadmap, Status};
 use crate::plan::Plan;
 use crate::plan::rollup::Item;
@@ -96,9 +97,10 @@ pub fn write(
     roadmap: &Roadmap,
     plan: &Plan,
     as_of: Option<NaiveDate>,
+    lang: Lang,
 ) -> io::Result<()> {
     let mut svg = String::new();
-    render(&mut svg, roadmap, plan, as_of, false).map_err(io::Error::other)?;
+    render(&mut svg, roadmap, plan, as_of, false, lang).map_err(io::Error::other)?;
     writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     out.write_all(svg.as_bytes())
 }
@@ -112,8 +114,9 @@ pub fn render(
     plan: &Plan,
     as_of: Option<NaiveDate>,
     fiches: bool,
+    lang: Lang,
 ) -> std::fmt::Result {
-    let chart = Chart::new(roadmap, plan, as_of, fiches);
+    let chart = Chart::new(roadmap, plan, as_of, fiches, Messages::new(lang));
     chart.header(svg)?;
     chart.stripes(svg)?;
     chart.grid(svg)?;
@@ -127,6 +130,7 @@ pub fn render(
         chart.grid_bottom + 24.0,
         !roadmap.programmes.is_empty(),
         chart.all_links,
+        &chart.t,
     )?;
     writeln!(svg, "</svg>")
 }
@@ -151,6 +155,8 @@ struct Chart<'a> {
     /// Few enough links to draw them all; else only the critical chain is drawn, and a row's
     /// other links appear while it is hovered or focused.
     all_links: bool,
+    /// The language of the legend, the month initials and the tooltips.
+    t: Messages,
 }
 
 /// Up to this many dependency links, every one is drawn: beyond it they become a tangle.
@@ -164,7 +170,13 @@ struct Link {
 }
 
 impl<'a> Chart<'a> {
-    fn new(roadmap: &'a Roadmap, plan: &'a Plan, as_of: Option<NaiveDate>, fiches: bool) -> Self {
+    fn new(
+        roadmap: &'a Roadmap,
+        plan: &'a Plan,
+        as_of: Option<NaiveDate>,
+        fiches: bool,
+        t: Messages,
+    ) -> Self {
         // With programmes: the outline, a summary bar per programme; else projects by start.
         let rows: Vec<(Item, usize)> = if roadmap.programmes.is_empty() {
             plan.start_order
@@ -184,6 +196,7 @@ impl<'a> Chart<'a> {
             }
         }
         Chart {
+            t,
             roadmap,
             plan,
             row_of,
@@ -277,13 +290,16 @@ impl<'a> Chart<'a> {
                 )?;
             }
             if month_px >= 12.0 && month < self.end {
-                const INITIALS: [&str; 12] =
-                    ["J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"];
+                let initial = self
+                    .t
+                    .get("month-initials")
+                    .chars()
+                    .nth(month.month0() as usize)
+                    .unwrap_or('?');
                 writeln!(
                     svg,
-                    "<text class=\"rm-small\" x=\"{:.1}\" y=\"58\" text-anchor=\"middle\">{}</text>",
+                    "<text class=\"rm-small\" x=\"{:.1}\" y=\"58\" text-anchor=\"middle\">{initial}</text>",
                     x + month_px / 2.0,
-                    INITIALS[month.month0() as usize]
                 )?;
             }
         }
@@ -326,13 +342,18 @@ impl<'a> Chart<'a> {
                 escape(&project.id),
                 escape(&truncate(&project.name, room.max(8)))
             )?;
-            let tip = format!(
-                "{} ({}): {} to {}{}",
-                project.name,
-                project.id,
-                planned.start,
-                planned.finish,
-                if planned.critical { " (critical)" } else { "" }
+            let tip = self.t.with(
+                if planned.critical {
+                    "svg-tip-critical"
+                } else {
+                    "svg-tip"
+                },
+                &[
+                    ("name", project.name.clone()),
+                    ("id", project.id.clone()),
+                    ("start", self.t.date(planned.start)),
+                    ("finish", self.t.date(planned.finish)),
+                ],
             );
             let x = self.axis.x(planned.start);
             if project.is_milestone() {
@@ -418,7 +439,12 @@ impl<'a> Chart<'a> {
         let (project, planned) = (&self.roadmap.projects[p], &self.plan.projects[p]);
         let mut due: Vec<(NaiveDate, &str, String)> = Vec::new();
         if let Some(deadline) = project.deadline {
-            due.push((deadline, "rm-deadline", format!("deadline {deadline}")));
+            due.push((
+                deadline,
+                "rm-deadline",
+                self.t
+                    .with("svg-deadline", &[("date", self.t.date(deadline))]),
+            ));
         }
         let mut sources: Vec<usize> = project.funding.iter().map(|c| c.source).collect();
         sources.sort_unstable();
@@ -429,7 +455,10 @@ impl<'a> Chart<'a> {
                 due.push((
                     until,
                     "rm-closes",
-                    format!("{} window closes {until}", source.name),
+                    self.t.with(
+                        "svg-window-closes",
+                        &[("name", source.name.clone()), ("date", self.t.date(until))],
+                    ),
                 ));
             }
         }
@@ -449,9 +478,11 @@ impl<'a> Chart<'a> {
                 top + 2.0,
                 escape(&what),
                 if margin >= 0 {
-                    format!("{margin} days left after its finish")
+                    self.t
+                        .with("svg-days-left", &[("days", margin.to_string())])
                 } else {
-                    format!("missed by {} days", -margin)
+                    self.t
+                        .with("fiche-missed-by", &[("days", (-margin).to_string())])
                 }
             )?;
         }
@@ -585,7 +616,13 @@ fn summary(
     )
 }
 
-fn legend(svg: &mut String, y: f64, programmes: bool, all_links: bool) -> std::fmt::Result {
+fn legend(
+    svg: &mut String,
+    y: f64,
+    programmes: bool,
+    all_links: bool,
+    t: &Messages,
+) -> std::fmt::Result {
     let items: [(&str, &str); 4] = [
         (
             "<rect class=\"rm-bar rm-crit\" x=\"0\" y=\"-9\" width=\"18\" height=\"10\"/>",
@@ -607,6 +644,7 @@ fn legend(svg: &mut String, y: f64, programmes: bool, all_links: bool) -> std::f
     let shown = if programmes { 4 } else { 3 };
     for (i, (shape, label)) in items.iter().take(shown).enumerate() {
         let x = 8.0 + 120.0 * i as f64;
+        let label = escape(&t.tr(label));
         writeln!(
             svg,
             "<g transform=\"translate({x:.1},{y:.1})\">{shape}<text class=\"rm-text\" x=\"24\" y=\"0\">{label}</text></g>"
@@ -622,6 +660,7 @@ fn legend(svg: &mut String, y: f64, programmes: bool, all_links: bool) -> std::f
             "critical chain (point at a row for its other links)",
         )
     };
+    let label = escape(&t.tr(label));
     writeln!(
         svg,
         "<g transform=\"translate({x:.1},{y:.1})\"><path class=\"{class}\" d=\"M0,-4 H18\" marker-end=\"url(#{marker})\"/><text class=\"rm-text\" x=\"24\" y=\"0\">{label}</text></g>"
@@ -629,8 +668,10 @@ fn legend(svg: &mut String, y: f64, programmes: bool, all_links: bool) -> std::f
     let x = if all_links { x + 120.0 } else { x + 340.0 };
     writeln!(
         svg,
-        "<g transform=\"translate({x:.1},{y:.1})\"><path class=\"rm-deadline\" d=\"M5,-10 H13 L9,-3 Z\"/><text class=\"rm-text\" x=\"24\" y=\"0\">deadline</text></g><g transform=\"translate({:.1},{y:.1})\"><path class=\"rm-closes\" d=\"M5,-10 H13 L9,-3 Z\"/><text class=\"rm-text\" x=\"24\" y=\"0\">funding window closes</text></g>",
-        x + 100.0
+        "<g transform=\"translate({x:.1},{y:.1})\"><path class=\"rm-deadline\" d=\"M5,-10 H13 L9,-3 Z\"/><text class=\"rm-text\" x=\"24\" y=\"0\">{}</text></g><g transform=\"translate({:.1},{y:.1})\"><path class=\"rm-closes\" d=\"M5,-10 H13 L9,-3 Z\"/><text class=\"rm-text\" x=\"24\" y=\"0\">{}</text></g>",
+        escape(&t.tr("deadline")),
+        x + 100.0,
+        escape(&t.tr("funding window closes"))
     )?;
     Ok(())
 }

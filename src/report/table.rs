@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use comfy_table::Color;
 
+use crate::i18n::Messages;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::plan::rollup::Item;
@@ -40,8 +41,8 @@ impl Column {
     ];
     /// The column in the shared layout: ids whole, names wrapped, and lead, wave, duration and
     /// priority, then the name, left out in that order when the table does not fit (README).
-    fn grid_column(self) -> grid::Column {
-        let title = self.title();
+    fn grid_column(self, t: &Messages) -> grid::Column {
+        let title = t.get(self.title());
         match self {
             Column::Id => grid::Column::id(title),
             Column::Name => grid::Column::text(title).optional(4),
@@ -55,18 +56,19 @@ impl Column {
         }
     }
 
+    /// The catalogue id of the column's title.
     fn title(self) -> &'static str {
         match self {
-            Column::Id => "id",
-            Column::Name => "name",
-            Column::Priority => "prio",
-            Column::Lead => "lead",
-            Column::Start => "start",
-            Column::Finish => "finish",
-            Column::Duration => "duration",
-            Column::Slack => "slack",
-            Column::Critical => "crit",
-            Column::Wave => "wave",
+            Column::Id => "term-id",
+            Column::Name => "term-name",
+            Column::Priority => "term-prio",
+            Column::Lead => "term-lead",
+            Column::Start => "term-start",
+            Column::Finish => "term-finish",
+            Column::Duration => "term-duration",
+            Column::Slack => "term-slack",
+            Column::Critical => "term-crit",
+            Column::Wave => "term-wave",
         }
     }
 }
@@ -115,6 +117,7 @@ struct Row {
 }
 
 fn project_row(roadmap: &Roadmap, plan: &Plan, look: &Look, p: usize, depth: usize) -> Row {
+    let t = look.messages();
     let critical_mark = if look.ascii { "*" } else { "●" };
     let milestone = if look.ascii { "* 0d" } else { "◆ 0d" };
     let project = &roadmap.projects[p];
@@ -124,11 +127,11 @@ fn project_row(roadmap: &Roadmap, plan: &Plan, look: &Look, p: usize, depth: usi
         Column::Name => project.name.clone(),
         Column::Priority => project.priority.to_string(),
         Column::Lead => roadmap.actors[project.lead].id.clone(),
-        Column::Start => planned.start.to_string(),
-        Column::Finish => planned.finish.to_string(),
+        Column::Start => t.date(planned.start),
+        Column::Finish => t.date(planned.finish),
         Column::Duration if project.is_milestone() => milestone.to_string(),
         Column::Duration => project.duration.to_string(),
-        Column::Slack => format!("{}d", planned.total_slack),
+        Column::Slack => t.days(planned.total_slack),
         Column::Critical => if planned.critical { critical_mark } else { "" }.to_string(),
         Column::Wave => planned.wave.to_string(),
     });
@@ -143,7 +146,8 @@ fn programme_row(roadmap: &Roadmap, plan: &Plan, look: &Look, q: usize, depth: u
     let critical_mark = if look.ascii { "*" } else { "●" };
     let programme = &roadmap.programmes[q];
     let planned = &plan.programmes[q];
-    let date = |d: Option<chrono::NaiveDate>| d.map_or_else(String::new, |d| d.to_string());
+    let t = look.messages();
+    let date = |d: Option<chrono::NaiveDate>| d.map_or_else(String::new, |d| t.date(d));
     let cells = Column::ALL.map(|column| match column {
         Column::Id => format!("{}{}", indent(depth), programme.id),
         Column::Name => programme.name.clone(),
@@ -152,7 +156,7 @@ fn programme_row(roadmap: &Roadmap, plan: &Plan, look: &Look, q: usize, depth: u
             .map_or_else(String::new, |a| roadmap.actors[a].id.clone()),
         Column::Start => date(planned.start),
         Column::Finish => date(planned.finish),
-        Column::Duration => format!("{}d", planned.days()),
+        Column::Duration => t.days(planned.days()),
         Column::Critical => if planned.critical { critical_mark } else { "" }.to_string(),
         Column::Priority | Column::Slack | Column::Wave => String::new(),
     });
@@ -164,7 +168,8 @@ fn programme_row(roadmap: &Roadmap, plan: &Plan, look: &Look, q: usize, depth: u
 }
 
 fn write_rows(out: &mut dyn Write, look: &Look, rows: Vec<Row>) -> io::Result<()> {
-    let mut grid = Grid::new(Column::ALL.map(Column::grid_column).to_vec());
+    let t = look.messages();
+    let mut grid = Grid::new(Column::ALL.map(|c| c.grid_column(&t)).to_vec());
     for row in rows {
         grid.row(Column::ALL.iter().zip(row.cells).map(|(&column, text)| {
             let cell = GridCell::new(text);

@@ -62,19 +62,19 @@ fn build(
     } else {
         Memory::Standard
     };
-    plan_sheet(add(w, plan_memory, t, "sheet-plan")?, roadmap, plan)?;
+    plan_sheet(add(w, plan_memory, t, "sheet-plan")?, roadmap, plan, t)?;
     let sheet = add(w, memory, t, "sheet-funding-projects")?;
-    tables::funding_by_project(sheet, roadmap, plan)?;
+    tables::funding_by_project(sheet, roadmap, plan, t)?;
     let sheet = add(w, memory, t, "sheet-funding-years")?;
-    tables::funding_per_year(sheet, roadmap, plan)?;
-    tables::resources(add(w, memory, t, "sheet-resources")?, roadmap, plan)?;
-    tables::actors(add(w, memory, t, "sheet-actors")?, roadmap, plan)?;
-    tables::findings(add(w, memory, t, "sheet-findings")?, source, findings)?;
+    tables::funding_per_year(sheet, roadmap, plan, t)?;
+    tables::resources(add(w, memory, t, "sheet-resources")?, roadmap, plan, t)?;
+    tables::actors(add(w, memory, t, "sheet-actors")?, roadmap, plan, t)?;
+    tables::findings(add(w, memory, t, "sheet-findings")?, source, findings, t)?;
     if !roadmap.indicators.is_empty() {
-        tables::indicators(add(w, memory, t, "sheet-indicators")?, roadmap, plan)?;
+        tables::indicators(add(w, memory, t, "sheet-indicators")?, roadmap, plan, t)?;
     }
     if !roadmap.programmes.is_empty() {
-        tables::programmes(add(w, memory, t, "sheet-programmes")?, roadmap, plan)?;
+        tables::programmes(add(w, memory, t, "sheet-programmes")?, roadmap, plan, t)?;
     }
     book.save_to_buffer()
 }
@@ -148,8 +148,12 @@ pub fn bold() -> Format {
     Format::new().set_bold()
 }
 
-pub fn date_format() -> Format {
-    Format::new().set_num_format("yyyy-mm-dd")
+/// Dates as the language writes them: `2019-07-01`, `01.07.2019`.
+pub fn date_format(t: &Messages) -> Format {
+    Format::new().set_num_format(match t.lang() {
+        crate::i18n::Lang::En => "yyyy-mm-dd",
+        crate::i18n::Lang::Bg => "dd.mm.yyyy",
+    })
 }
 
 pub fn money() -> Format {
@@ -157,22 +161,37 @@ pub fn money() -> Format {
 }
 
 /// Writes header titles in row 0 from column `first`.
-fn headers_at(sheet: &mut Worksheet, first: u16, titles: &[&str]) -> Result<(), XlsxError> {
+fn headers_at(
+    sheet: &mut Worksheet,
+    first: u16,
+    titles: &[&str],
+    t: &Messages,
+) -> Result<(), XlsxError> {
     for (col, title) in titles.iter().enumerate() {
-        sheet.write_string_with_format(0, first + col as u16, *title, &bold())?;
+        sheet.write_string_with_format(0, first + col as u16, t.tr(title), &bold())?;
     }
     Ok(())
 }
 
 /// Writes a row of header titles from column 0.
-fn headers(sheet: &mut Worksheet, row: u32, titles: &[&str]) -> Result<(), XlsxError> {
+fn headers(
+    sheet: &mut Worksheet,
+    row: u32,
+    titles: &[&str],
+    t: &Messages,
+) -> Result<(), XlsxError> {
     for (col, title) in titles.iter().enumerate() {
-        sheet.write_string_with_format(row, col as u16, *title, &bold())?;
+        sheet.write_string_with_format(row, col as u16, t.tr(title), &bold())?;
     }
     Ok(())
 }
 
-fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(), XlsxError> {
+fn plan_sheet(
+    sheet: &mut Worksheet,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    t: &Messages,
+) -> Result<(), XlsxError> {
     const TITLES: [&str; 10] = [
         "ID",
         "Project",
@@ -185,7 +204,7 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
         "Wave",
         "Priority",
     ];
-    headers(sheet, 0, &TITLES)?;
+    headers(sheet, 0, &TITLES, t)?;
     // The band's periods come first, so the programme and description columns can follow it
     // (a long description before the band would push the band off the printed page).
     let weekly = (plan.finish() - plan.start()).num_days() <= WEEKLY_UP_TO_DAYS;
@@ -205,7 +224,7 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
     };
     let columns = periods.len().saturating_sub(1).min(room) as u16;
     let extra = first_col + columns;
-    headers_at(sheet, extra, &["Programme", "Description"])?;
+    headers_at(sheet, extra, &["Programme", "Description"], t)?;
     sheet.set_column_width(extra, 24)?;
     sheet.set_column_width(extra + 1, 60)?;
     // Row 0 is written whole before the rows below it (the sheet writes rows out in order).
@@ -240,7 +259,7 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
         let indent = Format::new().set_indent(depth.min(15) as u8);
         match item {
             Item::Project(p) => {
-                project_row(sheet, roadmap, plan, row, p, &indent, extra)?;
+                project_row(sheet, roadmap, plan, row, p, &indent, extra, t)?;
                 if roadmap.projects[p].is_milestone() {
                     let start = plan.projects[p].start;
                     let k = periods.partition_point(|&first| first <= start);
@@ -255,7 +274,7 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
                     }
                 }
             }
-            Item::Programme(q) => programme_row(sheet, roadmap, plan, row, q, &indent, extra)?,
+            Item::Programme(q) => programme_row(sheet, roadmap, plan, row, q, &indent, extra, t)?,
         }
         // A row's outline level is its depth: one group level per programme above it. Set
         // row by row, as each is written, since rows before the current one are written out.
@@ -314,6 +333,7 @@ fn plan_sheet(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
     Ok(())
 }
 
+#[allow(clippy::too_many_arguments)] // one row's cells need all of them
 fn project_row(
     sheet: &mut Worksheet,
     roadmap: &Roadmap,
@@ -322,14 +342,15 @@ fn project_row(
     p: usize,
     indent: &Format,
     extra: u16,
+    t: &Messages,
 ) -> Result<(), XlsxError> {
     let project = &roadmap.projects[p];
     let planned = &plan.projects[p];
     sheet.write_string_with_format(row, 0, &project.id, indent)?;
     write_text(sheet, row, 1, &project.name)?;
     write_text(sheet, row, 2, &roadmap.actors[project.lead].name)?;
-    write_day(sheet, row, 3, planned.start, &date_format())?;
-    write_day(sheet, row, 4, planned.finish, &date_format())?;
+    write_day(sheet, row, 3, planned.start, &date_format(t))?;
+    write_day(sheet, row, 4, planned.finish, &date_format(t))?;
     sheet.write_number(row, 5, planned.days)?;
     sheet.write_number(row, 6, planned.total_slack)?;
     sheet.write_boolean(row, 7, planned.critical)?;
@@ -343,6 +364,7 @@ fn project_row(
 }
 
 /// A programme's summary row: its rolled-up dates, days and criticality, in bold.
+#[allow(clippy::too_many_arguments)] // one row's cells need all of them
 fn programme_row(
     sheet: &mut Worksheet,
     roadmap: &Roadmap,
@@ -351,6 +373,7 @@ fn programme_row(
     q: usize,
     indent: &Format,
     extra: u16,
+    t: &Messages,
 ) -> Result<(), XlsxError> {
     let programme = &roadmap.programmes[q];
     let planned = &plan.programmes[q];
@@ -360,8 +383,8 @@ fn programme_row(
         write_text(sheet, row, 2, &roadmap.actors[lead].name)?;
     }
     if let (Some(start), Some(finish)) = (planned.start, planned.finish) {
-        write_day(sheet, row, 3, start, &date_format().set_bold())?;
-        write_day(sheet, row, 4, finish, &date_format().set_bold())?;
+        write_day(sheet, row, 3, start, &date_format(t).set_bold())?;
+        write_day(sheet, row, 4, finish, &date_format(t).set_bold())?;
     }
     sheet.write_number(row, 5, planned.days() as f64)?;
     sheet.write_boolean(row, 7, planned.critical)?;

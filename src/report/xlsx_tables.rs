@@ -6,6 +6,7 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, Worksheet, XlsxError};
 
 use crate::diag::render::JsonFinding;
 use crate::diag::{Diagnostic, SourceFile};
+use crate::i18n::Messages;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::report::funding::FundingReport;
@@ -13,14 +14,21 @@ use crate::report::resources::ResourcesReport;
 use crate::report::xlsx::{bold, date_format, money, write_day, write_text};
 
 /// A header row at the top, frozen, filtered and repeated when printed; columns `widths` wide.
-fn table(sheet: &mut Worksheet, titles: &[&str], widths: &[f64]) -> Result<(), XlsxError> {
+fn table(
+    sheet: &mut Worksheet,
+    titles: &[&str],
+    widths: &[f64],
+    t: &Messages,
+) -> Result<(), XlsxError> {
     let header = bold()
         .set_text_wrap()
         .set_background_color(Color::RGB(0xEEF1F5))
         .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin);
     for (col, title) in titles.iter().enumerate() {
         // Actor and source names head columns: cut to what a cell holds, like any user text.
-        crate::report::xlsx::write_text_with_format(sheet, 0, col as u16, title, &header)?;
+        // Fixed titles are labels of the catalogues; names from the file pass unchanged.
+        let title = t.tr(title);
+        crate::report::xlsx::write_text_with_format(sheet, 0, col as u16, &title, &header)?;
     }
     for (col, width) in widths.iter().enumerate() {
         sheet.set_column_width(col as u16, *width)?;
@@ -56,6 +64,7 @@ pub fn funding_by_project(
     sheet: &mut Worksheet,
     roadmap: &Roadmap,
     plan: &Plan,
+    t: &Messages,
 ) -> Result<(), XlsxError> {
     let mut titles: Vec<String> = ["Project", "ID", "Start", "Finish", "Cost"]
         .map(String::from)
@@ -66,7 +75,7 @@ pub fn funding_by_project(
     let mut widths = vec![40.0, 24.0, 11.0, 11.0, 13.0];
     widths.extend(roadmap.funding.iter().map(|_| 16.0));
     widths.extend([13.0, 13.0]);
-    table(sheet, &refs, &widths)?;
+    table(sheet, &refs, &widths, t)?;
     let sources = roadmap.funding.len() as u16;
     let mut totals = vec![0.0; roadmap.funding.len() + 3];
     let mut row = 0;
@@ -75,8 +84,8 @@ pub fn funding_by_project(
         let project = &roadmap.projects[p];
         write_text(sheet, row, 0, &project.name)?;
         write_text(sheet, row, 1, &project.id)?;
-        write_day(sheet, row, 2, plan.projects[p].start, &date_format())?;
-        write_day(sheet, row, 3, plan.projects[p].finish, &date_format())?;
+        write_day(sheet, row, 2, plan.projects[p].start, &date_format(t))?;
+        write_day(sheet, row, 3, plan.projects[p].finish, &date_format(t))?;
         let cost = project.cost.unwrap_or(0.0);
         if let Some(cost) = project.cost {
             sheet.write_number_with_format(row, 4, cost, &money())?;
@@ -103,7 +112,7 @@ pub fn funding_by_project(
     }
     filter(sheet, row, refs.len() as u16)?;
     row += 1;
-    sheet.write_string_with_format(row, 0, "Total", &total_label())?;
+    sheet.write_string_with_format(row, 0, t.tr("Total"), &total_label())?;
     sheet.write_number_with_format(row, 4, totals[0], &total_money())?;
     for (k, total) in totals[1..].iter().enumerate() {
         sheet.write_number_with_format(row, 5 + k as u16, *total, &total_money())?;
@@ -117,6 +126,7 @@ pub fn funding_per_year(
     sheet: &mut Worksheet,
     roadmap: &Roadmap,
     plan: &Plan,
+    t: &Messages,
 ) -> Result<(), XlsxError> {
     let report = FundingReport::new(roadmap, plan);
     let mut titles: Vec<String> = [
@@ -137,7 +147,7 @@ pub fn funding_per_year(
     let mut widths = vec![40.0, 20.0, 13.0, 13.0, 13.0, 12.0, 12.0, 12.0];
     widths.extend(report.totals.spend.iter().map(|_| 12.0));
     widths.push(50.0);
-    table(sheet, &refs, &widths)?;
+    table(sheet, &refs, &widths, t)?;
     let over = money()
         .set_font_color(Color::RGB(0xB03A2E))
         .set_bold()
@@ -152,10 +162,10 @@ pub fn funding_per_year(
         sheet.write_number_with_format(row, 3, source.committed, &money())?;
         sheet.write_number_with_format(row, 4, source.remaining, &money())?;
         if let Some(from) = source.from {
-            write_day(sheet, row, 5, from, &date_format())?;
+            write_day(sheet, row, 5, from, &date_format(t))?;
         }
         if let Some(until) = source.until {
-            write_day(sheet, row, 6, until, &date_format())?;
+            write_day(sheet, row, 6, until, &date_format(t))?;
         }
         if let Some(cap) = source.per_year {
             sheet.write_number_with_format(row, 7, cap, &money())?;
@@ -174,8 +184,9 @@ pub fn funding_per_year(
     }
     filter(sheet, row, refs.len() as u16)?;
     row += 1;
+    let total = t.tr("Total");
     let t = &report.totals;
-    sheet.write_string_with_format(row, 0, "Total", &total_label())?;
+    sheet.write_string_with_format(row, 0, total, &total_label())?;
     sheet.write_number_with_format(row, 2, t.amount, &total_money())?;
     sheet.write_number_with_format(row, 3, t.committed, &total_money())?;
     sheet.write_number_with_format(row, 4, t.remaining, &total_money())?;
@@ -187,7 +198,12 @@ pub fn funding_per_year(
 
 /// Resources per month against capacity: the average share of capacity in use, one column a
 /// month, full months in red.
-pub fn resources(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(), XlsxError> {
+pub fn resources(
+    sheet: &mut Worksheet,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    t: &Messages,
+) -> Result<(), XlsxError> {
     let report = ResourcesReport::new(roadmap, plan);
     let months: Vec<String> = report
         .resources
@@ -201,7 +217,7 @@ pub fn resources(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Resul
     let refs: Vec<&str> = titles.iter().map(String::as_str).collect();
     let mut widths = vec![36.0, 20.0, 10.0, 10.0, 10.0, 10.0];
     widths.extend(months.iter().map(|_| 8.0));
-    table(sheet, &refs, &widths)?;
+    table(sheet, &refs, &widths, t)?;
     let share = Format::new().set_num_format("0%");
     let full = share
         .clone()
@@ -230,7 +246,12 @@ pub fn resources(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Resul
     }
     filter(sheet, row, refs.len() as u16)?;
     if report.resources.is_empty() {
-        write_text(sheet, 1, 0, "No shared resource is declared in the file.")?;
+        write_text(
+            sheet,
+            1,
+            0,
+            t.tr("No shared resource is declared in the file."),
+        )?;
     }
     Ok(())
 }
@@ -238,13 +259,18 @@ pub fn resources(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Resul
 /// The role matrix: a row per project, a column per actor, L (leads) or P (takes part); a
 /// totals row counts each actor's projects. Who each actor is follows under a blank row, so
 /// the filter stays on the matrix.
-pub fn actors(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(), XlsxError> {
+pub fn actors(
+    sheet: &mut Worksheet,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    t: &Messages,
+) -> Result<(), XlsxError> {
     let mut titles: Vec<String> = ["Project", "ID"].map(String::from).to_vec();
     titles.extend(roadmap.actors.iter().map(|a| a.name.clone()));
     let refs: Vec<&str> = titles.iter().map(String::as_str).collect();
     let mut widths = vec![40.0, 24.0];
     widths.extend(roadmap.actors.iter().map(|_| 12.0));
-    table(sheet, &refs, &widths)?;
+    table(sheet, &refs, &widths, t)?;
     sheet.set_freeze_panes(1, 1)?;
     let centred = Format::new().set_align(FormatAlign::Center);
     let lead = centred
@@ -271,7 +297,7 @@ pub fn actors(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(
     }
     filter(sheet, row, refs.len() as u16)?;
     row += 1;
-    sheet.write_string_with_format(row, 0, "Projects", &total_label())?;
+    sheet.write_string_with_format(row, 0, t.tr("Projects"), &total_label())?;
     for (a, count) in counts.iter().enumerate() {
         sheet.write_number_with_format(row, 2 + a as u16, *count, &total_label())?;
     }
@@ -296,19 +322,22 @@ pub fn findings(
     sheet: &mut Worksheet,
     source: &SourceFile,
     findings: &[Diagnostic],
+    t: &Messages,
 ) -> Result<(), XlsxError> {
     let titles = ["Severity", "Code", "Finding", "Help", "Line"];
-    table(sheet, &titles, &[10.0, 8.0, 90.0, 60.0, 7.0])?;
+    table(sheet, &titles, &[10.0, 8.0, 90.0, 60.0, 7.0], t)?;
     let wrap = Format::new().set_text_wrap();
     let mut row = 0;
     for finding in findings {
         row += 1;
         let json = JsonFinding::new(source, finding);
-        write_text(sheet, row, 0, format!("{:?}", json.severity).to_lowercase())?;
+        let severity = format!("{:?}", json.severity).to_lowercase();
+        write_text(sheet, row, 0, t.get(&format!("severity-{severity}")))?;
         write_text(sheet, row, 1, json.code)?;
-        crate::report::xlsx::write_text_with_format(sheet, row, 2, json.message, &wrap)?;
-        if let Some(help) = json.help {
-            crate::report::xlsx::write_text_with_format(sheet, row, 3, help, &wrap)?;
+        let message = t.text(&finding.message);
+        crate::report::xlsx::write_text_with_format(sheet, row, 2, &message, &wrap)?;
+        if let Some(help) = &finding.help {
+            crate::report::xlsx::write_text_with_format(sheet, row, 3, t.text(help), &wrap)?;
         }
         if let Some(line) = json.line {
             sheet.write_number(row, 4, line as f64)?;
@@ -316,18 +345,18 @@ pub fn findings(
     }
     filter(sheet, row, titles.len() as u16)?;
     if findings.is_empty() {
-        write_text(
-            sheet,
-            1,
-            2,
-            "No findings: every deadline, funding window and commitment is met.",
-        )?;
+        write_text(sheet, 1, 2, t.get("no-findings"))?;
     }
     Ok(())
 }
 
 /// Indicators: a row per indicator target, with the planned value and whether it is reached.
-pub fn indicators(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(), XlsxError> {
+pub fn indicators(
+    sheet: &mut Worksheet,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    t: &Messages,
+) -> Result<(), XlsxError> {
     let titles = [
         "Indicator",
         "ID",
@@ -343,6 +372,7 @@ pub fn indicators(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Resu
         sheet,
         &titles,
         &[40.0, 20.0, 36.0, 10.0, 10.0, 7.0, 10.0, 10.0, 9.0],
+        t,
     )?;
     let mut row = 0;
     for (i, indicator) in roadmap.indicators.iter().enumerate() {
@@ -365,7 +395,12 @@ pub fn indicators(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Resu
 }
 
 /// Programmes: a row per programme with its rolled-up dates, cost and commitments.
-pub fn programmes(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Result<(), XlsxError> {
+pub fn programmes(
+    sheet: &mut Worksheet,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    t: &Messages,
+) -> Result<(), XlsxError> {
     let titles = [
         "Programme",
         "ID",
@@ -385,6 +420,7 @@ pub fn programmes(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Resu
         &[
             36.0, 20.0, 28.0, 28.0, 9.0, 11.0, 11.0, 13.0, 13.0, 8.0, 50.0,
         ],
+        t,
     )?;
     let mut row = 0;
     for (q, programme) in roadmap.programmes.iter().enumerate() {
@@ -398,8 +434,8 @@ pub fn programmes(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Resu
         }
         sheet.write_number(row, 4, planned.projects.len() as f64)?;
         if let (Some(start), Some(finish)) = (planned.start, planned.finish) {
-            write_day(sheet, row, 5, start, &date_format())?;
-            write_day(sheet, row, 6, finish, &date_format())?;
+            write_day(sheet, row, 5, start, &date_format(t))?;
+            write_day(sheet, row, 6, finish, &date_format(t))?;
         }
         sheet.write_number_with_format(row, 7, planned.cost, &money())?;
         sheet.write_number_with_format(row, 8, planned.committed, &money())?;

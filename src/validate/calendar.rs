@@ -40,12 +40,13 @@ pub(super) fn resolve(
                     None => {
                         let mut finding = Diagnostic::error(
                             Code::InvalidValue,
-                            format!("`{}` is not a weekday", name.value),
+                            crate::i18n::text!("e-not-weekday", value = &name.value),
                         )
                         .at(name.at.clone());
                         finding = match diag::suggest(&lower, WEEKDAYS) {
-                            Some(best) => finding.with_help(format!("did you mean `{best}`?")),
-                            None => finding.with_help("use mon, tue, wed, thu, fri, sat or sun"),
+                            Some(best) => finding
+                                .with_help(crate::i18n::text!("help-did-you-mean", name = best)),
+                            None => finding.with_help(crate::i18n::text!("find-calendar-1")),
                         };
                         findings.push(finding);
                     }
@@ -61,13 +62,14 @@ pub(super) fn resolve(
             findings.push(
                 Diagnostic::error(
                     Code::InvalidValue,
-                    format!(
-                        "{date} is before {}, the first year of the plan: it can never apply",
-                        start.year()
+                    crate::i18n::text!(
+                        "e-day-before-plan",
+                        date = date,
+                        year = start.year().to_string()
                     ),
                 )
                 .at(at.clone())
-                .with_help("remove it, or check the year"),
+                .with_help(crate::i18n::text!("find-calendar-2")),
             );
         };
     for holiday in raw.holidays.as_deref().unwrap_or_default() {
@@ -79,12 +81,10 @@ pub(super) fn resolve(
                     findings.push(
                         Diagnostic::error(
                             Code::InvalidValue,
-                            format!("`{}` is not a built-in holiday set", name.value),
+                            crate::i18n::text!("e-not-holiday-set", value = &name.value),
                         )
                         .at(name.at.clone())
-                        .with_help(
-                            "the built-in set is \"BG\" (Bulgaria); write other days as dates",
-                        ),
+                        .with_help(crate::i18n::text!("find-calendar-3")),
                     );
                 }
             }
@@ -102,18 +102,18 @@ pub(super) fn resolve(
             RawHoliday::Range(range) => {
                 let (Some(from), Some(until)) = (&range.from, &range.until) else {
                     findings.push(
-                        Diagnostic::error(
-                            Code::MissingKey,
-                            "a holiday range needs `from` and `until`",
-                        )
-                        .at(range.at.clone()),
+                        Diagnostic::error(Code::MissingKey, crate::i18n::text!("find-calendar-4"))
+                            .at(range.at.clone()),
                     );
                     continue;
                 };
                 if until.value.0 < from.value.0 {
                     findings.push(
-                        Diagnostic::error(Code::InvalidValue, "the range ends before it begins")
-                            .at(until.at.clone()),
+                        Diagnostic::error(
+                            Code::InvalidValue,
+                            crate::i18n::text!("find-calendar-5"),
+                        )
+                        .at(until.at.clone()),
                     );
                     continue;
                 }
@@ -152,9 +152,7 @@ pub(super) fn resolve(
             Err(message) => findings.push(
                 Diagnostic::error(Code::InvalidValue, message)
                     .at(named.at.clone())
-                    .with_help(
-                        "name an iCalendar (.ics) file, relative to the roadmap file, whose events are the days off",
-                    ),
+                    .with_help(crate::i18n::text!("e-holidays-file-help")),
             ),
         }
     }
@@ -175,9 +173,9 @@ pub(super) fn resolve(
             .and_then(|w| w.first())
             .map_or(raw.at.clone(), |w| w.at.clone());
         findings.push(
-            Diagnostic::error(Code::InvalidValue, "the calendar has no working weekday")
+            Diagnostic::error(Code::InvalidValue, crate::i18n::text!("find-calendar-7"))
                 .at(at)
-                .with_help("list at least one, e.g. workdays = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]"),
+                .with_help(crate::i18n::text!("find-calendar-8")),
         );
     }
     (Some(calendar), dates)

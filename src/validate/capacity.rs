@@ -18,13 +18,20 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::error(
                         Code::OverCapacity,
-                        format!(
-                            "`{}` needs {need_shown}{unit} of `{}`, which has only {capacity_shown}{unit}",
-                            project.id, resource.id,
+                        crate::i18n::text!(
+                            "e-over-capacity",
+                            project = &project.id,
+                            need = need_shown,
+                            unit = unit,
+                            resource = &resource.id,
+                            capacity = capacity_shown,
                         ),
                     )
                     .at(demand.at.clone())
-                    .with_note(resource.capacity_at.clone(), "capacity set here"),
+                    .with_note(
+                        resource.capacity_at.clone(),
+                        crate::i18n::text!("note-capacity-set"),
+                    ),
                 );
             }
         }

@@ -2,7 +2,7 @@
 //! `min_project` and `max_project` to any one project.
 
 use crate::diag::{Code, Diagnostic};
-use crate::display::amount;
+use crate::i18n::Arg;
 use crate::model::Roadmap;
 use crate::money;
 
@@ -18,22 +18,23 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::error(
                         Code::OverShare,
-                        format!(
-                            "`{}` pays {} {currency} of `{}`'s {} {currency} cost ({}), more than its max_share {} allows ({} {currency})",
-                            source.id,
-                            amount(paid),
-                            project.id,
-                            amount(cost),
-                            percent(paid / cost.max(f64::MIN_POSITIVE)),
-                            percent(share.value),
-                            amount(share.value * cost)
+                        crate::i18n::text!(
+                            "e-over-share",
+                            source = &source.id,
+                            paid = Arg::Amount(paid),
+                            currency = currency,
+                            project = &project.id,
+                            cost = Arg::Amount(cost),
+                            share = percent(paid / cost.max(f64::MIN_POSITIVE)),
+                            max = percent(share.value),
+                            allowed = Arg::Amount(share.value * cost),
                         ),
                     )
                     .at(contribution.at.clone())
-                    .with_note(share.at.clone(), "the share rule is here")
-                    .with_help(format!(
-                        "lower the contribution to {} or less, and cover the rest from another source",
-                        amount((share.value * cost * 100.0).floor() / 100.0)
+                    .with_note(share.at.clone(), crate::i18n::text!("note-share-rule"))
+                    .with_help(crate::i18n::text!(
+                        "e-over-share-help",
+                        amount = Arg::Amount((share.value * cost * 100.0).floor() / 100.0)
                     )),
                 );
             }
@@ -41,26 +42,33 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                 .min_project
                 .as_ref()
                 .filter(|min| money::under(paid, min.value))
-                .map(|min| (min, "at least", "min_project"));
+                .map(|min| (min, "e-below-min-project", "min_project"));
             let above = source
                 .max_project
                 .as_ref()
                 .filter(|max| money::over(paid, max.value))
-                .map(|max| (max, "at most", "max_project"));
-            for (limit, bound, key) in below.into_iter().chain(above) {
-                findings.push(
-                    Diagnostic::error(
-                        Code::ProjectAmountOutOfRange,
-                        format!(
-                            "`{}` pays {} {currency} to `{}`, but pays {bound} {} {currency} to a project ({key})",
-                            source.id,
-                            amount(paid),
-                            project.id,
-                            amount(limit.value)
-                        ),
+                .map(|max| (max, "e-above-max-project", "max_project"));
+            for (limit, message, key) in below.into_iter().chain(above) {
+                let text = |id: &'static str| {
+                    crate::i18n::Text::message(
+                        id,
+                        vec![
+                            ("source", Arg::from(&source.id)),
+                            ("paid", Arg::Amount(paid)),
+                            ("currency", Arg::from(currency)),
+                            ("project", Arg::from(&project.id)),
+                            ("limit", Arg::Amount(limit.value)),
+                            ("key", Arg::from(key)),
+                        ],
                     )
-                    .at(contribution.at.clone())
-                    .with_note(limit.at.clone(), format!("{key} is here")),
+                };
+                findings.push(
+                    Diagnostic::error(Code::ProjectAmountOutOfRange, text(message))
+                        .at(contribution.at.clone())
+                        .with_note(
+                            limit.at.clone(),
+                            crate::i18n::text!("note-key-here", key = key),
+                        ),
                 );
             }
         }

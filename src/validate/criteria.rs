@@ -38,13 +38,13 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
         findings.push(
             Diagnostic::new(
                 Code::MissingScore,
-                format!(
-                    "`{}` has no score for {list}: it counts as 0 in the ranking",
-                    project.id
-                ),
+                crate::i18n::text!("w-missing-score", project = &project.id, list = list),
             )
             .at(project.at.clone())
-            .with_help(format!("add `scores = {{ {example} }}` (0 to 5)")),
+            .with_help(crate::i18n::text!(
+                "w-missing-score-help",
+                example = format!("{{ {example} }}")
+            )),
         );
     }
 }

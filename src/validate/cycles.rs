@@ -23,10 +23,10 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::error(
                         Code::DependencyCycle,
-                        format!("project `{}` depends on itself", project.id),
+                        crate::i18n::text!("e-self-dependency", id = &project.id),
                     )
                     .at(dep.at.clone())
-                    .with_help("remove this dependency"),
+                    .with_help(crate::i18n::text!("e-self-dependency-help")),
                 );
             } else {
                 graph.add_edge(NodeIndex::new(i), NodeIndex::new(dep.on), d);
@@ -56,10 +56,10 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
         findings.push(
             Diagnostic::error(
                 Code::DependencyCycle,
-                format!("dependency cycle: {}", names.join(" -> ")),
+                crate::i18n::text!("e-dependency-cycle", path = names.join(" -> ")),
             )
             .at(entry)
-            .with_help("each project depends on the next, so none can start; remove one of these dependencies"),
+            .with_help(crate::i18n::text!("e-dependency-cycle-help")),
         );
     }
 }

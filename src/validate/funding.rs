@@ -1,7 +1,7 @@
 //! Money: no source committed beyond its amount; every project's cost covered.
 
 use crate::diag::{Code, Diagnostic};
-use crate::display::amount;
+use crate::i18n::Arg;
 use crate::model::Roadmap;
 use crate::money;
 
@@ -34,31 +34,37 @@ fn over_committed(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
         // The largest commitments first: they are where the money can be found.
         let mut largest = commitments.clone();
         largest.sort_by(|a, b| b.1.amount.total_cmp(&a.1.amount));
-        let mut named: Vec<String> = largest
+        let mut named: Vec<Arg> = largest
             .iter()
             .take(NAMED)
-            .map(|(id, c)| format!("`{id}` {}", amount(c.amount)))
+            .map(|(id, c)| Arg::Join(vec![format!("`{id}`").into(), Arg::Amount(c.amount)], " "))
             .collect();
         if count > NAMED {
-            named.push(format!("{} more", count - NAMED));
+            named.push(crate::i18n::text!("n-more", count = count - NAMED).into());
         }
         let mut finding = Diagnostic::error(
             Code::OverCommitted,
-            format!(
-                "`{}` is committed {} {currency} across {count} project{} ({}) but has {} {currency} ({} over)",
-                source.id,
-                amount(committed),
-                if count == 1 { "" } else { "s" },
-                named.join(", "),
-                amount(source.amount),
-                amount(committed - source.amount)
+            crate::i18n::text!(
+                "e-over-committed",
+                source = &source.id,
+                committed = Arg::Amount(committed),
+                currency = currency,
+                count = count,
+                named = Arg::Join(named, ", "),
+                amount = Arg::Amount(source.amount),
+                over = Arg::Amount(committed - source.amount),
             ),
         )
         .at(source.amount_at.clone());
         for (id, c) in largest.iter().take(NAMED) {
             finding = finding.with_note(
                 c.at.clone(),
-                format!("`{id}` commits {} {currency}", amount(c.amount)),
+                crate::i18n::text!(
+                    "note-commits",
+                    id = *id,
+                    amount = Arg::Amount(c.amount),
+                    currency = currency
+                ),
             );
         }
         findings.push(finding);
@@ -81,16 +87,17 @@ pub fn gaps(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             findings.push(
                 Diagnostic::new(
                     Code::FundingGap,
-                    format!(
-                        "`{}` costs {} {currency} but its funding covers {} ({} {currency} uncovered)",
-                        project.id,
-                        amount(cost),
-                        amount(funded),
-                        amount(cost - funded)
+                    crate::i18n::text!(
+                        "w-funding-gap",
+                        project = &project.id,
+                        cost = Arg::Amount(cost),
+                        currency = currency,
+                        funded = Arg::Amount(funded),
+                        gap = Arg::Amount(cost - funded),
                     ),
                 )
                 .at(cost_at.clone())
-                .with_help("add a source to `funding`, or raise a contribution"),
+                .with_help(crate::i18n::text!("w-funding-gap-help")),
             );
         }
     }

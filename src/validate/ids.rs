@@ -65,6 +65,22 @@ identified! {
     RawIndicator => IndicatorKey, "indicator";
 }
 
+/// A kind of entry (`"funding source"`) as a message of each language.
+fn kind_text(kind: &str) -> crate::i18n::Text {
+    match kind {
+        "objective" => crate::i18n::text!("kind-objective"),
+        "actor" => crate::i18n::text!("kind-actor"),
+        "resource" => crate::i18n::text!("kind-resource"),
+        "funding source" => crate::i18n::text!("kind-funding-source"),
+        "project" => crate::i18n::text!("kind-project"),
+        "criterion" => crate::i18n::text!("kind-criterion"),
+        "scenario" => crate::i18n::text!("kind-scenario"),
+        "programme" => crate::i18n::text!("kind-programme"),
+        "indicator" => crate::i18n::text!("kind-indicator"),
+        other => crate::i18n::Text::plain(other),
+    }
+}
+
 impl IdIndex {
     /// Indexes the ids of a table's entries, reporting missing, malformed and duplicate ones.
     pub fn of<T: Identified>(entries: &[T], findings: &mut Vec<Diagnostic>) -> IdIndex {
@@ -100,9 +116,12 @@ impl IdIndex {
                 // A rejected id was reported already; a missing one is reported here.
                 if !rejected {
                     findings.push(
-                        Diagnostic::error(Code::MissingKey, format!("{header} has no `id`"))
-                            .at(table_at)
-                            .with_help(format!("add `id = \"...\"` to name this {kind}")),
+                        Diagnostic::error(
+                            Code::MissingKey,
+                            crate::i18n::text!("e-no-id", header = header),
+                        )
+                        .at(table_at)
+                        .with_help(crate::i18n::text!("e-no-id-help", kind = kind_text(kind))),
                     );
                 }
                 index.ids.push(String::new());
@@ -110,12 +129,12 @@ impl IdIndex {
             };
             if !is_well_formed(&id.value) {
                 let shown = if id.value.is_empty() {
-                    "an empty id".to_string()
+                    crate::i18n::text!("e-empty-id", kind = kind_text(kind))
                 } else {
-                    format!("`{}` is not a valid id", id.value)
+                    crate::i18n::text!("e-invalid-id", id = &id.value, kind = kind_text(kind))
                 };
                 let help = if id.value.trim().is_empty() {
-                    "ids are made of letters, digits, `-`, `_` and `.`".to_string()
+                    crate::i18n::text!("e-invalid-id-help")
                 } else {
                     let fixed: String = id
                         .value
@@ -123,9 +142,9 @@ impl IdIndex {
                         .chars()
                         .map(|c| if is_id_char(c) { c } else { '-' })
                         .collect();
-                    format!("ids are made of letters, digits, `-`, `_` and `.`, e.g. `{fixed}`")
+                    crate::i18n::text!("e-invalid-id-help-example", fixed = fixed)
                 };
-                let finding = Diagnostic::error(Code::InvalidId, format!("{shown} for a {kind}"))
+                let finding = Diagnostic::error(Code::InvalidId, shown)
                     .at(id.at.clone())
                     .with_help(help);
                 findings.push(finding);
@@ -134,10 +153,14 @@ impl IdIndex {
                 Some(first) => findings.push(
                     Diagnostic::error(
                         Code::DuplicateId,
-                        format!("{kind} id `{}` is used twice", id.value),
+                        crate::i18n::text!(
+                            "e-duplicate-id",
+                            kind = kind_text(kind),
+                            id = &id.value
+                        ),
                     )
                     .at(id.at.clone())
-                    .with_note(first.clone(), "first used here"),
+                    .with_note(first.clone(), crate::i18n::text!("note-first-used")),
                 ),
                 None => {
                     first_at.insert(id.value.clone(), id.at.clone());
@@ -164,15 +187,20 @@ impl IdIndex {
         }
         let mut finding = Diagnostic::error(
             Code::UnknownReference,
-            format!("there is no {} with id `{}`", self.kind, reference.value),
+            crate::i18n::text!(
+                "e-unknown-reference",
+                kind = kind_text(self.kind),
+                id = &reference.value
+            ),
         )
         .at(reference.at.clone());
         let suggester = self.suggester.get_or_init(|| Suggester::new(&self.ids));
         finding = match suggester.suggest(&self.ids, &reference.value) {
-            Some(best) => finding.with_help(format!("did you mean `{best}`?")),
-            None if self.ids.is_empty() => {
-                finding.with_help(format!("the file defines no {} yet", self.kind))
-            }
+            Some(best) => finding.with_help(crate::i18n::text!("help-did-you-mean", name = best)),
+            None if self.ids.is_empty() => finding.with_help(crate::i18n::text!(
+                "e-unknown-reference-none",
+                kind = kind_text(self.kind)
+            )),
             None => finding,
         };
         findings.push(finding);

@@ -16,9 +16,10 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
         findings.push(
             Diagnostic::error(
                 Code::TooLarge,
-                format!(
-                    "the roadmap has {} projects; at most {MAX_PROJECTS} are supported",
-                    roadmap.projects.len()
+                crate::i18n::text!(
+                    "e-too-many-projects",
+                    count = roadmap.projects.len().to_string(),
+                    max = MAX_PROJECTS.to_string(),
                 ),
             )
             .at(roadmap.projects[MAX_PROJECTS].at.clone()),

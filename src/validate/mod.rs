@@ -102,7 +102,10 @@ pub(crate) mod test_support {
             Some(raw) => super::validate(&raw, parsed.findings).findings,
             None => parsed.findings,
         };
-        findings.into_iter().map(|f| f.message).collect()
+        findings
+            .into_iter()
+            .map(|f| f.message.to_string())
+            .collect()
     }
 
     /// A valid preamble: roadmap, one objective, one actor. Tests append projects to it.

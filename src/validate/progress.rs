@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::calendar::LinkKind;
 use crate::calendar::Span;
-use crate::diag::{self, Code, Diagnostic};
+use crate::diag::{self, Code, Diagnostic, Text};
 use crate::model::decode::Table;
 use crate::model::raw::{EstimateKey, RawDuration, RawEstimate, RawProject};
 use crate::model::{Estimate, Roadmap, Status};
@@ -34,10 +34,10 @@ fn estimate(e: &RawEstimate, findings: &mut Vec<Diagnostic>) -> Option<Estimate>
             findings.push(
                 Diagnostic::error(
                     Code::MissingKey,
-                    format!("a three-point duration has no `{key}`"),
+                    crate::i18n::text!("e-estimate-missing", key = key),
                 )
                 .at(e.at.clone())
-                .with_help("write { optimistic = \"4 months\", likely = \"6 months\", pessimistic = \"12 months\" }"),
+                .with_help(crate::i18n::text!("find-progress-1")),
             );
         }
         value.clone()
@@ -51,14 +51,15 @@ fn estimate(e: &RawEstimate, findings: &mut Vec<Diagnostic>) -> Option<Estimate>
         findings.push(
             Diagnostic::error(
                 Code::InvalidValue,
-                format!(
-                    "the optimistic duration {} is longer than the likely one {}",
-                    o.value, l.value
+                crate::i18n::text!(
+                    "e-optimistic-longer",
+                    optimistic = o.value.to_string(),
+                    likely = l.value.to_string()
                 ),
             )
             .at(o.at.clone())
-            .with_note(l.at.clone(), "likely duration")
-            .with_help("optimistic <= likely <= pessimistic"),
+            .with_note(l.at.clone(), crate::i18n::text!("find-progress-2"))
+            .with_help(crate::i18n::text!("find-progress-3")),
         );
         return None;
     }
@@ -66,14 +67,15 @@ fn estimate(e: &RawEstimate, findings: &mut Vec<Diagnostic>) -> Option<Estimate>
         findings.push(
             Diagnostic::error(
                 Code::InvalidValue,
-                format!(
-                    "the pessimistic duration {} is shorter than the likely one {}",
-                    p.value, l.value
+                crate::i18n::text!(
+                    "e-pessimistic-shorter",
+                    pessimistic = p.value.to_string(),
+                    likely = l.value.to_string()
                 ),
             )
             .at(p.at.clone())
-            .with_note(l.at.clone(), "likely duration")
-            .with_help("optimistic <= likely <= pessimistic"),
+            .with_note(l.at.clone(), crate::i18n::text!("find-progress-4"))
+            .with_help(crate::i18n::text!("find-progress-5")),
         );
         return None;
     }
@@ -129,12 +131,17 @@ fn status(p: &RawProject, findings: &mut Vec<Diagnostic>) -> Status {
             let names = Status::ALL.map(|(name, _)| name);
             let mut finding = Diagnostic::error(
                 Code::InvalidValue,
-                format!("`{}` is not a status", status.value),
+                crate::i18n::text!("e-not-status", value = &status.value),
             )
             .at(status.at.clone());
             finding = match diag::suggest(&status.value, names) {
-                Some(best) => finding.with_help(format!("did you mean `{best}`?")),
-                None => finding.with_help(format!("use one of: {}", names.join(", "))),
+                Some(best) => {
+                    finding.with_help(crate::i18n::text!("help-did-you-mean", name = best))
+                }
+                None => finding.with_help(crate::i18n::text!(
+                    "help-use-one-of",
+                    names = names.join(", ")
+                )),
             };
             findings.push(finding);
             Status::NotStarted
@@ -153,10 +160,10 @@ fn share_at_most_one(p: &RawProject, findings: &mut Vec<Diagnostic>) {
         findings.push(
             Diagnostic::error(
                 Code::InvalidValue,
-                format!("progress {} is more than 1", v.value.0),
+                crate::i18n::text!("e-progress-above-one", value = v.value.0.to_string()),
             )
             .at(v.at.clone())
-            .with_help("progress is the share of the work done, from 0 to 1 (0.4 = 40%)"),
+            .with_help(crate::i18n::text!("find-progress-6")),
         );
     }
 }
@@ -171,11 +178,11 @@ fn keys_match_status(
     let actual_start = p.actual_start.as_ref().map(|d| d.value.0);
     let actual_finish = p.actual_finish.as_ref().map(|d| d.value.0);
     let status_at = p.status.as_ref().map_or(p.at.clone(), |s| s.at.clone());
-    let mut invalid = |at: std::ops::Range<usize>, message: String, help: &str| {
+    let mut invalid = |at: std::ops::Range<usize>, message: Text, help: &'static str| {
         findings.push(
             Diagnostic::error(Code::InvalidProgress, message)
                 .at(at)
-                .with_help(help.to_string()),
+                .with_help(Text::message(help, Vec::new())),
         );
     };
     match status {
@@ -183,15 +190,15 @@ fn keys_match_status(
             if let Some(d) = &p.actual_start {
                 invalid(
                     d.at.clone(),
-                    "a project that has not started has an `actual_start`".into(),
-                    "set `status = \"in-progress\"` or remove `actual_start`",
+                    crate::i18n::text!("e-progress-1"),
+                    "e-progress-1-help",
                 );
             }
             if let Some(d) = &p.actual_finish {
                 invalid(
                     d.at.clone(),
-                    "a project that has not started has an `actual_finish`".into(),
-                    "set `status = \"done\"` or remove `actual_finish`",
+                    crate::i18n::text!("e-progress-2"),
+                    "e-progress-2-help",
                 );
             }
             if let Some(v) = &p.progress
@@ -199,8 +206,8 @@ fn keys_match_status(
             {
                 invalid(
                     v.at.clone(),
-                    "a project that has not started has progress".into(),
-                    "set `status = \"in-progress\"` and its `actual_start`",
+                    crate::i18n::text!("e-progress-3"),
+                    "e-progress-3-help",
                 );
             }
         }
@@ -208,15 +215,15 @@ fn keys_match_status(
             if actual_start.is_none() {
                 invalid(
                     status_at.clone(),
-                    "a project in progress has no `actual_start`".into(),
-                    "add `actual_start = YYYY-MM-DD`, the day it started",
+                    crate::i18n::text!("e-progress-4"),
+                    "e-progress-4-help",
                 );
             }
             if let Some(d) = &p.actual_finish {
                 invalid(
                     d.at.clone(),
-                    "a project in progress has an `actual_finish`".into(),
-                    "set `status = \"done\"` or remove `actual_finish`",
+                    crate::i18n::text!("e-progress-5"),
+                    "e-progress-5-help",
                 );
             }
         }
@@ -224,15 +231,15 @@ fn keys_match_status(
             if actual_finish.is_none() {
                 invalid(
                     status_at.clone(),
-                    "a done project has no `actual_finish`".into(),
-                    "add `actual_finish = YYYY-MM-DD`, its last day",
+                    crate::i18n::text!("e-progress-6"),
+                    "e-progress-6-help",
                 );
             }
             if actual_start.is_none() && !milestone && actual_finish.is_some() {
                 invalid(
                     status_at.clone(),
-                    "a done project has no `actual_start`".into(),
-                    "add `actual_start = YYYY-MM-DD`, its first day",
+                    crate::i18n::text!("e-progress-7"),
+                    "e-progress-7-help",
                 );
             }
             if let Some(v) = &p.progress
@@ -240,11 +247,20 @@ fn keys_match_status(
             {
                 invalid(
                     v.at.clone(),
-                    format!("a done project has progress {} (not 1)", v.value.0),
-                    "remove `progress`, or set `status = \"in-progress\"`",
+                    crate::i18n::text!("e-progress-8", value = v.value.0.to_string()),
+                    "e-progress-8-help",
                 );
             }
         }
+    }
+}
+
+/// The catalogue id of a status, as a sentence names it ("not started").
+fn status_id(status: Status) -> &'static str {
+    match status {
+        Status::NotStarted => "status-not-started",
+        Status::InProgress => "status-in-progress",
+        Status::Done => "status-done",
     }
 }
 
@@ -256,13 +272,14 @@ fn finish_not_before_start(p: &RawProject, findings: &mut Vec<Diagnostic>) {
         findings.push(
             Diagnostic::error(
                 Code::InvalidProgress,
-                format!(
-                    "`actual_finish` {} is before `actual_start` {}",
-                    f.value.0, s.value.0
+                crate::i18n::text!(
+                    "e-finish-before-start",
+                    finish = f.value.0,
+                    start = s.value.0
                 ),
             )
             .at(f.at.clone())
-            .with_note(s.at.clone(), "started here"),
+            .with_note(s.at.clone(), crate::i18n::text!("find-progress-7")),
         );
     }
 }
@@ -281,26 +298,28 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             let before = &roadmap.projects[dep.on];
             let problem = match (before.status, before.actual_finish) {
                 (Status::Done, Some(finish)) if finish >= started && !before.is_milestone() => {
-                    Some(format!(
-                        "`{}` started {started}, but its prerequisite `{}` finished only {finish}",
-                        project.id, before.id
+                    Some(crate::i18n::text!(
+                        "w-started-before-prerequisite",
+                        project = &project.id,
+                        started = started,
+                        before = &before.id,
+                        finish = finish,
                     ))
                 }
                 (Status::Done, _) => None,
-                (status, _) => Some(format!(
-                    "`{}` has started ({started}), but its prerequisite `{}` is {}",
-                    project.id,
-                    before.id,
-                    status.as_str().replace('-', " ")
+                (status, _) => Some(crate::i18n::text!(
+                    "w-prerequisite-not-done",
+                    project = &project.id,
+                    started = started,
+                    before = &before.id,
+                    status = crate::i18n::Text::message(status_id(status), Vec::new()),
                 )),
             };
             if let Some(message) = problem {
                 findings.push(
                     Diagnostic::new(Code::ProgressOutOfOrder, message)
                         .at(dep.at.clone())
-                        .with_help(
-                            "check the recorded dates, or make the dependency a start-to-start link",
-                        ),
+                        .with_help(crate::i18n::text!("find-progress-8")),
                 );
             }
         }

@@ -182,9 +182,9 @@ fn start_date(
 ) -> chrono::NaiveDate {
     if raw.roadmap.is_none() {
         findings.push(
-            Diagnostic::error(Code::MissingKey, "the file has no [roadmap] table")
+            Diagnostic::error(Code::MissingKey, crate::i18n::text!("find-resolve-1"))
                 .at(0..0)
-                .with_help("start the file with [roadmap], a `name` and a `start = YYYY-MM-DD`"),
+                .with_help(crate::i18n::text!("find-resolve-2")),
         );
     }
     match &header.start {
@@ -192,9 +192,9 @@ fn start_date(
         None => {
             if raw.roadmap.is_some() && !header.is_rejected(RoadmapKey::start) {
                 findings.push(
-                    Diagnostic::error(Code::MissingKey, "[roadmap] has no `start`")
+                    Diagnostic::error(Code::MissingKey, crate::i18n::text!("find-resolve-3"))
                         .at(header.at.clone())
-                        .with_help("add `start = 2019-01-01`, the first day of the plan"),
+                        .with_help(crate::i18n::text!("find-resolve-4")),
                 );
             }
             chrono::NaiveDate::MIN
@@ -209,13 +209,13 @@ fn language(code: &Located<String>, findings: &mut Vec<Diagnostic>) -> crate::i1
         findings.push(
             Diagnostic::error(
                 Code::InvalidValue,
-                format!(
-                    "`{}` is not a language the reports are written in",
-                    code.value
-                ),
+                crate::i18n::text!("e-not-language", value = &code.value),
             )
             .at(code.at.clone())
-            .with_help(format!("use one of: {}", names.join(", "))),
+            .with_help(crate::i18n::text!(
+                "help-use-one-of",
+                names = names.join(", ")
+            )),
         );
         crate::i18n::Lang::En
     })
@@ -227,12 +227,15 @@ fn actor_kind(kind: &Located<String>, findings: &mut Vec<Diagnostic>) -> ActorKi
         let names = ActorKind::ALL.map(|(name, _)| name);
         let mut finding = Diagnostic::error(
             Code::InvalidValue,
-            format!("`{}` is not a kind of actor", kind.value),
+            crate::i18n::text!("e-not-actor-kind", value = &kind.value),
         )
         .at(kind.at.clone());
         finding = match diag::suggest(&kind.value, names) {
-            Some(best) => finding.with_help(format!("did you mean `{best}`?")),
-            None => finding.with_help(format!("use one of: {}", names.join(", "))),
+            Some(best) => finding.with_help(crate::i18n::text!("help-did-you-mean", name = best)),
+            None => finding.with_help(crate::i18n::text!(
+                "help-use-one-of",
+                names = names.join(", ")
+            )),
         };
         findings.push(finding);
         ActorKind::Other
@@ -255,13 +258,14 @@ fn resolve_funding_source(
         findings.push(
             Diagnostic::error(
                 Code::InvalidValue,
-                format!(
-                    "the window closes ({}) before it opens ({})",
-                    until_date.value.0, from_date.value.0
+                crate::i18n::text!(
+                    "e-window-closes-before-opening",
+                    until = until_date.value.0,
+                    from = from_date.value.0
                 ),
             )
             .at(until_date.at.clone())
-            .with_note(from_date.at.clone(), "opens here"),
+            .with_note(from_date.at.clone(), crate::i18n::text!("find-resolve-5")),
         );
     }
     let limit = |value: &Option<Located<crate::model::decode::Amount>>| {
@@ -277,10 +281,10 @@ fn resolve_funding_source(
         findings.push(
             Diagnostic::error(
                 Code::InvalidValue,
-                format!("max_share {} is more than 1", share.value),
+                crate::i18n::text!("e-max-share-above-one", value = share.value.to_string()),
             )
             .at(share.at.clone())
-            .with_help("a share goes from 0 to 1: 0.85 means 85% of a project's cost"),
+            .with_help(crate::i18n::text!("find-resolve-6")),
         );
     }
     let (min_project, max_project) = (limit(&f.min_project), limit(&f.max_project));
@@ -290,14 +294,14 @@ fn resolve_funding_source(
         findings.push(
             Diagnostic::error(
                 Code::InvalidValue,
-                format!(
-                    "max_project ({}) is less than min_project ({})",
-                    crate::display::amount(max.value),
-                    crate::display::amount(min.value)
+                crate::i18n::text!(
+                    "e-max-below-min-project",
+                    max = crate::i18n::Arg::Amount(max.value),
+                    min = crate::i18n::Arg::Amount(min.value)
                 ),
             )
             .at(max.at.clone())
-            .with_note(min.at.clone(), "min_project is here"),
+            .with_note(min.at.clone(), crate::i18n::text!("find-resolve-7")),
         );
     }
     FundingSource {
@@ -455,10 +459,10 @@ fn written_priority(p: &RawProject, findings: &mut Vec<Diagnostic>) -> Option<u8
     findings.push(
         Diagnostic::error(
             Code::InvalidValue,
-            format!("priority {} is out of range", priority.value),
+            crate::i18n::text!("e-priority-range", value = priority.value.to_string()),
         )
         .at(priority.at.clone())
-        .with_help("priorities go from 1 (highest) to 5 (lowest)"),
+        .with_help(crate::i18n::text!("find-resolve-8")),
     );
     Some(3)
 }
@@ -544,10 +548,10 @@ fn resolve_dependency(
                     None => {
                         let finding = Diagnostic::error(
                             Code::InvalidValue,
-                            format!("`{}` is not a dependency type", t.value),
+                            crate::i18n::text!("e-not-link-type", value = &t.value),
                         )
                         .at(t.at.clone())
-                        .with_help("use \"FS\" (finish-to-start), \"SS\" (start-to-start) or \"FF\" (finish-to-finish)");
+                        .with_help(crate::i18n::text!("find-resolve-9"));
                         findings.push(finding);
                         return None;
                     }
@@ -589,7 +593,7 @@ pub(super) fn required_in<'a, T: Table, V>(
         findings.push(
             Diagnostic::error(
                 Code::MissingKey,
-                format!("{label} has no `{}`", T::key_name(key)),
+                crate::i18n::text!("e-table-lacks-key", table = label, key = T::key_name(key)),
             )
             .at(table.at().clone()),
         );

@@ -30,12 +30,12 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
         findings.push(
             Diagnostic::new(
                 Code::UnusedObjective,
-                format!("no project serves objective `{}`", objective.id),
+                crate::i18n::text!("w-unused-objective", id = &objective.id),
             )
             .at(objective.at.clone())
-            .with_help(format!(
-                "list it in a project's `objectives = [\"{}\"]`",
-                objective.id
+            .with_help(crate::i18n::text!(
+                "w-unused-objective-help",
+                id = &objective.id
             )),
         );
     }
@@ -47,13 +47,10 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
         findings.push(
             Diagnostic::new(
                 Code::IdleActor,
-                format!(
-                    "actor `{}` neither leads nor takes part in any project",
-                    actor.id
-                ),
+                crate::i18n::text!("w-idle-actor", id = &actor.id),
             )
             .at(actor.at.clone())
-            .with_help("name it as a project's `lead` or in its `participants`"),
+            .with_help(crate::i18n::text!("w-idle-actor-help")),
         );
     }
 }

@@ -61,16 +61,17 @@ pub fn resolve(
                     findings.push(
                         Diagnostic::error(
                             Code::OverCapacity,
-                            format!(
-                                "scenario `{id}` leaves `{}` {} units, but `{}` needs {}",
-                                resources[r].id,
-                                units(capacity),
-                                project.id,
-                                units(demand.units)
+                            crate::i18n::text!(
+                                "e-scenario-capacity",
+                                id = id,
+                                resource = &resources[r].id,
+                                capacity = units(capacity),
+                                project = &project.id,
+                                need = units(demand.units),
                             ),
                         )
                         .at(value.at.clone())
-                        .with_note(demand.at.clone(), "needed here"),
+                        .with_note(demand.at.clone(), crate::i18n::text!("note-needed-here")),
                     );
                     continue;
                 }
@@ -84,10 +85,13 @@ pub fn resolve(
                     findings.push(
                         Diagnostic::error(
                             Code::InvalidValue,
-                            format!("a stretch factor of {} is out of range", value.value.0),
+                            crate::i18n::text!(
+                                "e-stretch-range",
+                                factor = value.value.0.to_string()
+                            ),
                         )
                         .at(value.at.clone())
-                        .with_help("a factor above 0 and at most 1000: 1.5 makes it 50% longer"),
+                        .with_help(crate::i18n::text!("e-stretch-range-help")),
                     );
                     continue;
                 }

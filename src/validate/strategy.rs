@@ -52,9 +52,9 @@ pub(super) fn resolve_indicators(
                 .unwrap_or(0);
             let baseline = if i.baseline.is_none() && !i.is_rejected(IndicatorKey::baseline) {
                 findings.push(
-                    Diagnostic::error(Code::MissingKey, "[[indicator]] has no `baseline`")
+                    Diagnostic::error(Code::MissingKey, crate::i18n::text!("find-strategy-1"))
                         .at(i.at.clone())
-                        .with_help("add `baseline = { year = 2019, value = 12 }`"),
+                        .with_help(crate::i18n::text!("find-strategy-2")),
                 );
                 None
             } else {
@@ -122,24 +122,25 @@ fn check_target_years(
             findings.push(
                 Diagnostic::error(
                     Code::InvalidValue,
-                    format!(
-                        "target year {} is before the baseline year {}",
-                        target.year, baseline.year
+                    crate::i18n::text!(
+                        "e-target-before-baseline",
+                        target = target.year.to_string(),
+                        baseline = baseline.year.to_string()
                     ),
                 )
                 .at(year_at(target))
-                .with_note(baseline.at.clone(), "the baseline is here")
-                .with_help("a target is a value to reach after the baseline was measured"),
+                .with_note(baseline.at.clone(), crate::i18n::text!("find-strategy-3"))
+                .with_help(crate::i18n::text!("find-strategy-4")),
             );
         }
         if !seen.insert(target.year) {
             findings.push(
                 Diagnostic::error(
                     Code::InvalidValue,
-                    format!("a second target for {}", target.year),
+                    crate::i18n::text!("e-second-target", year = target.year.to_string()),
                 )
                 .at(year_at(target))
-                .with_help("give each year at most one target"),
+                .with_help(crate::i18n::text!("find-strategy-5")),
             );
         }
     }
@@ -179,13 +180,13 @@ fn parent_cycles(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::error(
                         Code::ProgrammeCycle,
-                        format!("programmes are their own parents: {}", names.join(" -> ")),
+                        crate::i18n::text!("e-programme-cycle", path = names.join(" -> ")),
                     )
                     .at(roadmap.programmes[first]
                         .parent_at
                         .clone()
                         .unwrap_or_else(|| roadmap.programmes[first].at.clone()))
-                    .with_help("remove one `parent` so the programmes form a tree"),
+                    .with_help(crate::i18n::text!("find-strategy-6")),
                 );
                 break;
             }
@@ -214,12 +215,12 @@ fn empty_programmes(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
             findings.push(
                 Diagnostic::new(
                     Code::EmptyProgramme,
-                    format!("programme `{}` has no projects", programme.id),
+                    crate::i18n::text!("w-empty-programme", id = &programme.id),
                 )
                 .at(programme.at.clone())
-                .with_help(format!(
-                    "add `programme = \"{}\"` to a project (or to a sub-programme's project)",
-                    programme.id
+                .with_help(crate::i18n::text!(
+                    "w-empty-programme-help",
+                    id = &programme.id
                 )),
             );
         }
@@ -241,12 +242,12 @@ fn coverage(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::new(
                         Code::UnmeasuredObjective,
-                        format!("objective `{}` has no indicator", objective.id),
+                        crate::i18n::text!("w-unmeasured-objective", id = &objective.id),
                     )
                     .at(objective.at.clone())
-                    .with_help(format!(
-                        "add an [[indicator]] with `objective = \"{}\"`",
-                        objective.id
+                    .with_help(crate::i18n::text!(
+                        "w-unmeasured-objective-help",
+                        id = &objective.id
                     )),
                 );
             }
@@ -260,12 +261,12 @@ fn coverage(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::new(
                         Code::UnmovedIndicator,
-                        format!("no project contributes to indicator `{}`", indicator.id),
+                        crate::i18n::text!("w-unmoved-indicator", id = &indicator.id),
                     )
                     .at(indicator.at.clone())
-                    .with_help(format!(
-                        "add `contributes = {{ {} = ... }}` to the projects that move it",
-                        indicator.id
+                    .with_help(crate::i18n::text!(
+                        "w-unmoved-indicator-help",
+                        example = format!("{{ {} = ... }}", indicator.id)
                     )),
                 );
             }
@@ -278,10 +279,10 @@ fn coverage(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::new(
                         Code::AimlessProject,
-                        format!("project `{}` serves no objective", project.id),
+                        crate::i18n::text!("w-aimless-project", id = &project.id),
                     )
                     .at(project.at.clone())
-                    .with_help("list the objectives it serves in `objectives = [...]`"),
+                    .with_help(crate::i18n::text!("find-strategy-7")),
                 );
             }
         }
