@@ -49,6 +49,7 @@ sheet-resources = Ресурси
 sheet-actors = Участници
 sheet-findings = Констатации
 sheet-indicators = Индикатори
+sheet-objectives = Цели
 sheet-programmes = Програми
 month-1 = януари
 month-2 = февруари

@@ -49,6 +49,7 @@ sheet-resources = Resources
 sheet-actors = Actors
 sheet-findings = Findings
 sheet-indicators = Indicators
+sheet-objectives = Objectives
 sheet-programmes = Programmes
 month-1 = January
 month-2 = February

@@ -69,6 +69,12 @@ pub fn workbook(
             .set_name(name("sheet-programmes"))?;
         tables::programmes(sheet, roadmap, plan)?;
     }
+    if !roadmap.objectives.is_empty() {
+        let sheet = workbook
+            .add_worksheet()
+            .set_name(name("sheet-objectives"))?;
+        tables::objectives(sheet, roadmap, plan)?;
+    }
     workbook.save_to_buffer()
 }
 
