@@ -73,6 +73,7 @@ codes! {
     UnmeasuredObjective = "W011", "unmeasured-objective", Warning, "The roadmap has indicators, but none measures this objective.";
     UnmovedIndicator = "W012", "unmoved-indicator", Warning, "No project contributes to the indicator.";
     AimlessProject = "W013", "aimless-project", Warning, "The roadmap has objectives, but the project (not a milestone) serves none of them.";
+    HolidayAfterPlan = "W014", "holiday-after-plan", Warning, "A day or range written in `[calendar]` falls after the plan's last year, so it changes nothing (often a mistyped year).";
 }
 
 /// The README's table of codes, generated from the table above (`tests/docs.rs` checks the
