@@ -256,7 +256,8 @@ pub struct ExportArgs {
     pub as_of: Option<chrono::NaiveDate>,
 
     /// Sections of the Mermaid chart: by programme (the default when the roadmap has
-    /// programmes), first objective (otherwise the default) or leading actor.
+    /// programmes), objective (otherwise the default; a shared project in each objective's
+    /// section) or leading actor.
     #[arg(long, value_enum)]
     pub group_by: Option<GroupByName>,
 
@@ -382,7 +383,8 @@ pub struct PlanArgs {
     pub scale: Option<ScaleName>,
 
     /// Group the table and timeline as the programme tree (the default when the roadmap has
-    /// programmes), or the timeline by objective or leading actor; `none` for a flat list.
+    /// programmes), or the timeline by objective (a shared project under each objective it
+    /// serves, with a "By objective" totals table) or leading actor; `none` for a flat list.
     #[arg(long, value_enum)]
     pub group_by: Option<GroupByName>,
 
@@ -463,7 +465,7 @@ pub enum ScaleName {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum GroupByName {
     None,
-    /// Under the first objective each project serves.
+    /// Under every objective each project serves (shared projects under each, marked).
     Objective,
     /// Under the actor that leads each project.
     Lead,

@@ -192,7 +192,8 @@ fn workbook_opens_with_real_dates() {
             "Actors",
             "Findings",
             "Indicators",
-            "Programmes"
+            "Programmes",
+            "Objectives"
         ]
     );
     let sheet = workbook.worksheet_range("Plan").unwrap();

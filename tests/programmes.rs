@@ -280,7 +280,8 @@ fn csv_and_json_only_gain_columns_at_the_end() {
             "programmes",
             "indicators",
             "critical_chains",
-            "critical_chain_count"
+            "critical_chain_count",
+            "projects_without_objective"
         ]
     );
 }

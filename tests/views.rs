@@ -492,3 +492,277 @@ fn order_reads_in_order() {
         "{text}"
     );
 }
+
+// Point 4: every objective counts its projects.
+
+const SHARED: &str = "tests/fixtures/views/shared-objectives.toml";
+
+fn plan_text(path: &str, extra: &[&str]) -> String {
+    let output = roadmap()
+        .args(["plan", path, "--color", "never"])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", support::transcript(&output));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// The timeline's groups: each title line (objective id or "(no objective)") with the ids of
+/// the rows under it (marks kept), read off the lines after the axis.
+fn timeline_groups(text: &str, titles: &[&str]) -> Vec<(String, Vec<String>)> {
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    let timeline = text.split("By objective").last().unwrap();
+    for line in timeline.lines() {
+        if let Some(title) = titles.iter().find(|t| {
+            line.starts_with(*t)
+                && (line[t.len()..].starts_with(':')
+                    || line[t.len()..].starts_with(" —")
+                    || line[t.len()..].starts_with(" -"))
+        }) {
+            groups.push((title.to_string(), Vec::new()));
+        } else if let Some(group) = groups.last_mut() {
+            if line.trim().is_empty() {
+                break;
+            }
+            // The label: the id, and the shared mark when there is one.
+            let mut words = line.split_whitespace();
+            let id = words.next().unwrap().to_string();
+            let label = match words.next() {
+                Some(mark @ ("↔" | "<>")) => format!("{id} {mark}"),
+                _ => id,
+            };
+            group.1.push(label);
+        }
+    }
+    groups
+}
+
+#[test]
+fn a_project_serving_several_objectives_is_under_each() {
+    let titles = ["mobility", "services", "data", "(no objective)"];
+    for width in ["80", "200"] {
+        let text = plan_text(SHARED, &["--group-by", "objective", "--width", width]);
+        for line in text.lines() {
+            assert!(line.chars().count() <= width.parse().unwrap(), "{line:?}");
+        }
+        let groups = timeline_groups(&text, &titles);
+        let expected = [
+            (
+                "mobility",
+                vec!["data-platform ↔", "traffic-sensors ↔", "bus-app"],
+            ),
+            (
+                "services",
+                vec!["data-platform ↔", "e-forms", "open-portal ↔"],
+            ),
+            (
+                "data",
+                vec!["data-platform ↔", "traffic-sensors ↔", "open-portal ↔"],
+            ),
+            ("(no objective)", vec!["launch"]),
+        ];
+        let expected: Vec<(String, Vec<String>)> = expected
+            .iter()
+            .map(|(t, rows)| (t.to_string(), rows.iter().map(|r| r.to_string()).collect()))
+            .collect();
+        assert_eq!(groups, expected, "width {width}:\n{text}");
+        // The titles count the projects, and the key explains the mark.
+        assert!(
+            text.contains("mobility: Cleaner mobility — 3 projects, 2 shared"),
+            "{text}"
+        );
+        assert!(
+            text.contains("data: Open data — 3 projects, 3 shared"),
+            "{text}"
+        );
+        assert!(text.contains("(no objective) — 1 project"), "{text}");
+        assert!(
+            text.contains("↔ shared: serves several objectives, listed under each"),
+            "{text}"
+        );
+    }
+    // ASCII: the same groups with `<>`.
+    let text = plan_text(
+        SHARED,
+        &["--group-by", "objective", "--ascii", "--width", "100"],
+    );
+    assert!(text.is_ascii(), "{text}");
+    let groups = timeline_groups(&text, &titles);
+    assert_eq!(
+        groups[2].1,
+        ["data-platform <>", "traffic-sensors <>", "open-portal <>"]
+    );
+    assert!(
+        text.contains("<> shared: serves several objectives"),
+        "{text}"
+    );
+}
+
+#[test]
+fn objective_totals_count_shared_projects_in_full_and_the_plan_once() {
+    let text = plan_text(SHARED, &["--group-by", "objective", "--width", "120"]);
+    let row = |first: &str| -> Vec<String> {
+        let line = text
+            .lines()
+            .find(|l| l.trim_start_matches(['│', ' ']).starts_with(first))
+            .unwrap_or_else(|| panic!("no row {first}:\n{text}"));
+        // Cells are apart by at least two spaces; a cell has single spaces at most.
+        line.trim_matches(['│', ' '])
+            .split("  ")
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty())
+            .collect()
+    };
+    // objective, projects, shared, start, finish, cost, committed, crit
+    assert_eq!(
+        row("mobility "),
+        [
+            "mobility",
+            "3",
+            "2",
+            "2030-01-01",
+            "2031-01-31",
+            "1,000,000",
+            "400,000",
+            "yes"
+        ]
+    );
+    assert_eq!(row("services ")[1..3], ["3", "2"]);
+    assert_eq!(row("services ")[5], "850,000");
+    assert_eq!(row("data ")[5], "950,000");
+    assert_eq!(row("(no objective)")[1], "1");
+    // The plan's own totals count each project once: 1,250,000, not the objectives' sum.
+    let total = row("plan (each once)");
+    assert_eq!(total[1..3], ["6", "3"]);
+    assert_eq!(total[5], "1,250,000");
+    let note = text.split("By objective").nth(1).unwrap();
+    assert!(
+        note.contains("Each objective counts its shared projects (↔) in full"),
+        "{note}"
+    );
+    // JSON says the same, objective by objective.
+    let json = plan_json(SHARED, &[]);
+    let objective = |id: &str| {
+        json["objectives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        objective("data")["projects"],
+        serde_json::json!(["data-platform", "traffic-sensors", "open-portal"])
+    );
+    assert_eq!(objective("data")["shared"], 3);
+    assert_eq!(objective("mobility")["cost"], 1_000_000.0);
+    assert_eq!(objective("mobility")["shared_cost"], 900_000.0);
+    assert_eq!(objective("services")["finish"], "2030-12-31");
+    assert_eq!(
+        json["projects_without_objective"],
+        serde_json::json!(["launch"])
+    );
+    assert_eq!(json["roadmap"]["total_cost"], 1_250_000.0);
+}
+
+#[test]
+fn charts_and_the_report_show_shared_projects_under_each_objective() {
+    let output = roadmap()
+        .args(["export", SHARED, "--format", "mermaid"])
+        .output()
+        .unwrap();
+    let mermaid = String::from_utf8(output.stdout).unwrap();
+    let section = |name: &str| -> Vec<String> {
+        mermaid
+            .split("    section ")
+            .find(|s| s.starts_with(name))
+            .unwrap_or_else(|| panic!("no section {name}:\n{mermaid}"))
+            .lines()
+            .skip(1)
+            .map(|l| l.trim().split(" :").next().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        section("Open data"),
+        [
+            "City data platform (shared)",
+            "Traffic sensors (shared)",
+            "Open data portal (shared)"
+        ]
+    );
+    assert_eq!(
+        section("Digital public services"),
+        [
+            "City data platform (shared)",
+            "Online forms",
+            "Open data portal (shared)"
+        ]
+    );
+    assert_eq!(section("No objective"), ["Public launch"]);
+    assert!(mermaid.contains("%% (shared): the project serves several objectives"));
+
+    let output = roadmap()
+        .args(["export", SHARED, "--format", "html"])
+        .output()
+        .unwrap();
+    let html = String::from_utf8(output.stdout).unwrap();
+    let strategy = html.split("<section id=\"strategy\">").nth(1).unwrap();
+    let articles: Vec<&str> = strategy
+        .split("<article class=\"objective\">")
+        .skip(1)
+        .collect();
+    assert_eq!(
+        articles.len(),
+        4,
+        "three objectives and the projects serving none"
+    );
+    let data = articles[2];
+    for id in ["data-platform", "traffic-sensors", "open-portal"] {
+        assert!(
+            data.contains(&format!(
+                "<span class=\"id\">{id}</span> <span class=\"shared\">↔ shared"
+            )),
+            "{id}: {data}"
+        );
+    }
+    assert!(
+        data.contains("3 projects, 3 shared (counted in full: 950,000 of the cost)"),
+        "{data}"
+    );
+    assert!(data.contains("cost 950,000 EUR"), "{data}");
+    assert!(articles[3].contains("(no objective)") && articles[3].contains("launch"));
+}
+
+#[cfg(feature = "xlsx")]
+#[test]
+fn the_workbook_has_an_objectives_sheet() {
+    use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.xlsx");
+    roadmap()
+        .args(["export", SHARED, "-o"])
+        .arg(&path)
+        .assert()
+        .success();
+    let bytes = std::fs::read(&path).unwrap();
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = workbook.worksheet_range("Objectives").unwrap();
+    let text = |r: usize, c: usize| match sheet.get((r, c)) {
+        Some(Data::String(s)) => s.clone(),
+        Some(Data::Float(f)) => f.to_string(),
+        other => format!("{other:?}"),
+    };
+    assert_eq!(text(1, 1), "mobility");
+    assert_eq!(text(1, 2), "3");
+    assert_eq!(text(1, 3), "2");
+    assert_eq!(text(1, 6), "1000000");
+    assert_eq!(
+        text(3, 10),
+        "data-platform ↔, traffic-sensors ↔, open-portal ↔"
+    );
+    assert_eq!(text(4, 0), "(no objective)");
+    assert_eq!(text(5, 0), "Plan (each project once)");
+    assert_eq!(text(5, 6), "1250000");
+    assert!(text(7, 0).starts_with("Each objective counts its shared projects"));
+}

@@ -17,6 +17,7 @@ const WIDTHS: [u16; 5] = [60, 80, 100, 120, 200];
 const COMMANDS: &[&[&str]] = &[
     &["plan"],
     &["plan", "--group-by", "lead"],
+    &["plan", "--group-by", "objective"],
     &["plan", "-v"],
     &["actors"],
     &["funding"],

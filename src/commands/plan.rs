@@ -46,6 +46,10 @@ pub fn run(args: &PlanArgs, context: &Context) -> Result<Outcome> {
                 } else {
                     report::table::write(out, roadmap, plan, &look)?;
                 }
+                if group_by == GroupBy::Objective {
+                    writeln!(out)?;
+                    report::objectives::write_table(out, roadmap, plan, &look)?;
+                }
                 writeln!(out)?;
                 gantt::write(
                     out,

@@ -49,6 +49,7 @@ sheet-resources = Ресурси
 sheet-actors = Участници
 sheet-findings = Констатации
 sheet-indicators = Индикатори
+sheet-objectives = Цели
 sheet-programmes = Програми
 month-1 = януари
 month-2 = февруари
@@ -540,3 +541,9 @@ e-holidays-file-help = посочете файл iCalendar (.ics) спрямо �
 cap-over = над годишния си таван от { $cap }
 cap-yearly = годишен таван { $cap }
 cap-of = от { $cap }
+
+# Objectives sheet (XLSX)
+t-shared = споделени
+t-shared-cost = разходи за споделените
+t-project-ids = кодове на проектите
+t-plan-each-project-once = План (всеки проект веднъж)

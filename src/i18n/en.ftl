@@ -49,6 +49,7 @@ sheet-resources = Resources
 sheet-actors = Actors
 sheet-findings = Findings
 sheet-indicators = Indicators
+sheet-objectives = Objectives
 sheet-programmes = Programmes
 month-1 = January
 month-2 = February
@@ -540,3 +541,9 @@ e-holidays-file-help = name an iCalendar (.ics) file, relative to the roadmap fi
 cap-over = over its yearly cap of { $cap }
 cap-yearly = yearly cap { $cap }
 cap-of = of { $cap }
+
+# Objectives sheet (XLSX)
+t-shared = shared
+t-shared-cost = shared cost
+t-project-ids = project IDs
+t-plan-each-project-once = Plan (each project once)

@@ -2,6 +2,7 @@
 //! solution back into dates and findings. Reports and exports read [`Plan`] and never
 //! recompute a schedule.
 
+pub mod objectives;
 pub mod progress;
 pub mod rollup;
 pub mod targets;
@@ -15,6 +16,7 @@ use crate::money;
 use crate::schedule::budget::Budgets;
 use crate::schedule::problem::{Activity, Link, Problem, UNITS_PER_ONE, Units};
 use crate::schedule::{self, Hold, Options, ScheduleError, Solution};
+use objectives::ObjectivePlan;
 use rollup::{OutlineRow, ProgrammePlan};
 use targets::IndicatorPlan;
 
@@ -135,6 +137,9 @@ pub struct Plan {
     pub programmes: Vec<ProgrammePlan>,
     /// Programmes and projects as a tree, in reading order.
     pub outline: Vec<OutlineRow>,
+    /// Every objective's projects (shared ones under each objective they serve), then the
+    /// projects serving none: see [`objectives`].
+    pub objectives: Vec<ObjectivePlan>,
     /// Indexed like the roadmap's indicators: planned values at their targets.
     pub indicators: Vec<IndicatorPlan>,
 }
@@ -264,6 +269,7 @@ pub fn plan_as_of(
         position[p] = rank;
     }
     let (programmes, outline) = rollup::roll_up(roadmap, &projects, &position);
+    let objectives = objectives::roll_up(roadmap, &projects, &start_order);
     let indicators = targets::indicators(roadmap, |p| projects[p].finish);
     let plan = Plan {
         problem,
@@ -273,6 +279,7 @@ pub fn plan_as_of(
         findings: Vec::new(),
         programmes,
         outline,
+        objectives,
         indicators,
     };
     Ok(plan)

@@ -14,6 +14,7 @@ use crate::plan::Plan;
 use crate::plan::rollup::Item;
 use crate::report::Look;
 use crate::report::grid;
+use crate::report::objectives;
 use crate::report::table::indent;
 
 /// What one column of the timeline stands for.
@@ -148,7 +149,8 @@ impl Scale {
 pub enum GroupBy {
     #[default]
     None,
-    /// Under the first objective each project serves.
+    /// Under every objective each project serves (a shared project under each, marked), then
+    /// the projects serving none.
     Objective,
     /// Under the actor that leads each project.
     Lead,
@@ -268,10 +270,12 @@ pub fn write(
             .max()
             .unwrap_or(0)
     } else {
-        roadmap
-            .projects
-            .iter()
-            .map(|p| p.id.chars().count())
+        (0..roadmap.projects.len())
+            .map(|p| {
+                row_label(roadmap, p, options.group_by, look.ascii)
+                    .chars()
+                    .count()
+            })
             .max()
             .unwrap_or(0)
     }
@@ -330,14 +334,17 @@ pub fn write(
     let grouped = if options.group_by == GroupBy::Programme {
         Vec::new()
     } else {
-        groups(roadmap, plan, options.group_by, &t)
+        groups(roadmap, plan, options.group_by, look.ascii)
     };
     for (title, rows) in grouped {
         if let Some(title) = title {
             writeln!(out, "{}", look.bold(&grid::paragraph(&title, look.width)))?;
         }
         for p in rows {
-            let label = grid::cut(&roadmap.projects[p].id, label_width);
+            let label = grid::cut(
+                &row_label(roadmap, p, options.group_by, look.ascii),
+                label_width,
+            );
             let bar = project_bar(roadmap, plan, look, &glyphs, &axis, p);
             writeln!(out, "{label:<label_width$} {}", bar.trim_end())?;
         }
@@ -361,6 +368,14 @@ pub fn write(
     ];
     if options.group_by == GroupBy::Programme {
         key.push(item("key-programme", look.bold(glyphs.summary)));
+    }
+    let shared_shown = options.group_by == GroupBy::Objective
+        && roadmap
+            .projects
+            .iter()
+            .any(crate::plan::objectives::is_shared);
+    if shared_shown {
+        key.push(objectives::key_item(look.ascii));
     }
     // The key's items wrap as whole items; colour codes take no room.
     let mut lines = vec![String::new()];
@@ -388,6 +403,7 @@ pub fn write(
     if let Some(note) = note {
         writeln!(out, "{}", grid::paragraph(&t.text(&note), look.width))?;
     }
+
     writeln!(
         out,
         "{}",
@@ -721,32 +737,28 @@ fn period_row(axis: &Axis, t: &Messages) -> Option<String> {
     Some(row.trim_end().to_string())
 }
 
-/// Rows in start order, under group titles when grouping.
+/// A row's label: the project's id, with the shared mark under objectives.
+fn row_label(roadmap: &Roadmap, p: usize, group_by: GroupBy, ascii: bool) -> String {
+    if group_by == GroupBy::Objective {
+        objectives::label(roadmap, p, ascii)
+    } else {
+        roadmap.projects[p].id.clone()
+    }
+}
+
+/// Rows in start order, under group titles when grouping. By objective, every objective the
+/// plan rolls up (a shared project under each it serves), with how many projects it counts.
 fn groups(
     roadmap: &Roadmap,
     plan: &Plan,
     group_by: GroupBy,
-    t: &Messages,
+    ascii: bool,
 ) -> Vec<(Option<String>, Vec<usize>)> {
     let rows = &plan.start_order;
     let key = |p: usize| -> (usize, String) {
         let project = &roadmap.projects[p];
         match group_by {
-            GroupBy::None | GroupBy::Programme => (0, String::new()),
-            GroupBy::Objective => {
-                project
-                    .objectives
-                    .first()
-                    .map_or((usize::MAX, t.get("no-objective")), |&o| {
-                        (
-                            o,
-                            format!(
-                                "{}: {}",
-                                roadmap.objectives[o].id, roadmap.objectives[o].name
-                            ),
-                        )
-                    })
-            }
+            GroupBy::None | GroupBy::Programme | GroupBy::Objective => (0, String::new()),
             GroupBy::Lead => (
                 project.lead,
                 format!(
@@ -756,6 +768,18 @@ fn groups(
             ),
         }
     };
+    if group_by == GroupBy::Objective {
+        return plan
+            .objectives
+            .iter()
+            .map(|group| {
+                (
+                    Some(objectives::title(roadmap, group, ascii)),
+                    group.projects.clone(),
+                )
+            })
+            .collect();
+    }
     let mut grouped: std::collections::BTreeMap<(usize, String), Vec<usize>> =
         std::collections::BTreeMap::new();
     for &p in rows {

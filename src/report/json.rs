@@ -39,6 +39,8 @@ struct Document<'a> {
     critical_chains: Vec<Vec<&'a str>>,
     /// How many critical chains there are in all.
     critical_chain_count: u64,
+    /// The projects serving no objective (each objective lists its own in `objectives`).
+    projects_without_objective: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -46,6 +48,21 @@ struct ObjectiveJson<'a> {
     id: &'a str,
     name: &'a str,
     description: Option<&'a str>,
+    // Added later: the roll-up. A shared project (serving several objectives) is listed and
+    // counted in full under each objective it serves.
+    /// Every project serving it, in start order.
+    projects: Vec<&'a str>,
+    /// How many of them also serve another objective.
+    shared: usize,
+    start: Option<NaiveDate>,
+    finish: Option<NaiveDate>,
+    days: i64,
+    /// Its projects' costs, shared ones in full.
+    cost: f64,
+    /// The part of `cost` that shared projects bring.
+    shared_cost: f64,
+    committed: f64,
+    critical: bool,
 }
 
 #[derive(Serialize)]
@@ -245,14 +262,32 @@ pub fn write(
             .collect(),
         opportunities: crate::report::opportunities::OpportunitiesReport::new(roadmap, plan)
             .projects,
-        objectives: roadmap
+        objectives: plan
             .objectives
             .iter()
-            .map(|o| ObjectiveJson {
-                id: &o.id,
-                name: &o.name,
-                description: o.description.as_deref(),
+            .filter_map(|group| {
+                let o = &roadmap.objectives[group.objective?];
+                Some(ObjectiveJson {
+                    id: &o.id,
+                    name: &o.name,
+                    description: o.description.as_deref(),
+                    projects: group.projects.iter().map(|&p| project_id(p)).collect(),
+                    shared: group.shared,
+                    start: group.start,
+                    finish: group.finish,
+                    days: group.days(),
+                    cost: group.cost,
+                    shared_cost: group.shared_cost,
+                    committed: group.committed,
+                    critical: group.critical,
+                })
             })
+            .collect(),
+        projects_without_objective: plan
+            .objectives
+            .iter()
+            .filter(|group| group.objective.is_none())
+            .flat_map(|group| group.projects.iter().map(|&p| project_id(p)))
             .collect(),
         programmes: programmes(roadmap, plan),
         indicators: crate::report::indicators::rows(roadmap, plan),

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use crate::model::Roadmap;
 use crate::plan::Plan;
+use crate::plan::objectives::is_shared;
 use crate::report::gantt::GroupBy;
 
 pub fn write(
@@ -20,6 +21,13 @@ pub fn write(
     writeln!(out, "    axisFormat %Y-%m")?;
     // Mermaid would otherwise draw a line at the day the chart is viewed.
     writeln!(out, "    todayMarker off")?;
+    let by_objective = group_by == GroupBy::Objective;
+    if by_objective && roadmap.projects.iter().any(is_shared) {
+        writeln!(
+            out,
+            "    %% (shared): the project serves several objectives and is drawn in the section of each"
+        )?;
+    }
     let mut used = BTreeSet::new();
     for (title, rows) in sections(roadmap, plan, group_by) {
         writeln!(out, "    section {}", text(&title))?;
@@ -36,25 +44,39 @@ pub fn write(
             tags.push(unique_id(&project.id, &mut used));
             tags.push(planned.start.to_string());
             tags.push(format!("{}d", planned.days));
-            writeln!(out, "    {} :{}", text(&project.name), tags.join(", "))?;
+            let name = if by_objective && is_shared(project) {
+                format!("{} (shared)", text(&project.name))
+            } else {
+                text(&project.name)
+            };
+            writeln!(out, "    {name} :{}", tags.join(", "))?;
         }
     }
     Ok(())
 }
 
-/// Section titles and their rows (in start order), sections in roadmap order.
+/// Section titles and their rows (in start order), sections in roadmap order. By objective, a
+/// section per objective that a project serves (a shared project in each), then the projects
+/// serving none.
 fn sections(roadmap: &Roadmap, plan: &Plan, group_by: GroupBy) -> Vec<(String, Vec<usize>)> {
+    if group_by == GroupBy::Objective {
+        return plan
+            .objectives
+            .iter()
+            .filter(|group| !group.projects.is_empty())
+            .map(|group| {
+                let title = group.objective.map_or("No objective".to_string(), |o| {
+                    roadmap.objectives[o].name.clone()
+                });
+                (title, group.projects.clone())
+            })
+            .collect();
+    }
     let mut sections: Vec<(usize, String, Vec<usize>)> = Vec::new();
     for &p in &plan.start_order {
         let project = &roadmap.projects[p];
         let (key, title) = match group_by {
-            GroupBy::None => (0, "Projects".to_string()),
-            GroupBy::Objective => project
-                .objectives
-                .first()
-                .map_or((usize::MAX, "No objective".to_string()), |&o| {
-                    (o, roadmap.objectives[o].name.clone())
-                }),
+            GroupBy::None | GroupBy::Objective => (0, "Projects".to_string()),
             GroupBy::Lead => (project.lead, roadmap.actors[project.lead].name.clone()),
             // Mermaid sections do not nest: one per programme, titled with its whole path.
             GroupBy::Programme => {

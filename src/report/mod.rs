@@ -20,6 +20,7 @@ pub mod indicators;
 pub mod json;
 pub mod mermaid;
 pub mod mspdi;
+pub mod objectives;
 pub mod opportunities;
 pub mod order;
 pub mod programmes;

@@ -8,6 +8,7 @@ use chrono::Datelike;
 
 use crate::model::{Indicator, Roadmap};
 use crate::plan::Plan;
+use crate::plan::objectives::{ObjectivePlan, is_shared};
 use crate::plan::targets::{number, value_in};
 use crate::report::svg::escape;
 
@@ -20,7 +21,9 @@ pub fn html_section(roadmap: &Roadmap, plan: &Plan) -> Result<String, std::fmt::
     html.push_str(
         "<p class=\"note\">Each objective with its indicators (planned: the baseline plus what \
          the projects finishing by the end of each year contribute) and the programmes and \
-         projects that serve it.</p>\n",
+         projects that serve it. A project serving several objectives (↔ shared) is listed \
+         under each, and each objective's totals count it in full; the plan's totals count \
+         every project once.</p>\n",
     );
     for (o, objective) in roadmap.objectives.iter().enumerate() {
         writeln!(
@@ -42,11 +45,23 @@ pub fn html_section(roadmap: &Roadmap, plan: &Plan) -> Result<String, std::fmt::
             }
             html.push_str("</div>\n");
         }
-        serving(&mut html, roadmap, plan, o)?;
+        if let Some(group) = plan.objectives.iter().find(|g| g.objective == Some(o)) {
+            totals(&mut html, roadmap, group)?;
+        }
+        serving(&mut html, roadmap, plan, Some(o))?;
         html.push_str("</article>\n");
     }
     if roadmap.objectives.is_empty() {
-        serving(&mut html, roadmap, plan, usize::MAX)?;
+        serving(&mut html, roadmap, plan, None)?;
+    } else if let Some(group) = plan.objectives.iter().find(|g| g.objective.is_none()) {
+        writeln!(
+            html,
+            "<article class=\"objective\">\n<h3>{}</h3>",
+            crate::report::objectives::NO_OBJECTIVE
+        )?;
+        totals(&mut html, roadmap, group)?;
+        serving(&mut html, roadmap, plan, None)?;
+        html.push_str("</article>\n");
     }
     programmes(&mut html, roadmap, plan)?;
     html.push_str("</section>\n");
@@ -245,10 +260,42 @@ fn chart(html: &mut String, roadmap: &Roadmap, plan: &Plan, i: usize) -> std::fm
     Ok(())
 }
 
-/// The programmes (as paths) and projects serving objective `o`, each project with its dates
-/// and description. `usize::MAX`: every project (a roadmap without objectives).
-fn serving(html: &mut String, roadmap: &Roadmap, plan: &Plan, o: usize) -> std::fmt::Result {
-    let serves = |p: usize| o == usize::MAX || roadmap.projects[p].objectives.contains(&o);
+/// An objective's totals: projects (how many shared), dates, cost and committed funding.
+fn totals(html: &mut String, roadmap: &Roadmap, group: &ObjectivePlan) -> std::fmt::Result {
+    let (Some(start), Some(finish)) = (group.start, group.finish) else {
+        return Ok(());
+    };
+    let shared = if group.shared > 0 {
+        format!(
+            " (counted in full: {} of the cost)",
+            crate::display::amount(group.shared_cost)
+        )
+    } else {
+        String::new()
+    };
+    writeln!(
+        html,
+        "<p class=\"totals\">{}{shared}; {start} to {finish}; cost {} {}, committed {}.</p>",
+        escape(&crate::report::objectives::count(group)),
+        crate::display::amount(group.cost),
+        escape(&roadmap.currency),
+        crate::display::amount(group.committed)
+    )
+}
+
+/// The programmes (as paths) and projects serving objective `o` (`None`: serving no objective,
+/// which is every project of a roadmap without objectives), each project with its dates and
+/// description, and a shared project with the other objectives it serves.
+fn serving(
+    html: &mut String,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    o: Option<usize>,
+) -> std::fmt::Result {
+    let serves = |p: usize| match o {
+        Some(o) => roadmap.projects[p].objectives.contains(&o),
+        None => roadmap.projects[p].objectives.is_empty(),
+    };
     let mut list = String::new();
     let mut current: Option<Option<usize>> = None;
     // The outline order keeps programmes together and their projects by start.
@@ -285,9 +332,29 @@ fn serving(html: &mut String, roadmap: &Roadmap, plan: &Plan, o: usize) -> std::
             current = Some(project.programme);
         }
         let planned = &plan.projects[p];
+        let shared = if is_shared(project) {
+            let mut others: Vec<usize> = project
+                .objectives
+                .iter()
+                .copied()
+                .filter(|&other| Some(other) != o)
+                .collect();
+            others.sort_unstable();
+            others.dedup();
+            let others: Vec<String> = others
+                .iter()
+                .map(|&other| escape(&roadmap.objectives[other].id))
+                .collect();
+            format!(
+                " <span class=\"shared\">↔ shared, also {}</span>",
+                others.join(", ")
+            )
+        } else {
+            String::new()
+        };
         writeln!(
             list,
-            "<li>{} <span class=\"id\">{}</span> <span class=\"note\">{} to {}</span>{}</li>",
+            "<li>{} <span class=\"id\">{}</span>{shared} <span class=\"note\">{} to {}</span>{}</li>",
             escape(&project.name),
             escape(&project.id),
             planned.start,

@@ -76,6 +76,9 @@ fn build(
     if !roadmap.programmes.is_empty() {
         tables::programmes(add(w, memory, t, "sheet-programmes")?, roadmap, plan, t)?;
     }
+    if !roadmap.objectives.is_empty() {
+        tables::objectives(add(w, memory, t, "sheet-objectives")?, roadmap, plan, t)?;
+    }
     book.save_to_buffer()
 }
 

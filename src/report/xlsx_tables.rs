@@ -446,3 +446,74 @@ pub fn programmes(
     }
     filter(sheet, row, titles.len() as u16)
 }
+
+/// Objectives with their roll-ups: a shared project (serving several objectives) is listed and
+/// counted in full under each; the totals row counts every project once, and a note says so.
+pub fn objectives(
+    sheet: &mut Worksheet,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    t: &Messages,
+) -> Result<(), XlsxError> {
+    use crate::plan::objectives::is_shared;
+    use crate::report::objectives::{NO_OBJECTIVE, counting_note};
+    let titles = [
+        "Objective",
+        "ID",
+        "Projects",
+        "Shared",
+        "Start",
+        "Finish",
+        "Cost",
+        "Shared cost",
+        "Committed",
+        "Critical",
+        "Project IDs",
+    ];
+    table(
+        sheet,
+        &titles,
+        &[
+            36.0, 20.0, 9.0, 9.0, 11.0, 11.0, 13.0, 13.0, 13.0, 8.0, 60.0,
+        ],
+        t,
+    )?;
+    let mut row = 0;
+    for group in &plan.objectives {
+        row += 1;
+        match group.objective {
+            Some(o) => {
+                write_text(sheet, row, 0, &roadmap.objectives[o].name)?;
+                write_text(sheet, row, 1, &roadmap.objectives[o].id)?;
+            }
+            None => write_text(sheet, row, 0, NO_OBJECTIVE)?,
+        }
+        sheet.write_number(row, 2, group.projects.len() as f64)?;
+        sheet.write_number(row, 3, group.shared as f64)?;
+        if let (Some(start), Some(finish)) = (group.start, group.finish) {
+            write_day(sheet, row, 4, start, &date_format(t))?;
+            write_day(sheet, row, 5, finish, &date_format(t))?;
+        }
+        sheet.write_number_with_format(row, 6, group.cost, &money())?;
+        sheet.write_number_with_format(row, 7, group.shared_cost, &money())?;
+        sheet.write_number_with_format(row, 8, group.committed, &money())?;
+        sheet.write_boolean(row, 9, group.critical)?;
+        let ids: Vec<String> = group
+            .projects
+            .iter()
+            .map(|&p| crate::report::objectives::label(roadmap, p, false))
+            .collect();
+        write_text(sheet, row, 10, ids.join(", "))?;
+    }
+    filter(sheet, row, titles.len() as u16)?;
+    row += 1;
+    let shared = roadmap.projects.iter().filter(|p| is_shared(p)).count();
+    let committed = roadmap.projects.iter().fold(0.0, |sum, p| sum + p.funded());
+    sheet.write_string_with_format(row, 0, t.tr("Plan (each project once)"), &total_label())?;
+    sheet.write_number_with_format(row, 2, roadmap.projects.len() as f64, &total_label())?;
+    sheet.write_number_with_format(row, 3, shared as f64, &total_label())?;
+    sheet.write_number_with_format(row, 6, roadmap.total_cost(), &total_money())?;
+    sheet.write_number_with_format(row, 8, committed, &total_money())?;
+    write_text(sheet, row + 2, 0, counting_note(roadmap, false))?;
+    Ok(())
+}
