@@ -79,6 +79,7 @@ fn random_problem(n: usize, seed: u64, general_links: bool, months: bool) -> Pro
         activities,
         links,
         capacities,
+        capacity_changes: Vec::new(),
         budgets: Default::default(),
         calendar: None,
     }

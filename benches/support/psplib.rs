@@ -78,6 +78,7 @@ pub fn parse_sm(text: &str) -> Result<Problem, String> {
         activities,
         links,
         capacities,
+        capacity_changes: Vec::new(),
         budgets: Default::default(),
         calendar: None,
     })

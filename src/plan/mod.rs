@@ -358,9 +358,20 @@ pub fn problem(roadmap: &Roadmap) -> Problem {
             .iter()
             .map(|r| to_units(r.capacity))
             .collect(),
+        capacity_changes: Vec::new(),
         budgets: budgets(roadmap),
         calendar: roadmap.calendar.clone(),
     };
+    problem.capacity_changes = roadmap
+        .resources
+        .iter()
+        .map(|r| {
+            r.changes
+                .iter()
+                .map(|step| (problem.day(step.from), to_units(step.capacity)))
+                .collect()
+        })
+        .collect();
     for (i, project) in roadmap.projects.iter().enumerate() {
         let release = release(roadmap, project).map_or(0, |date| problem.day(date).max(0));
         let due = due(roadmap, project).map(|date| problem.day(date));

@@ -13,7 +13,7 @@ use super::profile::Profile;
 
 /// The usage profile of a plan.
 pub(crate) fn profile_of(net: &Network, plan: &Dates) -> Profile {
-    let mut profile = Profile::new(&net.problem.capacities);
+    let mut profile = Profile::of(net.problem);
     for a in 0..net.len() {
         for &(r, units) in &net.demands[a] {
             profile.add(r, plan.start[a], plan.end[a], units);

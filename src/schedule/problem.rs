@@ -23,8 +23,12 @@ pub struct Problem {
     pub origin: NaiveDate,
     pub activities: Vec<Activity>,
     pub links: Vec<Link>,
-    /// Capacity of each resource, in [`Units`] per day.
+    /// Capacity of each resource, in [`Units`] per day, from the start (and before it).
     pub capacities: Vec<Units>,
+    /// Where a resource's capacity changes (hiring, a team moving away): `(day, units)` steps
+    /// in strictly increasing day order, each giving the capacity from that day on. Indexed like
+    /// `capacities`; missing or empty: the capacity never changes.
+    pub capacity_changes: Vec<Vec<(Day, Units)>>,
     /// Funding capped per calendar year, and what each activity spends (empty: no caps).
     pub budgets: super::budget::Budgets,
     /// Working days (`[calendar]`): activities start on them and `wd` spans count them.
@@ -58,6 +62,83 @@ pub struct Link {
 }
 
 impl Problem {
+    /// The capacity steps of resource `r` (empty when it never changes).
+    pub fn changes_of(&self, r: usize) -> &[(Day, Units)] {
+        self.capacity_changes.get(r).map_or(&[], Vec::as_slice)
+    }
+
+    /// Capacity of resource `r` on `day`.
+    pub fn capacity_at(&self, r: usize, day: Day) -> Units {
+        let changes = self.changes_of(r);
+        match changes.partition_point(|&(from, _)| from <= day) {
+            0 => self.capacities.get(r).copied().unwrap_or(0),
+            i => changes[i - 1].1,
+        }
+    }
+
+    /// The most resource `r` ever has.
+    pub fn max_capacity(&self, r: usize) -> Units {
+        let base = self.capacities.get(r).copied().unwrap_or(0);
+        self.changes_of(r).iter().map(|c| c.1).fold(base, Units::max)
+    }
+
+    /// Capacity of `r` from its last step on (forever after).
+    pub fn final_capacity(&self, r: usize) -> Units {
+        self.changes_of(r)
+            .last()
+            .map_or_else(|| self.capacities.get(r).copied().unwrap_or(0), |c| c.1)
+    }
+
+    /// Capacity of `r` as a step function: `(day, units)` points from `Day::MIN`, each giving
+    /// the capacity until the next point.
+    pub fn capacity_line(&self, r: usize) -> Vec<(Day, Units)> {
+        let mut line = vec![(Day::MIN, self.capacities.get(r).copied().unwrap_or(0))];
+        line.extend(self.changes_of(r).iter().filter(|c| c.0 > Day::MIN));
+        line
+    }
+
+    /// Unit-days of `r` available over `[from, to)` (0 when `to <= from`).
+    pub fn energy(&self, r: usize, from: Day, to: Day) -> i64 {
+        if to <= from {
+            return 0;
+        }
+        let line = self.capacity_line(r);
+        let mut total: i64 = 0;
+        for (i, &(day, units)) in line.iter().enumerate() {
+            let until = line.get(i + 1).map_or(Day::MAX, |next| next.0);
+            let (a, b) = (day.max(from), until.min(to));
+            if b > a {
+                total = total.saturating_add(i64::from(units) * (i64::from(b) - i64::from(a)));
+            }
+        }
+        total
+    }
+
+    /// The first day `t >= from` by which `r` has offered `work` unit-days since `from`, or
+    /// `Day::MAX` when it never does (its capacity drops to 0 too early).
+    pub fn day_reaching(&self, r: usize, from: Day, work: u128) -> Day {
+        if work == 0 {
+            return from;
+        }
+        let line = self.capacity_line(r);
+        let mut left = work;
+        for (i, &(day, units)) in line.iter().enumerate() {
+            let until = line.get(i + 1).map_or(Day::MAX, |next| next.0);
+            let begin = day.max(from);
+            if until <= begin || units == 0 {
+                continue;
+            }
+            let room = u128::from(units) * u128::try_from(i64::from(until) - i64::from(begin)).unwrap_or(0);
+            if room >= left || until == Day::MAX {
+                let days = left.div_ceil(u128::from(units));
+                return Day::try_from(i128::from(begin) + i128::try_from(days).unwrap_or(i128::MAX))
+                    .unwrap_or(Day::MAX);
+            }
+            left -= room;
+        }
+        Day::MAX
+    }
+
     /// The calendar date of a day offset.
     pub fn date(&self, day: Day) -> NaiveDate {
         // Plans past the last supported day are refused before their dates are shown; saturate
@@ -196,6 +277,7 @@ mod tests {
             }],
             links: vec![],
             capacities: vec![],
+            capacity_changes: vec![],
             budgets: Default::default(),
             calendar: None,
         }
@@ -219,6 +301,28 @@ mod tests {
         assert_eq!(p.end(0, 5), 15);
         assert_eq!(p.latest_start_ending_by(0, 15), 5);
         assert_eq!(p.earliest_start_ending_at_least(0, 15), 5);
+    }
+
+    #[test]
+    fn capacity_steps_give_the_capacity_of_each_day_and_its_energy() {
+        let mut p = problem(Span::Days(1));
+        p.capacities = vec![2000];
+        p.capacity_changes = vec![vec![(10, 4000), (20, 1000)]];
+        assert_eq!(p.capacity_at(0, -5), 2000);
+        assert_eq!(p.capacity_at(0, 9), 2000);
+        assert_eq!(p.capacity_at(0, 10), 4000);
+        assert_eq!(p.capacity_at(0, 25), 1000);
+        assert_eq!((p.max_capacity(0), p.final_capacity(0)), (4000, 1000));
+        // 5 days at 2 units, 10 at 4, 5 at 1.
+        assert_eq!(p.energy(0, 5, 25), 5 * 2000 + 10 * 4000 + 5 * 1000);
+        assert_eq!(p.energy(0, 25, 25), 0);
+        // 10_000 unit-days from day 5: 5 days at 2 give 10_000 exactly.
+        assert_eq!(p.day_reaching(0, 5, 10_000), 10);
+        // 50_000 from day 5: 10_000 by day 10, 40_000 more by day 20.
+        assert_eq!(p.day_reaching(0, 5, 50_000), 20);
+        assert_eq!(p.day_reaching(0, 5, 50_001), 21);
+        p.capacity_changes = vec![vec![(10, 0)]];
+        assert_eq!(p.day_reaching(0, 5, 50_000), Day::MAX);
     }
 
     #[test]

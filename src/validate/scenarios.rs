@@ -52,10 +52,16 @@ pub fn resolve(
                     continue;
                 };
                 let capacity = value.value.0;
+                // The steps stay: the scenario's capacity replaces the one from the start.
+                let most = resources[r]
+                    .changes
+                    .iter()
+                    .map(|s| s.capacity)
+                    .fold(capacity, f64::max);
                 let need = projects
                     .iter()
                     .flat_map(|p| p.resources.iter().map(move |d| (p, d)))
-                    .filter(|(_, d)| d.resource == r && d.units > capacity)
+                    .filter(|(_, d)| d.resource == r && d.units > most)
                     .max_by(|a, b| a.1.units.total_cmp(&b.1.units));
                 if let Some((project, demand)) = need {
                     findings.push(
