@@ -103,6 +103,17 @@ pub fn held_back_by(roadmap: &Roadmap, plan: &Plan, project: usize) -> String {
                 ));
                 break;
             }
+            HeldBack::Capacity { resource } => {
+                let resource = &roadmap.resources[resource];
+                let start = plan.projects[at].start;
+                reason = Some(format!(
+                    "{} waits for resource `{}` to grow to {} on {start}",
+                    name(at),
+                    resource.id,
+                    crate::display::units(resource.capacity_on(start)),
+                ));
+                break;
+            }
             HeldBack::Release { date } => {
                 reason = Some(format!("{} may not start before {date}", name(at)));
                 break;

@@ -31,6 +31,8 @@ pub enum HeldBack {
     Dependency { project: usize, kind: LinkKind },
     /// The capacity of `resource`, freed when project `by` finished.
     Resource { resource: usize, by: usize },
+    /// The capacity of `resource` grows on the day it starts (a step of its `changes`).
+    Capacity { resource: usize },
     /// The `per_year` cap of funding `source`: starting earlier would pay out more in `year`.
     YearlyCap { source: usize, year: i32 },
 }
@@ -255,6 +257,7 @@ pub fn plan_as_of(
                 kind: problem.links[l].kind,
             },
             Hold::Resource { resource, by } => HeldBack::Resource { resource, by },
+            Hold::Capacity { resource } => HeldBack::Capacity { resource },
             Hold::Budget { budget, year } => HeldBack::YearlyCap {
                 source: capped[budget],
                 year,

@@ -28,11 +28,23 @@ pub struct ResourceRow<'a> {
     pub id: &'a str,
     pub name: &'a str,
     pub unit: Option<&'a str>,
+    /// Capacity from the roadmap start (until the first of `changes`).
     pub capacity: f64,
+    /// Where the capacity changes: from `from` on, `capacity` units (left out when it never
+    /// does).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<CapacityChange>,
     pub peak: f64,
-    /// Units used over the plan's days as a share of capacity (0..1).
+    /// Units used over the plan's days as a share of the capacity of those days (0..1).
     pub average_utilisation: f64,
     pub months: Vec<MonthUse>,
+}
+
+/// A capacity step of a resource.
+#[derive(Serialize)]
+pub struct CapacityChange {
+    pub from: chrono::NaiveDate,
+    pub capacity: f64,
 }
 
 /// Average share of capacity in use over the plan's days of one calendar month.
@@ -40,7 +52,11 @@ pub struct ResourceRow<'a> {
 pub struct MonthUse {
     /// `2021-04`.
     pub month: String,
+    /// Against that month's capacity.
     pub utilisation: f64,
+    /// The month's average capacity, when the resource's capacity changes over time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<f64>,
 }
 
 /// Utilisation shares are rounded to 0.1 %, enough for any chart.
@@ -64,14 +80,25 @@ impl<'a> ResourcesReport<'a> {
                     name: &resource.name,
                     unit: resource.unit.as_deref(),
                     capacity: resource.capacity,
+                    changes: resource
+                        .changes
+                        .iter()
+                        .map(|s| CapacityChange {
+                            from: s.from,
+                            capacity: s.capacity,
+                        })
+                        .collect(),
                     peak: monthly.peak,
                     average_utilisation: rounded(monthly.average),
                     months: monthly
                         .periods
                         .iter()
-                        .map(|&(from, share)| MonthUse {
+                        .zip(&monthly.capacities)
+                        .map(|(&(from, share), &capacity)| MonthUse {
                             month: figures::month_label(from),
                             utilisation: rounded(share),
+                            capacity: (!resource.changes.is_empty())
+                                .then(|| (capacity * 1000.0).round() / 1000.0),
                         })
                         .collect(),
                 }
@@ -135,9 +162,21 @@ impl ResourcesReport<'_> {
                 sparkline(self.quarters[r].iter().copied(), look.ascii)
             };
             let unit = resource.unit.map_or(String::new(), |u| format!(" {u}"));
+            // A capacity that changes shows its range; the note below lists the steps.
+            let (low, high) = resource
+                .changes
+                .iter()
+                .fold((resource.capacity, resource.capacity), |(lo, hi), s| {
+                    (lo.min(s.capacity), hi.max(s.capacity))
+                });
+            let capacity = if resource.changes.is_empty() {
+                units(resource.capacity)
+            } else {
+                format!("{}..{}", units(low), units(high))
+            };
             table.row([
                 resource.id.to_string(),
-                format!("{}{unit}", units(resource.capacity)),
+                format!("{capacity}{unit}"),
                 units(resource.peak),
                 format!("{:.0}%", resource.average_utilisation * 100.0),
                 // A visible frame shows where the plan starts and ends, even for idle months.
@@ -160,7 +199,22 @@ impl Report for ResourcesReport<'_> {
         writeln!(out, "{}", table.render(look))?;
         let note = "average: units used over the plan's days as a share of capacity; each bar \
                     step is 1/8 of capacity";
-        writeln!(out, "{}", grid::paragraph(note, look.width))
+        writeln!(out, "{}", grid::paragraph(note, look.width))?;
+        for resource in self.resources.iter().filter(|r| !r.changes.is_empty()) {
+            let steps: Vec<String> = resource
+                .changes
+                .iter()
+                .map(|s| format!("{} from {}", units(s.capacity), s.from))
+                .collect();
+            let note = format!(
+                "capacity of {}: {} at the start, {}; shares are of each day's capacity",
+                resource.id,
+                units(resource.capacity),
+                steps.join(", ")
+            );
+            writeln!(out, "{}", grid::paragraph(&note, look.width))?;
+        }
+        Ok(())
     }
 
     /// One row per resource; `YYYY-MM` columns hold the share of capacity used that month.

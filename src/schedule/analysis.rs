@@ -149,6 +149,10 @@ pub(crate) fn holds(net: &Network, plan: &Dates, profile: &Profile) -> Vec<Hold>
                 if let Some(by) = by {
                     return Hold::Resource { resource: r, by };
                 }
+                let problem = net.problem;
+                if problem.capacity_at(r, start) > problem.capacity_at(r, day_before) {
+                    return Hold::Capacity { resource: r };
+                }
             }
             // Or a day earlier would have spent more than a yearly cap.
             if let Some((years, ledger)) = &mut money {
