@@ -309,21 +309,44 @@ fn resources(roadmap: &Roadmap, project: &Project) -> String {
     if project.resources.is_empty() {
         return "Needs no shared resource.".to_string();
     }
-    project
+    let held = project
         .resources
         .iter()
         .map(|d| {
             let resource = &roadmap.resources[d.resource];
+            let capacity = if resource.changes.is_empty() {
+                units(resource.capacity)
+            } else {
+                let steps: Vec<String> = resource
+                    .changes
+                    .iter()
+                    .map(|s| format!("{} from {}", units(s.capacity), s.from))
+                    .collect();
+                format!("{}, then {}", units(resource.capacity), steps.join(", "))
+            };
             format!(
-                "{} {} of {} (capacity {})",
+                "{} {} of {} (capacity {capacity})",
                 units(d.units),
                 resource.unit.as_deref().map_or(String::new(), escape),
                 escape(&resource.name),
-                units(resource.capacity)
             )
         })
         .collect::<Vec<_>>()
-        .join("; ")
+        .join("; ");
+    if project.effort.is_empty() {
+        return held;
+    }
+    // The duration follows from the effort: say how.
+    let effort: Vec<String> = project
+        .effort
+        .iter()
+        .map(|e| format!("{} of {}", e.effort, escape(&roadmap.resources[e.resource].name)))
+        .collect();
+    format!(
+        "{held}; effort {}, so it takes {}",
+        effort.join(" and "),
+        project.duration
+    )
 }
 
 fn money(roadmap: &Roadmap, project: &Project) -> String {
