@@ -589,16 +589,18 @@ fn effort(
         };
         let held = demands.iter().find(|d| d.resource == resource);
         let Some(span) = held.and_then(|d| value.value.duration(d.units)) else {
-            let why = match held {
-                Some(d) if d.units > 0.0 => {
-                    "is too much to plan at the units held (over 1000 years)".to_string()
-                }
-                _ => format!("needs units of `{}` held to give a duration", key.value),
+            let project = p.id.as_ref().map_or("the project", |id| id.value.as_str());
+            let message = match held {
+                Some(d) if d.units > 0.0 => format!(
+                    "the effort of `{project}` on `{}` takes over 1000 years at the units held",
+                    key.value
+                ),
+                _ => format!(
+                    "`{project}` holds no units of `{}`, so its effort on it gives no duration",
+                    key.value
+                ),
             };
-            let mut finding = Diagnostic::error(
-                Code::InvalidEffort,
-                format!("the effort on `{}` {why}", key.value),
-            )
+            let mut finding = Diagnostic::error(Code::InvalidEffort, message)
             .at(key.at.start..value.at.end);
             finding = match held {
                 Some(d) => finding.with_note(d.at.clone(), "units held here"),
