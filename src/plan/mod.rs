@@ -295,6 +295,9 @@ fn past_last_day(roadmap: &Roadmap, problem: &Problem, solution: &Solution) -> O
         .filter(|&i| solution.end[i].saturating_sub(1).max(solution.start[i]) > last)
         .min_by_key(|&i| (solution.start[i], i))?;
     let project = &roadmap.projects[first];
+    if let Some(finding) = never_fits(roadmap, first) {
+        return Some(finding);
+    }
     let starts = match problem.checked_date(solution.start[first]) {
         Some(date) if solution.start[first] <= last => format!("starts {date} and "),
         _ => String::new(),
@@ -311,6 +314,36 @@ fn past_last_day(roadmap: &Roadmap, problem: &Problem, solution: &Solution) -> O
             .unwrap_or_else(|| project.duration_at.clone()))
         .with_help("shorten the durations or lags that lead to it, or start the roadmap earlier"),
     )
+}
+
+/// E008 for a project that needs more of a resource than it has from its last capacity step
+/// on: it fits only in the periods before, and the planner found no room there (so it was
+/// pushed past every date). Points at the demand, with the step that takes the room away.
+fn never_fits(roadmap: &Roadmap, i: usize) -> Option<Diagnostic> {
+    let project = &roadmap.projects[i];
+    project.resources.iter().find_map(|demand| {
+        let resource = &roadmap.resources[demand.resource];
+        let last = resource.changes.last()?;
+        if demand.units <= last.capacity {
+            return None;
+        }
+        let (need, has) = crate::display::units_apart(demand.units, last.capacity);
+        Some(
+            Diagnostic::error(
+                Code::OverCapacity,
+                format!(
+                    "`{}` needs {need} of `{}`, which has only {has} from {} on, and no plan finds room for it before",
+                    project.id, resource.id, last.from
+                ),
+            )
+            .at(demand.at.clone())
+            .with_note(last.at.clone(), "capacity from here on")
+            .with_help(format!(
+                "lower the units, shorten `{}`, start it earlier, or keep more capacity after {}",
+                project.id, last.from
+            )),
+        )
+    })
 }
 
 /// Where the day project `i` starts on is written, when a value of the file sets it: its
