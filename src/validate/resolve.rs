@@ -89,7 +89,7 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
                 .capacity
                 .as_ref()
                 .map_or_else(|| located_at(&r.id, &r.at), |c| c.at.clone()),
-            changes: capacity_changes(r, start, findings),
+            changes: capacity_changes(r.changes.as_deref().unwrap_or_default(), start, findings),
             unit: r.unit.as_ref().map(|u| u.value.clone()),
             description: text(&r.description),
             at: located_at(&r.id, &r.at),
@@ -130,6 +130,7 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
     let scenarios = scenarios::resolve(
         raw.scenario.as_deref().unwrap_or_default(),
         &refs,
+        start,
         &resources,
         &projects,
         findings,
@@ -505,14 +506,14 @@ fn demands(p: &RawProject, resources: &IdIndex, findings: &mut Vec<Diagnostic>) 
 
 /// A resource's capacity steps, checked to come after the roadmap start and after each other
 /// (E016); a step out of order is reported and left out.
-fn capacity_changes(
-    r: &crate::model::raw::RawResource,
+pub(super) fn capacity_changes(
+    raw: &[crate::model::raw::RawCapacityStep],
     start: chrono::NaiveDate,
     findings: &mut Vec<Diagnostic>,
 ) -> Vec<crate::model::CapacityStep> {
     use crate::model::raw::CapacityStepKey;
     let mut steps: Vec<crate::model::CapacityStep> = Vec::new();
-    for step in r.changes.iter().flatten() {
+    for step in raw {
         let from = required(step, &step.from, CapacityStepKey::from, findings);
         let capacity = required(step, &step.capacity, CapacityStepKey::capacity, findings);
         let (Some(from), Some(capacity)) = (from, capacity) else {
@@ -579,6 +580,20 @@ fn effort(
         );
         return None;
     }
+    let project = p.id.as_ref().map_or("the project", |id| id.value.as_str());
+    derive_from_effort(map, project, &p.at, resources, demands, findings)
+}
+
+/// The duration an `effort` map gives at the units held (`demands`), and the efforts
+/// resolved; `None` (with findings) when some part gives none. `at` is where the project is.
+pub(super) fn derive_from_effort(
+    map: &crate::model::decode::IdMap<crate::calendar::Effort>,
+    project: &str,
+    at: &Range<usize>,
+    resources: &IdIndex,
+    demands: &[Demand],
+    findings: &mut Vec<Diagnostic>,
+) -> Option<(Span, Vec<crate::model::EffortDemand>)> {
     let mut longest: Option<(f64, Span)> = None;
     let mut efforts = Vec::new();
     let mut complete = map.1.is_empty();
@@ -589,7 +604,6 @@ fn effort(
         };
         let held = demands.iter().find(|d| d.resource == resource);
         let Some(span) = held.and_then(|d| value.value.duration(d.units)) else {
-            let project = p.id.as_ref().map_or("the project", |id| id.value.as_str());
             let message = match held {
                 Some(d) if d.units > 0.0 => format!(
                     "the effort of `{project}` on `{}` takes over 1000 years at the units held",
@@ -626,7 +640,7 @@ fn effort(
     if map.0.is_empty() && map.1.is_empty() {
         findings.push(
             Diagnostic::error(Code::InvalidEffort, "`effort` names no resource")
-                .at(p.at.clone())
+                .at(at.clone())
                 .with_help("write `effort = { it-staff = \"18 person-months\" }` or a `duration`"),
         );
         return None;
