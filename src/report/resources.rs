@@ -34,6 +34,9 @@ pub struct ResourceRow<'a> {
     /// does).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<CapacityChange>,
+    /// The least and most capacity over the plan's days (for the table).
+    #[serde(skip)]
+    pub range: (f64, f64),
     pub peak: f64,
     /// Units used over the plan's days as a share of the capacity of those days (0..1).
     pub average_utilisation: f64,
@@ -80,6 +83,15 @@ impl<'a> ResourcesReport<'a> {
                     name: &resource.name,
                     unit: resource.unit.as_deref(),
                     capacity: resource.capacity,
+                    range: resource
+                        .capacity_periods(
+                            plan.start(),
+                            plan.finish().succ_opt().unwrap_or(plan.finish()),
+                        )
+                        .iter()
+                        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
+                            (lo.min(p.1), hi.max(p.1))
+                        }),
                     changes: resource
                         .changes
                         .iter()
@@ -162,15 +174,13 @@ impl ResourcesReport<'_> {
                 sparkline(self.quarters[r].iter().copied(), look.ascii)
             };
             let unit = resource.unit.map_or(String::new(), |u| format!(" {u}"));
-            // A capacity that changes shows its range; the note below lists the steps.
-            let (low, high) = resource
-                .changes
-                .iter()
-                .fold((resource.capacity, resource.capacity), |(lo, hi), s| {
-                    (lo.min(s.capacity), hi.max(s.capacity))
-                });
+            // A capacity that changes over the plan shows its range there; the note below
+            // lists the steps.
+            let (low, high) = resource.range;
             let capacity = if resource.changes.is_empty() {
                 units(resource.capacity)
+            } else if low == high {
+                units(low)
             } else {
                 format!("{}..{}", units(low), units(high))
             };
