@@ -46,6 +46,10 @@ resources = { team = 1 }
 id = "late-hire"
 changes = { team = [{ from = 2025-01-01, capacity = 4 }] }
 effort = { portal = { team = "12 person-months" } }
+
+[[scenario]]
+id = "four-day-week"
+calendar = { workdays = ["mon", "tue", "wed", "thu"], holidays = ["BG"] }
 "#;
 
 fn run_in(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
@@ -128,6 +132,20 @@ fn a_scenario_moves_the_hire_and_changes_the_effort() {
     assert_eq!(registry["start"], "2025-01-02"); // 2025-01-01 is a public holiday
     assert_eq!(project(&plan, "portal")["duration"], "6m");
     assert_eq!(project(&plan, "portal")["effort"]["team"], "12 person-months");
+}
+
+#[test]
+fn a_scenario_can_change_the_calendar() {
+    let dir = with_roadmap(ROADMAP);
+    let base = json(dir.path(), &["plan", "--format", "json"]);
+    let short = json(
+        dir.path(),
+        &["plan", "--format", "json", "--scenario", "four-day-week"],
+    );
+    // 30 working days from 2024-01-02: to 2024-02-12 on five days a week, later on four.
+    assert_eq!(project(&base, "survey")["finish"], "2024-02-12");
+    assert_eq!(project(&short, "survey")["start"], "2024-01-02");
+    assert_eq!(project(&short, "survey")["finish"], "2024-02-21");
 }
 
 #[test]

@@ -77,6 +77,9 @@ table! {
         /// `effort`, too).
         #[schemars(extend("examples" = [{ "open-data": "12 months" }]))]
         duration: IdMap<Span>,
+        /// A working calendar in place of the roadmap's `[calendar]` (same keys).
+        #[schemars(extend("examples" = [{ "workdays": ["mon", "tue", "wed", "thu"], "holidays": ["BG"] }]))]
+        calendar: crate::model::raw::RawCalendar,
         /// Projects with a new effort, from which their duration follows at the units they
         /// hold: `{ e-services = { it-staff = "24 person-months" } }`.
         #[schemars(extend("examples" = [{ "e-services": { "it-staff": "24 person-months" } }]))]

@@ -79,6 +79,8 @@ pub struct Scenario {
     pub stretch: Vec<(usize, f64, Range<usize>)>,
     /// Projects with a new (fixed) duration, and where it is written.
     pub duration: Vec<(usize, Span, Range<usize>)>,
+    /// A working calendar in place of the roadmap's.
+    pub calendar: Option<crate::calendar::WorkCalendar>,
     /// Projects with a new effort: the duration it gives, the efforts, and where it is written.
     pub effort: Vec<(usize, Span, Vec<super::EffortDemand>, Range<usize>)>,
 }
@@ -128,6 +130,9 @@ impl Roadmap {
         for (source, from, at) in &scenario.funding_from {
             roadmap.funding[*source].from = Some(*from);
             roadmap.funding[*source].from_at = Some(at.clone());
+        }
+        if let Some(calendar) = &scenario.calendar {
+            roadmap.calendar = Some(calendar.clone());
         }
         for &(resource, capacity) in &scenario.capacity {
             roadmap.resources[resource].capacity = capacity;

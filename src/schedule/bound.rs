@@ -148,13 +148,8 @@ fn passes(net: &Network, order: &[usize], early: &Dates, durations: &[Day], fini
     }
     let problem = net.problem;
     let resources = problem.capacities.len();
-    let constant: Vec<Option<i64>> = (0..resources)
-        .map(|r| {
-            problem
-                .changes_of(r)
-                .is_empty()
-                .then(|| i64::from(problem.capacities[r]))
-        })
+    let curves: Vec<Option<super::problem::CapacityCurve>> = (0..resources)
+        .map(|r| (!problem.changes_of(r).is_empty()).then(|| problem.curve(r)))
         .collect();
     let mut need = vec![0i64; resources];
     for &t1 in &starts {
@@ -175,7 +170,10 @@ fn passes(net: &Network, order: &[usize], early: &Dates, durations: &[Day], fini
             // The capacity of every day of the interval, summed: steps count day by day.
             let over = need.iter().enumerate().any(|(r, &w)| {
                 w > 0
-                    && w > constant[r].map_or_else(|| problem.energy(r, t1, t2), |c| c * length)
+                    && match &curves[r] {
+                        Some(curve) => i128::from(w) > curve.energy(t1, t2),
+                        None => w > i64::from(problem.capacities[r]) * length,
+                    }
             });
             if over {
                 return false;

@@ -98,45 +98,19 @@ impl Problem {
     }
 
     /// Unit-days of `r` available over `[from, to)` (0 when `to <= from`).
-    pub fn energy(&self, r: usize, from: Day, to: Day) -> i64 {
-        if to <= from {
-            return 0;
-        }
-        let line = self.capacity_line(r);
-        let mut total: i64 = 0;
-        for (i, &(day, units)) in line.iter().enumerate() {
-            let until = line.get(i + 1).map_or(Day::MAX, |next| next.0);
-            let (a, b) = (day.max(from), until.min(to));
-            if b > a {
-                total = total.saturating_add(i64::from(units) * (i64::from(b) - i64::from(a)));
-            }
-        }
-        total
+    pub fn energy(&self, r: usize, from: Day, to: Day) -> i128 {
+        self.curve(r).energy(from, to)
     }
 
     /// The first day `t >= from` by which `r` has offered `work` unit-days since `from`, or
     /// `Day::MAX` when it never does (its capacity drops to 0 too early).
     pub fn day_reaching(&self, r: usize, from: Day, work: u128) -> Day {
-        if work == 0 {
-            return from;
-        }
-        let line = self.capacity_line(r);
-        let mut left = work;
-        for (i, &(day, units)) in line.iter().enumerate() {
-            let until = line.get(i + 1).map_or(Day::MAX, |next| next.0);
-            let begin = day.max(from);
-            if until <= begin || units == 0 {
-                continue;
-            }
-            let room = u128::from(units) * u128::try_from(i64::from(until) - i64::from(begin)).unwrap_or(0);
-            if room >= left || until == Day::MAX {
-                let days = left.div_ceil(u128::from(units));
-                return Day::try_from(i128::from(begin) + i128::try_from(days).unwrap_or(i128::MAX))
-                    .unwrap_or(Day::MAX);
-            }
-            left -= room;
-        }
-        Day::MAX
+        self.curve(r).day_reaching(from, work)
+    }
+
+    /// `r`'s capacity summed over time, for many interval queries in logarithmic time.
+    pub fn curve(&self, r: usize) -> CapacityCurve {
+        CapacityCurve::new(&self.capacity_line(r))
     }
 
     /// The calendar date of a day offset.
@@ -261,6 +235,82 @@ impl Problem {
     }
 }
 
+/// A capacity step function with its running sum: `energy` and `day_reaching` cost a binary
+/// search however many steps there are.
+#[derive(Clone, Debug)]
+pub struct CapacityCurve {
+    /// `(day, units)` from `Day::MIN` (the first point), each until the next.
+    points: Vec<(Day, Units)>,
+    /// Unit-days from the second point's day (or day 0) to each point's day; the first point's
+    /// entry is unused (its stretch runs back for ever).
+    sums: Vec<i128>,
+    origin: Day,
+}
+
+impl CapacityCurve {
+    fn new(line: &[(Day, Units)]) -> CapacityCurve {
+        let points: Vec<(Day, Units)> = if line.is_empty() {
+            vec![(Day::MIN, 0)]
+        } else {
+            line.to_vec()
+        };
+        let origin = points.get(1).map_or(0, |p| p.0);
+        let mut sums = vec![0i128; points.len()];
+        for i in 2..points.len() {
+            let (day, units) = points[i - 1];
+            sums[i] = sums[i - 1] + i128::from(units) * i128::from(points[i].0 - day);
+        }
+        CapacityCurve {
+            points,
+            sums,
+            origin,
+        }
+    }
+
+    /// Unit-days from `origin` to `t` (negative before it).
+    fn at(&self, t: Day) -> i128 {
+        let i = self.points.partition_point(|p| p.0 <= t).saturating_sub(1);
+        let (day, units) = self.points[i];
+        let (base, from) = if i == 0 {
+            (0, self.origin)
+        } else {
+            (self.sums[i], day)
+        };
+        base + i128::from(units) * (i128::from(t) - i128::from(from))
+    }
+
+    /// Unit-days offered over `[from, to)` (0 when `to <= from`).
+    pub fn energy(&self, from: Day, to: Day) -> i128 {
+        if to <= from {
+            return 0;
+        }
+        self.at(to) - self.at(from)
+    }
+
+    /// The first day `t >= from` with `energy(from, t) >= work`, or `Day::MAX` when none is.
+    pub fn day_reaching(&self, from: Day, work: u128) -> Day {
+        let Ok(work) = i128::try_from(work) else {
+            return Day::MAX;
+        };
+        if work <= 0 {
+            return from;
+        }
+        let target = self.at(from) + work;
+        // The running sum only grows: the first point past which it reaches the target.
+        let i = self.points.partition_point(|p| p.0 <= from).saturating_sub(1);
+        let later = self.points[i + 1..].partition_point(|p| self.at(p.0) < target);
+        let stretch = i + later; // the target is reached inside this stretch (or never)
+        let (day, units) = self.points[stretch];
+        let begin = day.max(from);
+        if units == 0 {
+            return Day::MAX;
+        }
+        let left = target - self.at(begin);
+        let days = (left + i128::from(units) - 1) / i128::from(units);
+        Day::try_from(i128::from(begin) + days).unwrap_or(Day::MAX)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -323,6 +373,27 @@ mod tests {
         assert_eq!(p.day_reaching(0, 5, 50_001), 21);
         p.capacity_changes = vec![vec![(10, 0)]];
         assert_eq!(p.day_reaching(0, 5, 50_000), Day::MAX);
+    }
+
+    /// The running sums agree with adding up day by day.
+    #[test]
+    fn capacity_curves_agree_with_day_by_day_sums() {
+        let mut p = problem(Span::Days(1));
+        p.capacities = vec![3];
+        p.capacity_changes = vec![vec![(-4, 0), (2, 5), (9, 0), (12, 1), (30, 2)]];
+        let curve = p.curve(0);
+        for from in -10..40 {
+            for to in from..45 {
+                let naive: i128 = (from..to).map(|d| i128::from(p.capacity_at(0, d))).sum();
+                assert_eq!(curve.energy(from, to), naive, "{from}..{to}");
+            }
+            for work in 0..60u128 {
+                let naive = (from..1000)
+                    .find(|&t| (from..t).map(|d| u128::from(p.capacity_at(0, d))).sum::<u128>() >= work)
+                    .unwrap();
+                assert_eq!(curve.day_reaching(from, work), naive, "{from} {work}");
+            }
+        }
     }
 
     #[test]

@@ -83,6 +83,7 @@ pub fn resolve(
                 }
                 scenario.capacity.push((r, capacity));
             }
+            scenario.calendar = super::calendar::resolve(s.calendar.as_ref(), start, findings);
             for (key, value) in s.changes.iter().flat_map(|m| &m.0) {
                 let Some(r) = refs.resources.resolve(key, findings) else {
                     continue;
