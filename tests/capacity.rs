@@ -108,7 +108,11 @@ fn work_that_needs_the_hire_waits_for_it_and_effort_gives_durations() {
     let july = months.iter().find(|m| m["month"] == "2024-07").unwrap();
     assert_eq!(july["capacity"], 4.0);
     // Every month's use is a share of that month's capacity: never above it.
-    assert!(months.iter().all(|m| m["utilisation"].as_f64().unwrap() <= 1.0));
+    assert!(
+        months
+            .iter()
+            .all(|m| m["utilisation"].as_f64().unwrap() <= 1.0)
+    );
     // 3 of 4 in use over July: 75 %.
     assert_eq!(july["utilisation"], 0.75);
 }
@@ -118,7 +122,10 @@ fn the_terminal_resources_view_lists_the_steps() {
     let dir = with_roadmap(ROADMAP);
     let out = run_in(dir.path(), &["resources", "--width", "80"]);
     assert!(out.status.success(), "{}", support::transcript(&out));
-    support::assert_snapshot("capacity-resources", &String::from_utf8(out.stdout).unwrap());
+    support::assert_snapshot(
+        "capacity-resources",
+        &String::from_utf8(out.stdout).unwrap(),
+    );
 }
 
 #[test]
@@ -131,7 +138,10 @@ fn a_scenario_moves_the_hire_and_changes_the_effort() {
     let registry = project(&plan, "registry");
     assert_eq!(registry["start"], "2025-01-02"); // 2025-01-01 is a public holiday
     assert_eq!(project(&plan, "portal")["duration"], "6m");
-    assert_eq!(project(&plan, "portal")["effort"]["team"], "12 person-months");
+    assert_eq!(
+        project(&plan, "portal")["effort"]["team"],
+        "12 person-months"
+    );
 }
 
 #[test]
@@ -151,7 +161,10 @@ fn a_scenario_can_change_the_calendar() {
 #[test]
 fn mspdi_carries_the_capacity_steps_there_and_back() {
     let dir = with_roadmap(ROADMAP);
-    let out = run_in(dir.path(), &["export", "--format", "mspdi", "-o", "plan.xml"]);
+    let out = run_in(
+        dir.path(),
+        &["export", "--format", "mspdi", "-o", "plan.xml"],
+    );
     assert!(out.status.success(), "{}", support::transcript(&out));
     let xml = std::fs::read_to_string(dir.path().join("plan.xml")).unwrap();
     let doc = roxmltree::Document::parse(&xml).unwrap();
@@ -236,7 +249,10 @@ fn the_findings_on_steps_and_effort_read_well() {
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(1), "{name}");
-        all.push_str(&format!("== {name}\n{}", String::from_utf8_lossy(&out.stderr)));
+        all.push_str(&format!(
+            "== {name}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
     }
     support::assert_snapshot("capacity-effort-findings", &all);
 }

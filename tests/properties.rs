@@ -338,7 +338,11 @@ fn with_stepped_capacity_the_bound_never_passes_the_optimum() {
         };
         solved += 1;
         let bound = roadmap::schedule::lower_bound(&problem).unwrap();
-        assert!(bound <= optimum.finish, "seed {seed}: bound {bound} > optimum {}", optimum.finish);
+        assert!(
+            bound <= optimum.finish,
+            "seed {seed}: bound {bound} > optimum {}",
+            optimum.finish
+        );
     }
     assert!(solved >= 40, "solved only {solved}");
 }

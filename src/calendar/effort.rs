@@ -32,11 +32,11 @@ pub struct Effort {
 pub enum EffortError {
     #[error("an effort cannot be negative")]
     Negative,
-    #[error("an effort needs a number and a unit, like \"18 person-months\" or \"120 person-days\"")]
-    Malformed,
     #[error(
-        "unknown effort unit `{0}`; use person-days (pd) or person-months (pm)"
+        "an effort needs a number and a unit, like \"18 person-months\" or \"120 person-days\""
     )]
+    Malformed,
+    #[error("unknown effort unit `{0}`; use person-days (pd) or person-months (pm)")]
     UnknownUnit(String),
     #[error("effort is too large (at most {max_days} person-days or {max_months} person-months)", max_days = Span::MAX_DAYS, max_months = Span::MAX_MONTHS)]
     TooLarge,
@@ -157,7 +157,10 @@ mod tests {
         let e = |text| Effort::parse(text).unwrap();
         // The example: 18 person-months at 1.5 FTE is 12 months.
         assert_eq!(e("18 person-months").duration(1.5), Some(Span::Months(12)));
-        assert_eq!(e("120 person-days").duration(2.0), Some(Span::WorkingDays(60)));
+        assert_eq!(
+            e("120 person-days").duration(2.0),
+            Some(Span::WorkingDays(60))
+        );
         // 100 / 3 = 33.3 working days: the nearest whole day.
         assert_eq!(e("100 pd").duration(3.0), Some(Span::WorkingDays(33)));
         assert_eq!(e("101 pd").duration(2.0), Some(Span::WorkingDays(51)));

@@ -192,9 +192,15 @@ pub fn write(draft: &Draft) -> Written {
             let steps: Vec<String> = resource
                 .changes
                 .iter()
-                .map(|(from, capacity)| format!("{{ from = {from}, capacity = {} }}", units(*capacity)))
+                .map(|(from, capacity)| {
+                    format!("{{ from = {from}, capacity = {} }}", units(*capacity))
+                })
                 .collect();
-            out.key(&resource.origins, "changes", format!("[{}]", steps.join(", ")));
+            out.key(
+                &resource.origins,
+                "changes",
+                format!("[{}]", steps.join(", ")),
+            );
         }
         if let Some(unit) = &resource.unit {
             out.key(&resource.origins, "unit", quote(&clean(unit)));

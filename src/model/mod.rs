@@ -176,7 +176,11 @@ impl Resource {
     /// Its capacity over `[from, until)` as `(first day, units)` stretches, in date order.
     pub fn capacity_periods(&self, from: NaiveDate, until: NaiveDate) -> Vec<(NaiveDate, f64)> {
         let mut periods = vec![(from, self.capacity_on(from))];
-        for step in self.changes.iter().filter(|s| s.from > from && s.from < until) {
+        for step in self
+            .changes
+            .iter()
+            .filter(|s| s.from > from && s.from < until)
+        {
             periods.push((step.from, step.capacity));
         }
         periods

@@ -134,9 +134,8 @@ pub fn utilisation(roadmap: &Roadmap, plan: &Plan, r: usize, months: u32) -> Uti
         plan.start(),
         plan.finish().succ_opt().unwrap_or(plan.finish()),
     );
-    let inside = |window: (NaiveDate, NaiveDate)| {
-        (window.0.max(plan_days.0), window.1.min(plan_days.1))
-    };
+    let inside =
+        |window: (NaiveDate, NaiveDate)| (window.0.max(plan_days.0), window.1.min(plan_days.1));
     // Against the capacity of each day: a period after a hiring step has more room.
     let share = |window: (NaiveDate, NaiveDate)| {
         let window = inside(window);

@@ -558,9 +558,7 @@ fn resources(report: &ResourcesReport) -> Result<String, std::fmt::Error> {
 }
 
 /// A small inline bar chart: one bar per month, full height at full capacity.
-fn bars(
-    months: impl ExactSizeIterator<Item = (String, f64)>,
-) -> Result<String, std::fmt::Error> {
+fn bars(months: impl ExactSizeIterator<Item = (String, f64)>) -> Result<String, std::fmt::Error> {
     const HEIGHT: f64 = 24.0;
     let step = if months.len() > 80 { 4.0 } else { 6.0 };
     let width = step * months.len() as f64;

@@ -340,7 +340,13 @@ fn resources(roadmap: &Roadmap, project: &Project) -> String {
     let effort: Vec<String> = project
         .effort
         .iter()
-        .map(|e| format!("{} of {}", e.effort, escape(&roadmap.resources[e.resource].name)))
+        .map(|e| {
+            format!(
+                "{} of {}",
+                e.effort,
+                escape(&roadmap.resources[e.resource].name)
+            )
+        })
         .collect();
     format!(
         "{held}; effort {}, so it takes {}",

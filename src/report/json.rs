@@ -353,7 +353,12 @@ fn projects<'a>(roadmap: &'a Roadmap, plan: &Plan) -> Vec<ProjectJson<'a>> {
             effort: project
                 .effort
                 .iter()
-                .map(|e| (roadmap.resources[e.resource].id.as_str(), e.effort.to_string()))
+                .map(|e| {
+                    (
+                        roadmap.resources[e.resource].id.as_str(),
+                        e.effort.to_string(),
+                    )
+                })
                 .collect(),
             cost: project.cost,
             funding: project

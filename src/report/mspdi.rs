@@ -377,11 +377,12 @@ fn availability(w: &mut W, roadmap: &Roadmap, plan: &Plan, r: usize) -> io::Resu
                     .get(i + 1)
                     .and_then(|next| next.0.pred_opt())
                     .unwrap_or(last);
-                w.create_element("AvailabilityPeriod").write_inner_content(|w| {
-                    field(w, "AvailableFrom", format!("{from}T00:00:00"))?;
-                    field(w, "AvailableTo", format!("{to}T23:59:00"))?;
-                    field(w, "AvailableUnits", format!("{units:.2}"))
-                })?;
+                w.create_element("AvailabilityPeriod")
+                    .write_inner_content(|w| {
+                        field(w, "AvailableFrom", format!("{from}T00:00:00"))?;
+                        field(w, "AvailableTo", format!("{to}T23:59:00"))?;
+                        field(w, "AvailableUnits", format!("{units:.2}"))
+                    })?;
             }
             Ok(())
         })?;

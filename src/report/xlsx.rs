@@ -334,7 +334,11 @@ fn project_row(
             })
             .collect();
         let text = format!("Effort {}: {}", effort.join("; "), project.duration);
-        sheet.insert_note(row, 5, &rust_xlsxwriter::Note::new(text).add_author_prefix(false))?;
+        sheet.insert_note(
+            row,
+            5,
+            &rust_xlsxwriter::Note::new(text).add_author_prefix(false),
+        )?;
     }
     sheet.write_number(row, 6, planned.total_slack)?;
     sheet.write_boolean(row, 7, planned.critical)?;

@@ -241,7 +241,12 @@ pub fn resources(sheet: &mut Worksheet, roadmap: &Roadmap, plan: &Plan) -> Resul
         .collect();
     if !stepped.is_empty() {
         row += 2;
-        sheet.write_string_with_format(row, 0, "Capacity per month (average over its days)", &bold())?;
+        sheet.write_string_with_format(
+            row,
+            0,
+            "Capacity per month (average over its days)",
+            &bold(),
+        )?;
         for r in stepped {
             row += 1;
             write_text(sheet, row, 0, r.name)?;

@@ -79,7 +79,10 @@ impl Problem {
     /// The most resource `r` ever has.
     pub fn max_capacity(&self, r: usize) -> Units {
         let base = self.capacities.get(r).copied().unwrap_or(0);
-        self.changes_of(r).iter().map(|c| c.1).fold(base, Units::max)
+        self.changes_of(r)
+            .iter()
+            .map(|c| c.1)
+            .fold(base, Units::max)
     }
 
     /// Capacity of `r` from its last step on (forever after).
@@ -297,7 +300,10 @@ impl CapacityCurve {
         }
         let target = self.at(from) + work;
         // The running sum only grows: the first point past which it reaches the target.
-        let i = self.points.partition_point(|p| p.0 <= from).saturating_sub(1);
+        let i = self
+            .points
+            .partition_point(|p| p.0 <= from)
+            .saturating_sub(1);
         let later = self.points[i + 1..].partition_point(|p| self.at(p.0) < target);
         let stretch = i + later; // the target is reached inside this stretch (or never)
         let (day, units) = self.points[stretch];
@@ -389,7 +395,12 @@ mod tests {
             }
             for work in 0..60u128 {
                 let naive = (from..1000)
-                    .find(|&t| (from..t).map(|d| u128::from(p.capacity_at(0, d))).sum::<u128>() >= work)
+                    .find(|&t| {
+                        (from..t)
+                            .map(|d| u128::from(p.capacity_at(0, d)))
+                            .sum::<u128>()
+                            >= work
+                    })
                     .unwrap();
                 assert_eq!(curve.day_reaching(from, work), naive, "{from} {work}");
             }

@@ -67,7 +67,8 @@ impl Profile {
     /// A profile with nothing placed and a constant capacity per resource.
     #[cfg(test)]
     pub fn new(capacities: &[Units]) -> Profile {
-        let lines: Vec<Vec<(Day, Units)>> = capacities.iter().map(|&c| vec![(Day::MIN, c)]).collect();
+        let lines: Vec<Vec<(Day, Units)>> =
+            capacities.iter().map(|&c| vec![(Day::MIN, c)]).collect();
         Self::with_window(&lines, None)
     }
 
@@ -101,9 +102,8 @@ impl Profile {
                     steps.push((Day::MIN, 0));
                 }
                 // A window holds the steps inside it only (the engine's windows cover them).
-                let inside = |(from, to): (Day, Day)| {
-                    steps[1..].iter().all(|p| p.0 > from && p.0 < to)
-                };
+                let inside =
+                    |(from, to): (Day, Day)| steps[1..].iter().all(|p| p.0 > from && p.0 < to);
                 match window {
                     Some((from, to)) if from < to && inside((from, to)) => {
                         let value = |day: Day| steps[Self::stretch_at(&steps, day)].1;
@@ -373,7 +373,10 @@ mod tests {
     fn stepped_capacity_is_the_empty_profile() {
         let line = vec![(Day::MIN, 2), (10, 4), (20, 1)];
         let mut p = Profile::with_window(std::slice::from_ref(&line), None);
-        assert_eq!((p.free_at(0, 9), p.free_at(0, 10), p.free_at(0, 30)), (2, 4, 1));
+        assert_eq!(
+            (p.free_at(0, 9), p.free_at(0, 10), p.free_at(0, 30)),
+            (2, 4, 1)
+        );
         // 3 units fit only on [10, 20): a 5-day run from day 0 restarts at 10, and one ending
         // after 20 must end by 20.
         assert_eq!(p.overload(0, 0, 5, 3), Some((10, Day::MIN)));
@@ -391,7 +394,10 @@ mod tests {
     /// Days and steps agree on every query, including work placed outside the window.
     #[test]
     fn day_windows_agree_with_steps() {
-        for line in [vec![(Day::MIN, 4)], vec![(Day::MIN, 4), (8, 2), (30, 5), (38, 3)]] {
+        for line in [
+            vec![(Day::MIN, 4)],
+            vec![(Day::MIN, 4), (8, 2), (30, 5), (38, 3)],
+        ] {
             days_agree_with_steps(&line);
         }
     }

@@ -568,7 +568,9 @@ fn effort(
 ) -> Option<(Span, Vec<crate::model::EffortDemand>)> {
     let map = p.effort.as_ref()?;
     if let Some(duration) = &p.duration {
-        let at = map.0.first().map_or(duration.at.clone(), |(key, value)| key.at.start..value.at.end);
+        let at = map.0.first().map_or(duration.at.clone(), |(key, value)| {
+            key.at.start..value.at.end
+        });
         findings.push(
             Diagnostic::error(
                 Code::InvalidEffort,
@@ -576,7 +578,9 @@ fn effort(
             )
             .at(at)
             .with_note(duration.at.clone(), "duration given here")
-            .with_help("keep `effort` to derive the duration from the units held, or `duration` alone"),
+            .with_help(
+                "keep `effort` to derive the duration from the units held, or `duration` alone",
+            ),
         );
         return None;
     }
@@ -614,8 +618,8 @@ pub(super) fn derive_from_effort(
                     key.value
                 ),
             };
-            let mut finding = Diagnostic::error(Code::InvalidEffort, message)
-            .at(key.at.start..value.at.end);
+            let mut finding =
+                Diagnostic::error(Code::InvalidEffort, message).at(key.at.start..value.at.end);
             finding = match held {
                 Some(d) => finding.with_note(d.at.clone(), "units held here"),
                 None => finding,

@@ -217,7 +217,10 @@ mod tests {
         ];
         assert_eq!(
             capacity_steps(&periods, day("2024-01-01")),
-            (2.0, vec![(day("2024-07-01"), 4.0), (day("2025-07-01"), 1.0)])
+            (
+                2.0,
+                vec![(day("2024-07-01"), 4.0), (day("2025-07-01"), 1.0)]
+            )
         );
         // Starting inside the second period; a gap is unavailable.
         let gap = [
