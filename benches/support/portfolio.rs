@@ -128,7 +128,7 @@ pub fn calendar_portfolio_toml(n: usize) -> String {
                 .and_then(|d| d.strip_suffix(" days\""))
                 .and_then(|d| d.parse::<u32>().ok())
         });
-        let effort = match (is_project && *project % 10 == 0, demand, days) {
+        let effort = match (is_project && project.is_multiple_of(10), demand, days) {
             (true, Some((pool, units)), Some(days)) => units
                 .parse::<u32>()
                 .ok()
