@@ -290,6 +290,8 @@ table! {
 table! {
     /// A priority project of the roadmap.
     #[schemars(rename = "Project")]
+    // Exactly one of `duration` and `effort`, as the loader requires.
+    #[schemars(extend("oneOf" = [{ "required": ["duration"] }, { "required": ["effort"] }]))]
     RawProject as "[[project]]" keys ProjectKey {
         /// Required, unique id: letters, digits, `-`, `_` and `.`.
         #[schemars(required, with = "Option<Id>", extend("examples" = ["open-data"]))]

@@ -535,7 +535,7 @@ fn resources(report: &ResourcesReport) -> Result<String, std::fmt::Error> {
         let unit = r.unit.map_or(String::new(), |u| format!(" {}", escape(u)));
         // Steps follow the starting capacity, one a line.
         let capacity = r.changes.iter().fold(units(r.capacity), |text, s| {
-            format!("{text}<br>{} from {}", units(s.capacity), s.from)
+            format!("{text}<br/>{} from {}", units(s.capacity), s.from)
         });
         writeln!(
             html,
