@@ -134,7 +134,7 @@ pub fn check_source(parsed: Parsed, settings: &Settings) -> Result<Checked, Chec
             findings: parsed.findings,
         });
     };
-    let (roadmap, resolved) = validate::resolve_file(raw, parsed.findings);
+    let (roadmap, resolved) = validate::resolve_file(raw, &parsed.attached, parsed.findings);
     let roadmap = match &settings.scenario {
         None => roadmap,
         // A file with errors has no model to vary: its own findings are the answer.

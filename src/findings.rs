@@ -16,7 +16,33 @@ pub fn of(roadmap: &Roadmap, plan: &Plan) -> Vec<Diagnostic> {
     findings.extend(cap_findings(roadmap, plan));
     let finishes: Vec<chrono::NaiveDate> = plan.projects.iter().map(|p| p.finish).collect();
     findings.extend(missed_targets(roadmap, &plan.indicators, &finishes));
+    findings.extend(holidays_after_plan(roadmap, plan));
     findings
+}
+
+/// Days and ranges of `[calendar]` after the plan's last year (W014): they change nothing, and
+/// a year off by one is the usual reason.
+fn holidays_after_plan(roadmap: &Roadmap, plan: &Plan) -> Vec<Diagnostic> {
+    use chrono::Datelike;
+    let Some(last_year) = plan.projects.iter().map(|p| p.finish.year()).max() else {
+        return Vec::new();
+    };
+    roadmap
+        .calendar_dates
+        .iter()
+        .filter(|entry| entry.first.year() > last_year)
+        .map(|entry| {
+            Diagnostic::new(
+                Code::HolidayAfterPlan,
+                format!(
+                    "{} is after {last_year}, the last year of the plan: it changes nothing",
+                    entry.first
+                ),
+            )
+            .at(entry.at.clone())
+            .with_help("check the year, or remove it")
+        })
+        .collect()
 }
 
 /// Missed deadlines (W001) and projects running outside a paying source's window (W005), each

@@ -107,7 +107,10 @@ fn schema_rejects_what_the_loader_rejects() {
             "effort and duration",
             "duration = \"1d\"\neffort = { staff = \"2 pd\" }\nresources = { staff = 1 }\n",
         ),
-        ("effort without unit", "effort = { staff = \"2\" }\nresources = { staff = 1 }\n"),
+        (
+            "effort without unit",
+            "effort = { staff = \"2\" }\nresources = { staff = 1 }\n",
+        ),
         ("duration without unit", "duration = \"5\"\n"),
         ("negative cost", "duration = \"1d\"\ncost = -1\n"),
         ("priority out of range", "duration = \"1d\"\npriority = 9\n"),

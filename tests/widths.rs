@@ -188,6 +188,7 @@ macro_rules! every_table_fits {
 
 every_table_fits! {
     bundled_roadmap_fits => "roadmap.toml",
+    calendar_fits => "examples/calendar.toml",
     deadlines_fits => "examples/deadlines.toml",
     dependency_types_fits => "examples/dependency-types.toml",
     durations_fits => "examples/durations.toml",
@@ -205,7 +206,7 @@ every_table_fits! {
 #[test]
 fn every_example_is_checked() {
     // A new example must be added to the list above.
-    assert_eq!(files().len(), 13, "{:?}", files());
+    assert_eq!(files().len(), 14, "{:?}", files());
 }
 
 #[test]

@@ -29,7 +29,10 @@ pub fn run(args: &DiffArgs, context: &Context) -> Result<Outcome> {
         load::load(&Input::from_arg(old_path))?
     } else {
         let text = git_show(&args.old, &new_path)?;
-        load::parse_str(format!("{}:{}", args.old, new_path.display()), text)
+        let mut parsed = load::parse_str(format!("{}:{}", args.old, new_path.display()), text);
+        // Files the old version names are read as they are now, next to the new file.
+        load::attach(&mut parsed, &Input::from_arg(&new_path).directory());
+        parsed
     };
     let new_parsed = load::load(&Input::from_arg(&new_path))?;
     let settings = settings(&args.planner, &args.variant);

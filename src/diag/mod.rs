@@ -75,6 +75,7 @@ codes! {
     CapacityStepOrder = "E016", "capacity-step-order", Error, "A resource's capacity step (`changes`) on or before the roadmap start, or not after the step before it.";
     InvalidEffort = "E017", "invalid-effort", Error, "An `effort` that gives no duration: written together with `duration`, or on a resource the project holds no units of.";
     AimlessProject = "W013", "aimless-project", Warning, "The roadmap has objectives, but the project (not a milestone) serves none of them.";
+    HolidayAfterPlan = "W014", "holiday-after-plan", Warning, "A day or range written in `[calendar]` falls after the plan's last year, so it changes nothing (often a mistyped year).";
 }
 
 /// The README's table of codes, generated from the table above (`tests/docs.rs` checks the

@@ -111,8 +111,8 @@ pub struct Draft {
     pub start: Option<NaiveDate>,
     pub currency: Option<String>,
     pub origins: Origins,
-    /// Comment lines describing the source's calendar (the `[calendar]` table, commented out
-    /// until the format's calendars are implemented).
+    /// The source's calendar: a comment saying where it came from, then the `[calendar]`
+    /// table's lines (empty when every day is a working day).
     pub calendar: Vec<String>,
     /// Parents before their sub-programmes.
     pub programmes: Vec<Programme>,

@@ -128,10 +128,11 @@ pub fn write(draft: &Draft) -> Written {
         out.key(&draft.origins, "currency", quote(currency));
     }
 
-    if !draft.calendar.is_empty() {
+    if let Some((origin, table)) = draft.calendar.split_first() {
         out.blank();
-        for line in &draft.calendar {
-            out.comment(&draft.origins.table, line);
+        out.comment(&draft.origins.table, origin);
+        for line in table {
+            out.line(&draft.origins.table, line);
         }
     }
 

@@ -38,6 +38,18 @@ impl Input {
             Input::Path(path) => path.display().to_string(),
         }
     }
+
+    /// The directory that files named inside the roadmap are relative to (the current one for
+    /// standard input).
+    pub fn directory(&self) -> PathBuf {
+        match self {
+            Input::Path(path) => path
+                .parent()
+                .filter(|dir| !dir.as_os_str().is_empty())
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+            Input::Stdin => PathBuf::from("."),
+        }
+    }
 }
 
 /// The input could not be read at all (exit code 2, not a finding).
@@ -114,6 +126,63 @@ pub struct Parsed {
     /// `None` when the file is not TOML at all; its findings say why.
     pub raw: Option<RawFile>,
     pub findings: Vec<Diagnostic>,
+    /// Files the roadmap names and that were read with it (see [`attach`]).
+    pub attached: Attached,
+}
+
+/// Files a roadmap refers to, read next to it so that validation reads no files itself.
+#[derive(Clone, Debug, Default)]
+pub struct Attached {
+    /// `[calendar] holidays_file`: `None` when the roadmap names none or it was not read.
+    pub holidays: Option<AttachedFile>,
+}
+
+/// One file named by the roadmap: its name as shown in findings, and its text or why it could
+/// not be read.
+#[derive(Clone, Debug)]
+pub struct AttachedFile {
+    pub name: String,
+    pub text: Result<String, String>,
+}
+
+/// Reads the files the roadmap names, relative to `base` (the roadmap file's directory).
+pub fn attach(parsed: &mut Parsed, base: &Path) {
+    let Some(named) = parsed
+        .raw
+        .as_ref()
+        .and_then(|raw| raw.calendar.as_ref())
+        .and_then(|calendar| calendar.holidays_file.as_ref())
+    else {
+        return;
+    };
+    let path = if base == Path::new(".") {
+        PathBuf::from(&named.value)
+    } else {
+        base.join(&named.value)
+    };
+    let text = match std::fs::metadata(&path) {
+        Ok(meta) if meta.is_dir() => Err("it is a directory".to_string()),
+        Ok(meta) if meta.len() > MAX_FILE_BYTES => Err(format!(
+            "it is larger than {} MiB",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )),
+        _ => std::fs::read(&path)
+            .map_err(|err| io_reason(&err))
+            .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".into())),
+    };
+    parsed.attached.holidays = Some(AttachedFile {
+        name: path.display().to_string(),
+        text,
+    });
+}
+
+/// An I/O error as a short reason ("no such file"), without the OS error number.
+fn io_reason(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => err.to_string(),
+    }
 }
 
 /// Reads and decodes an input. I/O problems are errors; everything about its content is a
@@ -124,6 +193,7 @@ pub fn load(input: &Input) -> Result<Parsed, ReadError> {
         Bytes::TooLarge => Ok(Parsed {
             source: SourceFile::new(name, String::new()),
             raw: None,
+            attached: Attached::default(),
             findings: vec![Diagnostic::error(
                 Code::TooLarge,
                 format!(
@@ -132,7 +202,11 @@ pub fn load(input: &Input) -> Result<Parsed, ReadError> {
                 ),
             )],
         }),
-        Bytes::Read(bytes) => Ok(parse_bytes(name, bytes)),
+        Bytes::Read(bytes) => {
+            let mut parsed = parse_bytes(name, bytes);
+            attach(&mut parsed, &input.directory());
+            Ok(parsed)
+        }
     }
 }
 
@@ -148,6 +222,7 @@ pub fn parse_bytes(name: String, bytes: Vec<u8>) -> Parsed {
             Parsed {
                 source: SourceFile::new(name, text),
                 raw: None,
+                attached: Attached::default(),
                 findings: vec![
                     Diagnostic::error(
                         Code::TomlSyntax,
@@ -174,6 +249,7 @@ pub fn parse_str(name: String, text: String) -> Parsed {
         source,
         raw,
         findings,
+        attached: Attached::default(),
     }
 }
 

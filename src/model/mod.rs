@@ -3,6 +3,7 @@
 //! (a missed deadline, a funding window) must point back into the file.
 
 pub mod decode;
+pub mod ics;
 pub mod load;
 mod pieces;
 pub mod raw;
@@ -45,6 +46,16 @@ pub struct Roadmap {
     pub indicators: Vec<Indicator>,
     /// The working calendar (`[calendar]`); `None`: every day is a working day.
     pub calendar: Option<crate::calendar::WorkCalendar>,
+    /// The dated entries of `[calendar]` (`holidays` days and ranges, `working` days), each by
+    /// its first day, so that days after the plan can be pointed at.
+    pub calendar_dates: Vec<CalendarDate>,
+}
+
+/// A day or range written in `[calendar]`: its first day and where it is written.
+#[derive(Clone, Debug)]
+pub struct CalendarDate {
+    pub first: NaiveDate,
+    pub at: Range<usize>,
 }
 
 /// A criterion projects are scored on, with its relative weight.

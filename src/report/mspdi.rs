@@ -3,11 +3,16 @@
 //! assignments.
 //!
 //! Mapping (see docs/risk.md):
-//! - The project uses one base calendar, "Roadmap (every day)": all seven days are working days
-//!   of 8 hours (08:00-12:00, 13:00-17:00), because roadmap durations are calendar days.
+//! - The project uses one base calendar of 8-hour days (08:00-12:00, 13:00-17:00). Without a
+//!   `[calendar]` it is "Roadmap (every day)": all seven days work, because durations are
+//!   calendar days. With one it is "Roadmap working calendar": its working weekdays, and every
+//!   holiday and worked day of the plan's years (and the year after) as `Exceptions`, so MS
+//!   Project or ProjectLibre computes the same dates. Task durations are then the working days
+//!   from start to finish, or the elapsed time (format 8) for a task in calendar units that
+//!   ends on a day off; lags in `wd` are working days, other lags elapsed days.
 //! - Each project is a task (UID = its position + 1) with `Start` on its first
 //!   day at 08:00, `Finish` on its last day at 17:00 (a milestone finishes at its start),
-//!   `Duration` as `PT{8 * days}H0M0S`, and a "start no earlier than" constraint on its planned
+//!   `Duration` as `PT{8 * working days}H0M0S`, and a "start no earlier than" constraint on its planned
 //!   start, so that a tool that does not level resources still shows the roadmap's dates.
 //! - Links: `PredecessorLink` with `Type` 1 (FS), 3 (SS) or 0 (FF), `LinkLag` in tenths of a
 //!   minute (one day = 4800) and `LagFormat` 7 (days). A lag in months is converted to the days
@@ -26,11 +31,11 @@
 
 use std::io::{self, Write};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
-use crate::calendar::LinkKind;
+use crate::calendar::{LinkKind, OffReason, Span, WorkCalendar};
 use crate::display::number;
 use crate::model::Roadmap;
 use crate::plan::Plan;
@@ -98,10 +103,13 @@ pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<
             field(w, "DefaultStartTime", "08:00:00")?;
             field(w, "DefaultFinishTime", "17:00:00")?;
             field(w, "MinutesPerDay", MINUTES_PER_DAY)?;
-            field(w, "MinutesPerWeek", MINUTES_PER_DAY * 7)?;
+            let workdays = roadmap.calendar.as_ref().map_or(7, |c| {
+                c.workdays().iter().filter(|&&working| working).count() as i64
+            });
+            field(w, "MinutesPerWeek", MINUTES_PER_DAY * workdays)?;
             field(w, "DaysPerMonth", 30)?;
             field(w, "CurrencyCode", &roadmap.currency)?;
-            calendars(w)?;
+            calendars(w, roadmap, plan)?;
             tasks(w, roadmap, plan)?;
             resources(w, roadmap, plan)?;
             assignments(w, roadmap, plan)
@@ -109,37 +117,167 @@ pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<
     Ok(())
 }
 
-fn calendars(w: &mut W) -> io::Result<()> {
+fn calendars(w: &mut W, roadmap: &Roadmap, plan: &Plan) -> io::Result<()> {
+    let workdays = roadmap
+        .calendar
+        .as_ref()
+        .map_or([true; 7], WorkCalendar::workdays);
+    let name = if roadmap.calendar.is_some() {
+        "Roadmap working calendar"
+    } else {
+        "Roadmap (every day)"
+    };
     w.create_element("Calendars").write_inner_content(|w| {
         w.create_element("Calendar").write_inner_content(|w| {
             field(w, "UID", 1)?;
-            field(w, "Name", "Roadmap (every day)")?;
+            field(w, "Name", name)?;
             field(w, "IsBaseCalendar", 1)?;
             field(w, "BaseCalendarUID", -1)?;
             w.create_element("WeekDays").write_inner_content(|w| {
+                // MSPDI counts weekdays from Sunday (1) to Saturday (7).
                 for day in 1..=7 {
+                    let working = workdays[(day + 5) % 7];
                     w.create_element("WeekDay").write_inner_content(|w| {
                         field(w, "DayType", day)?;
-                        field(w, "DayWorking", 1)?;
-                        w.create_element("WorkingTimes").write_inner_content(|w| {
-                            for (from, to) in [("08:00:00", "12:00:00"), ("13:00:00", "17:00:00")] {
-                                w.create_element("WorkingTime").write_inner_content(|w| {
-                                    field(w, "FromTime", from)?;
-                                    field(w, "ToTime", to)
-                                })?;
-                            }
-                            Ok(())
-                        })?;
+                        field(w, "DayWorking", u8::from(working))?;
+                        if working {
+                            working_times(w)?;
+                        }
                         Ok(())
                     })?;
                 }
                 Ok(())
             })?;
+            if let Some(calendar) = &roadmap.calendar {
+                exceptions(w, calendar, plan)?;
+            }
             Ok(())
         })?;
         Ok(())
     })?;
     Ok(())
+}
+
+fn working_times(w: &mut W) -> io::Result<()> {
+    w.create_element("WorkingTimes").write_inner_content(|w| {
+        for (from, to) in [("08:00:00", "12:00:00"), ("13:00:00", "17:00:00")] {
+            w.create_element("WorkingTime").write_inner_content(|w| {
+                field(w, "FromTime", from)?;
+                field(w, "ToTime", to)
+            })?;
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// A run of consecutive exception days with the same meaning.
+struct Exception {
+    from: NaiveDate,
+    until: NaiveDate,
+    name: String,
+    working: bool,
+}
+
+/// The calendar's holidays and worked days over the plan's years and the year after (so a tool
+/// that reschedules a little later still sees them), consecutive days of one name joined.
+fn exception_runs(calendar: &WorkCalendar, plan: &Plan) -> Vec<Exception> {
+    let mut runs: Vec<Exception> = Vec::new();
+    for year in plan.start().year()..=plan.finish().year() + 1 {
+        for (date, reason) in calendar.exceptions(year) {
+            let (name, working) = match reason {
+                None => ("worked day".to_string(), true),
+                Some(
+                    OffReason::Bulgaria(name) | OffReason::Listed(name) | OffReason::File(name),
+                ) => (name, false),
+                Some(OffReason::Weekend(_)) => continue,
+            };
+            match runs.last_mut() {
+                Some(run)
+                    if run.working == working
+                        && run.name == name
+                        && run.until.succ_opt() == Some(date) =>
+                {
+                    run.until = date;
+                }
+                _ => runs.push(Exception {
+                    from: date,
+                    until: date,
+                    name,
+                    working,
+                }),
+            }
+        }
+    }
+    runs
+}
+
+fn exceptions(w: &mut W, calendar: &WorkCalendar, plan: &Plan) -> io::Result<()> {
+    let runs = exception_runs(calendar, plan);
+    if runs.is_empty() {
+        return Ok(());
+    }
+    w.create_element("Exceptions").write_inner_content(|w| {
+        for run in &runs {
+            w.create_element("Exception").write_inner_content(|w| {
+                field(w, "EnteredByOccurrences", 0)?;
+                w.create_element("TimePeriod").write_inner_content(|w| {
+                    field(w, "FromDate", format!("{}T00:00:00", run.from))?;
+                    field(w, "ToDate", format!("{}T23:59:00", run.until))
+                })?;
+                field(w, "Occurrences", 1)?;
+                field(w, "Name", &run.name)?;
+                // Type 1: daily, i.e. every day of the period.
+                field(w, "Type", 1)?;
+                field(w, "DayWorking", u8::from(run.working))?;
+                if run.working {
+                    working_times(w)?;
+                }
+                Ok(())
+            })?;
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// `Duration` and `DurationFormat` of a task running `[start, finish]`: working days (format
+/// 7, days) on the roadmap's calendar, or, when it ends on a day off (a task in calendar days
+/// or months may), the elapsed time from its first 08:00 to its last 17:00 (format 8,
+/// elapsed days), so a tool that recomputes the finish from the start lands on the same day.
+fn task_duration(roadmap: &Roadmap, start: NaiveDate, finish: NaiveDate) -> (String, u8) {
+    match &roadmap.calendar {
+        Some(calendar) if !calendar.is_working(finish) => {
+            let days = (finish - start).num_days() + 1;
+            (format!("PT{}H0M0S", (days - 1) * 24 + 9), 8)
+        }
+        _ => (duration(working_days(roadmap, start, finish)), 7),
+    }
+}
+
+/// The working days of `[start, finish]` (every day without a calendar).
+fn working_days(roadmap: &Roadmap, start: NaiveDate, finish: NaiveDate) -> i64 {
+    match &roadmap.calendar {
+        None => (finish - start).num_days() + 1,
+        Some(calendar) => start
+            .iter_days()
+            .take_while(|d| *d <= finish)
+            .filter(|d| calendar.is_working(*d))
+            .count() as i64,
+    }
+}
+
+/// `LinkLag` (tenths of a minute) and `LagFormat` of a lag measured from `anchor`: working days
+/// (format 7) for a lag in `wd` on a calendar, else the calendar days it spans, which are
+/// working days without a calendar and elapsed days (format 8) with one.
+fn link_lag(roadmap: &Roadmap, lag: Span, anchor: NaiveDate) -> (i64, u8) {
+    let days = lag.add(anchor).map_or(0, |end| (end - anchor).num_days());
+    match (lag, &roadmap.calendar) {
+        (_, None) => (days * MINUTES_PER_DAY * 10, 7),
+        _ if days == 0 => (0, 7),
+        (Span::WorkingDays(n), Some(_)) => (i64::from(n) * MINUTES_PER_DAY * 10, 7),
+        (_, Some(_)) => (days * 24 * 60 * 10, 8),
+    }
 }
 
 fn tasks(w: &mut W, roadmap: &Roadmap, plan: &Plan) -> io::Result<()> {
@@ -155,9 +293,9 @@ fn tasks(w: &mut W, roadmap: &Roadmap, plan: &Plan) -> io::Result<()> {
             field(w, "OutlineLevel", 0)?;
             field(w, "Start", start_of(plan.start()))?;
             field(w, "Finish", end_of(plan.finish()))?;
-            let days = (plan.finish() - plan.start()).num_days() + 1;
-            field(w, "Duration", duration(days))?;
-            field(w, "DurationFormat", 7)?;
+            let (length, format) = task_duration(roadmap, plan.start(), plan.finish());
+            field(w, "Duration", length)?;
+            field(w, "DurationFormat", format)?;
             field(w, "Summary", 1)?;
             field(w, "Milestone", 0)
         })?;
@@ -226,7 +364,6 @@ fn project_task(
 ) -> io::Result<()> {
     let project = &roadmap.projects[i];
     let p = &plan.projects[i];
-    let days = i64::from(p.days);
     w.create_element("Task").write_inner_content(|w| {
         field(w, "UID", i + 1)?;
         field(w, "ID", line)?;
@@ -247,8 +384,13 @@ fn project_task(
                 end_of(p.finish)
             },
         )?;
-        field(w, "Duration", duration(days))?;
-        field(w, "DurationFormat", 7)?;
+        let (length, format) = if project.is_milestone() {
+            (duration(0), 7)
+        } else {
+            task_duration(roadmap, p.start, p.finish)
+        };
+        field(w, "Duration", length)?;
+        field(w, "DurationFormat", format)?;
         field(w, "Milestone", u8::from(project.is_milestone()))?;
         field(w, "Summary", 0)?;
         field(w, "Critical", u8::from(p.critical))?;
@@ -279,17 +421,14 @@ fn project_task(
                 _ if roadmap.projects[dep.on].is_milestone() => before.start,
                 _ => before.finish.succ_opt().unwrap_or(before.finish),
             };
-            let lag_days = dep
-                .lag
-                .add(anchor)
-                .map_or(0, |end| (end - anchor).num_days());
+            let (lag, format) = link_lag(roadmap, dep.lag, anchor);
             w.create_element("PredecessorLink")
                 .write_inner_content(|w| {
                     field(w, "PredecessorUID", dep.on + 1)?;
                     field(w, "Type", link_type(dep.kind))?;
                     field(w, "CrossProject", 0)?;
-                    field(w, "LinkLag", lag_days * MINUTES_PER_DAY * 10)?;
-                    field(w, "LagFormat", 7)
+                    field(w, "LinkLag", lag)?;
+                    field(w, "LagFormat", format)
                 })?;
         }
         Ok(())
@@ -322,8 +461,9 @@ fn programme_task(
         field(w, "OutlineLevel", level)?;
         field(w, "Start", start_of(start))?;
         field(w, "Finish", end_of(finish))?;
-        field(w, "Duration", duration(planned.days()))?;
-        field(w, "DurationFormat", 7)?;
+        let (length, format) = task_duration(roadmap, start, finish);
+        field(w, "Duration", length)?;
+        field(w, "DurationFormat", format)?;
         field(w, "Milestone", 0)?;
         field(w, "Summary", 1)?;
         field(w, "Critical", u8::from(planned.critical))?;
@@ -406,8 +546,8 @@ fn assignments(w: &mut W, roadmap: &Roadmap, plan: &Plan) -> io::Result<()> {
                     field(w, "Units", format!("{:.3}", demand.units))?;
                     field(w, "Start", start_of(p.start))?;
                     field(w, "Finish", end_of(p.finish))?;
-                    let minutes = (demand.units * (i64::from(p.days) * MINUTES_PER_DAY) as f64)
-                        .round() as i64;
+                    let days = working_days(roadmap, p.start, p.finish);
+                    let minutes = (demand.units * (days * MINUTES_PER_DAY) as f64).round() as i64;
                     field(w, "Work", format!("PT{}H{}M0S", minutes / 60, minutes % 60))
                 })?;
             }

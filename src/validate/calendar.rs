@@ -4,6 +4,9 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::{OffReason, WorkCalendar};
 use crate::diag::{self, Code, Diagnostic};
+use crate::model::CalendarDate;
+use crate::model::ics;
+use crate::model::load::AttachedFile;
 use crate::model::raw::{RawCalendar, RawHoliday};
 
 const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -11,13 +14,18 @@ const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 /// Years of Bulgarian holidays computed up front; later years are computed when asked.
 const PRECOMPUTED_YEARS: i32 = 60;
 
-/// The calendar, or `None` without a `[calendar]` table (every day then is a working day).
+/// The calendar, or `None` without a `[calendar]` table (every day then is a working day), and
+/// the days and ranges written in it.
 pub(super) fn resolve(
     raw: Option<&RawCalendar>,
+    holidays_file: Option<&AttachedFile>,
     start: NaiveDate,
     findings: &mut Vec<Diagnostic>,
-) -> Option<WorkCalendar> {
-    let raw = raw?;
+) -> (Option<WorkCalendar>, Vec<CalendarDate>) {
+    let Some(raw) = raw else {
+        return (None, Vec::new());
+    };
+    let mut dates = Vec::new();
     let workdays = match &raw.workdays {
         None => [true; 7],
         Some(names) => {
@@ -85,6 +93,10 @@ pub(super) fn resolve(
                 if before_start(date) {
                     too_early(&day.at, date, findings);
                 }
+                dates.push(CalendarDate {
+                    first: date,
+                    at: day.at.clone(),
+                });
                 calendar.add_off(date, OffReason::Listed("holiday".into()));
             }
             RawHoliday::Range(range) => {
@@ -108,6 +120,10 @@ pub(super) fn resolve(
                 if before_start(until.value.0) {
                     too_early(&from.at, from.value.0, findings);
                 }
+                dates.push(CalendarDate {
+                    first: from.value.0,
+                    at: range.at.clone(),
+                });
                 let name = range
                     .name
                     .as_ref()
@@ -123,22 +139,33 @@ pub(super) fn resolve(
             }
         }
     }
-    if let Some(file) = &raw.holidays_file {
-        // Reading holidays from an iCalendar file is not built yet: say so rather than plan
-        // as if the file were empty.
-        findings.push(
-            Diagnostic::error(
-                Code::InvalidValue,
-                format!("`holidays_file` (\"{}\") is not supported yet", file.value),
-            )
-            .at(file.at.clone())
-            .with_help("list the days in `holidays` instead"),
-        );
+    if let Some(named) = &raw.holidays_file {
+        let first = NaiveDate::from_ymd_opt(start.year(), 1, 1).unwrap_or(start);
+        let last = NaiveDate::from_ymd_opt(start.year() + PRECOMPUTED_YEARS, 12, 31)
+            .unwrap_or(NaiveDate::MAX);
+        match read_holidays_file(holidays_file, first, last) {
+            Ok(days) => {
+                for day in days {
+                    calendar.add_off(day.date, OffReason::File(day.name));
+                }
+            }
+            Err(message) => findings.push(
+                Diagnostic::error(Code::InvalidValue, message)
+                    .at(named.at.clone())
+                    .with_help(
+                        "name an iCalendar (.ics) file, relative to the roadmap file, whose events are the days off",
+                    ),
+            ),
+        }
     }
     for day in raw.working.as_deref().unwrap_or_default() {
         if before_start(day.value.0) {
             too_early(&day.at, day.value.0, findings);
         }
+        dates.push(CalendarDate {
+            first: day.value.0,
+            at: day.at.clone(),
+        });
         calendar.add_worked(day.value.0);
     }
     if !workdays.contains(&true) && raw.working.as_deref().unwrap_or_default().is_empty() {
@@ -153,7 +180,27 @@ pub(super) fn resolve(
                 .with_help("list at least one, e.g. workdays = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]"),
         );
     }
-    Some(calendar)
+    (Some(calendar), dates)
+}
+
+/// The days off of the holidays file in `[first, last]`, or what is wrong with it, naming the
+/// file and, where it can, its line.
+fn read_holidays_file(
+    file: Option<&AttachedFile>,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Result<Vec<ics::IcsDay>, String> {
+    let Some(file) = file else {
+        return Err("the holidays file was not read with the roadmap".into());
+    };
+    let text = file
+        .text
+        .as_ref()
+        .map_err(|reason| format!("cannot read the holidays file {}: {reason}", file.name))?;
+    ics::days_off(text, first, last).map_err(|err| match err.line {
+        Some(line) => format!("{}:{line}: {}", file.name, err.message),
+        None => format!("{}: {}", file.name, err.message),
+    })
 }
 
 fn full_name(short: &str) -> Option<&'static str> {

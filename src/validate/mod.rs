@@ -17,6 +17,7 @@ mod strategy;
 
 use crate::diag::{self, Diagnostic, Severity};
 use crate::model::Roadmap;
+use crate::model::load::Attached;
 use crate::model::raw::RawFile;
 use resolve::resolve;
 
@@ -31,8 +32,12 @@ pub struct Validated {
 
 /// Decodes and resolves a file into the model: `findings` are those found while decoding it,
 /// returned with those found while resolving. The rules have not run yet (see [`rules`]).
-pub fn resolve_file(raw: &RawFile, mut findings: Vec<Diagnostic>) -> (Roadmap, Vec<Diagnostic>) {
-    let roadmap = resolve(raw, &mut findings);
+pub fn resolve_file(
+    raw: &RawFile,
+    attached: &Attached,
+    mut findings: Vec<Diagnostic>,
+) -> (Roadmap, Vec<Diagnostic>) {
+    let roadmap = resolve(raw, attached, &mut findings);
     (roadmap, findings)
 }
 
@@ -56,10 +61,10 @@ pub fn has_errors(findings: &[Diagnostic]) -> bool {
     findings.iter().any(|f| f.severity() == Severity::Error)
 }
 
-/// Validates a decoded file: resolve, then every rule. `findings` are those already found
-/// while decoding it.
+/// Validates a decoded file that names no other file: resolve, then every rule. `findings` are
+/// those already found while decoding it.
 pub fn validate(raw: &RawFile, findings: Vec<Diagnostic>) -> Validated {
-    let (roadmap, mut findings) = resolve_file(raw, findings);
+    let (roadmap, mut findings) = resolve_file(raw, &Attached::default(), findings);
     findings.extend(rules(&roadmap));
     diag::sort(&mut findings);
     Validated {

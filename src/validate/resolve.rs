@@ -9,6 +9,7 @@ use crate::calendar::LinkKind;
 use crate::calendar::Span;
 use crate::diag::{self, Code, Diagnostic};
 use crate::model::decode::{Located, Table};
+use crate::model::load::Attached;
 use crate::model::raw::{
     FundingKey, LinkKey, ProjectKey, RawDependency, RawFile, RawFunding, RawProject, RawRoadmap,
     ResourceKey, RoadmapKey,
@@ -22,7 +23,11 @@ use crate::model::{Criterion, IndicatorContribution, Limit, Score};
 /// Builds the model, resolving every reference. What cannot be resolved is reported and left
 /// out (a placeholder where a value is required), so later checks still see the rest; the
 /// model is only handed on when there were no errors at all.
-pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap {
+pub(super) fn resolve(
+    raw: &RawFile,
+    attached: &Attached,
+    findings: &mut Vec<Diagnostic>,
+) -> Roadmap {
     let header = raw.roadmap.clone().unwrap_or_default();
     let start = start_date(raw, &header, findings);
 
@@ -135,6 +140,12 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
         &projects,
         findings,
     );
+    let (calendar, calendar_dates) = super::calendar::resolve(
+        raw.calendar.as_ref(),
+        attached.holidays.as_ref(),
+        start,
+        findings,
+    );
 
     Roadmap {
         name: header
@@ -159,7 +170,8 @@ pub(super) fn resolve(raw: &RawFile, findings: &mut Vec<Diagnostic>) -> Roadmap 
         criteria,
         programmes,
         indicators,
-        calendar: super::calendar::resolve(raw.calendar.as_ref(), start, findings),
+        calendar,
+        calendar_dates,
     }
 }
 

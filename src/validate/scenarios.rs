@@ -83,7 +83,9 @@ pub fn resolve(
                 }
                 scenario.capacity.push((r, capacity));
             }
-            scenario.calendar = super::calendar::resolve(s.calendar.as_ref(), start, findings);
+            // Only the roadmap's own calendar has its holidays file read with it.
+            (scenario.calendar, _) =
+                super::calendar::resolve(s.calendar.as_ref(), None, start, findings);
             for (key, value) in s.changes.iter().flat_map(|m| &m.0) {
                 let Some(r) = refs.resources.resolve(key, findings) else {
                     continue;

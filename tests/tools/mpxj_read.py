@@ -5,12 +5,15 @@ can compare it with roadmap's own plan (MPXJ as an independent reader of `roadma
 
     target/mpxj-venv/bin/python tests/tools/mpxj_read.py plan.xml
 
-Output: {"calendar": {"name", "working_days": [1..7, Monday = 1]},
-         "tasks": [{"name", "start", "finish", "milestone", "summary", "cost",
+Output: {"calendar": {"name", "working_days": [1..7, Monday = 1],
+                       "exceptions": [{"from", "until", "working"}]},
+         "tasks": [{"name", "start", "finish", "computed_finish", "milestone", "summary", "cost",
                     "predecessors": [{"task", "type", "lag_days"}]}],
          "resources": [{"name", "max_units"}],
          "assignments": [{"task", "resource", "units"}]}
-Dates are YYYY-MM-DD; units are fractions (1.5 = 150%); lags are in days of the project calendar.
+Dates are YYYY-MM-DD; units are fractions (1.5 = 150%); lags are in days of the project calendar
+(elapsed lags in calendar days). `computed_finish` is MPXJ's own arithmetic: the task's start
+plus its duration on the project calendar, i.e. the finish MS Project would compute.
 """
 
 import json
@@ -51,7 +54,8 @@ def main():
             lag = relation.getLag()
             lag_days = 0.0
             if lag is not None:
-                lag_days = float(lag.convertUnits(TimeUnit.DAYS, props).getDuration())
+                units = TimeUnit.ELAPSED_DAYS if lag.getUnits().isElapsed() else TimeUnit.DAYS
+                lag_days = float(lag.convertUnits(units, props).getDuration())
             predecessors.append(
                 {
                     "task": str(relation.getPredecessorTask().getName()),
@@ -65,6 +69,9 @@ def main():
                 "name": str(task.getName()),
                 "start": day(task.getStart()),
                 "finish": day(task.getFinish()),
+                "computed_finish": None
+                if task.getStart() is None or task.getDuration() is None or calendar is None
+                else day(calendar.getDate(task.getStart(), task.getDuration())),
                 "milestone": bool(task.getMilestone()),
                 "summary": bool(task.getSummary()),
                 "cost": None if cost is None else float(cost.doubleValue()),
@@ -93,6 +100,16 @@ def main():
             "calendar": {
                 "name": None if calendar is None else str(calendar.getName()),
                 "working_days": working,
+                "exceptions": []
+                if calendar is None
+                else [
+                    {
+                        "from": str(e.getFromDate()),
+                        "until": str(e.getToDate()),
+                        "working": bool(e.getWorking()),
+                    }
+                    for e in calendar.getCalendarExceptions()
+                ],
             },
             "tasks": tasks,
             "resources": resources,

@@ -1,8 +1,9 @@
 //! The project calendar of an MSPDI file: its working weekdays and its exceptions, as the
-//! `[calendar]` table of the roadmap format (written as comments until the format's calendars
-//! are implemented).
+//! `[calendar]` table of the roadmap format.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+
+use crate::calendar::bulgaria;
 use roxmltree::Node;
 
 use crate::import::mspdi::time::{date_time, finish_day};
@@ -34,15 +35,17 @@ impl Calendar {
         self.workdays_per_week() == Some(7) && self.holidays.is_empty() && self.working.is_empty()
     }
 
-    /// The calendar as commented `[calendar]` lines.
-    pub fn comment(&self, source: &str) -> Vec<String> {
-        let mut lines = vec![format!(
-            "import: the project calendar \"{}\" of {source}, as the format's [calendar] table.\n\
-             Durations above are calendar days taken from the file's dates; uncomment this once\n\
-             `roadmap` plans with calendars and working-day durations (\"wd\").",
-            self.name
-        )];
-        lines.push("[calendar]".to_string());
+    /// The calendar as a `[calendar]` table: a comment line saying where it came from, then the
+    /// table's lines. Holidays that are exactly Bulgaria's public holidays in every year the
+    /// file lists become the built-in set `"BG"`.
+    pub fn table(&self, source: &str) -> Vec<String> {
+        let mut lines = vec![
+            format!(
+                "import: the project calendar \"{}\" of {source}; durations and lags in working days are \"wd\"",
+                self.name
+            ),
+            "[calendar]".to_string(),
+        ];
         if let Some(days) = self.workdays {
             let names: Vec<String> = DAY_NAMES
                 .iter()
@@ -52,9 +55,13 @@ impl Calendar {
                 .collect();
             lines.push(format!("workdays = [{}]", names.join(", ")));
         }
-        if !self.holidays.is_empty() {
+        let (bulgaria, holidays) = self.without_bulgaria();
+        if bulgaria || !holidays.is_empty() {
             lines.push("holidays = [".to_string());
-            for (from, until, name) in &self.holidays {
+            if bulgaria {
+                lines.push("  \"BG\",".to_string());
+            }
+            for (from, until, name) in holidays {
                 let name = crate::import::writer::quote(name);
                 lines.push(if from == until && name == "\"\"" {
                     format!("  {from},")
@@ -73,6 +80,36 @@ impl Calendar {
             lines.push(format!("working = [{}]", days.join(", ")));
         }
         lines
+    }
+
+    /// Whether the holidays hold every Bulgarian public holiday of each year they span, and the
+    /// holidays left when those are taken out.
+    fn without_bulgaria(&self) -> (bool, Vec<&(NaiveDate, NaiveDate, String)>) {
+        let all: Vec<&(NaiveDate, NaiveDate, String)> = self.holidays.iter().collect();
+        let days: std::collections::BTreeSet<NaiveDate> = self
+            .holidays
+            .iter()
+            .flat_map(|(from, until, _)| from.iter_days().take_while(move |d| d <= until).take(366))
+            .collect();
+        let (Some(first), Some(last)) = (days.first(), days.last()) else {
+            return (false, all);
+        };
+        let bulgarian: std::collections::BTreeSet<NaiveDate> = (first.year()..=last.year())
+            .flat_map(|year| bulgaria::holidays(year).into_iter().map(|(date, _)| date))
+            .collect();
+        if !bulgarian.is_subset(&days) {
+            return (false, all);
+        }
+        let rest = all
+            .into_iter()
+            .filter(|(from, until, _)| {
+                !from
+                    .iter_days()
+                    .take_while(|d| d <= until)
+                    .all(|d| bulgarian.contains(&d))
+            })
+            .collect();
+        (true, rest)
     }
 }
 

@@ -214,6 +214,21 @@ impl<'a, 'i> Reader<'a, 'i> {
             });
             return (Span::Months(whole as u32), comment);
         }
+        if !unit.elapsed && unit.kind != UnitKind::Percent && self.on_working_days() {
+            // The calendar is written as `[calendar]`: a lag in working days stays one.
+            let working = minutes / self.minutes_per_day;
+            let whole = working.round().max(1.0);
+            let comment = ((whole - working).abs() > 1e-6).then(|| {
+                format!(
+                    "a lag of {written} in the source, as {}",
+                    count(whole, "working day")
+                )
+            });
+            return (
+                Span::WorkingDays(whole.min(f64::from(Span::MAX_DAYS)) as u32),
+                comment,
+            );
+        }
         let whole = days.round().max(1.0);
         let comment = ((whole - days).abs() > 1e-6).then(|| {
             format!(

@@ -7,7 +7,7 @@
 //! "start no earlier than" / "must start on" constraints → `earliest_start`, "finish no later
 //! than" / "must finish on" → `deadline`, work resources → resources with `MaxUnits` as capacity,
 //! assignments → `resources` with their units, `Cost` → `cost`, `Notes` → description, actual
-//! start/finish and % complete → progress, the project calendar → a commented `[calendar]`.
+//! start/finish and % complete → progress, the project calendar → `[calendar]`.
 
 mod calendar;
 mod links;
@@ -186,6 +186,16 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Draft, Vec<Problem>> {
     }
 }
 
+impl Reader<'_, '_> {
+    /// Whether the file's calendar has days off, so that it is written as `[calendar]` and
+    /// working-time durations and lags are imported in working days (`wd`).
+    fn on_working_days(&self) -> bool {
+        self.calendar
+            .as_ref()
+            .is_some_and(|calendar| !calendar.every_day_works())
+    }
+}
+
 fn number(node: Node, name: &str) -> Option<f64> {
     text(node, name)
         .and_then(|t| t.parse::<f64>().ok())
@@ -267,7 +277,7 @@ impl<'a, 'i> Reader<'a, 'i> {
                 });
             }
             if !calendar.every_day_works() {
-                self.draft.calendar = calendar.comment(&self.name);
+                self.draft.calendar = calendar.table(&self.name);
             }
         }
     }

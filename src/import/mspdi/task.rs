@@ -1,4 +1,5 @@
-//! A leaf task as a project: its duration in calendar days, its constraint, its progress.
+//! A leaf task as a project: its duration (working days on a working calendar, else calendar
+//! days), its constraint, its progress.
 
 use chrono::NaiveDateTime;
 use roxmltree::Node;
@@ -137,9 +138,35 @@ impl<'a, 'i> Reader<'a, 'i> {
             project.duration_comment =
                 Some(format!("an estimated duration ({shown}) in the source"));
         }
+        if !unit.elapsed && self.on_working_days() {
+            // The calendar is written as `[calendar]`, so working days stay working days.
+            let working = duration.working_minutes(self.minutes_per_day) / self.minutes_per_day;
+            let rounded = working.round().max(if working > 0.0 { 1.0 } else { 0.0 });
+            if rounded > f64::from(Span::MAX_DAYS) {
+                let element = child(node, "Duration").expect("has the element");
+                self.problems.push(Problem::new(
+                    self.xml.at(element),
+                    format!("the duration {shown} is out of range (0 to 1000 years)"),
+                ));
+                return;
+            }
+            project.duration = Some(Span::WorkingDays(rounded as u32));
+            if (rounded - working).abs() > 1e-6 {
+                project.duration_comment = Some(format!(
+                    "{shown} is {} working days in the source, rounded to whole days",
+                    trim(working)
+                ));
+            }
+            return;
+        }
         let (days, comment) = if unit.elapsed {
             let days = duration.elapsed_minutes() / 1440.0;
-            (days, None)
+            // An elapsed span from a morning start to an evening finish covers one day more
+            // than its 24-hour periods: the task's own dates say which days it covers.
+            match from_dates {
+                Some(covered) if (covered as f64 - days).abs() < 1.0 => (covered as f64, None),
+                _ => (days, None),
+            }
         } else {
             let working = duration.working_minutes(self.minutes_per_day) / self.minutes_per_day;
             let every_day = self
