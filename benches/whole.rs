@@ -43,6 +43,16 @@ fn portfolio(bencher: divan::Bencher, (n, resources): (usize, bool)) {
     bencher.bench(|| run(dir.path(), &text, "default"));
 }
 
+/// 10,000 projects with three resources on a working calendar (Bulgaria's holidays, summer
+/// closures) with stepped capacities, working-day durations and some effort-based projects:
+/// the same projects as `portfolio(10000, true)`, which plans them on continuous days.
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn calendar_and_steps(bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let text = portfolio::calendar_portfolio_toml(10_000);
+    bencher.bench(|| run(dir.path(), &text, "default"));
+}
+
 /// 40,000 projects queueing for one resource of capacity 1 (`--effort fast`).
 #[divan::bench(args = [10_000, 40_000], sample_count = 3, sample_size = 1)]
 fn one_pool(bencher: divan::Bencher, n: usize) {

@@ -1,5 +1,5 @@
 //! Writes a generated roadmap to stdout, for timing the whole process from outside:
-//! `cargo run --release --example gen_portfolio -- N [links|resources|one-pool] > f.toml`
+//! `cargo run --release --example gen_portfolio -- N [links|resources|one-pool|calendar] > f.toml`
 //! (`links`: no resources, the default; see `benches/support/portfolio.rs`).
 
 #[path = "../benches/support/portfolio.rs"]
@@ -14,6 +14,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         None | Some("links") => portfolio::portfolio_toml(n, false),
         Some("resources") => portfolio::portfolio_toml(n, true),
         Some("one-pool") => portfolio::one_pool_toml(n, 2),
+        Some("calendar") => portfolio::calendar_portfolio_toml(n),
         Some(other) => return Err(format!("unknown kind {other}").into()),
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;

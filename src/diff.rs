@@ -316,6 +316,10 @@ fn held_by(new: &Side, j: usize, old: &Side, old_index: &HashMap<&str, usize>) -
             id(by),
             moved(by, |p| p.finish).unwrap_or_default()
         ),
+        HeldBack::Capacity { resource } => format!(
+            "`{}` growing on its start day",
+            new.roadmap.resources[resource].id
+        ),
         HeldBack::YearlyCap { source, year } => format!(
             "the yearly cap of `{}` in {year}",
             new.roadmap.funding[source].id

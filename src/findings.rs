@@ -138,6 +138,18 @@ pub fn held_back_by(roadmap: &Roadmap, plan: &Plan, project: usize) -> Text {
                 ));
                 break;
             }
+            HeldBack::Capacity { resource } => {
+                let resource = &roadmap.resources[resource];
+                let start = plan.projects[at].start;
+                reason = Some(text!(
+                    "held-capacity",
+                    project = name(at),
+                    resource = &resource.id,
+                    capacity = crate::display::units(resource.capacity_on(start)),
+                    date = start,
+                ));
+                break;
+            }
             HeldBack::Release { date } => {
                 reason = Some(text!("held-release", project = name(at), date = date));
                 break;

@@ -71,7 +71,7 @@ fn bundled_report_in_english_and_bulgarian() {
 fn bulgarian_report_writes_dates_and_amounts_the_bulgarian_way() {
     let html = stdout(&["report", "roadmap.toml", "--lang", "bg"]);
     assert!(
-        html.contains("План от 01.07.2019 до 01.10.2025"),
+        html.contains("План от 01.07.2019 до 02.10.2025"),
         "dd.mm.yyyy dates"
     );
     assert!(html.contains("<td class=\"date\">01.07.2019</td>"));

@@ -89,6 +89,7 @@ fn a_cap_delays_a_project_until_the_year_has_room() {
         activities: vec![activity(), activity()],
         links: vec![],
         capacities: vec![],
+        capacity_changes: Vec::new(),
         budgets: Budgets {
             caps: vec![100_000],
             spend: vec![vec![(0, 100_000)], vec![(0, 60_000)]],
@@ -127,6 +128,7 @@ fn one_capped_activity(days: u32, release: i32, cap: i64, amount: i64) -> Proble
         }],
         links: vec![],
         capacities: vec![],
+        capacity_changes: Vec::new(),
         budgets: Budgets {
             caps: vec![cap],
             spend: vec![vec![(0, amount)]],

@@ -79,6 +79,7 @@ fn random_problem(n: usize, seed: u64, general_links: bool, months: bool) -> Pro
         activities,
         links,
         capacities,
+        capacity_changes: Vec::new(),
         budgets: Default::default(),
         calendar: None,
     }
@@ -248,4 +249,100 @@ proptest! {
             prop_assert!(bound, "link {:?} broken", link);
         }
     }
+}
+
+/// `problem` with one to three capacity steps per resource in its first 60 days: hiring and
+/// shrinking, some below what an activity needs (it then waits), the last back at the
+/// original capacity or above so that every activity fits some time.
+fn with_capacity_steps(mut problem: Problem, seed: u64) -> Problem {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5eed);
+    problem.capacity_changes = problem
+        .capacities
+        .iter()
+        .map(|&capacity| {
+            let mut day = 0;
+            let count = rng.random_range(1..=3);
+            (0..count)
+                .map(|k| {
+                    day += rng.random_range(1..=20);
+                    let units = if k + 1 == count {
+                        capacity + rng.random_range(0..=2) * 500
+                    } else {
+                        rng.random_range(0..=capacity / 500 + 2) * 500
+                    };
+                    (day, units)
+                })
+                .collect()
+        })
+        .collect();
+    problem
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn with_stepped_capacity_no_day_is_over_its_capacity(
+        n in 1usize..20,
+        seed in any::<u64>(),
+        calendar in any::<bool>(),
+    ) {
+        let mut problem = with_capacity_steps(random_problem(n, seed, true, false), seed);
+        if calendar {
+            problem = on_working_days(problem, seed);
+        }
+        let solution = plan(&problem, &Options { effort: Effort::Fast, seed: 5 }).unwrap();
+        psplib::feasible(&problem, &solution.start, &solution.end).map_err(TestCaseError::fail)?;
+        for r in 0..problem.capacities.len() {
+            let used = usage(&problem, &solution, r);
+            for (i, &(day, units)) in used.iter().enumerate() {
+                let until = used.get(i + 1).map_or(day + 1, |next| next.0);
+                // Each day of the stretch: its start and every capacity step inside it.
+                let steps = problem.capacity_changes[r].iter().map(|s| s.0);
+                for d in std::iter::once(day).chain(steps.filter(|&s| s > day && s < until)) {
+                    prop_assert!(
+                        units <= problem.capacity_at(r, d),
+                        "resource {} uses {} on day {}, capacity {}", r, units, d, problem.capacity_at(r, d)
+                    );
+                }
+            }
+        }
+        let bound = solution.stats.lower_bound.unwrap();
+        prop_assert!(bound <= solution.makespan, "bound {} past the plan's finish {}", bound, solution.makespan);
+    }
+
+    /// A step to the capacity a resource already has changes nothing.
+    #[test]
+    fn a_step_that_keeps_the_capacity_plans_exactly_as_before(n in 1usize..25, seed in any::<u64>()) {
+        let problem = random_problem(n, seed, true, false);
+        let mut stepped = problem.clone();
+        stepped.capacity_changes = problem.capacities.iter().map(|&c| vec![(15, c)]).collect();
+        let options = Options { effort: Effort::Fast, seed: 9 };
+        let (before, after) = (plan(&problem, &options).unwrap(), plan(&stepped, &options).unwrap());
+        prop_assert_eq!(before.start, after.start);
+        prop_assert_eq!(before.late_start, after.late_start);
+        prop_assert_eq!(before.held_back, after.held_back);
+        prop_assert_eq!(before.stats.lower_bound, after.stats.lower_bound);
+    }
+}
+
+/// The lower bound stays a bound with stepped capacity: never past the optimum of tiny
+/// problems (branch and bound).
+#[test]
+fn with_stepped_capacity_the_bound_never_passes_the_optimum() {
+    let mut solved = 0;
+    for seed in 0..60u64 {
+        let problem = with_capacity_steps(random_problem(6, seed, false, false), seed);
+        let Some(optimum) = exact::solve(&problem, 7, 200_000).unwrap() else {
+            continue;
+        };
+        solved += 1;
+        let bound = roadmap::schedule::lower_bound(&problem).unwrap();
+        assert!(
+            bound <= optimum.finish,
+            "seed {seed}: bound {bound} > optimum {}",
+            optimum.finish
+        );
+    }
+    assert!(solved >= 40, "solved only {solved}");
 }

@@ -103,6 +103,14 @@ fn schema_rejects_what_the_loader_rejects() {
     for (what, extra) in [
         ("unknown key", "duration = \"1d\"\nlaed = \"x\"\n"),
         ("missing duration", ""),
+        (
+            "effort and duration",
+            "duration = \"1d\"\neffort = { staff = \"2 pd\" }\nresources = { staff = 1 }\n",
+        ),
+        (
+            "effort without unit",
+            "effort = { staff = \"2\" }\nresources = { staff = 1 }\n",
+        ),
         ("duration without unit", "duration = \"5\"\n"),
         ("negative cost", "duration = \"1d\"\ncost = -1\n"),
         ("priority out of range", "duration = \"1d\"\npriority = 9\n"),

@@ -95,3 +95,80 @@ pub fn one_pool_toml(n: usize, days: u32) -> String {
     }
     text
 }
+
+/// [`portfolio_toml`] with three resources on a working calendar: Monday to Friday, Bulgaria's
+/// public holidays and a summer closure each year of 2025-2030, every capacity stepping up and
+/// down (hiring, a team moving away), day durations in working days, and every tenth project
+/// with resources stating its `effort` instead of a duration. The same projects, links and
+/// demands as [`portfolio_toml`], so the two compare what calendars and steps cost.
+#[allow(dead_code)] // Each bench or example that includes this file uses some of it.
+pub fn calendar_portfolio_toml(n: usize) -> String {
+    let plain = portfolio_toml(n, true);
+    let mut text = String::with_capacity(plain.len() + 4096);
+    let closures: Vec<String> = (2025..=2030)
+        .map(|y| format!("{{ from = {y}-08-04, until = {y}-08-15, name = \"Summer closure\" }}"))
+        .collect();
+    let steps = [
+        "[{ from = 2026-01-01, capacity = 50 }, { from = 2029-07-01, capacity = 35 }]",
+        "[{ from = 2025-07-01, capacity = 20 }, { from = 2027-01-01, capacity = 30 }]",
+        "[{ from = 2026-04-01, capacity = 25 }, { from = 2031-01-01, capacity = 20 }]",
+    ];
+    let mut block: Vec<&str> = Vec::new();
+    let mut project = 0usize;
+    let flush = |block: &mut Vec<&str>, text: &mut String, project: &mut usize| {
+        let is_project = block.first() == Some(&"[[project]]");
+        // Every tenth project holding a resource: its days of work as person-days.
+        let demand = block
+            .iter()
+            .find_map(|l| l.strip_prefix("resources = { "))
+            .and_then(|d| d.split(',').next())
+            .and_then(|d| d.trim_end_matches(" }").split_once(" = "));
+        let days = block.iter().find_map(|l| {
+            l.strip_prefix("duration = \"")
+                .and_then(|d| d.strip_suffix(" days\""))
+                .and_then(|d| d.parse::<u32>().ok())
+        });
+        let effort = match (is_project && project.is_multiple_of(10), demand, days) {
+            (true, Some((pool, units)), Some(days)) => units
+                .parse::<u32>()
+                .ok()
+                .map(|u| format!("effort = {{ {pool} = \"{} person-days\" }}", days * u)),
+            _ => None,
+        };
+        for line in block.drain(..) {
+            if line.starts_with("duration = ") {
+                if let Some(effort) = &effort {
+                    text.push_str(effort);
+                } else {
+                    text.push_str(&line.replace(" days\"", " wd\""));
+                }
+            } else {
+                text.push_str(line);
+            }
+            text.push('\n');
+            if let Some(r) = line.strip_prefix("id = \"pool") {
+                let r: usize = r.trim_end_matches('"').parse().unwrap_or(0);
+                let _ = writeln!(text, "changes = {}", steps[r % 3]);
+            }
+        }
+        if is_project {
+            *project += 1;
+        }
+    };
+    for line in plain.lines() {
+        if line.starts_with('[') && !block.is_empty() {
+            flush(&mut block, &mut text, &mut project);
+        }
+        block.push(line);
+        if line == "start = 2025-01-01" {
+            flush(&mut block, &mut text, &mut project);
+            let _ = writeln!(
+                text,
+                "\n[calendar]\nworkdays = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]\nholidays = [\"BG\", {}]\n",
+                closures.join(", ")
+            );
+        }
+    }
+    flush(&mut block, &mut text, &mut project);
+    text
+}

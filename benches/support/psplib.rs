@@ -78,6 +78,7 @@ pub fn parse_sm(text: &str) -> Result<Problem, String> {
         activities,
         links,
         capacities,
+        capacity_changes: Vec::new(),
         budgets: Default::default(),
         calendar: None,
     })
@@ -128,7 +129,7 @@ pub fn feasible(problem: &Problem, start: &[i32], end: &[i32]) -> Result<(), Str
             return Err(format!("link {} -> {} violated", link.from, link.to));
         }
     }
-    for (r, &capacity) in problem.capacities.iter().enumerate() {
+    for r in 0..problem.capacities.len() {
         let mut events: Vec<(i32, i64)> = Vec::new();
         for (a, activity) in problem.activities.iter().enumerate() {
             if start[a] >= end[a] {
@@ -145,12 +146,16 @@ pub fn feasible(problem: &Problem, start: &[i32], end: &[i32]) -> Result<(), Str
                 events.push((end[a], -units));
             }
         }
+        // A capacity step is an event too: the level must fit each day's capacity.
+        for &(day, _) in problem.changes_of(r) {
+            events.push((day, 0));
+        }
         events.sort();
         let mut level = 0;
         for (i, &(day, delta)) in events.iter().enumerate() {
             level += delta;
             let last_of_day = events.get(i + 1).is_none_or(|e| e.0 != day);
-            if last_of_day && level > i64::from(capacity) {
+            if last_of_day && level > i64::from(problem.capacity_at(r, day)) {
                 return Err(format!("resource {r} over capacity on day {day}"));
             }
         }

@@ -3,10 +3,12 @@
 //! so neither has to import the other.
 
 pub mod bulgaria;
+mod effort;
 mod link;
 mod span;
 mod workdays;
 
+pub use effort::{Effort, EffortError, EffortUnit};
 pub use link::{LinkKind, link_label, qualifier};
 pub use span::{Span, SpanError};
 pub use workdays::{OffReason, WorkCalendar};

@@ -63,6 +63,7 @@ pub fn run(args: &PlanArgs, context: &Context) -> Result<Outcome> {
                 )?;
                 if context.verbose > 0 {
                     report::descriptions::write(out, roadmap, &look)?;
+                    report::descriptions::write_effort(out, roadmap, &look)?;
                 }
                 Ok(())
             }

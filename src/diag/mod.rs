@@ -73,6 +73,8 @@ codes! {
     MissedTarget = "W010", "missed-target", Warning, "The plan does not bring an indicator to its target by the end of the target's year (with the shortfall and the projects that would close it if they finished in time).";
     UnmeasuredObjective = "W011", "unmeasured-objective", Warning, "The roadmap has indicators, but none measures this objective.";
     UnmovedIndicator = "W012", "unmoved-indicator", Warning, "No project contributes to the indicator.";
+    CapacityStepOrder = "E016", "capacity-step-order", Error, "A resource's capacity step (`changes`) on or before the roadmap start, or not after the step before it.";
+    InvalidEffort = "E017", "invalid-effort", Error, "An `effort` that gives no duration: written together with `duration`, or on a resource the project holds no units of.";
     AimlessProject = "W013", "aimless-project", Warning, "The roadmap has objectives, but the project (not a milestone) serves none of them.";
     HolidayAfterPlan = "W014", "holiday-after-plan", Warning, "A day or range written in `[calendar]` falls after the plan's last year, so it changes nothing (often a mistyped year).";
 }

@@ -259,6 +259,7 @@ w-missed-deadline = `{ $project }` завършва на { $finish } в най-�
 w-before-window = `{ $project }` започва на { $start }, преди да се отвори периодът на `{ $source }` ({ $from })
 w-after-window = `{ $project }` завършва на { $finish }, { $days } дни след затварянето на периода на `{ $source }` ({ $until }); под риск са { $amount } { $currency }
 held-resource = { $project } чака ресурса `{ $resource }`, зает с { $by } до { $until }
+held-capacity = { $project } чака ресурсът `{ $resource }` да нарасне до { $capacity } на { $date }
 held-release = { $project } не може да започне преди { $date }
 held-yearly-cap = { $project } чака годишния таван на `{ $source }`: по-ранно начало би изплатило повече от { $cap } { $currency } през { $year } (в този план през тази година са изплатени { $paid } { $currency })
 held-reason = задържан: { $reason }

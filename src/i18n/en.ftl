@@ -259,6 +259,7 @@ w-missed-deadline = `{ $project }` finishes { $finish } in the best plan found, 
 w-before-window = `{ $project }` starts { $start }, before `{ $source }`'s window opens { $from }
 w-after-window = `{ $project }` finishes { $finish }, { $days } days after `{ $source }`'s window closes { $until }; { $amount } { $currency } at risk
 held-resource = { $project } waits for resource `{ $resource }`, busy with { $by } until { $until }
+held-capacity = { $project } waits for resource `{ $resource }` to grow to { $capacity } on { $date }
 held-release = { $project } may not start before { $date }
 held-yearly-cap = { $project } waits for the yearly cap of `{ $source }`: starting earlier would pay out more than { $cap } { $currency } in { $year } ({ $paid } { $currency } paid that year in this plan)
 held-reason = held back: { $reason }

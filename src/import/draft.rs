@@ -167,6 +167,8 @@ pub struct Resource {
     pub id: String,
     pub name: Option<String>,
     pub capacity: f64,
+    /// Capacity steps after the start: `capacity` units from the day on.
+    pub changes: Vec<(NaiveDate, f64)>,
     pub unit: Option<String>,
     pub description: Option<String>,
     pub comments: Vec<String>,

@@ -189,6 +189,20 @@ pub fn write(draft: &Draft) -> Written {
             out.key(&resource.origins, "name", quote(&clean(name)));
         }
         out.key(&resource.origins, "capacity", units(resource.capacity));
+        if !resource.changes.is_empty() {
+            let steps: Vec<String> = resource
+                .changes
+                .iter()
+                .map(|(from, capacity)| {
+                    format!("{{ from = {from}, capacity = {} }}", units(*capacity))
+                })
+                .collect();
+            out.key(
+                &resource.origins,
+                "changes",
+                format!("[{}]", steps.join(", ")),
+            );
+        }
         if let Some(unit) = &resource.unit {
             out.key(&resource.origins, "unit", quote(&clean(unit)));
         }

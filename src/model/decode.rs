@@ -311,6 +311,45 @@ impl schemars::JsonSchema for Span {
     }
 }
 
+impl schemars::JsonSchema for crate::calendar::Effort {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Effort".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A number and a unit: person-days (pd; counted in working days of the `[calendar]`) or person-months (pm; calendar months).",
+            "pattern": "^\\s*[0-9_]+(\\.[0-9]+)?\\s*([pP][dDmM]|[pP][eE][rR][sS][oO][nN][- ]([dD][aA][yY][sS]?|[mM][oO][nN][tT][hH][sS]?))\\s*$",
+            "examples": ["18 person-months", "120 person-days"]
+        })
+    }
+}
+
+impl Decode for crate::calendar::Effort {
+    fn decode(node: &Node<'_>, decoder: &mut Decoder) -> Option<Self> {
+        match node.get_ref() {
+            DeValue::String(s) => match crate::calendar::Effort::parse(s) {
+                Ok(effort) => Some(effort),
+                Err(err) => {
+                    decoder.invalid(node.span(), format!("\"{s}\": {err}"));
+                    None
+                }
+            },
+            DeValue::Integer(_) | DeValue::Float(_) => {
+                decoder.invalid(
+                    node.span(),
+                    "an effort needs a unit: write it as a string like \"18 person-months\" or \"120 person-days\"",
+                );
+                None
+            }
+            _ => {
+                decoder.wrong_type(node, "an effort like \"18 person-months\"");
+                None
+            }
+        }
+    }
+}
+
 impl Decode for Span {
     fn decode(node: &Node<'_>, decoder: &mut Decoder) -> Option<Self> {
         match node.get_ref() {

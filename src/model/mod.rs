@@ -141,13 +141,61 @@ pub struct Actor {
 pub struct Resource {
     pub id: String,
     pub name: String,
-    /// Units available on every day.
+    /// Units available on every day from the roadmap start (until the first of `changes`).
     pub capacity: f64,
     /// Where `capacity` is written (the entry when it is missing).
     pub capacity_at: Range<usize>,
+    /// Changes of the capacity over time, in strictly increasing date order after the start.
+    pub changes: Vec<CapacityStep>,
     pub unit: Option<String>,
     pub description: Option<String>,
     pub at: Range<usize>,
+}
+
+/// `capacity` units of a resource from `from` on (until the next step).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CapacityStep {
+    pub from: NaiveDate,
+    pub capacity: f64,
+    pub at: Range<usize>,
+}
+
+impl Resource {
+    /// Units available on `date`.
+    pub fn capacity_on(&self, date: NaiveDate) -> f64 {
+        self.changes
+            .iter()
+            .rev()
+            .find(|step| step.from <= date)
+            .map_or(self.capacity, |step| step.capacity)
+    }
+
+    /// The most it ever has, and where that is written.
+    pub fn max_capacity(&self) -> (f64, Range<usize>) {
+        self.changes.iter().fold(
+            (self.capacity, self.capacity_at.clone()),
+            |(best, at), step| {
+                if step.capacity > best {
+                    (step.capacity, step.at.clone())
+                } else {
+                    (best, at)
+                }
+            },
+        )
+    }
+
+    /// Its capacity over `[from, until)` as `(first day, units)` stretches, in date order.
+    pub fn capacity_periods(&self, from: NaiveDate, until: NaiveDate) -> Vec<(NaiveDate, f64)> {
+        let mut periods = vec![(from, self.capacity_on(from))];
+        for step in self
+            .changes
+            .iter()
+            .filter(|s| s.from > from && s.from < until)
+        {
+            periods.push((step.from, step.capacity));
+        }
+        periods
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -196,6 +244,14 @@ pub struct Demand {
     pub at: Range<usize>,
 }
 
+/// Work a project needs from one resource it holds (`effort`), from which its duration follows.
+#[derive(Clone, Debug)]
+pub struct EffortDemand {
+    pub resource: usize,
+    pub effort: crate::calendar::Effort,
+    pub at: Range<usize>,
+}
+
 /// A share of a project's cost paid by one funding source.
 #[derive(Clone, Debug)]
 pub struct Contribution {
@@ -223,6 +279,9 @@ pub struct Project {
     pub participants: Vec<usize>,
     /// Units of resources held on every day it runs.
     pub resources: Vec<Demand>,
+    /// The work it needs from resources it holds, when `effort` is given instead of a
+    /// `duration` (which is then derived: see [`crate::calendar::Effort::duration`]).
+    pub effort: Vec<EffortDemand>,
     pub cost: Option<f64>,
     pub cost_at: Option<Range<usize>>,
     pub funding: Vec<Contribution>,

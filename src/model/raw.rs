@@ -211,15 +211,33 @@ table! {
         /// The resource's name.
         #[schemars(extend("examples" = ["Municipal IT staff"]))]
         name: Located<String>,
-        /// Required: units available every day (may be fractional, e.g. 6.5 FTE).
+        /// Required: units available every day (may be fractional, e.g. 6.5 FTE), from the
+        /// roadmap start until the first of `changes`.
         #[schemars(required, extend("examples" = [6.5, 12]))]
         capacity: Located<Amount>,
+        /// Changes of the capacity over time (hiring, a team moving away), in date order after
+        /// the roadmap start: each `{ from, capacity }` applies from its day on.
+        #[schemars(extend("examples" = [[{ "from": "2021-01-01", "capacity": 8 }, { "from": "2024-07-01", "capacity": 5 }]]))]
+        changes: Vec<RawCapacityStep>,
         /// Label of the unit, e.g. "FTE".
         #[schemars(extend("examples" = ["FTE"]))]
         unit: Located<String>,
         /// What it is about, for reports (HTML, XLSX, MSPDI notes, ICS, JSON).
         #[schemars(extend("examples" = ["Developers and analysts of the IT directorate."]))]
         description: Located<String>,
+    }
+}
+
+table! {
+    /// A change of a resource's capacity: `capacity` units from `from` on.
+    #[schemars(rename = "CapacityStep")]
+    RawCapacityStep as "a capacity step" keys CapacityStepKey {
+        /// Required: the first day with the new capacity.
+        #[schemars(required, extend("examples" = ["2021-01-01"]))]
+        from: Located<Date>,
+        /// Required: units available every day from `from` on.
+        #[schemars(required, extend("examples" = [8]))]
+        capacity: Located<Amount>,
     }
 }
 
@@ -269,6 +287,8 @@ table! {
 table! {
     /// A priority project of the roadmap.
     #[schemars(rename = "Project")]
+    // Exactly one of `duration` and `effort`, as the loader requires.
+    #[schemars(extend("oneOf" = [{ "required": ["duration"] }, { "required": ["effort"] }]))]
     RawProject as "[[project]]" keys ProjectKey {
         /// Required, unique id: letters, digits, `-`, `_` and `.`.
         #[schemars(required, with = "Option<Id>", extend("examples" = ["open-data"]))]
@@ -282,9 +302,9 @@ table! {
         /// 1 (highest) .. 5 (lowest); default 3. Breaks ties when projects compete for a resource.
         #[schemars(range(min = 1, max = 5), extend("examples" = [1, 3]))]
         priority: Located<u8>,
-        /// Required: how long it runs. "0d" makes a milestone. A three-point estimate
+        /// Required unless `effort` is given: how long it runs. "0d" makes a milestone. A three-point estimate
         /// `{ optimistic, likely, pessimistic }` feeds `roadmap risk`; the plan uses `likely`.
-        #[schemars(required, extend("examples" = ["9 months", "6w", "0d", { "optimistic": "4 months", "likely": "6 months", "pessimistic": "12 months" }]))]
+        #[schemars(extend("examples" = ["9 months", "6w", "0d", { "optimistic": "4 months", "likely": "6 months", "pessimistic": "12 months" }]))]
         duration: Located<RawDuration>,
         /// Projects that must come first: an id (finish-to-start) or
         /// `{ project = ID, type = "FS"|"SS"|"FF", lag = DURATION }`.
@@ -305,6 +325,10 @@ table! {
         /// Units of each resource (by id) held on every day it runs.
         #[schemars(extend("examples" = [{ "it-staff": 1.5 }]))]
         resources: IdMap<Amount>,
+        /// Instead of `duration`: the work needed from resources it holds (by id). The duration
+        /// is the effort over the units held, the longest over the resources named.
+        #[schemars(extend("examples" = [{ "it-staff": "18 person-months" }]))]
+        effort: IdMap<crate::calendar::Effort>,
         /// What it costs, in the roadmap's currency.
         #[schemars(extend("examples" = [450_000]))]
         cost: Located<Amount>,

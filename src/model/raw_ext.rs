@@ -63,15 +63,27 @@ table! {
         /// A funding source's window opens later: its new `from` date.
         #[schemars(extend("examples" = [{ "erdf": "2022-01-01" }]))]
         funding_from: IdMap<Date>,
-        /// A resource's new capacity: `{ it-staff = 4 }`.
+        /// A resource's new capacity from the start: `{ it-staff = 4 }` (its `changes` stay).
         #[schemars(extend("examples" = [{ "it-staff": 4 }]))]
         capacity: IdMap<Amount>,
+        /// A resource's new capacity steps, in place of its `changes` (`[]` removes them):
+        /// `{ it-staff = [{ from = 2022-01-01, capacity = 8 }] }`.
+        #[schemars(extend("examples" = [{ "it-staff": [{ "from": "2022-01-01", "capacity": 8 }] }]))]
+        changes: IdMap<Vec<crate::model::raw::RawCapacityStep>>,
         /// Projects whose durations are stretched by a factor: `{ open-data = 1.5 }`.
         #[schemars(extend("examples" = [{ "open-data": 1.5 }]))]
         stretch: IdMap<Amount>,
-        /// Projects with a new duration: `{ open-data = "12 months" }`.
+        /// Projects with a new duration: `{ open-data = "12 months" }` (in place of an
+        /// `effort`, too).
         #[schemars(extend("examples" = [{ "open-data": "12 months" }]))]
         duration: IdMap<Span>,
+        /// A working calendar in place of the roadmap's `[calendar]` (same keys).
+        #[schemars(extend("examples" = [{ "workdays": ["mon", "tue", "wed", "thu"], "holidays": ["BG"] }]))]
+        calendar: crate::model::raw::RawCalendar,
+        /// Projects with a new effort, from which their duration follows at the units they
+        /// hold: `{ e-services = { it-staff = "24 person-months" } }`.
+        #[schemars(extend("examples" = [{ "e-services": { "it-staff": "24 person-months" } }]))]
+        effort: IdMap<IdMap<crate::calendar::Effort>>,
     }
 }
 

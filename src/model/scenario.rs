@@ -71,12 +71,18 @@ pub struct Scenario {
     pub funding_factor: Vec<(usize, f64)>,
     /// Funding sources whose window opens on a new day, and where that day is written.
     pub funding_from: Vec<(usize, NaiveDate, Range<usize>)>,
-    /// Resources with a new capacity.
+    /// Resources with a new capacity (from the start).
     pub capacity: Vec<(usize, f64)>,
+    /// Resources with new capacity steps, in place of their `changes`.
+    pub changes: Vec<(usize, Vec<super::CapacityStep>)>,
     /// Projects whose duration is scaled by a factor, and where the factor is written.
     pub stretch: Vec<(usize, f64, Range<usize>)>,
     /// Projects with a new (fixed) duration, and where it is written.
     pub duration: Vec<(usize, Span, Range<usize>)>,
+    /// A working calendar in place of the roadmap's.
+    pub calendar: Option<crate::calendar::WorkCalendar>,
+    /// Projects with a new effort: the duration it gives, the efforts, and where it is written.
+    pub effort: Vec<(usize, Span, Vec<super::EffortDemand>, Range<usize>)>,
 }
 
 /// `span` scaled by `factor`: days are rounded to whole days; months stay months when the
@@ -125,8 +131,21 @@ impl Roadmap {
             roadmap.funding[*source].from = Some(*from);
             roadmap.funding[*source].from_at = Some(at.clone());
         }
+        if let Some(calendar) = &scenario.calendar {
+            roadmap.calendar = Some(calendar.clone());
+        }
         for &(resource, capacity) in &scenario.capacity {
             roadmap.resources[resource].capacity = capacity;
+        }
+        for (resource, steps) in &scenario.changes {
+            roadmap.resources[*resource].changes = steps.clone();
+        }
+        for (project, span, effort, at) in &scenario.effort {
+            let p = &mut roadmap.projects[*project];
+            p.duration = *span;
+            p.duration_at = at.clone();
+            p.effort = effort.clone();
+            p.estimate = None;
         }
         for (project, factor, at) in &scenario.stretch {
             let p = &mut roadmap.projects[*project];
@@ -139,6 +158,7 @@ impl Roadmap {
             p.duration = *span;
             p.duration_at = at.clone();
             p.estimate = None;
+            p.effort.clear();
         }
         roadmap
     }

@@ -33,6 +33,8 @@ pub enum HeldBack {
     Dependency { project: usize, kind: LinkKind },
     /// The capacity of `resource`, freed when project `by` finished.
     Resource { resource: usize, by: usize },
+    /// The capacity of `resource` grows on the day it starts (a step of its `changes`).
+    Capacity { resource: usize },
     /// The `per_year` cap of funding `source`: starting earlier would pay out more in `year`.
     YearlyCap { source: usize, year: i32 },
 }
@@ -256,6 +258,7 @@ pub fn plan_as_of(
                 kind: problem.links[l].kind,
             },
             Hold::Resource { resource, by } => HeldBack::Resource { resource, by },
+            Hold::Capacity { resource } => HeldBack::Capacity { resource },
             Hold::Budget { budget, year } => HeldBack::YearlyCap {
                 source: capped[budget],
                 year,
@@ -295,6 +298,9 @@ fn past_last_day(roadmap: &Roadmap, problem: &Problem, solution: &Solution) -> O
         .filter(|&i| solution.end[i].saturating_sub(1).max(solution.start[i]) > last)
         .min_by_key(|&i| (solution.start[i], i))?;
     let project = &roadmap.projects[first];
+    if let Some(finding) = never_fits(roadmap, first) {
+        return Some(finding);
+    }
     let starts = match problem.checked_date(solution.start[first]) {
         Some(date) if solution.start[first] <= last => {
             crate::i18n::text!("starts-and", date = date)
@@ -314,6 +320,36 @@ fn past_last_day(roadmap: &Roadmap, problem: &Problem, solution: &Solution) -> O
             .unwrap_or_else(|| project.duration_at.clone()))
         .with_help(crate::i18n::text!("find-mod-1")),
     )
+}
+
+/// E008 for a project that needs more of a resource than it has from its last capacity step
+/// on: it fits only in the periods before, and the planner found no room there (so it was
+/// pushed past every date). Points at the demand, with the step that takes the room away.
+fn never_fits(roadmap: &Roadmap, i: usize) -> Option<Diagnostic> {
+    let project = &roadmap.projects[i];
+    project.resources.iter().find_map(|demand| {
+        let resource = &roadmap.resources[demand.resource];
+        let last = resource.changes.last()?;
+        if demand.units <= last.capacity {
+            return None;
+        }
+        let (need, has) = crate::display::units_apart(demand.units, last.capacity);
+        Some(
+            Diagnostic::error(
+                Code::OverCapacity,
+                format!(
+                    "`{}` needs {need} of `{}`, which has only {has} from {} on, and no plan finds room for it before",
+                    project.id, resource.id, last.from
+                ),
+            )
+            .at(demand.at.clone())
+            .with_note(last.at.clone(), "capacity from here on")
+            .with_help(format!(
+                "lower the units, shorten `{}`, start it earlier, or keep more capacity after {}",
+                project.id, last.from
+            )),
+        )
+    })
 }
 
 /// Where the day project `i` starts on is written, when a value of the file sets it: its
@@ -364,9 +400,20 @@ pub fn problem(roadmap: &Roadmap) -> Problem {
             .iter()
             .map(|r| to_units(r.capacity))
             .collect(),
+        capacity_changes: Vec::new(),
         budgets: budgets(roadmap),
         calendar: roadmap.calendar.clone(),
     };
+    problem.capacity_changes = roadmap
+        .resources
+        .iter()
+        .map(|r| {
+            r.changes
+                .iter()
+                .map(|step| (problem.day(step.from), to_units(step.capacity)))
+                .collect()
+        })
+        .collect();
     for (i, project) in roadmap.projects.iter().enumerate() {
         let release = release(roadmap, project).map_or(0, |date| problem.day(date).max(0));
         let due = due(roadmap, project).map(|date| problem.day(date));

@@ -94,3 +94,51 @@ pub fn write(out: &mut dyn Write, roadmap: &Roadmap, look: &Look) -> io::Result<
         table.render(look)
     )
 }
+
+/// The projects planned from their `effort`, for `roadmap plan -v`: the work per resource, the
+/// units held and the duration that follows. Nothing when no project has an effort.
+pub fn write_effort(out: &mut dyn Write, roadmap: &Roadmap, look: &Look) -> io::Result<()> {
+    let mut table = Grid::new(vec![
+        grid::Column::id("project"),
+        grid::Column::text("effort"),
+        grid::Column::number("units held"),
+        grid::Column::number("duration"),
+    ])
+    .key(0);
+    let mut rows = 0;
+    for project in roadmap.projects.iter().filter(|p| !p.effort.is_empty()) {
+        let held = |r: usize| {
+            project
+                .resources
+                .iter()
+                .find(|d| d.resource == r)
+                .map_or(0.0, |d| d.units)
+        };
+        let effort: Vec<String> = project
+            .effort
+            .iter()
+            .map(|e| format!("{} of {}", e.effort, roadmap.resources[e.resource].id))
+            .collect();
+        let units: Vec<String> = project
+            .effort
+            .iter()
+            .map(|e| crate::display::units(held(e.resource)))
+            .collect();
+        table.row([
+            project.id.clone(),
+            effort.join("; "),
+            units.join("; "),
+            project.duration.to_string(),
+        ]);
+        rows += 1;
+    }
+    if rows == 0 {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "\n{}\n{}",
+        look.bold("Effort (duration = effort / units held, the longest)"),
+        table.render(look)
+    )
+}

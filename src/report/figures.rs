@@ -121,24 +121,37 @@ pub struct Utilisation {
     pub average: f64,
     /// `(first day of the period, share of capacity used on average over its days)`.
     pub periods: Vec<(NaiveDate, f64)>,
+    /// Average capacity over each period's days (the capacity changes over time).
+    pub capacities: Vec<f64>,
 }
 
 /// Utilisation of resource `r`, with a profile over calendar periods of `months` months. Only
 /// days inside the plan count, so the first and last periods are not diluted.
 pub fn utilisation(roadmap: &Roadmap, plan: &Plan, r: usize, months: u32) -> Utilisation {
     let usage = plan.usage(r);
-    let capacity = roadmap.resources[r].capacity;
+    let resource = &roadmap.resources[r];
     let plan_days = (
         plan.start(),
         plan.finish().succ_opt().unwrap_or(plan.finish()),
     );
+    let inside =
+        |window: (NaiveDate, NaiveDate)| (window.0.max(plan_days.0), window.1.min(plan_days.1));
+    // Against the capacity of each day: a period after a hiring step has more room.
     let share = |window: (NaiveDate, NaiveDate)| {
-        let window = (window.0.max(plan_days.0), window.1.min(plan_days.1));
-        let days = (window.1 - window.0).num_days();
-        if capacity <= 0.0 || days <= 0 {
+        let window = inside(window);
+        let capacity = capacity_days(resource, window);
+        if capacity <= 0.0 {
             return 0.0;
         }
-        unit_days(&usage, window) / (capacity * days as f64)
+        unit_days(&usage, window) / capacity
+    };
+    let average_capacity = |window: (NaiveDate, NaiveDate)| {
+        let window = inside(window);
+        let days = (window.1 - window.0).num_days();
+        if days <= 0 {
+            return resource.capacity_on(window.0);
+        }
+        capacity_days(resource, window) / days as f64
     };
     let bounds = period_bounds(plan.start(), plan.finish(), months);
     Utilisation {
@@ -148,7 +161,27 @@ pub fn utilisation(roadmap: &Roadmap, plan: &Plan, r: usize, months: u32) -> Uti
             .windows(2)
             .map(|w| (w[0], share((w[0], w[1]))))
             .collect(),
+        capacities: bounds
+            .windows(2)
+            .map(|w| average_capacity((w[0], w[1])))
+            .collect(),
     }
+}
+
+/// Units times days the resource offers within `window`, day by day through its steps.
+pub fn capacity_days(resource: &crate::model::Resource, window: (NaiveDate, NaiveDate)) -> f64 {
+    if window.1 <= window.0 {
+        return 0.0;
+    }
+    let periods = resource.capacity_periods(window.0, window.1);
+    periods
+        .iter()
+        .enumerate()
+        .map(|(i, &(from, units))| {
+            let until = periods.get(i + 1).map_or(window.1, |next| next.0);
+            (until - from).num_days() as f64 * units
+        })
+        .sum()
 }
 
 /// Units times days in use within `window`, from usage change points.

@@ -636,15 +636,24 @@ fn resources(report: &ResourcesReport) -> Result<String, std::fmt::Error> {
     );
     for r in &report.resources {
         let unit = r.unit.map_or(String::new(), |u| format!(" {}", escape(u)));
+        // Steps follow the starting capacity, one a line.
+        let capacity = r.changes.iter().fold(units(r.capacity), |text, s| {
+            format!("{text}<br/>{} from {}", units(s.capacity), s.from)
+        });
         writeln!(
             html,
-            "<tr><td>{} <span class=\"id\">{}</span></td><td class=\"num\">{}{unit}</td><td class=\"num\">{}</td><td class=\"num\">{:.0}%</td><td>{}</td></tr>",
+            "<tr><td>{} <span class=\"id\">{}</span></td><td class=\"num\">{capacity}{unit}</td><td class=\"num\">{}</td><td class=\"num\">{:.0}%</td><td>{}</td></tr>",
             escape(r.name),
             escape(r.id),
-            units(r.capacity),
             units(r.peak),
             r.average_utilisation * 100.0,
-            bars(r.months.iter().map(|m| (m.month.as_str(), m.utilisation)))?
+            bars(r.months.iter().map(|m| {
+                let label = match m.capacity {
+                    Some(capacity) => format!("{} (capacity {})", m.month, units(capacity)),
+                    None => m.month.clone(),
+                };
+                (label, m.utilisation)
+            }))?
         )?;
     }
     html.push_str("</table>\n");
@@ -652,9 +661,7 @@ fn resources(report: &ResourcesReport) -> Result<String, std::fmt::Error> {
 }
 
 /// A small inline bar chart: one bar per month, full height at full capacity.
-fn bars<'a>(
-    months: impl ExactSizeIterator<Item = (&'a str, f64)>,
-) -> Result<String, std::fmt::Error> {
+fn bars(months: impl ExactSizeIterator<Item = (String, f64)>) -> Result<String, std::fmt::Error> {
     const HEIGHT: f64 = 24.0;
     let step = if months.len() > 80 { 4.0 } else { 6.0 };
     let width = step * months.len() as f64;

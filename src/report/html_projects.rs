@@ -341,11 +341,21 @@ fn resources(roadmap: &Roadmap, project: &Project, t: &Messages) -> String {
     if project.resources.is_empty() {
         return t.get("fiche-no-resources");
     }
-    project
+    let held = project
         .resources
         .iter()
         .map(|d| {
             let resource = &roadmap.resources[d.resource];
+            let capacity = if resource.changes.is_empty() {
+                units(resource.capacity)
+            } else {
+                let steps: Vec<String> = resource
+                    .changes
+                    .iter()
+                    .map(|s| format!("{} → {}", s.from, units(s.capacity)))
+                    .collect();
+                format!("{}, {}", units(resource.capacity), steps.join(", "))
+            };
             t.with(
                 "fiche-resource",
                 &[
@@ -355,12 +365,32 @@ fn resources(roadmap: &Roadmap, project: &Project, t: &Messages) -> String {
                         resource.unit.as_deref().map_or(String::new(), escape),
                     ),
                     ("name", escape(&resource.name)),
-                    ("capacity", units(resource.capacity)),
+                    ("capacity", capacity),
                 ],
             )
         })
         .collect::<Vec<_>>()
-        .join("; ")
+        .join("; ");
+    if project.effort.is_empty() {
+        return held;
+    }
+    // The duration follows from the effort: say how.
+    let effort: Vec<String> = project
+        .effort
+        .iter()
+        .map(|e| {
+            format!(
+                "{} of {}",
+                e.effort,
+                escape(&roadmap.resources[e.resource].name)
+            )
+        })
+        .collect();
+    format!(
+        "{held}; effort {}, so it takes {}",
+        effort.join(" and "),
+        project.duration
+    )
 }
 
 fn money(roadmap: &Roadmap, project: &Project, t: &Messages) -> String {

@@ -122,6 +122,10 @@ struct ProjectJson<'a> {
     held_back: HeldBack<'a>,
     depends_on: Vec<DependencyJson<'a>>,
     resources: BTreeMap<&'a str, f64>,
+    /// The work it needs from each resource, when its duration follows from it (left out for
+    /// projects with a written `duration`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    effort: BTreeMap<&'a str, String>,
     cost: Option<f64>,
     funding: BTreeMap<&'a str, f64>,
     deadline: Option<NaiveDate>,
@@ -159,6 +163,10 @@ enum HeldBack<'a> {
         resource: &'a str,
         project: &'a str,
     },
+    /// The resource's capacity grows on the day it starts.
+    Capacity {
+        resource: &'a str,
+    },
     /// The yearly cap of a funding source.
     Budget {
         source: &'a str,
@@ -171,11 +179,20 @@ struct ResourceJson<'a> {
     id: &'a str,
     name: &'a str,
     capacity: f64,
+    /// Capacity steps: from `from` on, `units` are available (left out when it never changes).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    capacity_changes: Vec<CapacityStepJson>,
     unit: Option<&'a str>,
     peak: f64,
     /// Change points: from `from` on, `units` are in use (until the next point).
     usage: Vec<Usage>,
     description: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct CapacityStepJson {
+    from: NaiveDate,
+    capacity: f64,
 }
 
 #[derive(Serialize)]
@@ -346,6 +363,9 @@ fn projects<'a>(roadmap: &'a Roadmap, plan: &Plan) -> Vec<ProjectJson<'a>> {
                     resource: &roadmap.resources[resource].id,
                     project: project_id(by),
                 },
+                plan::HeldBack::Capacity { resource } => HeldBack::Capacity {
+                    resource: &roadmap.resources[resource].id,
+                },
                 plan::HeldBack::YearlyCap { source, year } => HeldBack::Budget {
                     source: &roadmap.funding[source].id,
                     year,
@@ -364,6 +384,16 @@ fn projects<'a>(roadmap: &'a Roadmap, plan: &Plan) -> Vec<ProjectJson<'a>> {
                 .resources
                 .iter()
                 .map(|d| (roadmap.resources[d.resource].id.as_str(), d.units))
+                .collect(),
+            effort: project
+                .effort
+                .iter()
+                .map(|e| {
+                    (
+                        roadmap.resources[e.resource].id.as_str(),
+                        e.effort.to_string(),
+                    )
+                })
                 .collect(),
             cost: project.cost,
             funding: project
@@ -406,6 +436,14 @@ fn resources<'a>(roadmap: &'a Roadmap, plan: &Plan) -> Vec<ResourceJson<'a>> {
                 id: &resource.id,
                 name: &resource.name,
                 capacity: resource.capacity,
+                capacity_changes: resource
+                    .changes
+                    .iter()
+                    .map(|s| CapacityStepJson {
+                        from: s.from,
+                        capacity: s.capacity,
+                    })
+                    .collect(),
                 unit: resource.unit.as_deref(),
                 peak: plan.peak(r),
                 usage,

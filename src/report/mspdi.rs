@@ -23,7 +23,11 @@
 //!   and `WBS` ("2.1.3") give the tree. Descriptions go into `Notes`, then the roadmap id.
 //! - Priority 1..5 becomes MS Project priority 900, 700, 500, 300, 100.
 //! - Resources are work resources whose `MaxUnits` is the capacity; each demand is an
-//!   assignment with `Units` and `Work`.
+//!   assignment with `Units` and `Work`. A capacity that changes over time (`changes`) is
+//!   also written as `AvailabilityPeriods`: one period per stretch of equal capacity, from the
+//!   roadmap start (or the step) at 00:00 to the day before the next step at 23:59, the last
+//!   one until the end of 2049 or of the plan, whichever is later; `MaxUnits` stays the
+//!   capacity from the start.
 
 use std::io::{self, Write};
 
@@ -107,7 +111,7 @@ pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<
             field(w, "CurrencyCode", &roadmap.currency)?;
             calendars(w, roadmap, plan)?;
             tasks(w, roadmap, plan)?;
-            resources(w, roadmap)?;
+            resources(w, roadmap, plan)?;
             assignments(w, roadmap, plan)
         })?;
     Ok(())
@@ -473,7 +477,7 @@ fn programme_task(
     Ok(())
 }
 
-fn resources(w: &mut W, roadmap: &Roadmap) -> io::Result<()> {
+fn resources(w: &mut W, roadmap: &Roadmap, plan: &Plan) -> io::Result<()> {
     w.create_element("Resources").write_inner_content(|w| {
         for (r, resource) in roadmap.resources.iter().enumerate() {
             w.create_element("Resource").write_inner_content(|w| {
@@ -487,11 +491,41 @@ fn resources(w: &mut W, roadmap: &Roadmap) -> io::Result<()> {
                 if let Some(unit) = &resource.unit {
                     field(w, "Notes", format!("capacity in {unit}"))?;
                 }
-                field(w, "CalendarUID", 1)
+                field(w, "CalendarUID", 1)?;
+                if !resource.changes.is_empty() {
+                    availability(w, roadmap, plan, r)?;
+                }
+                Ok(())
             })?;
         }
         Ok(())
     })?;
+    Ok(())
+}
+
+/// The resource's capacity over time as MSPDI availability periods (see the module notes).
+fn availability(w: &mut W, roadmap: &Roadmap, plan: &Plan, r: usize) -> io::Result<()> {
+    let resource = &roadmap.resources[r];
+    let far = NaiveDate::from_ymd_opt(2049, 12, 31).unwrap_or(NaiveDate::MAX);
+    let last = plan.finish().max(far);
+    let mut periods = vec![(roadmap.start, resource.capacity)];
+    periods.extend(resource.changes.iter().map(|s| (s.from, s.capacity)));
+    w.create_element("AvailabilityPeriods")
+        .write_inner_content(|w| {
+            for (i, &(from, units)) in periods.iter().enumerate() {
+                let to = periods
+                    .get(i + 1)
+                    .and_then(|next| next.0.pred_opt())
+                    .unwrap_or(last);
+                w.create_element("AvailabilityPeriod")
+                    .write_inner_content(|w| {
+                        field(w, "AvailableFrom", format!("{from}T00:00:00"))?;
+                        field(w, "AvailableTo", format!("{to}T23:59:00"))?;
+                        field(w, "AvailableUnits", format!("{units:.2}"))
+                    })?;
+            }
+            Ok(())
+        })?;
     Ok(())
 }
 

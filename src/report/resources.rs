@@ -28,11 +28,26 @@ pub struct ResourceRow<'a> {
     pub id: &'a str,
     pub name: &'a str,
     pub unit: Option<&'a str>,
+    /// Capacity from the roadmap start (until the first of `changes`).
     pub capacity: f64,
+    /// Where the capacity changes: from `from` on, `capacity` units (left out when it never
+    /// does).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<CapacityChange>,
+    /// The least and most capacity over the plan's days (for the table).
+    #[serde(skip)]
+    pub range: (f64, f64),
     pub peak: f64,
-    /// Units used over the plan's days as a share of capacity (0..1).
+    /// Units used over the plan's days as a share of the capacity of those days (0..1).
     pub average_utilisation: f64,
     pub months: Vec<MonthUse>,
+}
+
+/// A capacity step of a resource.
+#[derive(Serialize)]
+pub struct CapacityChange {
+    pub from: chrono::NaiveDate,
+    pub capacity: f64,
 }
 
 /// Average share of capacity in use over the plan's days of one calendar month.
@@ -40,7 +55,11 @@ pub struct ResourceRow<'a> {
 pub struct MonthUse {
     /// `2021-04`.
     pub month: String,
+    /// Against that month's capacity.
     pub utilisation: f64,
+    /// The month's average capacity, when the resource's capacity changes over time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<f64>,
 }
 
 /// Utilisation shares are rounded to 0.1 %, enough for any chart.
@@ -64,14 +83,34 @@ impl<'a> ResourcesReport<'a> {
                     name: &resource.name,
                     unit: resource.unit.as_deref(),
                     capacity: resource.capacity,
+                    range: resource
+                        .capacity_periods(
+                            plan.start(),
+                            plan.finish().succ_opt().unwrap_or(plan.finish()),
+                        )
+                        .iter()
+                        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
+                            (lo.min(p.1), hi.max(p.1))
+                        }),
+                    changes: resource
+                        .changes
+                        .iter()
+                        .map(|s| CapacityChange {
+                            from: s.from,
+                            capacity: s.capacity,
+                        })
+                        .collect(),
                     peak: monthly.peak,
                     average_utilisation: rounded(monthly.average),
                     months: monthly
                         .periods
                         .iter()
-                        .map(|&(from, share)| MonthUse {
+                        .zip(&monthly.capacities)
+                        .map(|(&(from, share), &capacity)| MonthUse {
                             month: figures::month_label(from),
                             utilisation: rounded(share),
+                            capacity: (!resource.changes.is_empty())
+                                .then(|| (capacity * 1000.0).round() / 1000.0),
                         })
                         .collect(),
                 }
@@ -136,9 +175,19 @@ impl ResourcesReport<'_> {
                 sparkline(self.quarters[r].iter().copied(), look.ascii)
             };
             let unit = resource.unit.map_or(String::new(), |u| format!(" {u}"));
+            // A capacity that changes over the plan shows its range there; the note below
+            // lists the steps.
+            let (low, high) = resource.range;
+            let capacity = if resource.changes.is_empty() {
+                units(resource.capacity)
+            } else if low == high {
+                units(low)
+            } else {
+                format!("{}..{}", units(low), units(high))
+            };
             table.row([
                 resource.id.to_string(),
-                format!("{}{unit}", units(resource.capacity)),
+                format!("{capacity}{unit}"),
                 units(resource.peak),
                 format!("{:.0}%", resource.average_utilisation * 100.0),
                 // A visible frame shows where the plan starts and ends, even for idle months.
@@ -163,7 +212,22 @@ impl Report for ResourcesReport<'_> {
             "average: units used over the plan's days as a share of capacity; each bar \
                     step is 1/8 of capacity",
         );
-        writeln!(out, "{}", grid::paragraph(note, look.width))
+        writeln!(out, "{}", grid::paragraph(note, look.width))?;
+        for resource in self.resources.iter().filter(|r| !r.changes.is_empty()) {
+            let steps: Vec<String> = resource
+                .changes
+                .iter()
+                .map(|s| format!("{} from {}", units(s.capacity), s.from))
+                .collect();
+            let note = format!(
+                "capacity of {}: {} at the start, {}; shares are of each day's capacity",
+                resource.id,
+                units(resource.capacity),
+                steps.join(", ")
+            );
+            writeln!(out, "{}", grid::paragraph(&note, look.width))?;
+        }
+        Ok(())
     }
 
     /// One row per resource; `YYYY-MM` columns hold the share of capacity used that month.

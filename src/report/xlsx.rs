@@ -355,6 +355,32 @@ fn project_row(
     write_day(sheet, row, 3, planned.start, &date_format(t))?;
     write_day(sheet, row, 4, planned.finish, &date_format(t))?;
     sheet.write_number(row, 5, planned.days)?;
+    if !project.effort.is_empty() {
+        // Where the days come from: the effort over the units held.
+        let effort: Vec<String> = project
+            .effort
+            .iter()
+            .map(|e| {
+                let held = project
+                    .resources
+                    .iter()
+                    .find(|d| d.resource == e.resource)
+                    .map_or(0.0, |d| d.units);
+                format!(
+                    "{} of {} at {}",
+                    e.effort,
+                    roadmap.resources[e.resource].id,
+                    crate::display::units(held)
+                )
+            })
+            .collect();
+        let text = format!("Effort {}: {}", effort.join("; "), project.duration);
+        sheet.insert_note(
+            row,
+            5,
+            &rust_xlsxwriter::Note::new(text).add_author_prefix(false),
+        )?;
+    }
     sheet.write_number(row, 6, planned.total_slack)?;
     sheet.write_boolean(row, 7, planned.critical)?;
     sheet.write_number(row, 8, planned.wave)?;

@@ -253,6 +253,35 @@ pub fn resources(
             t.tr("No shared resource is declared in the file."),
         )?;
     }
+    // Capacities that change over time, month by month, under a blank row (outside the
+    // filter): the shares above are of these.
+    let stepped: Vec<_> = report
+        .resources
+        .iter()
+        .filter(|r| !r.changes.is_empty())
+        .collect();
+    if !stepped.is_empty() {
+        row += 2;
+        sheet.write_string_with_format(
+            row,
+            0,
+            "Capacity per month (average over its days)",
+            &bold(),
+        )?;
+        for r in stepped {
+            row += 1;
+            write_text(sheet, row, 0, r.name)?;
+            write_text(sheet, row, 1, r.id)?;
+            sheet.write_number_with_format(row, 2, r.capacity, &units)?;
+            if let Some(unit) = r.unit {
+                write_text(sheet, row, 3, unit)?;
+            }
+            for (k, month) in r.months.iter().enumerate() {
+                let capacity = month.capacity.unwrap_or(r.capacity);
+                sheet.write_number_with_format(row, 6 + k as u16, capacity, &units)?;
+            }
+        }
+    }
     Ok(())
 }
 

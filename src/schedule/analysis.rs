@@ -13,7 +13,7 @@ use super::profile::Profile;
 
 /// The usage profile of a plan.
 pub(crate) fn profile_of(net: &Network, plan: &Dates) -> Profile {
-    let mut profile = Profile::new(&net.problem.capacities);
+    let mut profile = Profile::of(net.problem);
     for a in 0..net.len() {
         for &(r, units) in &net.demands[a] {
             profile.add(r, plan.start[a], plan.end[a], units);
@@ -148,6 +148,10 @@ pub(crate) fn holds(net: &Network, plan: &Dates, profile: &Profile) -> Vec<Hold>
                     });
                 if let Some(by) = by {
                     return Hold::Resource { resource: r, by };
+                }
+                let problem = net.problem;
+                if problem.capacity_at(r, start) > problem.capacity_at(r, day_before) {
+                    return Hold::Capacity { resource: r };
                 }
             }
             // Or a day earlier would have spent more than a yearly cap.

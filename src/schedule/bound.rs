@@ -73,13 +73,15 @@ fn day_durations(net: &Network) -> Option<Vec<Day>> {
         .collect()
 }
 
-/// The busiest resource's work spread over its capacity after the earliest release.
+/// The busiest resource's work spread over its capacity after the earliest release: the
+/// first day by which the capacity of each day since then adds up to the work (a capacity that
+/// changes over time counts day by day).
 fn work_bound(net: &Network, early: &Dates, durations: &[Day]) -> Day {
     let problem = net.problem;
     let first = early.start.iter().copied().min().unwrap_or(0);
     let mut bound = 0;
-    for (r, &capacity) in problem.capacities.iter().enumerate() {
-        if capacity == 0 {
+    for r in 0..problem.capacities.len() {
+        if problem.max_capacity(r) == 0 {
             continue;
         }
         let work: u128 = (0..net.len())
@@ -91,8 +93,7 @@ fn work_bound(net: &Network, early: &Dates, durations: &[Day]) -> Day {
             })
             .map(|(a, units)| u128::from(units) * u128::try_from(durations[a].max(0)).unwrap_or(0))
             .sum();
-        let days = Day::try_from(work.div_ceil(u128::from(capacity))).unwrap_or(Day::MAX);
-        bound = bound.max(first.saturating_add(days));
+        bound = bound.max(problem.day_reaching(r, first, work));
     }
     bound
 }
@@ -145,8 +146,12 @@ fn passes(net: &Network, order: &[usize], early: &Dates, durations: &[Day], fini
             return true;
         }
     }
-    let capacities = &net.problem.capacities;
-    let mut need = vec![0i64; capacities.len()];
+    let problem = net.problem;
+    let resources = problem.capacities.len();
+    let curves: Vec<Option<super::problem::CapacityCurve>> = (0..resources)
+        .map(|r| (!problem.changes_of(r).is_empty()).then(|| problem.curve(r)))
+        .collect();
+    let mut need = vec![0i64; resources];
     for &t1 in &starts {
         for &t2 in ends.iter().filter(|&&t2| t2 > t1) {
             need.iter_mut().for_each(|w| *w = 0);
@@ -162,11 +167,15 @@ fn passes(net: &Network, order: &[usize], early: &Dates, durations: &[Day], fini
                 }
             }
             let length = i64::from(t2 - t1);
-            if need
-                .iter()
-                .zip(capacities)
-                .any(|(&w, &c)| w > i64::from(c) * length)
-            {
+            // The capacity of every day of the interval, summed: steps count day by day.
+            let over = need.iter().enumerate().any(|(r, &w)| {
+                w > 0
+                    && match &curves[r] {
+                        Some(curve) => i128::from(w) > curve.energy(t1, t2),
+                        None => w > i64::from(problem.capacities[r]) * length,
+                    }
+            });
+            if over {
                 return false;
             }
         }

@@ -163,6 +163,7 @@ mod tests {
             activities,
             links,
             capacities: vec![],
+            capacity_changes: Vec::new(),
             budgets: Default::default(),
             calendar: None,
         }

@@ -42,7 +42,7 @@ pub fn solve(
     let mut state = State {
         net: &net,
         early,
-        profile: Profile::new(&problem.capacities),
+        profile: Profile::of(problem),
         dates: Dates {
             start: vec![0; n],
             end: vec![0; n],

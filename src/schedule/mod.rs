@@ -107,6 +107,9 @@ pub enum Hold {
     Link(usize),
     /// The capacity of `resource`, freed on this day when activity `by` ended.
     Resource { resource: usize, by: usize },
+    /// The capacity of `resource` grows on this day (a step of
+    /// [`Problem::capacity_changes`]): it had too little free before.
+    Capacity { resource: usize },
     /// Nothing: it starts on day 0 with nothing before it.
     NotHeld,
     /// The yearly cap of budget `budget` (an index of [`budget::Budgets::caps`]): starting a

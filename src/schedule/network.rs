@@ -65,12 +65,14 @@ impl<'p> Network<'p> {
             let mut merged: Vec<(usize, Units)> = Vec::new();
             if !activity.duration.is_zero() {
                 for &(resource, units) in &activity.demands {
-                    let Some(&capacity) = problem.capacities.get(resource) else {
+                    if resource >= problem.capacities.len() {
                         return Err(ScheduleError::UnknownResource {
                             activity: a,
                             resource,
                         });
-                    };
+                    }
+                    // More than it ever has; less than it has at some time is waited for.
+                    let capacity = problem.max_capacity(resource);
                     if units == 0 {
                         continue;
                     }
@@ -127,7 +129,10 @@ impl<'p> Network<'p> {
         }
         let releases = self.problem.activities.iter().map(|a| a.release);
         let first = releases.clone().min().unwrap_or(0).min(0);
-        let last = u64::try_from(releases.max().unwrap_or(0).max(0)).ok()?;
+        // A capacity step is like a release: work that needs it waits for it.
+        let steps = self.problem.capacity_changes.iter().flatten().map(|c| c.0);
+        let last = releases.chain(steps).max().unwrap_or(0).max(0);
+        let last = u64::try_from(last).ok()?;
         let horizon = last + total + 1;
         let first = u64::try_from(-i64::from(first)).ok()?;
         let width = 2 * horizon + first;

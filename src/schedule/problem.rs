@@ -23,8 +23,12 @@ pub struct Problem {
     pub origin: NaiveDate,
     pub activities: Vec<Activity>,
     pub links: Vec<Link>,
-    /// Capacity of each resource, in [`Units`] per day.
+    /// Capacity of each resource, in [`Units`] per day, from the start (and before it).
     pub capacities: Vec<Units>,
+    /// Where a resource's capacity changes (hiring, a team moving away): `(day, units)` steps
+    /// in strictly increasing day order, each giving the capacity from that day on. Indexed like
+    /// `capacities`; missing or empty: the capacity never changes.
+    pub capacity_changes: Vec<Vec<(Day, Units)>>,
     /// Funding capped per calendar year, and what each activity spends (empty: no caps).
     pub budgets: super::budget::Budgets,
     /// Working days (`[calendar]`): activities start on them and `wd` spans count them.
@@ -58,6 +62,60 @@ pub struct Link {
 }
 
 impl Problem {
+    /// The capacity steps of resource `r` (empty when it never changes).
+    pub fn changes_of(&self, r: usize) -> &[(Day, Units)] {
+        self.capacity_changes.get(r).map_or(&[], Vec::as_slice)
+    }
+
+    /// Capacity of resource `r` on `day`.
+    pub fn capacity_at(&self, r: usize, day: Day) -> Units {
+        let changes = self.changes_of(r);
+        match changes.partition_point(|&(from, _)| from <= day) {
+            0 => self.capacities.get(r).copied().unwrap_or(0),
+            i => changes[i - 1].1,
+        }
+    }
+
+    /// The most resource `r` ever has.
+    pub fn max_capacity(&self, r: usize) -> Units {
+        let base = self.capacities.get(r).copied().unwrap_or(0);
+        self.changes_of(r)
+            .iter()
+            .map(|c| c.1)
+            .fold(base, Units::max)
+    }
+
+    /// Capacity of `r` from its last step on (forever after).
+    pub fn final_capacity(&self, r: usize) -> Units {
+        self.changes_of(r)
+            .last()
+            .map_or_else(|| self.capacities.get(r).copied().unwrap_or(0), |c| c.1)
+    }
+
+    /// Capacity of `r` as a step function: `(day, units)` points from `Day::MIN`, each giving
+    /// the capacity until the next point.
+    pub fn capacity_line(&self, r: usize) -> Vec<(Day, Units)> {
+        let mut line = vec![(Day::MIN, self.capacities.get(r).copied().unwrap_or(0))];
+        line.extend(self.changes_of(r).iter().filter(|c| c.0 > Day::MIN));
+        line
+    }
+
+    /// Unit-days of `r` available over `[from, to)` (0 when `to <= from`).
+    pub fn energy(&self, r: usize, from: Day, to: Day) -> i128 {
+        self.curve(r).energy(from, to)
+    }
+
+    /// The first day `t >= from` by which `r` has offered `work` unit-days since `from`, or
+    /// `Day::MAX` when it never does (its capacity drops to 0 too early).
+    pub fn day_reaching(&self, r: usize, from: Day, work: u128) -> Day {
+        self.curve(r).day_reaching(from, work)
+    }
+
+    /// `r`'s capacity summed over time, for many interval queries in logarithmic time.
+    pub fn curve(&self, r: usize) -> CapacityCurve {
+        CapacityCurve::new(&self.capacity_line(r))
+    }
+
     /// The calendar date of a day offset.
     pub fn date(&self, day: Day) -> NaiveDate {
         // Plans past the last supported day are refused before their dates are shown; saturate
@@ -180,6 +238,85 @@ impl Problem {
     }
 }
 
+/// A capacity step function with its running sum: `energy` and `day_reaching` cost a binary
+/// search however many steps there are.
+#[derive(Clone, Debug)]
+pub struct CapacityCurve {
+    /// `(day, units)` from `Day::MIN` (the first point), each until the next.
+    points: Vec<(Day, Units)>,
+    /// Unit-days from the second point's day (or day 0) to each point's day; the first point's
+    /// entry is unused (its stretch runs back for ever).
+    sums: Vec<i128>,
+    origin: Day,
+}
+
+impl CapacityCurve {
+    fn new(line: &[(Day, Units)]) -> CapacityCurve {
+        let points: Vec<(Day, Units)> = if line.is_empty() {
+            vec![(Day::MIN, 0)]
+        } else {
+            line.to_vec()
+        };
+        let origin = points.get(1).map_or(0, |p| p.0);
+        let mut sums = vec![0i128; points.len()];
+        for i in 2..points.len() {
+            let (day, units) = points[i - 1];
+            sums[i] = sums[i - 1] + i128::from(units) * i128::from(points[i].0 - day);
+        }
+        CapacityCurve {
+            points,
+            sums,
+            origin,
+        }
+    }
+
+    /// Unit-days from `origin` to `t` (negative before it).
+    fn at(&self, t: Day) -> i128 {
+        let i = self.points.partition_point(|p| p.0 <= t).saturating_sub(1);
+        let (day, units) = self.points[i];
+        let (base, from) = if i == 0 {
+            (0, self.origin)
+        } else {
+            (self.sums[i], day)
+        };
+        base + i128::from(units) * (i128::from(t) - i128::from(from))
+    }
+
+    /// Unit-days offered over `[from, to)` (0 when `to <= from`).
+    pub fn energy(&self, from: Day, to: Day) -> i128 {
+        if to <= from {
+            return 0;
+        }
+        self.at(to) - self.at(from)
+    }
+
+    /// The first day `t >= from` with `energy(from, t) >= work`, or `Day::MAX` when none is.
+    pub fn day_reaching(&self, from: Day, work: u128) -> Day {
+        let Ok(work) = i128::try_from(work) else {
+            return Day::MAX;
+        };
+        if work <= 0 {
+            return from;
+        }
+        let target = self.at(from) + work;
+        // The running sum only grows: the first point past which it reaches the target.
+        let i = self
+            .points
+            .partition_point(|p| p.0 <= from)
+            .saturating_sub(1);
+        let later = self.points[i + 1..].partition_point(|p| self.at(p.0) < target);
+        let stretch = i + later; // the target is reached inside this stretch (or never)
+        let (day, units) = self.points[stretch];
+        let begin = day.max(from);
+        if units == 0 {
+            return Day::MAX;
+        }
+        let left = target - self.at(begin);
+        let days = (left + i128::from(units) - 1) / i128::from(units);
+        Day::try_from(i128::from(begin) + days).unwrap_or(Day::MAX)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +333,7 @@ mod tests {
             }],
             links: vec![],
             capacities: vec![],
+            capacity_changes: vec![],
             budgets: Default::default(),
             calendar: None,
         }
@@ -219,6 +357,54 @@ mod tests {
         assert_eq!(p.end(0, 5), 15);
         assert_eq!(p.latest_start_ending_by(0, 15), 5);
         assert_eq!(p.earliest_start_ending_at_least(0, 15), 5);
+    }
+
+    #[test]
+    fn capacity_steps_give_the_capacity_of_each_day_and_its_energy() {
+        let mut p = problem(Span::Days(1));
+        p.capacities = vec![2000];
+        p.capacity_changes = vec![vec![(10, 4000), (20, 1000)]];
+        assert_eq!(p.capacity_at(0, -5), 2000);
+        assert_eq!(p.capacity_at(0, 9), 2000);
+        assert_eq!(p.capacity_at(0, 10), 4000);
+        assert_eq!(p.capacity_at(0, 25), 1000);
+        assert_eq!((p.max_capacity(0), p.final_capacity(0)), (4000, 1000));
+        // 5 days at 2 units, 10 at 4, 5 at 1.
+        assert_eq!(p.energy(0, 5, 25), 5 * 2000 + 10 * 4000 + 5 * 1000);
+        assert_eq!(p.energy(0, 25, 25), 0);
+        // 10_000 unit-days from day 5: 5 days at 2 give 10_000 exactly.
+        assert_eq!(p.day_reaching(0, 5, 10_000), 10);
+        // 50_000 from day 5: 10_000 by day 10, 40_000 more by day 20.
+        assert_eq!(p.day_reaching(0, 5, 50_000), 20);
+        assert_eq!(p.day_reaching(0, 5, 50_001), 21);
+        p.capacity_changes = vec![vec![(10, 0)]];
+        assert_eq!(p.day_reaching(0, 5, 50_000), Day::MAX);
+    }
+
+    /// The running sums agree with adding up day by day.
+    #[test]
+    fn capacity_curves_agree_with_day_by_day_sums() {
+        let mut p = problem(Span::Days(1));
+        p.capacities = vec![3];
+        p.capacity_changes = vec![vec![(-4, 0), (2, 5), (9, 0), (12, 1), (30, 2)]];
+        let curve = p.curve(0);
+        for from in -10..40 {
+            for to in from..45 {
+                let naive: i128 = (from..to).map(|d| i128::from(p.capacity_at(0, d))).sum();
+                assert_eq!(curve.energy(from, to), naive, "{from}..{to}");
+            }
+            for work in 0..60u128 {
+                let naive = (from..1000)
+                    .find(|&t| {
+                        (from..t)
+                            .map(|d| u128::from(p.capacity_at(0, d)))
+                            .sum::<u128>()
+                            >= work
+                    })
+                    .unwrap();
+                assert_eq!(curve.day_reaching(from, work), naive, "{from} {work}");
+            }
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! activities is one stretch, and finding room after it is one jump, not one per activity.
 //! A capacity that changes over time is just a different starting step function.
 
-use super::problem::{Day, Units};
+use super::problem::{Day, Problem, Units};
 
 /// A step function: `(day, value)` points, each giving the value from that day until the next
 /// point. The first point is at `Day::MIN`, so every day has a value.
@@ -18,11 +18,13 @@ type Steps = Vec<(Day, i64)>;
 enum Line {
     Steps(Steps),
     /// `free[d - offset]` for the days `offset .. offset + free.len()`; free capacity outside is
-    /// `outside` (nothing is ever placed there: placing there turns the line into steps).
+    /// `before` the window and `after` it (they differ when the capacity changes over time).
+    /// Nothing is ever placed there: placing there turns the line into steps.
     Days {
         offset: Day,
         free: Vec<i64>,
-        outside: i64,
+        before: i64,
+        after: i64,
     },
 }
 
@@ -33,17 +35,18 @@ impl Line {
             Line::Days {
                 offset,
                 free,
-                outside,
+                before,
+                after,
             } => {
-                let mut steps = vec![(Day::MIN, *outside)];
+                let mut steps = vec![(Day::MIN, *before)];
                 for (i, &value) in free.iter().enumerate() {
                     if steps.last().is_some_and(|p| p.1 != value) {
                         steps.push((offset + i as Day, value));
                     }
                 }
                 let past = offset.saturating_add(free.len() as Day);
-                if steps.last().is_some_and(|p| p.1 != *outside) {
-                    steps.push((past, *outside));
+                if steps.last().is_some_and(|p| p.1 != *after) {
+                    steps.push((past, *after));
                 }
                 steps
             }
@@ -62,23 +65,57 @@ pub(crate) struct Profile {
 
 impl Profile {
     /// A profile with nothing placed and a constant capacity per resource.
+    #[cfg(test)]
     pub fn new(capacities: &[Units]) -> Profile {
-        Self::with_window(capacities, None)
+        let lines: Vec<Vec<(Day, Units)>> =
+            capacities.iter().map(|&c| vec![(Day::MIN, c)]).collect();
+        Self::with_window(&lines, None)
     }
 
-    /// Like [`Profile::new`], kept as one value per day over `[from, to)` when `window` is
-    /// given: the schedule generation's fast path for short day-based horizons. Work placed
-    /// outside the window still counts (that line falls back to steps).
-    pub fn with_window(capacities: &[Units], window: Option<(Day, Day)>) -> Profile {
+    /// A profile with nothing placed and each resource's capacity over time.
+    pub fn of(problem: &Problem) -> Profile {
+        Self::with_window(&Self::capacity_lines(problem), None)
+    }
+
+    /// Each resource's capacity as a step function from `Day::MIN`.
+    pub fn capacity_lines(problem: &Problem) -> Vec<Vec<(Day, Units)>> {
+        (0..problem.capacities.len())
+            .map(|r| problem.capacity_line(r))
+            .collect()
+    }
+
+    /// Like [`Profile::of`], over capacity lines (`(day, units)` from `Day::MIN`), kept as one
+    /// value per day over `[from, to)` when `window` is given: the schedule generation's fast
+    /// path for short day-based horizons. Work placed outside the window still counts (that
+    /// line falls back to steps).
+    pub fn with_window(capacities: &[Vec<(Day, Units)>], window: Option<(Day, Day)>) -> Profile {
         let empty: Vec<Line> = capacities
             .iter()
-            .map(|&c| match window {
-                Some((from, to)) if from < to => Line::Days {
-                    offset: from,
-                    free: vec![i64::from(c); (to - from) as usize],
-                    outside: i64::from(c),
-                },
-                _ => Line::Steps(vec![(Day::MIN, i64::from(c))]),
+            .map(|line| {
+                let mut steps: Steps = Vec::with_capacity(line.len());
+                for &(day, units) in line {
+                    if steps.last().is_none_or(|p| p.1 != i64::from(units)) {
+                        steps.push((day, i64::from(units)));
+                    }
+                }
+                if steps.is_empty() {
+                    steps.push((Day::MIN, 0));
+                }
+                // A window holds the steps inside it only (the engine's windows cover them).
+                let inside =
+                    |(from, to): (Day, Day)| steps[1..].iter().all(|p| p.0 > from && p.0 < to);
+                match window {
+                    Some((from, to)) if from < to && inside((from, to)) => {
+                        let value = |day: Day| steps[Self::stretch_at(&steps, day)].1;
+                        Line::Days {
+                            offset: from,
+                            free: (from..to).map(value).collect(),
+                            before: value(from.saturating_sub(1)),
+                            after: value(to),
+                        }
+                    }
+                    _ => Line::Steps(steps),
+                }
             })
             .collect();
         Profile {
@@ -122,8 +159,9 @@ impl Profile {
             Line::Days {
                 offset,
                 free,
-                outside,
-            } if *outside >= units
+                before,
+                after,
+            } if (*before).min(*after) >= units
                 && start >= *offset
                 && end <= offset.saturating_add(free.len() as Day) =>
             {
@@ -240,12 +278,19 @@ impl Profile {
             Line::Days {
                 offset,
                 free,
-                outside,
-            } => day
-                .checked_sub(*offset)
-                .and_then(|i| free.get(usize::try_from(i).ok()?))
+                before,
+                after,
+            } if day < *offset => *before,
+            Line::Days {
+                offset,
+                free,
+                after,
+                ..
+            } => usize::try_from(i64::from(day) - i64::from(*offset))
+                .ok()
+                .and_then(|i| free.get(i))
                 .copied()
-                .unwrap_or(*outside),
+                .unwrap_or(*after),
             Line::Steps(line) => line[Self::stretch_at(line, day)].1,
         }
     }
@@ -324,11 +369,42 @@ mod tests {
         assert_eq!(p.first_day_short(0, Day::MIN, 0), Some(2));
     }
 
+    #[test]
+    fn stepped_capacity_is_the_empty_profile() {
+        let line = vec![(Day::MIN, 2), (10, 4), (20, 1)];
+        let mut p = Profile::with_window(std::slice::from_ref(&line), None);
+        assert_eq!(
+            (p.free_at(0, 9), p.free_at(0, 10), p.free_at(0, 30)),
+            (2, 4, 1)
+        );
+        // 3 units fit only on [10, 20): a 5-day run from day 0 restarts at 10, and one ending
+        // after 20 must end by 20.
+        assert_eq!(p.overload(0, 0, 5, 3), Some((10, Day::MIN)));
+        assert_eq!(p.overload(0, 12, 17, 3), None);
+        assert_eq!(p.overload(0, 18, 23, 3), Some((Day::MAX, 20)));
+        p.add(0, 12, 17, 3);
+        assert_eq!(p.free_at(0, 12), 1);
+        p.clear();
+        assert_eq!(p.points(0), vec![(10, 4), (20, 1)]);
+        let days = Profile::with_window(&[line], Some((-5, 30)));
+        assert_eq!(days.points(0), p.points(0));
+        assert_eq!((days.free_at(0, -100), days.free_at(0, 100)), (2, 1));
+    }
+
     /// Days and steps agree on every query, including work placed outside the window.
     #[test]
     fn day_windows_agree_with_steps() {
-        let mut steps = Profile::new(&[4]);
-        let mut days = Profile::with_window(&[4], Some((0, 40)));
+        for line in [
+            vec![(Day::MIN, 4)],
+            vec![(Day::MIN, 4), (8, 2), (30, 5), (38, 3)],
+        ] {
+            days_agree_with_steps(&line);
+        }
+    }
+
+    fn days_agree_with_steps(line: &[(Day, Units)]) {
+        let mut steps = Profile::with_window(&[line.to_vec()], None);
+        let mut days = Profile::with_window(&[line.to_vec()], Some((0, 40)));
         let mut seed: u64 = 7;
         let mut next = |bound: u64| {
             seed = seed

@@ -68,7 +68,7 @@ impl<'n, 'p> Decoder<'n, 'p> {
             // Day by day when the horizon is short (a scan per placement then costs a few days);
             // steps otherwise, whose cost does not grow with the horizon.
             profile: Profile::with_window(
-                &net.problem.capacities,
+                &Profile::capacity_lines(net.problem),
                 net.day_window(1 << 13)
                     .filter(|_| !net.problem.capacities.is_empty()),
             ),

@@ -158,6 +158,7 @@ mod tests {
                 lag: Span::ZERO,
             }],
             capacities: vec![1000],
+            capacity_changes: Vec::new(),
             budgets: Default::default(),
             calendar: None,
         };

@@ -98,6 +98,7 @@ pub fn portfolio(n: usize, resources: bool, seed: u64) -> Problem {
         activities,
         links,
         capacities,
+        capacity_changes: Vec::new(),
         budgets: Default::default(),
         calendar: None,
     }
@@ -185,6 +186,7 @@ pub fn rcpsp_like(n: usize, seed: u64) -> Problem {
         activities,
         links,
         capacities,
+        capacity_changes: Vec::new(),
         budgets: Default::default(),
         calendar: None,
     }

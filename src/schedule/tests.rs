@@ -28,6 +28,7 @@ fn problem(activities: Vec<Activity>, links: Vec<Link>, capacities: Vec<Units>) 
         activities,
         links,
         capacities,
+        capacity_changes: Vec::new(),
         budgets: Default::default(),
         calendar: None,
     }

@@ -1,4 +1,6 @@
-//! A project can never run if it needs more of a resource than the resource has on any day.
+//! A project can never run if it needs more of a resource than the resource ever has (the
+//! largest of its capacity and its capacity steps); needing more than it has for a while only
+//! makes the project wait.
 
 use crate::diag::{Code, Diagnostic};
 use crate::display::units_apart;
@@ -9,8 +11,9 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
     for project in roadmap.projects.iter().filter(|p| !p.is_milestone()) {
         for demand in &project.resources {
             let (resource, need) = (&roadmap.resources[demand.resource], demand.units);
-            if need > resource.capacity {
-                let (need_shown, capacity_shown) = units_apart(need, resource.capacity);
+            let (most, most_at) = resource.max_capacity();
+            if need > most {
+                let (need_shown, capacity_shown) = units_apart(need, most);
                 let unit = resource
                     .unit
                     .as_deref()
@@ -28,10 +31,7 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                         ),
                     )
                     .at(demand.at.clone())
-                    .with_note(
-                        resource.capacity_at.clone(),
-                        crate::i18n::text!("note-capacity-set"),
-                    ),
+                    .with_note(most_at, crate::i18n::text!("note-capacity-set")),
                 );
             }
         }
@@ -51,6 +51,32 @@ mod tests {
             project("y", "resources = { staff = 2.5 }"),
         );
         assert_eq!(findings(&text), vec![(Code::OverCapacity, 21, 23)]);
+    }
+
+    #[test]
+    fn demand_above_every_step_is_an_error_and_above_some_is_not() {
+        let text = format!(
+            "{PREAMBLE}\n[[resource]]\nid = \"staff\"\ncapacity = 2\nchanges = [{{ from = 2020-06-01, capacity = 4 }}, {{ from = 2021-01-01, capacity = 1 }}]\n{}{}",
+            project("x", "resources = { staff = 4 }"),
+            project("y", "resources = { staff = 5 }"),
+        );
+        let parsed = crate::model::load::parse_str("t".into(), text.clone());
+        let validated = crate::validate::validate(&parsed.raw.unwrap(), parsed.findings);
+        let over: Vec<_> = validated
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::OverCapacity)
+            .collect();
+        assert_eq!(over.len(), 1, "{over:?}");
+        assert_eq!(
+            over[0].message,
+            "`y` needs 5 of `staff`, which has only 4 at most"
+        );
+        assert_eq!(
+            &text[over[0].notes[0].at.clone()],
+            "{ from = 2020-06-01, capacity = 4 }"
+        );
+        assert_eq!(&text[over[0].at.clone().unwrap()], "5");
     }
 
     #[test]

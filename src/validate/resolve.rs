@@ -94,6 +94,7 @@ pub(super) fn resolve(
                 .capacity
                 .as_ref()
                 .map_or_else(|| located_at(&r.id, &r.at), |c| c.at.clone()),
+            changes: capacity_changes(r.changes.as_deref().unwrap_or_default(), start, findings),
             unit: r.unit.as_ref().map(|u| u.value.clone()),
             description: text(&r.description),
             at: located_at(&r.id, &r.at),
@@ -134,6 +135,7 @@ pub(super) fn resolve(
     let scenarios = scenarios::resolve(
         raw.scenario.as_deref().unwrap_or_default(),
         &refs,
+        start,
         &resources,
         &projects,
         findings,
@@ -347,10 +349,18 @@ fn resolve_project(
     refs: &References<'_>,
     findings: &mut Vec<Diagnostic>,
 ) -> Project {
-    let (duration, estimate) = progress::duration(
-        required(p, &p.duration, ProjectKey::duration, findings).map(|d| &d.value),
-        findings,
-    );
+    let resources = demands(p, refs.resources, findings);
+    let effort = effort(p, refs.resources, &resources, findings);
+    let written = if p.effort.is_some() || p.is_rejected(ProjectKey::effort) {
+        p.duration.as_ref()
+    } else {
+        required(p, &p.duration, ProjectKey::duration, findings)
+    };
+    let (duration, estimate) = progress::duration(written.map(|d| &d.value), findings);
+    let (duration, effort) = match (&p.duration, effort) {
+        (None, Some((span, effort))) => (span, effort),
+        _ => (duration, Vec::new()),
+    };
     let progress = progress::progress(p, duration.is_zero(), findings);
     let lead = required(p, &p.lead, ProjectKey::lead, findings)
         .and_then(|lead| refs.actors.resolve(lead, findings))
@@ -384,7 +394,6 @@ fn resolve_project(
             .collect()
     };
 
-    let resources = demands(p, refs.resources, findings);
     let funding = contributions(p, refs.funding, findings);
     let programme = p
         .programme
@@ -397,7 +406,11 @@ fn resolve_project(
         objectives: resolve_all(&p.objectives, refs.objectives, findings),
         priority,
         duration,
-        duration_at: p.duration.as_ref().map_or(p.at.clone(), |d| d.at.clone()),
+        duration_at: p.duration.as_ref().map_or_else(
+            || effort.first().map_or(p.at.clone(), |e| e.at.clone()),
+            |d| d.at.clone(),
+        ),
+        effort,
         depends_on,
         earliest_start: p.earliest_start.as_ref().map(|d| d.value.0),
         earliest_start_at: p.earliest_start.as_ref().map(|d| d.at.clone()),
@@ -505,6 +518,155 @@ fn demands(p: &RawProject, resources: &IdIndex, findings: &mut Vec<Diagnostic>) 
             })
         })
         .collect()
+}
+
+/// A resource's capacity steps, checked to come after the roadmap start and after each other
+/// (E016); a step out of order is reported and left out.
+pub(super) fn capacity_changes(
+    raw: &[crate::model::raw::RawCapacityStep],
+    start: chrono::NaiveDate,
+    findings: &mut Vec<Diagnostic>,
+) -> Vec<crate::model::CapacityStep> {
+    use crate::model::raw::CapacityStepKey;
+    let mut steps: Vec<crate::model::CapacityStep> = Vec::new();
+    for step in raw {
+        let from = required(step, &step.from, CapacityStepKey::from, findings);
+        let capacity = required(step, &step.capacity, CapacityStepKey::capacity, findings);
+        let (Some(from), Some(capacity)) = (from, capacity) else {
+            continue;
+        };
+        let day = from.value.0;
+        if day <= start {
+            findings.push(
+                Diagnostic::error(
+                    Code::CapacityStepOrder,
+                    format!("a capacity step on {day} is not after the roadmap start {start}"),
+                )
+                .at(from.at.clone())
+                .with_help(
+                    "set the capacity from the start with `capacity`; steps are for later changes",
+                ),
+            );
+            continue;
+        }
+        if let Some(previous) = steps.last().filter(|p| p.from >= day) {
+            findings.push(
+                Diagnostic::error(
+                    Code::CapacityStepOrder,
+                    format!(
+                        "a capacity step on {day} comes after one on {}: steps go in date order",
+                        previous.from
+                    ),
+                )
+                .at(from.at.clone())
+                .with_note(previous.at.clone(), "the step before it")
+                .with_help("list `changes` in date order, one step a day at most"),
+            );
+            continue;
+        }
+        steps.push(crate::model::CapacityStep {
+            from: day,
+            capacity: capacity.value.0,
+            at: step.at.clone(),
+        });
+    }
+    steps
+}
+
+/// The duration `effort` gives, and the effort itself, when the project has one and no
+/// `duration`: per resource named, the effort over the units the project holds of it; the
+/// longest wins. `effort` next to `duration`, or on a resource it holds no units of, is E017.
+fn effort(
+    p: &RawProject,
+    resources: &IdIndex,
+    demands: &[Demand],
+    findings: &mut Vec<Diagnostic>,
+) -> Option<(Span, Vec<crate::model::EffortDemand>)> {
+    let map = p.effort.as_ref()?;
+    if let Some(duration) = &p.duration {
+        let at = map.0.first().map_or(duration.at.clone(), |(key, value)| {
+            key.at.start..value.at.end
+        });
+        findings.push(
+            Diagnostic::error(
+                Code::InvalidEffort,
+                "a project has either `effort` or `duration`, not both",
+            )
+            .at(at)
+            .with_note(duration.at.clone(), "duration given here")
+            .with_help(
+                "keep `effort` to derive the duration from the units held, or `duration` alone",
+            ),
+        );
+        return None;
+    }
+    let project = p.id.as_ref().map_or("the project", |id| id.value.as_str());
+    derive_from_effort(map, project, &p.at, resources, demands, findings)
+}
+
+/// The duration an `effort` map gives at the units held (`demands`), and the efforts
+/// resolved; `None` (with findings) when some part gives none. `at` is where the project is.
+pub(super) fn derive_from_effort(
+    map: &crate::model::decode::IdMap<crate::calendar::Effort>,
+    project: &str,
+    at: &Range<usize>,
+    resources: &IdIndex,
+    demands: &[Demand],
+    findings: &mut Vec<Diagnostic>,
+) -> Option<(Span, Vec<crate::model::EffortDemand>)> {
+    let mut longest: Option<(f64, Span)> = None;
+    let mut efforts = Vec::new();
+    let mut complete = map.1.is_empty();
+    for (key, value) in &map.0 {
+        let Some(resource) = resources.resolve(key, findings) else {
+            complete = false;
+            continue;
+        };
+        let held = demands.iter().find(|d| d.resource == resource);
+        let Some(span) = held.and_then(|d| value.value.duration(d.units)) else {
+            let message = match held {
+                Some(d) if d.units > 0.0 => format!(
+                    "the effort of `{project}` on `{}` takes over 1000 years at the units held",
+                    key.value
+                ),
+                _ => format!(
+                    "`{project}` holds no units of `{}`, so its effort on it gives no duration",
+                    key.value
+                ),
+            };
+            let mut finding =
+                Diagnostic::error(Code::InvalidEffort, message).at(key.at.start..value.at.end);
+            finding = match held {
+                Some(d) => finding.with_note(d.at.clone(), "units held here"),
+                None => finding,
+            };
+            findings.push(finding.with_help(format!(
+                "hold the resource: `resources = {{ {} = 1.5 }}` (18 person-months at 1.5 is 12 months)",
+                key.value
+            )));
+            complete = false;
+            continue;
+        };
+        let days = span.approx_days();
+        if longest.is_none_or(|(best, _)| days > best) {
+            longest = Some((days, span));
+        }
+        efforts.push(crate::model::EffortDemand {
+            resource,
+            effort: value.value,
+            at: key.at.start..value.at.end,
+        });
+    }
+    if map.0.is_empty() && map.1.is_empty() {
+        findings.push(
+            Diagnostic::error(Code::InvalidEffort, "`effort` names no resource")
+                .at(at.clone())
+                .with_help("write `effort = { it-staff = \"18 person-months\" }` or a `duration`"),
+        );
+        return None;
+    }
+    // A part that failed was reported; the rest is not planned from a partial effort.
+    complete.then(|| longest.map(|(_, span)| (span, efforts)))?
 }
 
 /// What each funding source pays the project.

@@ -12,6 +12,7 @@ use super::resolve::References;
 pub fn resolve(
     raw: &[RawScenario],
     refs: &References<'_>,
+    start: chrono::NaiveDate,
     resources: &[Resource],
     projects: &[Project],
     findings: &mut Vec<Diagnostic>,
@@ -52,10 +53,16 @@ pub fn resolve(
                     continue;
                 };
                 let capacity = value.value.0;
+                // The steps stay: the scenario's capacity replaces the one from the start.
+                let most = resources[r]
+                    .changes
+                    .iter()
+                    .map(|s| s.capacity)
+                    .fold(capacity, f64::max);
                 let need = projects
                     .iter()
                     .flat_map(|p| p.resources.iter().map(move |d| (p, d)))
-                    .filter(|(_, d)| d.resource == r && d.units > capacity)
+                    .filter(|(_, d)| d.resource == r && d.units > most)
                     .max_by(|a, b| a.1.units.total_cmp(&b.1.units));
                 if let Some((project, demand)) = need {
                     findings.push(
@@ -76,6 +83,60 @@ pub fn resolve(
                     continue;
                 }
                 scenario.capacity.push((r, capacity));
+            }
+            // Only the roadmap's own calendar has its holidays file read with it.
+            (scenario.calendar, _) =
+                super::calendar::resolve(s.calendar.as_ref(), None, start, findings);
+            for (key, value) in s.changes.iter().flat_map(|m| &m.0) {
+                let Some(r) = refs.resources.resolve(key, findings) else {
+                    continue;
+                };
+                let steps = super::resolve::capacity_changes(&value.value, start, findings);
+                let from_start = scenario
+                    .capacity
+                    .iter()
+                    .find(|c| c.0 == r)
+                    .map_or(resources[r].capacity, |c| c.1);
+                let most = steps.iter().map(|s| s.capacity).fold(from_start, f64::max);
+                let need = projects
+                    .iter()
+                    .flat_map(|p| p.resources.iter().map(move |d| (p, d)))
+                    .filter(|(_, d)| d.resource == r && d.units > most)
+                    .max_by(|a, b| a.1.units.total_cmp(&b.1.units));
+                if let Some((project, demand)) = need {
+                    findings.push(
+                        Diagnostic::error(
+                            Code::OverCapacity,
+                            format!(
+                                "scenario `{id}` leaves `{}` at most {} units, but `{}` needs {}",
+                                resources[r].id,
+                                units(most),
+                                project.id,
+                                units(demand.units)
+                            ),
+                        )
+                        .at(value.at.clone())
+                        .with_note(demand.at.clone(), "needed here"),
+                    );
+                    continue;
+                }
+                scenario.changes.push((r, steps));
+            }
+            for (key, value) in s.effort.iter().flat_map(|m| &m.0) {
+                let Some(p) = refs.projects.resolve(key, findings) else {
+                    continue;
+                };
+                let project = &projects[p];
+                if let Some((span, effort)) = super::resolve::derive_from_effort(
+                    &value.value,
+                    &project.id,
+                    &value.at,
+                    refs.resources,
+                    &project.resources,
+                    findings,
+                ) {
+                    scenario.effort.push((p, span, effort, value.at.clone()));
+                }
             }
             for (key, value) in s.stretch.iter().flat_map(|m| &m.0) {
                 let Some(p) = refs.projects.resolve(key, findings) else {

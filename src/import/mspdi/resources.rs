@@ -4,6 +4,8 @@ use std::collections::HashMap;
 
 use roxmltree::Node;
 
+use chrono::NaiveDate;
+
 use crate::calendar::Span;
 use crate::import::draft::{Origins, Resource};
 use crate::import::{Ids, slug};
@@ -58,28 +60,54 @@ impl<'a, 'i> Reader<'a, 'i> {
                 Some(unit) if !unit.contains('\n') => (Some(unit.to_string()), None),
                 _ => (None, (!notes.is_empty()).then(|| notes.to_string())),
             };
-            let mut comments = Vec::new();
-            if child(node, "AvailabilityPeriods")
-                .is_some_and(|a| children(a, "AvailabilityPeriod").count() > 1)
+            let mut capacity = number(node, "MaxUnits").unwrap_or(1.0).max(0.0);
+            let periods = self.availability(node);
+            let mut changes = Vec::new();
+            if periods.len() > 1
+                && let Some(start) = self.draft.start
             {
-                let message = format!(
-                    "resource \"{id}\": availability that changes over time is not kept; its capacity is its <MaxUnits>"
-                );
-                self.draft.note(at, message.clone());
-                comments.push(format!("import: {message}"));
+                (capacity, changes) = capacity_steps(&periods, start);
+                if let Some(element) = child(node, "AvailabilityPeriods") {
+                    origins.set("changes", self.xml.at(element));
+                }
             }
             self.draft.resources.push(Resource {
                 id: id.clone(),
                 name: Some(name),
-                capacity: number(node, "MaxUnits").unwrap_or(1.0).max(0.0),
+                capacity,
+                changes,
                 unit,
                 description,
-                comments,
+                comments: Vec::new(),
                 origins,
             });
             by_uid.insert(uid.to_string(), id);
         }
         by_uid
+    }
+
+    /// A resource's `<AvailabilityPeriods>`: `(first day, last day, units)` by first day; a
+    /// period with no `<AvailableTo>`, or one in 2049 or later (MS Project writes its last
+    /// date, 2049-12-31, for "no end"), runs on for ever.
+    fn availability(&mut self, node: Node<'a, 'i>) -> Vec<(NaiveDate, NaiveDate, f64)> {
+        let mut periods: Vec<(NaiveDate, NaiveDate, f64)> = Vec::new();
+        for period in child(node, "AvailabilityPeriods")
+            .into_iter()
+            .flat_map(|a| children(a, "AvailabilityPeriod"))
+        {
+            let Some(from) = self.date(period, "AvailableFrom") else {
+                continue;
+            };
+            let to = self
+                .date(period, "AvailableTo")
+                .map(|t| t.date())
+                .filter(|&to| to < FAR)
+                .unwrap_or(NaiveDate::MAX);
+            let units = number(period, "AvailableUnits").unwrap_or(1.0).max(0.0);
+            periods.push((from.date(), to, units));
+        }
+        periods.sort_by_key(|p| p.0);
+        periods
     }
 
     pub(super) fn assignments(&mut self, root: Node<'a, 'i>, resources: &HashMap<String, String>) {
@@ -128,5 +156,88 @@ impl<'a, 'i> Reader<'a, 'i> {
                 None => project.resources.push((id.clone(), units)),
             }
         }
+    }
+}
+
+/// From this day on, an availability period's end means "no end".
+const FAR: NaiveDate = match NaiveDate::from_ymd_opt(2049, 12, 31) {
+    Some(day) => day,
+    None => NaiveDate::MAX,
+};
+
+/// The capacity on the roadmap's `start` and the steps after it, from availability periods
+/// sorted by first day: outside every period the resource is unavailable (0), as in MS Project.
+fn capacity_steps(
+    periods: &[(NaiveDate, NaiveDate, f64)],
+    start: NaiveDate,
+) -> (f64, Vec<(NaiveDate, f64)>) {
+    // Every day the level may change: each period's first day, and the day after its last.
+    let mut days: Vec<NaiveDate> = periods
+        .iter()
+        .flat_map(|&(from, to, _)| [Some(from), to.succ_opt()])
+        .flatten()
+        .filter(|&day| day > start)
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    let level = |day: NaiveDate| {
+        periods
+            .iter()
+            .rev()
+            .find(|&&(from, to, _)| from <= day && day <= to)
+            .map_or(0.0, |p| p.2)
+    };
+    let capacity = level(start);
+    let mut steps: Vec<(NaiveDate, f64)> = Vec::new();
+    let mut current = capacity;
+    for day in days {
+        let units = level(day);
+        if units != current {
+            steps.push((day, units));
+            current = units;
+        }
+    }
+    (capacity, steps)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn availability_periods_become_capacity_steps() {
+        let periods = [
+            (day("2024-01-01"), day("2024-06-30"), 2.0),
+            (day("2024-07-01"), day("2025-06-30"), 4.0),
+            (day("2025-07-01"), NaiveDate::MAX, 1.0),
+        ];
+        assert_eq!(
+            capacity_steps(&periods, day("2024-01-01")),
+            (
+                2.0,
+                vec![(day("2024-07-01"), 4.0), (day("2025-07-01"), 1.0)]
+            )
+        );
+        // Starting inside the second period; a gap is unavailable.
+        let gap = [
+            (day("2024-01-01"), day("2024-03-31"), 2.0),
+            (day("2024-05-01"), day("2024-12-31"), 2.0),
+        ];
+        assert_eq!(
+            capacity_steps(&gap, day("2024-02-01")),
+            (
+                2.0,
+                vec![
+                    (day("2024-04-01"), 0.0),
+                    (day("2024-05-01"), 2.0),
+                    (day("2025-01-01"), 0.0)
+                ]
+            )
+        );
+        assert_eq!(capacity_steps(&periods, day("2023-01-01")).0, 0.0);
     }
 }

@@ -39,6 +39,7 @@ impl Reader {
                 self.problem(line.at("capacity"), "a resource needs a capacity");
             }
             self.draft.resources.push(Resource {
+                changes: Vec::new(),
                 id: line.text("id").unwrap_or_default(),
                 name: line.text("name"),
                 capacity: capacity.unwrap_or(0.0),
