@@ -21,14 +21,26 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::error(
                         Code::OverCapacity,
-                        crate::i18n::text!(
-                            "e-over-capacity",
-                            project = &project.id,
-                            need = need_shown,
-                            unit = unit,
-                            resource = &resource.id,
-                            capacity = capacity_shown,
-                        ),
+                        if resource.changes.is_empty() {
+                            crate::i18n::text!(
+                                "e-over-capacity",
+                                project = &project.id,
+                                need = need_shown,
+                                unit = unit,
+                                resource = &resource.id,
+                                capacity = capacity_shown,
+                            )
+                        } else {
+                            // With steps, the most it ever has.
+                            crate::i18n::text!(
+                                "e-over-capacity-at-most",
+                                project = &project.id,
+                                need = need_shown,
+                                unit = unit,
+                                resource = &resource.id,
+                                capacity = capacity_shown,
+                            )
+                        },
                     )
                     .at(demand.at.clone())
                     .with_note(most_at, crate::i18n::text!("note-capacity-set")),
