@@ -924,7 +924,16 @@ fn mpxj_reads_our_mspdi_export_as_we_planned_it() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|r| (r["name"].clone(), r["capacity"].as_f64().unwrap()))
+            .map(|r| {
+                // MaxUnits is the most the resource ever has (its steps are AvailabilityPeriods).
+                let most = r["capacity_changes"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|c| c["capacity"].as_f64())
+                    .fold(r["capacity"].as_f64().unwrap(), f64::max);
+                (r["name"].clone(), most)
+            })
             .collect();
         let max_units: Vec<(Value, f64)> = seen["resources"]
             .as_array()
