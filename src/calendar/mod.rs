@@ -4,11 +4,13 @@
 
 pub mod bulgaria;
 mod effort;
+mod iso;
 mod link;
 mod span;
 mod workdays;
 
 pub use effort::{Effort, EffortError, EffortUnit};
+pub use iso::{IsoDuration, iso_duration};
 pub use link::{LinkKind, link_label, qualifier};
 pub use span::{Span, SpanError};
 pub use workdays::{OffReason, WorkCalendar};

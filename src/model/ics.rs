@@ -73,7 +73,7 @@ pub fn days_off(text: &str, from: NaiveDate, until: NaiveDate) -> Result<Vec<Ics
         })?;
         let length = length_in_days(event, start, first, &at)?;
         let name = property(event, "SUMMARY")
-            .map(|s| s.val.as_str().replace("\\,", ",").replace("\\;", ";"))
+            .map(|s| s.val.clone().unescape_text().as_str().to_string())
             .filter(|s| !s.trim().is_empty())
             .unwrap_or_else(|| "holiday".into());
         for occurrence in occurrences(event, first, until, &at)? {
@@ -165,28 +165,11 @@ fn length_in_days(
     Ok(days.max(1))
 }
 
-/// `P1D`, `P2W`, `PT36H`, `P1DT12H`: only the whole days and hours matter here.
+/// An iCalendar `DURATION` (`P1D`, `P2W`, `P1DT12H`) as elapsed time.
 fn parse_duration(text: &str) -> Option<Duration> {
-    let text = text.trim().strip_prefix('+').unwrap_or(text.trim());
-    let body = text.strip_prefix('P')?;
-    let (date_part, time_part) = body.split_once('T').unwrap_or((body, ""));
-    let mut total = Duration::zero();
-    let mut read = |part: &str, units: &[(char, i64)]| -> Option<()> {
-        let mut number = String::new();
-        for c in part.chars() {
-            if c.is_ascii_digit() {
-                number.push(c);
-            } else {
-                let seconds = units.iter().find(|(u, _)| *u == c)?.1;
-                total += Duration::seconds(number.parse::<i64>().ok()?.checked_mul(seconds)?);
-                number.clear();
-            }
-        }
-        number.is_empty().then_some(())
-    };
-    read(date_part, &[('W', 7 * 86_400), ('D', 86_400)])?;
-    read(time_part, &[('H', 3_600), ('M', 60), ('S', 1)])?;
-    (total > Duration::zero() || body == "0D").then_some(total)
+    let minutes =
+        crate::calendar::iso_duration(text.trim().trim_start_matches('+'))?.elapsed_minutes();
+    Some(Duration::minutes(minutes.round() as i64))
 }
 
 /// The starts of the event: `DTSTART` itself, or every repetition of its `RRULE`s up to `until`,
