@@ -124,8 +124,10 @@ w-unused-objective = нито един проект не служи на цел�
 w-unused-objective-help = посочете я в `objectives = ["{ $id }"]` на някой проект
 w-idle-actor = организацията `{ $id }` нито води, нито участва в някой проект
 w-idle-actor-help = посочете го като `lead` (водещ) на проект или в неговите `participants` (участници)
-e-over-capacity = `{ $project }` се нуждае от { $need }{ $unit } от `{ $resource }`, а капацитетът е само { $capacity }{ $unit }
-e-over-capacity-at-most = `{ $project }` се нуждае от { $need }{ $unit } от `{ $resource }`, а капацитетът е най-много { $capacity }{ $unit }
+e-over-capacity = `{ $project }` се нуждае от { $need }{ $unit } от `{ $resource }`, а капацитетът е { $steps ->
+    [yes] най-много
+   *[no] само
+} { $capacity }{ $unit }
 note-capacity-set = капацитетът е зададен тук
 e-too-many-projects = пътната карта има { $count } проекта; поддържат се най-много { $max }
 w-missing-score = `{ $project }` няма оценка по { $list }: в класирането тя се брои за 0

@@ -124,8 +124,10 @@ w-unused-objective = no project serves objective `{ $id }`
 w-unused-objective-help = list it in a project's `objectives = ["{ $id }"]`
 w-idle-actor = actor `{ $id }` neither leads nor takes part in any project
 w-idle-actor-help = name it as a project's `lead` or in its `participants`
-e-over-capacity = `{ $project }` needs { $need }{ $unit } of `{ $resource }`, which has only { $capacity }{ $unit }
-e-over-capacity-at-most = `{ $project }` needs { $need }{ $unit } of `{ $resource }`, which has only { $capacity }{ $unit } at most
+e-over-capacity = `{ $project }` needs { $need }{ $unit } of `{ $resource }`, which has only { $capacity }{ $unit }{ $steps ->
+    [yes] {" "}at most
+   *[no] {""}
+}
 note-capacity-set = capacity set here
 e-too-many-projects = the roadmap has { $count } projects; at most { $max } are supported
 w-missing-score = `{ $project }` has no score for { $list }: it counts as 0 in the ranking

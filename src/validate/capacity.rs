@@ -21,26 +21,20 @@ pub fn check(roadmap: &Roadmap, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::error(
                         Code::OverCapacity,
-                        if resource.changes.is_empty() {
-                            crate::i18n::text!(
-                                "e-over-capacity",
-                                project = &project.id,
-                                need = need_shown,
-                                unit = unit,
-                                resource = &resource.id,
-                                capacity = capacity_shown,
-                            )
-                        } else {
-                            // With steps, the most it ever has.
-                            crate::i18n::text!(
-                                "e-over-capacity-at-most",
-                                project = &project.id,
-                                need = need_shown,
-                                unit = unit,
-                                resource = &resource.id,
-                                capacity = capacity_shown,
-                            )
-                        },
+                        crate::i18n::text!(
+                            "e-over-capacity",
+                            project = &project.id,
+                            need = need_shown,
+                            unit = unit,
+                            resource = &resource.id,
+                            capacity = capacity_shown,
+                            // With steps, the capacity shown is the most it ever has.
+                            steps = if resource.changes.is_empty() {
+                                "no"
+                            } else {
+                                "yes"
+                            },
+                        ),
                     )
                     .at(demand.at.clone())
                     .with_note(most_at, crate::i18n::text!("note-capacity-set")),
