@@ -4,7 +4,7 @@
 use crate::diag::{Code, Diagnostic};
 use crate::display::units;
 use crate::model::raw::RawScenario;
-use crate::model::{Project, Resource, Scenario};
+use crate::model::{Demand, Project, Resource, Scenario};
 
 use super::ids::IdIndex;
 use super::resolve::References;
@@ -59,11 +59,7 @@ pub fn resolve(
                     .iter()
                     .map(|s| s.capacity)
                     .fold(capacity, f64::max);
-                let need = projects
-                    .iter()
-                    .flat_map(|p| p.resources.iter().map(move |d| (p, d)))
-                    .filter(|(_, d)| d.resource == r && d.units > most)
-                    .max_by(|a, b| a.1.units.total_cmp(&b.1.units));
+                let need = largest_demand_over(projects, r, most);
                 if let Some((project, demand)) = need {
                     findings.push(
                         Diagnostic::error(
@@ -98,11 +94,7 @@ pub fn resolve(
                     .find(|c| c.0 == r)
                     .map_or(resources[r].capacity, |c| c.1);
                 let most = steps.iter().map(|s| s.capacity).fold(from_start, f64::max);
-                let need = projects
-                    .iter()
-                    .flat_map(|p| p.resources.iter().map(move |d| (p, d)))
-                    .filter(|(_, d)| d.resource == r && d.units > most)
-                    .max_by(|a, b| a.1.units.total_cmp(&b.1.units));
+                let need = largest_demand_over(projects, r, most);
                 if let Some((project, demand)) = need {
                     findings.push(
                         Diagnostic::error(
@@ -166,6 +158,15 @@ pub fn resolve(
             scenario
         })
         .collect()
+}
+
+/// The project needing the most of resource `r`, when that is more than `most`.
+fn largest_demand_over(projects: &[Project], r: usize, most: f64) -> Option<(&Project, &Demand)> {
+    projects
+        .iter()
+        .flat_map(|p| p.resources.iter().map(move |d| (p, d)))
+        .filter(|(_, d)| d.resource == r && d.units > most)
+        .max_by(|a, b| a.1.units.total_cmp(&b.1.units))
 }
 
 #[cfg(test)]
