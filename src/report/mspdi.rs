@@ -537,6 +537,8 @@ fn assignments(w: &mut W, roadmap: &Roadmap, plan: &Plan) -> io::Result<()> {
                 continue;
             }
             let p = &plan.projects[i];
+            // Walked day by day on a calendar: once per project, not per assignment.
+            let days = working_days(roadmap, p.start, p.finish);
             for demand in &project.resources {
                 uid += 1;
                 w.create_element("Assignment").write_inner_content(|w| {
@@ -546,7 +548,6 @@ fn assignments(w: &mut W, roadmap: &Roadmap, plan: &Plan) -> io::Result<()> {
                     field(w, "Units", format!("{:.3}", demand.units))?;
                     field(w, "Start", start_of(p.start))?;
                     field(w, "Finish", end_of(p.finish))?;
-                    let days = working_days(roadmap, p.start, p.finish);
                     let minutes = (demand.units * (days * MINUTES_PER_DAY) as f64).round() as i64;
                     field(w, "Work", format!("PT{}H{}M0S", minutes / 60, minutes % 60))
                 })?;
