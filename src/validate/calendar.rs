@@ -11,8 +11,12 @@ use crate::model::raw::{RawCalendar, RawHoliday};
 
 const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
-/// Years of Bulgarian holidays computed up front; later years are computed when asked.
-const PRECOMPUTED_YEARS: i32 = 60;
+/// Years of Bulgarian holidays computed up front, which the calendar's day index then covers
+/// (a resource-bound portfolio can run for centuries); later years are computed when asked.
+const PRECOMPUTED_YEARS: i32 = 400;
+
+/// Years after the roadmap's first whose days a holidays file may give (README).
+const HOLIDAYS_FILE_YEARS: i32 = 60;
 
 /// The calendar, or `None` without a `[calendar]` table (every day then is a working day), and
 /// the days and ranges written in it.
@@ -141,7 +145,7 @@ pub(super) fn resolve(
     }
     if let Some(named) = &raw.holidays_file {
         let first = NaiveDate::from_ymd_opt(start.year(), 1, 1).unwrap_or(start);
-        let last = NaiveDate::from_ymd_opt(start.year() + PRECOMPUTED_YEARS, 12, 31)
+        let last = NaiveDate::from_ymd_opt(start.year() + HOLIDAYS_FILE_YEARS, 12, 31)
             .unwrap_or(NaiveDate::MAX);
         match read_holidays_file(holidays_file, first, last) {
             Ok(days) => {
