@@ -18,6 +18,7 @@ use crate::report::funding::{FundingReport, window};
 use crate::report::opportunities::OpportunitiesReport;
 use crate::report::resources::ResourcesReport;
 use crate::report::strategy::about;
+use crate::report::stream::Stream;
 use crate::report::svg::{self, escape};
 use crate::report::{html_projects, html_sources};
 use crate::risk::Risk;
@@ -38,16 +39,21 @@ pub struct Input<'a> {
 }
 
 pub fn write(out: &mut dyn Write, input: &Input) -> io::Result<()> {
-    let page = page(input).map_err(io::Error::other)?;
-    out.write_all(page.as_bytes())
+    let t = Messages::new(input.lang);
+    // Written as it is made: the page of a very large roadmap is never held whole.
+    let mut page = if t.lang() == Lang::En {
+        Stream::new(out)
+    } else {
+        Stream::rewriting(out, |chunk| header_cells_in(chunk, &t))
+    };
+    let written = write_page(&mut page, input, &t);
+    page.finish(written)
 }
 
-fn page(input: &Input) -> Result<String, std::fmt::Error> {
+/// The template with each `{{key}}` replaced by its section, written in page order.
+fn write_page(page: &mut Stream, input: &Input, t: &Messages) -> std::fmt::Result {
     let (roadmap, plan) = (input.roadmap, input.plan);
-    let mut gantt = String::new();
-    svg::render(&mut gantt, roadmap, plan, input.as_of, true, input.lang)?;
     let funding_report = FundingReport::new(roadmap, plan);
-    let t = Messages::new(input.lang);
     let subtitle = t.with(
         "plan-from",
         &[
@@ -85,73 +91,64 @@ fn page(input: &Input) -> Result<String, std::fmt::Error> {
             ],
         )),
     ));
-    let mut values = vec![
-        ("title", escape(&roadmap.name)),
-        ("subtitle", escape(&subtitle)),
-        (
-            "summary",
-            summary(roadmap, plan, &t)? + &progress(roadmap, plan, input.as_of, &t)?,
-        ),
-        (
-            "strategy",
-            crate::report::strategy::html_section(roadmap, plan)?,
-        ),
-        ("gantt", gantt),
-        ("projects", html_projects::table(roadmap, plan, &t)?),
-        (
-            "fiches",
-            html_projects::fiches(roadmap, plan, input.risk, &t)?,
-        ),
-        (
-            "sources",
-            html_sources::sources(roadmap, plan, &funding_report, &t)?,
-        ),
-        ("actors", html_sources::actors(roadmap, plan, &t)?),
-        (
-            "roles",
-            roles(&ActorsReport::new(roadmap, plan), roadmap, &t)?
-                + &about(
+    labels.push(("title", escape(&roadmap.name)));
+    labels.push(("subtitle", escape(&subtitle)));
+    fill(page, TEMPLATE, |key, html| {
+        match key {
+            "summary" => {
+                summary(html, roadmap, plan, t)?;
+                progress(html, roadmap, plan, input.as_of, t)?;
+            }
+            "strategy" => html.write_str(&crate::report::strategy::html_section(roadmap, plan)?)?,
+            "gantt" => svg::render(html, roadmap, plan, input.as_of, true, input.lang)?,
+            "projects" => html_projects::table(html, roadmap, plan, t)?,
+            "fiches" => html_projects::fiches(html, roadmap, plan, input.risk, t)?,
+            "sources" => html_sources::sources(html, roadmap, plan, &funding_report, t)?,
+            "actors" => html_sources::actors(html, roadmap, plan, t)?,
+            "roles" => {
+                roles(html, &ActorsReport::new(roadmap, plan), roadmap, plan, t)?;
+                html.write_str(&about(
                     &t.tr("About the actors"),
                     roadmap
                         .actors
                         .iter()
                         .map(|a| (a.name.as_str(), a.description.as_deref())),
-                )?,
-        ),
-        (
-            "funding",
-            funding(&funding_report, &t)?
-                + &opportunities(&OpportunitiesReport::new(roadmap, plan), &t)?
-                + &about(
+                )?)?;
+            }
+            "funding" => {
+                funding(html, &funding_report, t)?;
+                html.write_str(&opportunities(&OpportunitiesReport::new(roadmap, plan), t)?)?;
+                html.write_str(&about(
                     &t.tr("About the sources"),
                     roadmap
                         .funding
                         .iter()
                         .map(|f| (f.name.as_str(), f.description.as_deref())),
-                )?,
-        ),
-        (
-            "resources",
-            resources(&ResourcesReport::new(roadmap, plan))?
-                + &about(
+                )?)?;
+            }
+            "resources" => {
+                html.write_str(&resources(&ResourcesReport::new(roadmap, plan))?)?;
+                html.write_str(&about(
                     &t.tr("About the resources"),
                     roadmap
                         .resources
                         .iter()
                         .map(|r| (r.name.as_str(), r.description.as_deref())),
-                )?,
-        ),
-        (
-            "risk",
-            match input.risk {
-                Some(risk) => crate::report::risk::html_section(roadmap, risk)?,
-                None => String::new(),
+                )?)?;
+            }
+            "risk" => {
+                if let Some(risk) = input.risk {
+                    html.write_str(&crate::report::risk::html_section(roadmap, risk)?)?;
+                }
+            }
+            "findings" => findings(html, input, t)?,
+            _ => match labels.iter().find(|(k, _)| *k == key) {
+                Some((_, label)) => html.write_str(label)?,
+                None => return Ok(false),
             },
-        ),
-        ("findings", findings(input, &t)?),
-    ];
-    values.extend(labels);
-    Ok(header_cells_in(&fill(TEMPLATE, &values), &t))
+        }
+        Ok(true)
+    })
 }
 
 /// The page with the English column titles of its tables (`<th>source</th>`, written so by the
@@ -194,36 +191,36 @@ fn header_cells_in(page: &str, t: &Messages) -> String {
     out
 }
 
-/// Replaces each `{{key}}` of the template in one pass, so text put in is never scanned again.
-fn fill(template: &str, values: &[(&str, String)]) -> String {
-    let mut out = String::with_capacity(template.len() * 4);
+/// Writes the template, each `{{key}}` replaced by what `section` writes for it (it answers
+/// `false` for a key it does not know, which is then written as it is), in one pass, so text
+/// put in is never scanned again.
+fn fill<W: std::fmt::Write>(
+    out: &mut W,
+    template: &str,
+    mut section: impl FnMut(&str, &mut W) -> Result<bool, std::fmt::Error>,
+) -> std::fmt::Result {
     let mut rest = template;
     while let Some(open) = rest.find("{{") {
-        out.push_str(&rest[..open]);
+        out.write_str(&rest[..open])?;
         let after = &rest[open + 2..];
-        match after.find("}}").and_then(|close| {
-            let key = &after[..close];
-            values
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, v)| (v, close))
-        }) {
-            Some((value, close)) => {
-                out.push_str(value);
-                rest = &after[close + 2..];
-            }
-            None => {
-                out.push_str("{{");
+        match after.find("}}") {
+            Some(close) if section(&after[..close], out)? => rest = &after[close + 2..],
+            _ => {
+                out.write_str("{{")?;
                 rest = after;
             }
         }
     }
-    out.push_str(rest);
-    out
+    out.write_str(rest)
 }
 
-fn summary(roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Result<String, std::fmt::Error> {
-    let mut html = String::from("<div class=\"summary\">\n");
+fn summary(
+    html: &mut impl std::fmt::Write,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    t: &Messages,
+) -> std::fmt::Result {
+    html.write_str("<div class=\"summary\">\n")?;
     let days = (plan.finish() - plan.start()).num_days() + 1;
     let milestones = roadmap.projects.iter().filter(|p| p.is_milestone()).count();
     let critical = plan.projects.iter().filter(|p| p.critical).count();
@@ -288,7 +285,7 @@ fn summary(roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Result<String, std::
             escape(&label)
         )?;
     }
-    html.push_str("</div>\n");
+    html.write_str("</div>\n")?;
     // Every critical chain from the plan's start to its end (the first few, and how many).
     let chains = &plan.solution.critical_chains;
     let shown: Vec<String> = chains
@@ -325,7 +322,7 @@ fn summary(roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Result<String, std::
             String::new()
         }
     )?;
-    Ok(html)
+    Ok(())
 }
 
 /// Chains listed in the summary; the rest are counted.
@@ -335,16 +332,16 @@ const CHAINS_SHOWN: usize = 5;
 /// its recorded progress and planned finish) and still to do. Left out when no work is recorded
 /// and no `--as-of` day is given.
 fn progress(
+    html: &mut impl std::fmt::Write,
     roadmap: &Roadmap,
     plan: &Plan,
     as_of: Option<NaiveDate>,
     t: &Messages,
-) -> Result<String, std::fmt::Error> {
+) -> std::fmt::Result {
     let standing = Standing::of(roadmap);
     if !standing.started() && as_of.is_none() {
-        return Ok(String::new());
+        return Ok(());
     }
-    let mut html = String::new();
     let counts = [
         ("done", standing.done.len().to_string()),
         ("progress", standing.in_progress.len().to_string()),
@@ -405,21 +402,23 @@ fn progress(
             t.date(planned.finish)
         )?;
     }
-    html.push_str("</table>\n");
-    Ok(html)
+    html.write_str("</table>\n")?;
+    Ok(())
 }
 
 fn roles(
+    html: &mut impl std::fmt::Write,
     report: &ActorsReport,
     roadmap: &Roadmap,
+    plan: &Plan,
     t: &Messages,
-) -> Result<String, std::fmt::Error> {
+) -> std::fmt::Result {
     let actors: Vec<_> = report
         .actors
         .iter()
         .filter(|a| !a.leads.is_empty() || !a.participates.is_empty())
         .collect();
-    let mut html = String::from("<table class=\"matrix\">\n<tr><th>project</th>");
+    html.write_str("<table class=\"matrix\">\n<tr><th>project</th>")?;
     for actor in &actors {
         write!(
             html,
@@ -428,13 +427,10 @@ fn roles(
             escape(actor.name)
         )?;
     }
-    html.push_str("</tr>\n");
-    for row in &report.matrix {
-        let name = roadmap
-            .projects
-            .iter()
-            .find(|p| p.id == row.project)
-            .map_or(String::new(), |p| escape(&p.name));
+    html.write_str("</tr>\n")?;
+    // The matrix rows are in start order, as the plan lists them.
+    for (row, &p) in report.matrix.iter().zip(&plan.start_order) {
+        let name = escape(&roadmap.projects[p].name);
         write!(
             html,
             "<tr><td>{name} <span class=\"id\">{}</span></td>",
@@ -443,12 +439,12 @@ fn roles(
         for actor in &actors {
             match row.roles.get(actor.id) {
                 Some(role) => write!(html, "<td class=\"role {0}\">{0}</td>", role.letter())?,
-                None => html.push_str("<td class=\"role\"></td>"),
+                None => html.write_str("<td class=\"role\"></td>")?,
             }
         }
-        html.push_str("</tr>\n");
+        html.write_str("</tr>\n")?;
     }
-    html.push_str("</table>\n<table>\n<tr><th>actor</th><th>kind</th><th class=\"num\">leads</th><th class=\"num\">joins</th><th>busiest quarter</th></tr>\n");
+    html.write_str("</table>\n<table>\n<tr><th>actor</th><th>kind</th><th class=\"num\">leads</th><th class=\"num\">joins</th><th>busiest quarter</th></tr>\n")?;
     for actor in &actors {
         let busiest = actor.busiest.as_ref().map_or(String::new(), |b| {
             format!("{} ({} running)", b.quarter, b.projects)
@@ -464,7 +460,7 @@ fn roles(
             busiest
         )?;
     }
-    html.push_str("</table>\n");
+    html.write_str("</table>\n")?;
     if !report.without_role.is_empty() {
         let ids: Vec<String> = report.without_role.iter().map(|id| escape(id)).collect();
         writeln!(
@@ -473,18 +469,23 @@ fn roles(
             t.with("no-role", &[("ids", ids.join(", "))])
         )?;
     }
-    Ok(html)
+    Ok(())
 }
 
-fn funding(report: &FundingReport, t: &Messages) -> Result<String, std::fmt::Error> {
-    let mut html = format!(
+fn funding(
+    html: &mut impl std::fmt::Write,
+    report: &FundingReport,
+    t: &Messages,
+) -> std::fmt::Result {
+    write!(
+        html,
         "<p class=\"note\">{}</p>\n<div class=\"wide\"><table class=\"funding-sources\">\n<thead><tr><th>source</th><th class=\"num\">amount</th><th class=\"num\">committed</th><th class=\"num\">remaining</th><th>window</th>",
         escape(&t.with("funding-note", &[("currency", report.currency.to_string())]))
-    );
+    )?;
     for year in &report.totals.spend {
         write!(html, "<th class=\"num\">{}</th>", year.year)?;
     }
-    html.push_str("</tr></thead>\n");
+    html.write_str("</tr></thead>\n")?;
     for s in &report.sources {
         let class = if s.over_committed {
             " class=\"flagged\""
@@ -525,7 +526,7 @@ fn funding(report: &FundingReport, t: &Messages) -> Result<String, std::fmt::Err
                 None => write!(html, "<td class=\"num\">{}</td>", t.amount(year.amount))?,
             }
         }
-        html.push_str("</tr>\n");
+        html.write_str("</tr>\n")?;
     }
     let totals = &report.totals;
     write!(
@@ -538,7 +539,7 @@ fn funding(report: &FundingReport, t: &Messages) -> Result<String, std::fmt::Err
     for year in &totals.spend {
         write!(html, "<td class=\"num\">{}</td>", t.amount(year.amount))?;
     }
-    html.push_str("</tr>\n</table></div>\n<table>\n<tr><th>project</th><th class=\"num\">cost</th><th class=\"num\">covered</th><th class=\"num\">gap</th><th>runs</th></tr>\n");
+    html.write_str("</tr>\n</table></div>\n<table>\n<tr><th>project</th><th class=\"num\">cost</th><th class=\"num\">covered</th><th class=\"num\">gap</th><th>runs</th></tr>\n")?;
     for p in &report.projects {
         let class = if p.under_funded {
             " class=\"flagged\""
@@ -569,7 +570,7 @@ fn funding(report: &FundingReport, t: &Messages) -> Result<String, std::fmt::Err
         t.amount(totals.covered),
         t.amount(totals.gap)
     )?;
-    Ok(html)
+    Ok(())
 }
 
 /// Funding opportunities of under-funded projects, after the funding tables; nothing when
@@ -684,11 +685,11 @@ fn bars(months: impl ExactSizeIterator<Item = (String, f64)>) -> Result<String, 
     Ok(svg)
 }
 
-fn findings(input: &Input, t: &Messages) -> Result<String, std::fmt::Error> {
+fn findings(html: &mut impl std::fmt::Write, input: &Input, t: &Messages) -> std::fmt::Result {
     if input.findings.is_empty() {
-        return Ok(format!("<p>{}</p>\n", escape(&t.get("no-findings"))));
+        return writeln!(html, "<p>{}</p>", escape(&t.get("no-findings")));
     }
-    let mut html = String::from("<ul>\n");
+    html.write_str("<ul>\n")?;
     for finding in input.findings {
         let json = JsonFinding::new(input.source, finding);
         let severity = format!("{:?}", json.severity).to_lowercase();
@@ -710,20 +711,90 @@ fn findings(input: &Input, t: &Messages) -> Result<String, std::fmt::Error> {
                 escape(&t.text(help))
             )?;
         }
-        html.push_str("</li>\n");
+        html.write_str("</li>\n")?;
     }
-    html.push_str("</ul>\n");
-    Ok(html)
+    html.write_str("</ul>\n")?;
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::model::load::parse_str;
+    use crate::plan::plan;
+    use crate::schedule::{Effort, Options};
+    use crate::validate::validate;
+
+    /// Records the size of each write it is given.
+    #[derive(Default)]
+    struct Writes(Vec<usize>);
+
+    impl Write for Writes {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0.push(buf.len());
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// The page of a large roadmap goes out in pieces as it is made, not as one string built
+    /// first (which took several times the model's memory for 200,000 projects).
+    #[test]
+    fn a_large_page_is_written_in_pieces() {
+        let mut text = String::from(
+            "[roadmap]\nname = \"Chain\"\nstart = 2030-01-01\n[[actor]]\nid = \"a\"\n",
+        );
+        for i in 0..3_000 {
+            text.push_str(&format!(
+                "[[project]]\nid = \"p{i}\"\nlead = \"a\"\nduration = \"1d\"\ndepends_on = [\"p{}\"]\n",
+                i + 1
+            ));
+        }
+        text.push_str("[[project]]\nid = \"p3000\"\nlead = \"a\"\nduration = \"1d\"\n");
+        let parsed = parse_str("chain.toml".into(), text.clone());
+        let roadmap = validate(&parsed.raw.unwrap(), parsed.findings)
+            .roadmap
+            .expect("valid");
+        let options = Options {
+            effort: Effort::Fast,
+            seed: 42,
+        };
+        let plan = plan(&roadmap, &options).unwrap();
+        let source = SourceFile::new("chain.toml", text);
+        for lang in [Lang::En, Lang::Bg] {
+            let input = Input {
+                source: &source,
+                roadmap: &roadmap,
+                plan: &plan,
+                findings: &[],
+                as_of: None,
+                risk: None,
+                lang,
+            };
+            let mut writes = Writes::default();
+            write(&mut writes, &input).unwrap();
+            let total: usize = writes.0.iter().sum();
+            let largest = writes.0.iter().max().copied().unwrap_or(0);
+            assert!(total > 3_000_000, "{lang:?}: {total} bytes");
+            assert!(writes.0.len() > 40, "{lang:?}: {} writes", writes.0.len());
+            assert!(largest < 200_000, "{lang:?}: a write of {largest} bytes");
+        }
+    }
+
     #[test]
     fn template_keys_are_filled_once() {
-        let values = [("a", "{{b}}".to_string()), ("b", "x".to_string())];
-        assert_eq!(
-            super::fill("<{{a}}|{{b}}|{{c}}>", &values),
-            "<{{b}}|x|{{c}}>"
-        );
+        let values = [("a", "{{b}}"), ("b", "x")];
+        let mut page = String::new();
+        super::fill(&mut page, "<{{a}}|{{b}}|{{c}}>", |key, out| {
+            match values.iter().find(|(k, _)| *k == key) {
+                Some((_, value)) => out.push_str(value),
+                None => return Ok(false),
+            }
+            Ok(true)
+        })
+        .unwrap();
+        assert_eq!(page, "<{{b}}|x|{{c}}>");
     }
 }

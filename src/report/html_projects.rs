@@ -11,8 +11,6 @@ use crate::plan::{Missed, Plan};
 use crate::report::svg::escape;
 use crate::risk::Risk;
 
-type Html = Result<String, std::fmt::Error>;
-
 /// The anchor of a project's fiche: `p-<id>`.
 pub fn anchor(project: &Project) -> String {
     format!("p-{}", escape(&project.id))
@@ -30,9 +28,15 @@ pub fn named_link(project: &Project) -> String {
 
 /// One row per project in start order: name, programme, lead, priority, dates, slack, cost
 /// and who pays how much.
-pub fn table(roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Html {
+pub fn table(
+    html: &mut impl std::fmt::Write,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    t: &Messages,
+) -> std::fmt::Result {
     let th = |id: &str| escape(&t.get(id));
-    let mut html = format!(
+    write!(
+        html,
         "<p class=\"note\">{}</p>\n<table class=\"projects\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>\n<tbody>\n",
         escape(&t.with("projects-note", &[("currency", roadmap.currency.clone())])),
         th("col-project"),
@@ -44,7 +48,7 @@ pub fn table(roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Html {
         th("col-slack"),
         th("col-cost"),
         th("col-funding"),
-    );
+    )?;
     for &p in &plan.start_order {
         let (project, planned) = (&roadmap.projects[p], &plan.projects[p]);
         let programme = project
@@ -80,7 +84,7 @@ pub fn table(roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Html {
         t.amount(cost),
         escape(&t.with("funded", &[("amount", t.amount(funded))]))
     )?;
-    Ok(html)
+    Ok(())
 }
 
 fn slack(days: i32, t: &Messages) -> String {
@@ -117,20 +121,35 @@ fn split(roadmap: &Roadmap, project: &Project, t: &Messages) -> String {
 }
 
 /// One fiche per project, in start order.
-pub fn fiches(roadmap: &Roadmap, plan: &Plan, risk: Option<&Risk>, t: &Messages) -> Html {
-    let mut html = String::new();
-    for &p in &plan.start_order {
-        fiche(&mut html, roadmap, plan, risk, p, t)?;
+pub fn fiches(
+    html: &mut impl std::fmt::Write,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    risk: Option<&Risk>,
+    t: &Messages,
+) -> std::fmt::Result {
+    // Who waits for whom, found once rather than by a search over every project per fiche.
+    let mut dependents = vec![Vec::new(); roadmap.projects.len()];
+    for (q, project) in roadmap.projects.iter().enumerate() {
+        for d in &project.depends_on {
+            if dependents[d.on].last() != Some(&q) {
+                dependents[d.on].push(q);
+            }
+        }
     }
-    Ok(html)
+    for &p in &plan.start_order {
+        fiche(html, roadmap, plan, risk, p, &dependents[p], t)?;
+    }
+    Ok(())
 }
 
 fn fiche(
-    html: &mut String,
+    html: &mut impl std::fmt::Write,
     roadmap: &Roadmap,
     plan: &Plan,
     risk: Option<&Risk>,
     p: usize,
+    dependents: &[usize],
     t: &Messages,
 ) -> std::fmt::Result {
     let (project, planned) = (&roadmap.projects[p], &plan.projects[p]);
@@ -190,7 +209,7 @@ fn fiche(
     if let Some(description) = &project.description {
         writeln!(html, "<p class=\"description\">{}</p>", escape(description))?;
     }
-    html.push_str("<dl class=\"facts\">\n");
+    html.write_str("<dl class=\"facts\">\n")?;
     fact(
         html,
         &t.get("fact-objectives"),
@@ -207,7 +226,11 @@ fn fiche(
         &t.get("fact-depends"),
         &dependencies(roadmap, project, t),
     )?;
-    fact(html, &t.get("fact-needed"), &dependents(roadmap, p, t))?;
+    fact(
+        html,
+        &t.get("fact-needed"),
+        &waiting(roadmap, dependents, t),
+    )?;
     fact(
         html,
         &t.get("fact-resources"),
@@ -234,11 +257,11 @@ fn fiche(
             ),
         )?;
     }
-    html.push_str("</dl>\n</article>\n");
+    html.write_str("</dl>\n</article>\n")?;
     Ok(())
 }
 
-fn fact(html: &mut String, term: &str, text: &str) -> std::fmt::Result {
+fn fact(html: &mut impl std::fmt::Write, term: &str, text: &str) -> std::fmt::Result {
     writeln!(html, "<dt>{term}</dt><dd>{text}</dd>")
 }
 
@@ -323,12 +346,11 @@ fn dependencies(roadmap: &Roadmap, project: &Project, t: &Messages) -> String {
         .join("; ")
 }
 
-fn dependents(roadmap: &Roadmap, p: usize, t: &Messages) -> String {
-    let after: Vec<String> = roadmap
-        .projects
+/// The projects that wait for this one, linked.
+fn waiting(roadmap: &Roadmap, dependents: &[usize], t: &Messages) -> String {
+    let after: Vec<String> = dependents
         .iter()
-        .filter(|q| q.depends_on.iter().any(|d| d.on == p))
-        .map(named_link)
+        .map(|&q| named_link(&roadmap.projects[q]))
         .collect();
     if after.is_empty() {
         t.get("fiche-no-dependents")

@@ -2,8 +2,6 @@
 //! how much, its window, its spend per year against its cap, what is left and what is at risk;
 //! per actor the projects it leads and joins, with their dates.
 
-use std::fmt::Write as _;
-
 use crate::i18n::Messages;
 use crate::model::Roadmap;
 use crate::plan::{Missed, Plan};
@@ -11,16 +9,19 @@ use crate::report::funding::FundingReport;
 use crate::report::html_projects::named_link;
 use crate::report::svg::escape;
 
-type Html = Result<String, std::fmt::Error>;
-
 /// A section per funding source, in file order.
-pub fn sources(roadmap: &Roadmap, plan: &Plan, report: &FundingReport, t: &Messages) -> Html {
+pub fn sources(
+    html: &mut impl std::fmt::Write,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    report: &FundingReport,
+    t: &Messages,
+) -> std::fmt::Result {
     let currency = escape(&roadmap.currency);
     let amount = |value: f64| t.amount(value);
     if roadmap.funding.is_empty() {
-        return Ok(format!("<p>{}</p>\n", escape(&t.get("no-sources"))));
+        return writeln!(html, "<p>{}</p>", escape(&t.get("no-sources")));
     }
-    let mut html = String::new();
     for (s, (source, row)) in roadmap.funding.iter().zip(&report.sources).enumerate() {
         writeln!(
             html,
@@ -88,7 +89,7 @@ pub fn sources(roadmap: &Roadmap, plan: &Plan, report: &FundingReport, t: &Messa
             )
         )?;
         if !row.spend.is_empty() {
-            html.push_str("<table class=\"years\">\n<thead><tr><th>year</th>");
+            html.write_str("<table class=\"years\">\n<thead><tr><th>year</th>")?;
             for year in &row.spend {
                 write!(html, "<th class=\"num\">{}</th>", year.year)?;
             }
@@ -107,15 +108,15 @@ pub fn sources(roadmap: &Roadmap, plan: &Plan, report: &FundingReport, t: &Messa
                     amount(year.amount)
                 )?;
             }
-            html.push_str("</tr>\n");
+            html.write_str("</tr>\n")?;
             if let Some(cap) = row.per_year {
                 write!(html, "<tr><td>{}</td>", escape(&t.tr("cap")))?;
                 for _ in &row.spend {
                     write!(html, "<td class=\"num\">{}</td>", amount(cap))?;
                 }
-                html.push_str("</tr>\n");
+                html.write_str("</tr>\n")?;
             }
-            html.push_str("</table>\n");
+            html.write_str("</table>\n")?;
         }
         let paid: Vec<usize> = plan
             .start_order
@@ -130,7 +131,7 @@ pub fn sources(roadmap: &Roadmap, plan: &Plan, report: &FundingReport, t: &Messa
                 escape(&t.get("source-pays-nothing"))
             )?;
         } else {
-            html.push_str("<table class=\"paid\">\n<thead><tr><th>project</th><th class=\"num\">amount</th><th class=\"num\">share of cost</th><th>start</th><th>finish</th></tr></thead>\n<tbody>\n");
+            html.write_str("<table class=\"paid\">\n<thead><tr><th>project</th><th class=\"num\">amount</th><th class=\"num\">share of cost</th><th>start</th><th>finish</th></tr></thead>\n<tbody>\n")?;
             for p in paid {
                 let project = &roadmap.projects[p];
                 let paid: f64 = project
@@ -159,14 +160,18 @@ pub fn sources(roadmap: &Roadmap, plan: &Plan, report: &FundingReport, t: &Messa
                 amount(row.committed)
             )?;
         }
-        html.push_str("</article>\n");
+        html.write_str("</article>\n")?;
     }
-    Ok(html)
+    Ok(())
 }
 
 /// A section per actor that leads or joins a project; a sentence for the others.
-pub fn actors(roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Html {
-    let mut html = String::new();
+pub fn actors(
+    html: &mut impl std::fmt::Write,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    t: &Messages,
+) -> std::fmt::Result {
     let mut idle = Vec::new();
     for (a, actor) in roadmap.actors.iter().enumerate() {
         let mut rows = Vec::new();
@@ -212,7 +217,7 @@ pub fn actors(roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Html {
                 t.date(plan.projects[p].finish)
             )?;
         }
-        html.push_str("</tbody>\n</table>\n</article>\n");
+        html.write_str("</tbody>\n</table>\n</article>\n")?;
     }
     if !idle.is_empty() {
         writeln!(
@@ -224,5 +229,5 @@ pub fn actors(roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Html {
     if roadmap.actors.is_empty() {
         writeln!(html, "<p>{}</p>", escape(&t.get("no-actors")))?;
     }
-    Ok(html)
+    Ok(())
 }

@@ -28,6 +28,7 @@ pub mod rank;
 pub mod resources;
 pub mod risk;
 pub mod strategy;
+pub mod stream;
 pub mod svg;
 pub mod table;
 #[cfg(feature = "xlsx")]

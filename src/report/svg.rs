@@ -2,7 +2,7 @@
 //! milestones as diamonds, dependency arrows, critical bars in red and an optional "as of"
 //! marker. Coordinates are rounded to 0.1 px, so the same plan always gives the same bytes.
 
-use std::fmt::Write as _;
+use std::fmt;
 use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate};
@@ -13,6 +13,7 @@ use crate::model::{Roadmap, Status};
 use crate::plan::Plan;
 use crate::plan::rollup::Item;
 use crate::report::figures::{self, period_bounds};
+use crate::report::stream::Stream;
 use crate::report::table::truncate;
 
 const WIDTH: f64 = 1200.0;
@@ -99,17 +100,17 @@ pub fn write(
     as_of: Option<NaiveDate>,
     lang: Lang,
 ) -> io::Result<()> {
-    let mut svg = String::new();
-    render(&mut svg, roadmap, plan, as_of, false, lang).map_err(io::Error::other)?;
     writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
-    out.write_all(svg.as_bytes())
+    let mut svg = Stream::new(out);
+    let rendered = render(&mut svg, roadmap, plan, as_of, false, lang);
+    svg.finish(rendered)
 }
 
 /// Renders the `<svg>` element (for inlining in HTML too): header, row stripes, the calendar
 /// grid, labels and bars, dependency arrows, the "as of" marker and the legend, in that order
 /// (later parts are drawn over earlier ones).
 pub fn render(
-    svg: &mut String,
+    svg: &mut impl fmt::Write,
     roadmap: &Roadmap,
     plan: &Plan,
     as_of: Option<NaiveDate>,
@@ -226,7 +227,7 @@ impl<'a> Chart<'a> {
     }
 
     /// The `<svg>` element's opening, styles, arrow marker, background and title.
-    fn header(&self, svg: &mut String) -> std::fmt::Result {
+    fn header(&self, svg: &mut impl fmt::Write) -> std::fmt::Result {
         let height = self.height;
         writeln!(
             svg,
@@ -253,7 +254,7 @@ impl<'a> Chart<'a> {
     }
 
     /// Every other row shaded, first, so the grid and bars are drawn over them.
-    fn stripes(&self, svg: &mut String) -> std::fmt::Result {
+    fn stripes(&self, svg: &mut impl fmt::Write) -> std::fmt::Result {
         // Row stripes first, so the grid and bars are drawn over them.
         for row in (0..self.rows.len()).step_by(2) {
             let y = HEADER + ROW * row as f64;
@@ -266,7 +267,7 @@ impl<'a> Chart<'a> {
     }
 
     /// Month lines (quarters on long plans), year lines and labels.
-    fn grid(&self, svg: &mut String) -> std::fmt::Result {
+    fn grid(&self, svg: &mut impl fmt::Write) -> std::fmt::Result {
         // Month lines (quarters on long plans), year lines and labels.
         let grid_bottom = self.grid_bottom;
         let month_px = 30.0 * self.axis.px_per_day;
@@ -309,8 +310,17 @@ impl<'a> Chart<'a> {
     /// A row per project (a label, its bar or diamond, progress shading, deadline and
     /// window-closing markers and its links), in a group so hovering it shows its links; a
     /// summary bar per programme.
-    fn bars(&self, svg: &mut String) -> std::fmt::Result {
+    fn bars(&self, svg: &mut impl fmt::Write) -> std::fmt::Result {
         let links = self.links();
+        // The links at each project (either end), in link order: a lookup per row instead of
+        // a scan of every link per row.
+        let mut at = vec![Vec::new(); self.plan.projects.len()];
+        for (i, link) in links.iter().enumerate() {
+            at[link.from].push(i);
+            if link.to != link.from {
+                at[link.to].push(i);
+            }
+        }
         for (row, &(item, depth)) in self.rows.iter().enumerate() {
             let y = self.y_mid(row);
             let indent = 8.0 + 12.0 * depth as f64;
@@ -330,7 +340,7 @@ impl<'a> Chart<'a> {
                     escape(&project.id)
                 )?;
             } else {
-                svg.push_str("<g class=\"rm-row\">");
+                svg.write_str("<g class=\"rm-row\">")?;
             }
             // Names first: the label is the name, cut to the label column; id in the tooltip.
             let room = ((LABEL_WIDTH - indent - 6.0) / 6.3) as usize;
@@ -389,7 +399,7 @@ impl<'a> Chart<'a> {
                 self.progress(svg, p, y)?;
             }
             self.markers(svg, p, y)?;
-            for link in links.iter().filter(|l| l.from == p || l.to == p) {
+            for link in at[p].iter().map(|&i| &links[i]) {
                 let class = if self.all_links {
                     if link.to != p {
                         continue;
@@ -404,13 +414,13 @@ impl<'a> Chart<'a> {
                     self.link_path(link)
                 )?;
             }
-            svg.push_str(if self.fiches { "</a>\n" } else { "</g>\n" });
+            svg.write_str(if self.fiches { "</a>\n" } else { "</g>\n" })?;
         }
         Ok(())
     }
 
     /// The done part of an in-progress bar, shaded lighter up to the "as of" day.
-    fn progress(&self, svg: &mut String, p: usize, y: f64) -> std::fmt::Result {
+    fn progress(&self, svg: &mut impl fmt::Write, p: usize, y: f64) -> std::fmt::Result {
         let (project, planned) = (&self.roadmap.projects[p], &self.plan.projects[p]);
         let Some(as_of) = self.as_of else {
             return Ok(());
@@ -435,7 +445,7 @@ impl<'a> Chart<'a> {
 
     /// A red triangle at the project's deadline and a purple one where a paying source's
     /// window closes, each at the end of that day, with the margin left in its tooltip.
-    fn markers(&self, svg: &mut String, p: usize, y: f64) -> std::fmt::Result {
+    fn markers(&self, svg: &mut impl fmt::Write, p: usize, y: f64) -> std::fmt::Result {
         let (project, planned) = (&self.roadmap.projects[p], &self.plan.projects[p]);
         let mut due: Vec<(NaiveDate, &str, String)> = Vec::new();
         if let Some(deadline) = project.deadline {
@@ -506,7 +516,7 @@ impl<'a> Chart<'a> {
 
     /// Links between two critical projects, drawn always (under the bars) when not every
     /// link is: the chain that sets the finish.
-    fn critical_arrows(&self, svg: &mut String) -> std::fmt::Result {
+    fn critical_arrows(&self, svg: &mut impl fmt::Write) -> std::fmt::Result {
         if self.all_links {
             return Ok(());
         }
@@ -554,7 +564,7 @@ impl<'a> Chart<'a> {
     }
 
     /// The "as of" line and label, when the day falls on the chart.
-    fn as_of(&self, svg: &mut String, as_of: NaiveDate) -> std::fmt::Result {
+    fn as_of(&self, svg: &mut impl fmt::Write, as_of: NaiveDate) -> std::fmt::Result {
         let grid_bottom = self.grid_bottom;
         if (self.first..=self.end).contains(&as_of) {
             let day = as_of;
@@ -576,7 +586,7 @@ impl<'a> Chart<'a> {
 /// A programme's label and summary bar: a dark band from its first project's start to its last
 /// one's finish, with a tick down at each end.
 fn summary(
-    svg: &mut String,
+    svg: &mut impl fmt::Write,
     roadmap: &Roadmap,
     plan: &Plan,
     axis: &TimeAxis,
@@ -617,7 +627,7 @@ fn summary(
 }
 
 fn legend(
-    svg: &mut String,
+    svg: &mut impl fmt::Write,
     y: f64,
     programmes: bool,
     all_links: bool,
