@@ -2,6 +2,7 @@
 //! labelled with its type and lag when not a plain finish-to-start, critical path in red; each
 //! programme a cluster around its projects and sub-programmes.
 
+use std::collections::HashSet;
 use std::io::{self, Write};
 
 use crate::model::Roadmap;
@@ -70,12 +71,13 @@ pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<
         let id = |p: usize| roadmap.projects[p].id.as_str();
         (id(a.0), id(a.1)).cmp(&(id(b.0), id(b.1)))
     });
+    let critical = critical_steps(plan);
     for (from, to, dependency) in edges {
         let mut attributes = Vec::new();
         if let Some(label) = crate::calendar::qualifier(dependency.kind, dependency.lag) {
             attributes.push(format!("label={}", quoted(&label)));
         }
-        if on_critical_path(plan, from, to) {
+        if critical.contains(&(from, to)) {
             attributes.push(format!("color=\"{CRITICAL}\", penwidth=2"));
         }
         let attributes = if attributes.is_empty() {
@@ -140,12 +142,14 @@ fn write_clusters(
 }
 
 /// Is `from -> to` a step of one of the plan's critical chains?
-fn on_critical_path(plan: &Plan, from: usize, to: usize) -> bool {
-    plan.solution.critical_chains.iter().any(|chain| {
-        chain
-            .windows(2)
-            .any(|step| step[0] == from && step[1] == to)
-    })
+/// The links `(from, to)` that are a step of a critical chain, gathered once rather than
+/// searched for per edge.
+fn critical_steps(plan: &Plan) -> HashSet<(usize, usize)> {
+    plan.solution
+        .critical_chains
+        .iter()
+        .flat_map(|chain| chain.windows(2).map(|step| (step[0], step[1])))
+        .collect()
 }
 
 /// A DOT string: quotes and backslashes escaped, line breaks as `\n`.
