@@ -96,12 +96,26 @@ pub fn busiest_quarter(roadmap: &Roadmap, plan: &Plan, actor: usize) -> Option<B
         return None;
     }
     let bounds = period_bounds(plan.start(), plan.finish(), 3);
+    let quarters = bounds.len().saturating_sub(1);
+    // Projects running in each quarter, counted by a sweep: +1 at the first quarter a project
+    // overlaps and -1 after its last (a count per quarter and project was quadratic).
+    let mut change = vec![0i64; quarters + 1];
+    for &p in &theirs {
+        let (start, end) = running(plan, p);
+        // Quarter i is [bounds[i], bounds[i + 1]): overlapped when it ends after the start and
+        // begins before the end.
+        let first = bounds.partition_point(|&b| b <= start).saturating_sub(1);
+        let last = bounds.partition_point(|&b| b < end).min(quarters);
+        if first < last {
+            change[first] += 1;
+            change[last] -= 1;
+        }
+    }
     let mut best: Option<Busiest> = None;
-    for window in bounds.windows(2) {
-        let count = theirs
-            .iter()
-            .filter(|&&p| overlap_days(running(plan, p), (window[0], window[1])) > 0)
-            .count();
+    let mut running_now = 0i64;
+    for (window, delta) in bounds.windows(2).zip(&change) {
+        running_now += delta;
+        let count = running_now as usize;
         if best.as_ref().is_none_or(|b| count > b.projects) {
             best = Some(Busiest {
                 quarter: window[0],
