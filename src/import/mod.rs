@@ -8,6 +8,7 @@
 //! express in the format becomes a [`Note`]: a comment in the output and a line on stderr, never
 //! a silent loss.
 
+pub mod calendar;
 pub mod draft;
 pub mod header;
 pub mod mspdi;
