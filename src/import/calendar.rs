@@ -50,7 +50,9 @@ fn weekday(word: &str) -> Option<usize> {
         "mon" | "monday" | "mo" | "пн" | "пон" | "понеделник" => 0,
         "tue" | "tues" | "tuesday" | "tu" | "вт" | "вто" | "вторник" => 1,
         "wed" | "wednesday" | "we" | "ср" | "сря" | "сряда" => 2,
-        "thu" | "thur" | "thurs" | "thursday" | "th" | "чт" | "чет" | "четвъртък" => 3,
+        "thu" | "thur" | "thurs" | "thursday" | "th" | "чт" | "чет" | "четвъртък" => {
+            3
+        }
         "fri" | "friday" | "fr" | "пт" | "пет" | "петък" => 4,
         "sat" | "saturday" | "sa" | "сб" | "съб" | "събота" => 5,
         "sun" | "sunday" | "su" | "нд" | "нед" | "неделя" => 6,
@@ -100,6 +102,47 @@ impl FromStr for Weekdays {
             return Err("no working weekday given: write them like mon-fri or mon,tue,wed".into());
         }
         Ok(Weekdays(days))
+    }
+}
+
+/// What a row of a calendar table says about its day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayKind {
+    /// A holiday or closure.
+    Off,
+    /// Worked although the weekday rule or a holiday says not.
+    Working,
+}
+
+impl DayKind {
+    /// `off`/`working` as `roadmap calendar --format csv` writes them (`worked`), and the
+    /// words people use, in English and Bulgarian.
+    pub fn parse(text: &str) -> Option<DayKind> {
+        Some(match normalise(text).as_str() {
+            "off"
+            | "day off"
+            | "holiday"
+            | "closed"
+            | "non working"
+            | "nonworking"
+            | "not working"
+            | "почивен"
+            | "почивен ден"
+            | "неработен"
+            | "неработен ден"
+            | "празник"
+            | "празничен" => DayKind::Off,
+            "working"
+            | "worked"
+            | "work"
+            | "working day"
+            | "workday"
+            | "работен"
+            | "работен ден"
+            | "отработван"
+            | "отработва се" => DayKind::Working,
+            _ => return None,
+        })
     }
 }
 
@@ -249,7 +292,10 @@ mod tests {
     #[test]
     fn weekdays_in_english_and_bulgarian_with_ranges() {
         let days = |text: &str| text.parse::<Weekdays>().map(|w| w.to_string());
-        assert_eq!(days("mon,tue,wed,thu,fri").unwrap(), "mon, tue, wed, thu, fri");
+        assert_eq!(
+            days("mon,tue,wed,thu,fri").unwrap(),
+            "mon, tue, wed, thu, fri"
+        );
         assert_eq!(days("mon-fri").unwrap(), "mon, tue, wed, thu, fri");
         assert_eq!(days("Mon - Fri").unwrap(), "mon, tue, wed, thu, fri");
         assert_eq!(days("пн-пт").unwrap(), "mon, tue, wed, thu, fri");
@@ -280,7 +326,10 @@ mod tests {
                 .join("\n")
         };
         let table = text(&calendar);
-        assert!(table.contains("  \"BG\",\n  { from = 2025-08-04"), "{table}");
+        assert!(
+            table.contains("  \"BG\",\n  { from = 2025-08-04"),
+            "{table}"
+        );
         assert!(!table.contains("BG day"), "{table}");
         // One BG holiday missing and not worked: every day listed, no set.
         let christmas = date("2025-12-25");

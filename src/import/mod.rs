@@ -85,7 +85,8 @@ impl fmt::Display for Problem {
 }
 
 /// What a spreadsheet import may be given besides the file: extra CSV files of actors,
-/// resources, funding sources and objectives, and the roadmap's name and start.
+/// resources, funding sources, objectives and calendar days, the roadmap's name and start, and
+/// its working weekdays.
 #[derive(Clone, Debug, Default)]
 pub struct Extras {
     pub name: Option<String>,
@@ -94,6 +95,39 @@ pub struct Extras {
     pub resources: Option<(String, Vec<u8>)>,
     pub funding: Option<(String, Vec<u8>)>,
     pub objectives: Option<(String, Vec<u8>)>,
+    /// Days off and worked days, as `roadmap calendar --format csv` writes them (also for a
+    /// workbook, instead of its Calendar sheet).
+    pub calendar: Option<(String, Vec<u8>)>,
+    pub workdays: Option<calendar::Weekdays>,
+}
+
+impl Extras {
+    /// The extra CSV files with what each holds.
+    fn tables(&self) -> [(sheet::Kind, &Option<(String, Vec<u8>)>); 5] {
+        [
+            (sheet::Kind::Actors, &self.actors),
+            (sheet::Kind::Resources, &self.resources),
+            (sheet::Kind::Funding, &self.funding),
+            (sheet::Kind::Objectives, &self.objectives),
+            (sheet::Kind::Calendar, &self.calendar),
+        ]
+    }
+}
+
+/// The extra CSV files of a spreadsheet import as tables; places in them name the file.
+fn extra_tables<'a>(
+    extras: impl IntoIterator<Item = (sheet::Kind, &'a Option<(String, Vec<u8>)>)>,
+) -> Result<Vec<table::Table>, Vec<Problem>> {
+    let mut tables = Vec::new();
+    for (kind, extra) in extras {
+        if let Some((extra_name, extra_bytes)) = extra {
+            let mut table = table::csv(extra_name, extra_bytes).map_err(|p| vec![p])?;
+            table.kind = Some(kind);
+            table.sheet = extra_name.clone();
+            tables.push(table);
+        }
+    }
+    Ok(tables)
 }
 
 /// Reads a file's bytes in the given format into a draft roadmap, or every problem that stops it.
@@ -111,24 +145,19 @@ pub fn read(
         Format::Csv => {
             let main = table::csv(name, bytes).map_err(|p| vec![p])?;
             let mut tables = vec![main];
-            for (kind, extra) in [
-                (sheet::Kind::Actors, &extras.actors),
-                (sheet::Kind::Resources, &extras.resources),
-                (sheet::Kind::Funding, &extras.funding),
-                (sheet::Kind::Objectives, &extras.objectives),
-            ] {
-                if let Some((extra_name, extra_bytes)) = extra {
-                    let mut table = table::csv(extra_name, extra_bytes).map_err(|p| vec![p])?;
-                    table.kind = Some(kind);
-                    // Places in an extra file name the file.
-                    table.sheet = extra_name.clone();
-                    tables.push(table);
-                }
-            }
+            tables.extend(extra_tables(extras.tables())?);
             sheet::read(name, Format::Csv, tables, extras)
         }
         Format::Xlsx => {
-            let tables = xlsx::tables(bytes).map_err(|p| vec![p])?;
+            let mut tables = xlsx::tables(bytes).map_err(|p| vec![p])?;
+            // A workbook's other tables are sheets; its calendar may also be a CSV file, as
+            // `roadmap calendar --format csv` writes it.
+            tables.extend(extra_tables(
+                extras
+                    .tables()
+                    .into_iter()
+                    .filter(|(kind, _)| *kind == sheet::Kind::Calendar),
+            )?);
             sheet::read(name, Format::Xlsx, tables, extras)
         }
     }
