@@ -87,36 +87,39 @@ impl fmt::Display for Problem {
 /// What a spreadsheet import may be given besides the file: extra CSV files of actors,
 /// resources, funding sources, objectives and calendar days, the roadmap's name and start, and
 /// its working weekdays.
+/// A file given besides the imported one: its name as shown, and its bytes.
+pub type NamedFile = (String, Vec<u8>);
+
 #[derive(Clone, Debug, Default)]
 pub struct Extras {
     pub name: Option<String>,
     pub start: Option<chrono::NaiveDate>,
-    pub actors: Option<(String, Vec<u8>)>,
-    pub resources: Option<(String, Vec<u8>)>,
-    pub funding: Option<(String, Vec<u8>)>,
-    pub objectives: Option<(String, Vec<u8>)>,
+    pub actors: Option<NamedFile>,
+    pub resources: Option<NamedFile>,
+    pub funding: Option<NamedFile>,
+    pub objectives: Option<NamedFile>,
     /// Days off and worked days, as `roadmap calendar --format csv` writes them (also for a
     /// workbook, instead of its Calendar sheet).
-    pub calendar: Option<(String, Vec<u8>)>,
+    pub calendar: Option<NamedFile>,
     pub workdays: Option<calendar::Weekdays>,
 }
 
 impl Extras {
     /// The extra CSV files with what each holds.
-    fn tables(&self) -> [(sheet::Kind, &Option<(String, Vec<u8>)>); 5] {
+    fn tables(&self) -> [(sheet::Kind, Option<&NamedFile>); 5] {
         [
-            (sheet::Kind::Actors, &self.actors),
-            (sheet::Kind::Resources, &self.resources),
-            (sheet::Kind::Funding, &self.funding),
-            (sheet::Kind::Objectives, &self.objectives),
-            (sheet::Kind::Calendar, &self.calendar),
+            (sheet::Kind::Actors, self.actors.as_ref()),
+            (sheet::Kind::Resources, self.resources.as_ref()),
+            (sheet::Kind::Funding, self.funding.as_ref()),
+            (sheet::Kind::Objectives, self.objectives.as_ref()),
+            (sheet::Kind::Calendar, self.calendar.as_ref()),
         ]
     }
 }
 
 /// The extra CSV files of a spreadsheet import as tables; places in them name the file.
 fn extra_tables<'a>(
-    extras: impl IntoIterator<Item = (sheet::Kind, &'a Option<(String, Vec<u8>)>)>,
+    extras: impl IntoIterator<Item = (sheet::Kind, Option<&'a NamedFile>)>,
 ) -> Result<Vec<table::Table>, Vec<Problem>> {
     let mut tables = Vec::new();
     for (kind, extra) in extras {
