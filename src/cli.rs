@@ -590,9 +590,10 @@ pub struct InitArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum TemplateFormat {
-    /// An Excel workbook with sheets of projects, actors, resources, funding and objectives.
+    /// An Excel workbook with sheets of projects, actors, resources, funding, objectives and
+    /// calendar days.
     Xlsx,
-    /// A CSV file of projects.
+    /// A CSV file of projects (a calendar is a separate file: `roadmap import --calendar`).
     Csv,
 }
 
