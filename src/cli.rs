@@ -103,7 +103,7 @@ pub enum Command {
     /// from ProjectLibre and GanttProject), or a CSV/XLSX list of projects. The result is
     /// validated and planned; nothing is written when it has errors.
     #[command(
-        after_help = "Examples:\n  roadmap import plan.xml\n  roadmap import projects.xlsx -o city/roadmap.toml\n  roadmap import projects.csv --actors actors.csv --funding funding.csv\n  roadmap import export.xml --from mspdi -o - | less\n\nTemplates for the spreadsheet: roadmap init --template xlsx (or csv)."
+        after_help = "Examples:\n  roadmap import plan.xml\n  roadmap import projects.xlsx -o city/roadmap.toml\n  roadmap import projects.csv --actors actors.csv --funding funding.csv\n  roadmap import plan.csv --calendar days-off.csv --workdays mon-fri\n  roadmap import export.xml --from mspdi -o - | less\n\nTemplates for the spreadsheet: roadmap init --template xlsx (or csv)."
     )]
     Import(ImportArgs),
     /// Print the JSON Schema of the roadmap file format (for editors and other tools).
@@ -590,9 +590,10 @@ pub struct InitArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum TemplateFormat {
-    /// An Excel workbook with sheets of projects, actors, resources, funding and objectives.
+    /// An Excel workbook with sheets of projects, actors, resources, funding, objectives and
+    /// calendar days.
     Xlsx,
-    /// A CSV file of projects.
+    /// A CSV file of projects (a calendar is a separate file: `roadmap import --calendar`).
     Csv,
 }
 
@@ -630,6 +631,16 @@ pub struct ImportArgs {
     /// A CSV file of objectives (columns id, name), for a CSV import.
     #[arg(long, value_name = "CSV")]
     pub objectives: Option<PathBuf>,
+
+    /// A CSV file of days off and worked days (columns date, kind, source: what `roadmap
+    /// calendar --format csv` writes), for a CSV or XLSX import; becomes `[calendar]`.
+    #[arg(long, value_name = "CSV")]
+    pub calendar: Option<PathBuf>,
+
+    /// The working weekdays, for a spreadsheet import: mon,tue,wed,thu,fri or a range like
+    /// mon-fri, sun-thu, пн-пт (default with a calendar table: Monday to Friday).
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(crate::import::calendar::Weekdays))]
+    pub workdays: Option<crate::import::calendar::Weekdays>,
 
     /// The roadmap's name (default: the file's, or its Roadmap sheet's).
     #[arg(long, value_name = "TEXT")]

@@ -255,12 +255,8 @@ fn mspdi_round_trip_keeps_dates_links_resources_and_costs_of_every_example() {
 #[test]
 fn csv_round_trip_keeps_dates_links_and_costs_of_every_example() {
     let dir = tempfile::tempdir().unwrap();
-    // A project list carries no calendar: a roadmap on working days comes back on calendar
-    // days (README, "Importing"), so only the others round-trip to the same dates.
-    for file in examples()
-        .into_iter()
-        .filter(|f| !std::fs::read_to_string(f).unwrap().contains("\n[calendar]"))
-    {
+    let mut calendars = 0;
+    for file in examples() {
         let csv = dir.path().join("plan.csv");
         let back = dir.path().join("back.toml");
         roadmap()
@@ -272,14 +268,39 @@ fn csv_round_trip_keeps_dates_links_and_costs_of_every_example() {
             .success();
         let before = plan_json(&file);
         let start = before["roadmap"]["start"].as_str().unwrap();
-        import_ok(&[
-            csv.to_str().unwrap(),
-            "-o",
-            back.to_str().unwrap(),
-            "--force",
-            "--start",
-            start,
-        ]);
+        let mut args: Vec<String> = [csv.to_str().unwrap(), "-o", back.to_str().unwrap()]
+            .into_iter()
+            .chain(["--force", "--start", start])
+            .map(String::from)
+            .collect();
+        // A roadmap on a calendar: its days off and worked days from `roadmap calendar`, its
+        // weekdays (which that CSV does not list) from the JSON.
+        if std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("\n[calendar]")
+        {
+            calendars += 1;
+            let days = dir.path().join("calendar.csv");
+            roadmap()
+                .args(["--quiet", "calendar", "--format", "csv", "--force", "-o"])
+                .arg(&days)
+                .args(FAST)
+                .arg(&file)
+                .assert()
+                .success();
+            let calendar = support::stdout_json(
+                roadmap()
+                    .args(["calendar", "--format", "json"])
+                    .args(FAST)
+                    .arg(&file),
+            );
+            let workdays = calendar["workdays"].as_str().unwrap().to_string();
+            args.extend(["--calendar".into(), days.display().to_string()]);
+            args.extend(["--workdays".into(), workdays]);
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let stderr = import_ok(&args);
+        assert!(!stderr.contains("Monday to Friday is assumed"), "{stderr}");
         let after = plan_json(&back);
         assert_eq!(dates(&before), dates(&after), "{}", file.display());
         assert_eq!(links(&before), links(&after), "{}", file.display());
@@ -313,7 +334,20 @@ fn csv_round_trip_keeps_dates_links_and_costs_of_every_example() {
             v
         };
         assert_eq!(sorted(lags(&before)), sorted(lags(&after)));
+        if file == Path::new("roadmap.toml") {
+            // On Bulgaria's calendar: every BG holiday of the plan's years is in the table.
+            let toml: toml::Table = std::fs::read_to_string(&back).unwrap().parse().unwrap();
+            assert_eq!(
+                toml["calendar"]["holidays"].to_string(),
+                "[\"BG\"]",
+                "{toml:?}"
+            );
+        }
     }
+    assert!(
+        calendars >= 2,
+        "the bundled roadmap and examples/calendar.toml have a [calendar]"
+    );
 }
 
 #[test]
@@ -610,10 +644,20 @@ fn templates_import_into_a_valid_roadmap() {
             "Resources",
             "Funding",
             "Objectives",
+            "Calendar",
             "Roadmap",
             "Explanation"
         ]
     );
+    let toml: toml::Table = std::fs::read_to_string(dir.path().join("xlsx.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(
+        toml["calendar"]["workdays"].to_string(),
+        r#"["mon", "tue", "wed", "thu", "fri"]"#
+    );
+    assert_eq!(toml["calendar"]["working"].to_string(), "[2025-05-17]");
     let explanation = workbook.worksheet_range("Explanation").unwrap();
     let text: Vec<String> = explanation
         .rows()
@@ -621,6 +665,10 @@ fn templates_import_into_a_valid_roadmap() {
         .map(|c| c.to_string())
         .collect();
     assert!(text.iter().any(|t| t == "depends_on"));
+    assert!(
+        text.iter().any(|t| t.contains("празник")),
+        "the calendar's columns"
+    );
     assert!(text.iter().any(|t| t.contains("зависи от")));
 }
 
@@ -1102,4 +1150,352 @@ fn lag_days(link: &Value, before: &Value) -> i64 {
         other => panic!("unit {other}"),
     };
     (end - anchor).num_days()
+}
+
+/// Writes a workbook: each sheet a name and rows of cells; `YYYY-MM-DD` text becomes a real
+/// date cell, as a spreadsheet program stores a typed date.
+fn workbook(path: &Path, sheets: &[(&str, Vec<Vec<String>>)]) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let date_format = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    for (name, rows) in sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, text) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+                    Ok(date) => {
+                        sheet
+                            .write_datetime_with_format(r, c, date, &date_format)
+                            .unwrap();
+                    }
+                    Err(_) if text.is_empty() => {}
+                    Err(_) => {
+                        sheet.write_string(r, c, text).unwrap();
+                    }
+                }
+            }
+        }
+    }
+    book.save(path).unwrap();
+}
+
+fn rows(rows: &[&[&str]]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|row| row.iter().map(|c| c.to_string()).collect())
+        .collect()
+}
+
+fn planned(plan: &Value, id: &str) -> (String, String) {
+    let project = plan["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == id)
+        .unwrap();
+    (
+        project["start"].as_str().unwrap().to_string(),
+        project["finish"].as_str().unwrap().to_string(),
+    )
+}
+
+#[test]
+fn a_workbooks_calendar_sheet_and_workdays_row_become_the_calendar() {
+    let dir = tempfile::tempdir().unwrap();
+    // A Sunday-to-Thursday week, a closure that is not a Bulgarian holiday, a worked Saturday.
+    let file = dir.path().join("week.xlsx");
+    workbook(
+        &file,
+        &[
+            (
+                "Projects",
+                rows(&[
+                    &["id", "duration", "depends_on", "lead", "earliest_start"],
+                    &["a", "5wd", "", "office", "2025-08-03"],
+                    &["b", "3wd", "a", "office", ""],
+                ]),
+            ),
+            (
+                "Roadmap",
+                rows(&[&["start", "2025-08-01"], &["workdays", "sun-thu"]]),
+            ),
+            (
+                "Calendar",
+                rows(&[
+                    &["date", "kind", "source"],
+                    &["2025-08-05", "off", "Closure"],
+                    &["2025-08-06", "off", "Closure"],
+                    &["2025-08-09", "working", "Saturday worked"],
+                ]),
+            ),
+        ],
+    );
+    let out = dir.path().join("week.toml");
+    let stderr = import_ok(&[file.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(!stderr.contains("assumed"), "{stderr}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    let toml: toml::Table = text.parse().unwrap();
+    let calendar = &toml["calendar"];
+    assert_eq!(
+        calendar["workdays"].to_string(),
+        r#"["mon", "tue", "wed", "thu", "sun"]"#
+    );
+    assert!(
+        text.contains(
+            "holidays = [\n  { from = 2025-08-05, until = 2025-08-06, name = \"Closure\" },\n]"
+        ),
+        "two days in a row with one name are a range:\n{text}"
+    );
+    assert_eq!(calendar["working"].to_string(), "[2025-08-09]");
+    // a: Sun 3, Mon 4, (Tue-Wed closed) Thu 7, (Fri off) Sat 9 worked, Sun 10;
+    // b: Mon 11 to Wed 13.
+    let plan = plan_json(&out);
+    assert_eq!(
+        planned(&plan, "a"),
+        ("2025-08-03".into(), "2025-08-10".into())
+    );
+    assert_eq!(
+        planned(&plan, "b"),
+        ("2025-08-11".into(), "2025-08-13".into())
+    );
+
+    // Bulgarian sheets and headers; every Bulgarian holiday of 2025 is there, so "BG".
+    let file = dir.path().join("календар.xlsx");
+    let mut days = rows(&[&["Дата", "Вид", "Празник"]]);
+    for (date, _) in roadmap::calendar::bulgaria::holidays(2025) {
+        days.push(vec![
+            date.format("%d.%m.%Y").to_string(),
+            "почивен".into(),
+            "Официален празник".into(),
+        ]);
+    }
+    days.extend(rows(&[
+        &["04.08.2025 г.", "неработен", "Лятна почивка"],
+        &["17.05.2025", "работен", ""],
+        &["31.12.2025", "", ""],
+    ]));
+    workbook(
+        &file,
+        &[
+            (
+                "Проекти",
+                rows(&[
+                    &["Код", "Продължителност", "Водещ", "Най-ранно начало"],
+                    &["p1", "5wd", "община", "01.01.2025"],
+                ]),
+            ),
+            (
+                "Пътна карта",
+                rows(&[&["Начало", "01.01.2025"], &["Работни дни", "пн-пт"]]),
+            ),
+            ("Календар", days),
+        ],
+    );
+    let (text, stderr) = import_to_text(&[file.to_str().unwrap()]);
+    assert!(!stderr.contains("assumed"), "{stderr}");
+    let toml: toml::Table = text.parse().unwrap();
+    let calendar = &toml["calendar"];
+    assert_eq!(
+        calendar["workdays"].to_string(),
+        r#"["mon", "tue", "wed", "thu", "fri"]"#
+    );
+    assert_eq!(
+        calendar["holidays"].to_string(),
+        r#"["BG", { from = 2025-08-04, name = "Лятна почивка", until = 2025-08-04 }, 2025-12-31]"#,
+        "{text}"
+    );
+    assert_eq!(calendar["working"].to_string(), "[2025-05-17]");
+    let out = dir.path().join("bg.toml");
+    std::fs::write(&out, &text).unwrap();
+    // 1 January is a holiday: the project starts on the 2nd.
+    assert_eq!(planned(&plan_json(&out), "p1").0, "2025-01-02");
+
+    // A calendar table without weekdays: Monday to Friday, said on stderr and in the file.
+    let file = dir.path().join("no-weekdays.xlsx");
+    workbook(
+        &file,
+        &[
+            (
+                "Projects",
+                rows(&[
+                    &["id", "duration", "earliest_start"],
+                    &["a", "5wd", "2025-08-01"],
+                ]),
+            ),
+            (
+                "Calendar",
+                rows(&[&["date", "kind"], &["2025-08-04", "off"]]),
+            ),
+        ],
+    );
+    let (text, stderr) = import_to_text(&[file.to_str().unwrap()]);
+    assert!(
+        stderr.contains(
+            "note: sheet Calendar gives no working weekdays: Monday to Friday is assumed"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        text.contains("# It gives no working weekdays: Monday to Friday is assumed"),
+        "{text}"
+    );
+    let toml: toml::Table = text.parse().unwrap();
+    assert_eq!(
+        toml["calendar"]["workdays"].to_string(),
+        r#"["mon", "tue", "wed", "thu", "fri"]"#
+    );
+    assert_eq!(toml["calendar"]["holidays"].to_string(), "[2025-08-04]");
+
+    // --workdays alone: a calendar of those weekdays only; it wins over a workdays row.
+    let csv = dir.path().join("plain.csv");
+    std::fs::write(&csv, "id,duration,earliest_start\na,5wd,2025-08-01\n").unwrap();
+    let (text, _) = import_to_text(&[csv.to_str().unwrap(), "--workdays", "пн-чт"]);
+    let toml: toml::Table = text.parse().unwrap();
+    assert_eq!(
+        toml["calendar"].to_string(),
+        "{ workdays = [\"mon\", \"tue\", \"wed\", \"thu\"] }"
+    );
+    let week = dir.path().join("week.xlsx");
+    let (text, _) = import_to_text(&[week.to_str().unwrap(), "--workdays", "mon-fri"]);
+    assert!(text.contains("workdays = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]"));
+}
+
+#[test]
+fn bad_calendar_tables_are_clear_errors_with_their_place_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let projects = rows(&[
+        &["id", "duration", "earliest_start"],
+        &["a", "5wd", "2025-08-01"],
+    ]);
+    let book = |name: &str, sheets: &[(&str, Vec<Vec<String>>)]| {
+        let path = dir.path().join(name);
+        let mut all = vec![("Projects", projects.clone())];
+        all.extend(sheets.iter().cloned());
+        workbook(&path, &all);
+        path
+    };
+    refused(
+        &book(
+            "date.xlsx",
+            &[(
+                "Calendar",
+                rows(&[
+                    &["date", "kind"],
+                    &["2025-08-04", "off"],
+                    &["next week", "off"],
+                ]),
+            )],
+        ),
+        &[],
+        &[
+            "sheet Calendar, row 3, column A (date)",
+            "cannot read the date \"next week\"",
+        ],
+    );
+    refused(
+        &book(
+            "kind.xlsx",
+            &[(
+                "Календар",
+                rows(&[&["Дата", "Вид"], &["04.08.2025", "maybe"]]),
+            )],
+        ),
+        &[],
+        &[
+            "sheet Календар, row 2, column B (Вид)",
+            "unknown kind of day \"maybe\"",
+        ],
+    );
+    refused(
+        &book(
+            "no-date.xlsx",
+            &[(
+                "Calendar",
+                rows(&[&["when", "kind"], &["2025-08-04", "off"]]),
+            )],
+        ),
+        &[],
+        &["sheet Calendar, row 1", "no `date` (or day, дата"],
+    );
+    refused(
+        &book(
+            "workdays.xlsx",
+            &[("Roadmap", rows(&[&["workdays", "mon-funday"]]))],
+        ),
+        &[],
+        &[
+            "sheet Roadmap, row 1, column B (workdays)",
+            "unknown weekday \"funday\"",
+        ],
+    );
+    // The CSV file of --calendar: its rows named with the file.
+    let csv = dir.path().join("projects.csv");
+    std::fs::write(&csv, "id,duration,earliest_start\na,5wd,2025-08-01\n").unwrap();
+    let days = dir.path().join("days.csv");
+    std::fs::write(
+        &days,
+        "date,kind,source\n2025-08-04,off,x\n2025-13-01,off,y\n",
+    )
+    .unwrap();
+    refused(
+        &csv,
+        &["--calendar", days.to_str().unwrap()],
+        &[
+            "days.csv, row 3, column A (date)",
+            "cannot read the date \"2025-13-01\"",
+        ],
+    );
+    // Two calendar tables: which one is meant?
+    refused(
+        &book(
+            "two.xlsx",
+            &[("Calendar", rows(&[&["date"], &["2025-08-04"]]))],
+        ),
+        &["--calendar", days.to_str().unwrap()],
+        &["a second calendar table (the first is sheet Calendar)"],
+    );
+
+    // Usage errors: exit 2, nothing written.
+    let out = dir.path().join("out.toml");
+    let usage = |args: &[&str], expected: &str| {
+        let mut all = args.to_vec();
+        all.extend(["-o", out.to_str().unwrap()]);
+        let (code, stderr) = import(&all);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(expected),
+            "expected {expected:?} in:\n{stderr}"
+        );
+        assert!(!out.exists());
+    };
+    let missing = dir.path().join("missing.csv");
+    usage(
+        &[
+            csv.to_str().unwrap(),
+            "--calendar",
+            missing.to_str().unwrap(),
+        ],
+        "cannot read",
+    );
+    usage(
+        &[csv.to_str().unwrap(), "--workdays", "mon,funday"],
+        "unknown weekday \"funday\"",
+    );
+    let xml = dir.path().join("plan.xml");
+    roadmap()
+        .args([
+            "--quiet",
+            "export",
+            "roadmap.toml",
+            "--format",
+            "mspdi",
+            "-o",
+        ])
+        .arg(&xml)
+        .assert()
+        .success();
+    usage(
+        &[xml.to_str().unwrap(), "--calendar", days.to_str().unwrap()],
+        "--calendar and --workdays are for spreadsheet imports",
+    );
 }

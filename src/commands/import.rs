@@ -116,6 +116,8 @@ pub fn run(args: &ImportArgs, context: &Context) -> Result<Outcome> {
         resources: extra(args.resources.as_deref())?,
         funding: extra(args.funding.as_deref())?,
         objectives: extra(args.objectives.as_deref())?,
+        calendar: extra(args.calendar.as_deref())?,
+        workdays: args.workdays,
     };
     if format != Format::Csv
         && [
@@ -129,6 +131,11 @@ pub fn run(args: &ImportArgs, context: &Context) -> Result<Outcome> {
     {
         bail!(
             "--actors, --resources, --funding and --objectives are for CSV imports; a workbook has them as sheets"
+        );
+    }
+    if format == Format::Mspdi && (extras.calendar.is_some() || extras.workdays.is_some()) {
+        bail!(
+            "--calendar and --workdays are for spreadsheet imports; an MS Project file brings its own calendar"
         );
     }
 

@@ -111,9 +111,8 @@ pub struct Draft {
     pub start: Option<NaiveDate>,
     pub currency: Option<String>,
     pub origins: Origins,
-    /// The source's calendar: a comment saying where it came from, then the `[calendar]`
-    /// table's lines (empty when every day is a working day).
-    pub calendar: Vec<String>,
+    /// The source's calendar (`None` when every day is a working day).
+    pub calendar: Option<CalendarTable>,
     /// Parents before their sub-programmes.
     pub programmes: Vec<Programme>,
     pub objectives: Vec<Named>,
@@ -131,6 +130,14 @@ impl Draft {
             message: message.into(),
         });
     }
+}
+
+/// The `[calendar]` table: a comment saying where it came from, then its lines, each with
+/// where in the source it comes from.
+#[derive(Clone, Debug, Default)]
+pub struct CalendarTable {
+    pub comment: String,
+    pub lines: Vec<(String, Origin)>,
 }
 
 /// An objective (id and name).

@@ -139,6 +139,15 @@ columns! { OBJECTIVE_COLUMNS:
     "description" ["notes", "описание", "бележки"] "" "What it is about.";
 }
 
+columns! { CALENDAR_COLUMNS:
+    "date" ["day", "дата", "ден"] "2025-08-04"
+        "Required. The day (2025-08-04, 04.08.2025); one row per day.";
+    "kind" ["type", "вид", "тип"] "off"
+        "off (a holiday or closure; also: почивен, неработен) or working (worked although the weekday is a day off; also: работен); off when empty.";
+    "source" ["name", "holiday", "description", "име", "празник", "наименование", "описание", "източник"] "Summer closure"
+        "The holiday's name; days in a row with the same name become one range.";
+}
+
 /// Columns of `roadmap plan --format csv` that are results of planning, not input: read
 /// without complaint and not imported.
 pub const PLAN_RESULTS: &[&str] = &[
@@ -204,6 +213,7 @@ mod tests {
             RESOURCE_COLUMNS,
             FUNDING_COLUMNS,
             OBJECTIVE_COLUMNS,
+            CALENDAR_COLUMNS,
         ] {
             let mut seen = std::collections::HashSet::new();
             for column in columns {

@@ -8,6 +8,7 @@
 //! express in the format becomes a [`Note`]: a comment in the output and a line on stderr, never
 //! a silent loss.
 
+pub mod calendar;
 pub mod draft;
 pub mod header;
 pub mod mspdi;
@@ -84,15 +85,52 @@ impl fmt::Display for Problem {
 }
 
 /// What a spreadsheet import may be given besides the file: extra CSV files of actors,
-/// resources, funding sources and objectives, and the roadmap's name and start.
+/// resources, funding sources, objectives and calendar days, the roadmap's name and start, and
+/// its working weekdays.
+/// A file given besides the imported one: its name as shown, and its bytes.
+pub type NamedFile = (String, Vec<u8>);
+
 #[derive(Clone, Debug, Default)]
 pub struct Extras {
     pub name: Option<String>,
     pub start: Option<chrono::NaiveDate>,
-    pub actors: Option<(String, Vec<u8>)>,
-    pub resources: Option<(String, Vec<u8>)>,
-    pub funding: Option<(String, Vec<u8>)>,
-    pub objectives: Option<(String, Vec<u8>)>,
+    pub actors: Option<NamedFile>,
+    pub resources: Option<NamedFile>,
+    pub funding: Option<NamedFile>,
+    pub objectives: Option<NamedFile>,
+    /// Days off and worked days, as `roadmap calendar --format csv` writes them (also for a
+    /// workbook, instead of its Calendar sheet).
+    pub calendar: Option<NamedFile>,
+    pub workdays: Option<calendar::Weekdays>,
+}
+
+impl Extras {
+    /// The extra CSV files with what each holds.
+    fn tables(&self) -> [(sheet::Kind, Option<&NamedFile>); 5] {
+        [
+            (sheet::Kind::Actors, self.actors.as_ref()),
+            (sheet::Kind::Resources, self.resources.as_ref()),
+            (sheet::Kind::Funding, self.funding.as_ref()),
+            (sheet::Kind::Objectives, self.objectives.as_ref()),
+            (sheet::Kind::Calendar, self.calendar.as_ref()),
+        ]
+    }
+}
+
+/// The extra CSV files of a spreadsheet import as tables; places in them name the file.
+fn extra_tables<'a>(
+    extras: impl IntoIterator<Item = (sheet::Kind, Option<&'a NamedFile>)>,
+) -> Result<Vec<table::Table>, Vec<Problem>> {
+    let mut tables = Vec::new();
+    for (kind, extra) in extras {
+        if let Some((extra_name, extra_bytes)) = extra {
+            let mut table = table::csv(extra_name, extra_bytes).map_err(|p| vec![p])?;
+            table.kind = Some(kind);
+            table.sheet = extra_name.clone();
+            tables.push(table);
+        }
+    }
+    Ok(tables)
 }
 
 /// Reads a file's bytes in the given format into a draft roadmap, or every problem that stops it.
@@ -110,24 +148,19 @@ pub fn read(
         Format::Csv => {
             let main = table::csv(name, bytes).map_err(|p| vec![p])?;
             let mut tables = vec![main];
-            for (kind, extra) in [
-                (sheet::Kind::Actors, &extras.actors),
-                (sheet::Kind::Resources, &extras.resources),
-                (sheet::Kind::Funding, &extras.funding),
-                (sheet::Kind::Objectives, &extras.objectives),
-            ] {
-                if let Some((extra_name, extra_bytes)) = extra {
-                    let mut table = table::csv(extra_name, extra_bytes).map_err(|p| vec![p])?;
-                    table.kind = Some(kind);
-                    // Places in an extra file name the file.
-                    table.sheet = extra_name.clone();
-                    tables.push(table);
-                }
-            }
+            tables.extend(extra_tables(extras.tables())?);
             sheet::read(name, Format::Csv, tables, extras)
         }
         Format::Xlsx => {
-            let tables = xlsx::tables(bytes).map_err(|p| vec![p])?;
+            let mut tables = xlsx::tables(bytes).map_err(|p| vec![p])?;
+            // A workbook's other tables are sheets; its calendar may also be a CSV file, as
+            // `roadmap calendar --format csv` writes it.
+            tables.extend(extra_tables(
+                extras
+                    .tables()
+                    .into_iter()
+                    .filter(|(kind, _)| *kind == sheet::Kind::Calendar),
+            )?);
             sheet::read(name, Format::Xlsx, tables, extras)
         }
     }

@@ -4,7 +4,8 @@
 use std::io::{self, Write};
 
 use crate::import::header::{
-    ACTOR_COLUMNS, Column, FUNDING_COLUMNS, OBJECTIVE_COLUMNS, PROJECT_COLUMNS, RESOURCE_COLUMNS,
+    ACTOR_COLUMNS, CALENDAR_COLUMNS, Column, FUNDING_COLUMNS, OBJECTIVE_COLUMNS, PROJECT_COLUMNS,
+    RESOURCE_COLUMNS,
 };
 
 /// Columns the templates leave out: `links` is what `roadmap plan --format csv` writes.
@@ -90,6 +91,31 @@ const OBJECTIVE_ROWS: &[&[(&str, &str)]] = &[&[
     ),
 ]];
 
+/// Days off and a worked Saturday; Bulgaria's public holidays come in as "BG" when every one of
+/// a year's is listed (as `roadmap calendar --format csv` writes them).
+const CALENDAR_ROWS: &[&[(&str, &str)]] = &[
+    &[
+        ("date", "2025-08-04"),
+        ("kind", "off"),
+        ("source", "Summer closure"),
+    ],
+    &[
+        ("date", "2025-08-05"),
+        ("kind", "off"),
+        ("source", "Summer closure"),
+    ],
+    &[
+        ("date", "2025-12-31"),
+        ("kind", "off"),
+        ("source", "New Year's Eve"),
+    ],
+    &[
+        ("date", "2025-05-17"),
+        ("kind", "working"),
+        ("source", "Saturday worked in exchange"),
+    ],
+];
+
 /// The sheets of the workbook: name, columns, example rows.
 type Sheet = (
     &'static str,
@@ -103,6 +129,7 @@ const SHEETS: &[Sheet] = &[
     ("Resources", RESOURCE_COLUMNS, RESOURCE_ROWS),
     ("Funding", FUNDING_COLUMNS, FUNDING_ROWS),
     ("Objectives", OBJECTIVE_COLUMNS, OBJECTIVE_ROWS),
+    ("Calendar", CALENDAR_COLUMNS, CALENDAR_ROWS),
 ];
 
 fn value<'a>(row: &[(&str, &'a str)], key: &str) -> &'a str {
@@ -166,6 +193,7 @@ pub fn xlsx() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
         ("name", "Sofia Digital Transformation Roadmap"),
         ("start", "2025-01-01"),
         ("currency", "EUR"),
+        ("workdays", "mon-fri"),
     ]
     .into_iter()
     .enumerate()
@@ -183,6 +211,7 @@ pub fn xlsx() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
         "One row per project on the Projects sheet; one row per actor, resource, funding source and objective on theirs. Replace the example rows with your own.",
         "Only id and duration are required on Projects (and lead, unless every project is led by one office). Sheets you do not need can be deleted: what the projects name is then created for you, with comments to check.",
         "Headers may be in English or Bulgarian, in any case and order (the accepted names are listed below). Lists are separated by ; or , and pairs are written id=number.",
+        "The Calendar sheet lists days off and worked days, one row per day (what `roadmap calendar --format csv` writes); the workdays row of the Roadmap sheet gives the working weekdays (mon-fri, sun-thu, пн-пт). Delete both for a roadmap where every day is a working day.",
         "Then run: roadmap import projects.xlsx -o roadmap.toml && roadmap plan roadmap.toml",
     ];
     let plain_wrap = Format::new()

@@ -128,11 +128,11 @@ pub fn write(draft: &Draft) -> Written {
         out.key(&draft.origins, "currency", quote(currency));
     }
 
-    if let Some((origin, table)) = draft.calendar.split_first() {
+    if let Some(calendar) = &draft.calendar {
         out.blank();
-        out.comment(&draft.origins.table, origin);
-        for line in table {
-            out.line(&draft.origins.table, line);
+        out.comment(&draft.origins.table, &calendar.comment);
+        for (line, at) in &calendar.lines {
+            out.line(at, line);
         }
     }
 

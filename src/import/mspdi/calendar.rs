@@ -1,115 +1,41 @@
 //! The project calendar of an MSPDI file: its working weekdays and its exceptions, as the
 //! `[calendar]` table of the roadmap format.
 
-use chrono::{Datelike, NaiveDate};
-
-use crate::calendar::bulgaria;
+use chrono::NaiveDate;
 use roxmltree::Node;
 
+use crate::import::calendar::{self as shared, Holiday, Weekdays, Worked};
+use crate::import::draft::CalendarTable;
 use crate::import::mspdi::time::{date_time, finish_day};
 use crate::import::mspdi::{Xml, child, children, text};
 
-/// What the import keeps of a calendar.
+/// What the import keeps of a project calendar.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Calendar {
     pub name: String,
-    /// Working weekdays, Monday first; `None` when the file does not say.
-    pub workdays: Option<[bool; 7]>,
-    /// Days off: (first day, last day, name).
-    pub holidays: Vec<(NaiveDate, NaiveDate, String)>,
-    /// Days worked although the weekday rule says not.
-    pub working: Vec<(NaiveDate, NaiveDate)>,
+    pub days: shared::Calendar,
     /// Exceptions that repeat (yearly, monthly...): not converted.
     pub recurring: Vec<String>,
 }
 
-const DAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-
 impl Calendar {
     pub fn workdays_per_week(&self) -> Option<usize> {
-        self.workdays
-            .map(|days| days.iter().filter(|&&working| working).count())
+        self.days.workdays.map(Weekdays::count)
     }
 
     pub fn every_day_works(&self) -> bool {
-        self.workdays_per_week() == Some(7) && self.holidays.is_empty() && self.working.is_empty()
+        self.days.every_day_works()
     }
 
-    /// The calendar as a `[calendar]` table: a comment line saying where it came from, then the
-    /// table's lines. Holidays that are exactly Bulgaria's public holidays in every year the
-    /// file lists become the built-in set `"BG"`.
-    pub fn table(&self, source: &str) -> Vec<String> {
-        let mut lines = vec![
-            format!(
+    /// The calendar as a `[calendar]` table, with a comment saying where it came from.
+    pub fn table(&self, source: &str) -> CalendarTable {
+        CalendarTable {
+            comment: format!(
                 "import: the project calendar \"{}\" of {source}; durations and lags in working days are \"wd\"",
                 self.name
             ),
-            "[calendar]".to_string(),
-        ];
-        if let Some(days) = self.workdays {
-            let names: Vec<String> = DAY_NAMES
-                .iter()
-                .zip(days)
-                .filter(|(_, working)| *working)
-                .map(|(name, _)| format!("\"{name}\""))
-                .collect();
-            lines.push(format!("workdays = [{}]", names.join(", ")));
+            lines: self.days.lines(),
         }
-        let (bulgaria, holidays) = self.without_bulgaria();
-        if bulgaria || !holidays.is_empty() {
-            lines.push("holidays = [".to_string());
-            if bulgaria {
-                lines.push("  \"BG\",".to_string());
-            }
-            for (from, until, name) in holidays {
-                let name = crate::import::writer::quote(name);
-                lines.push(if from == until && name == "\"\"" {
-                    format!("  {from},")
-                } else {
-                    format!("  {{ from = {from}, until = {until}, name = {name} }},")
-                });
-            }
-            lines.push("]".to_string());
-        }
-        if !self.working.is_empty() {
-            let mut days = Vec::new();
-            for (from, until) in &self.working {
-                days.extend(from.iter_days().take_while(|d| d <= until).take(366));
-            }
-            let days: Vec<String> = days.iter().map(NaiveDate::to_string).collect();
-            lines.push(format!("working = [{}]", days.join(", ")));
-        }
-        lines
-    }
-
-    /// Whether the holidays hold every Bulgarian public holiday of each year they span, and the
-    /// holidays left when those are taken out.
-    fn without_bulgaria(&self) -> (bool, Vec<&(NaiveDate, NaiveDate, String)>) {
-        let all: Vec<&(NaiveDate, NaiveDate, String)> = self.holidays.iter().collect();
-        let days: std::collections::BTreeSet<NaiveDate> = self
-            .holidays
-            .iter()
-            .flat_map(|(from, until, _)| from.iter_days().take_while(move |d| d <= until).take(366))
-            .collect();
-        let (Some(first), Some(last)) = (days.first(), days.last()) else {
-            return (false, all);
-        };
-        let bulgarian: std::collections::BTreeSet<NaiveDate> = (first.year()..=last.year())
-            .flat_map(|year| bulgaria::holidays(year).into_iter().map(|(date, _)| date))
-            .collect();
-        if !bulgarian.is_subset(&days) {
-            return (false, all);
-        }
-        let rest = all
-            .into_iter()
-            .filter(|(from, until, _)| {
-                !from
-                    .iter_days()
-                    .take_while(|d| d <= until)
-                    .all(|d| bulgarian.contains(&d))
-            })
-            .collect();
-        (true, rest)
     }
 }
 
@@ -138,8 +64,9 @@ pub fn read(xml: &Xml, root: Node, uid: Option<&str>) -> Option<Calendar> {
     let mut current = Some(node);
     for _ in 0..8 {
         let Some(cal) = current else { break };
-        if calendar.workdays.is_none() {
-            calendar.workdays = weekdays(cal);
+        if calendar.days.workdays.is_none() {
+            calendar.days.workdays = weekdays(cal);
+            calendar.days.workdays_at = xml.at(cal);
         }
         exceptions(xml, cal, &mut calendar);
         current = text(cal, "BaseCalendarUID")
@@ -150,7 +77,7 @@ pub fn read(xml: &Xml, root: Node, uid: Option<&str>) -> Option<Calendar> {
 }
 
 /// `WeekDay` entries with `DayType` 1 (Sunday) .. 7 (Saturday).
-fn weekdays(calendar: Node) -> Option<[bool; 7]> {
+fn weekdays(calendar: Node) -> Option<Weekdays> {
     let mut days = None::<[bool; 7]>;
     for day in child(calendar, "WeekDays")
         .into_iter()
@@ -167,7 +94,7 @@ fn weekdays(calendar: Node) -> Option<[bool; 7]> {
         let index = (kind + 5) % 7;
         days.get_or_insert([false; 7])[index] = working;
     }
-    days
+    days.map(Weekdays)
 }
 
 fn period(node: Node) -> Option<(NaiveDate, NaiveDate)> {
@@ -184,11 +111,17 @@ fn exceptions(xml: &Xml, calendar: Node, out: &mut Calendar) {
         .flat_map(|w| children(w, "WeekDay"))
         .filter(|d| text(*d, "DayType") == Some("0"))
     {
-        if let Some((from, to)) = period(day) {
+        if let Some((from, until)) = period(day) {
+            let at = xml.at(day);
             if text(day, "DayWorking") == Some("1") {
-                out.working.push((from, to));
+                out.days.working.push(Worked { from, until, at });
             } else {
-                out.holidays.push((from, to, String::new()));
+                out.days.holidays.push(Holiday {
+                    from,
+                    until,
+                    name: String::new(),
+                    at,
+                });
             }
         }
     }
@@ -212,19 +145,35 @@ fn exceptions(xml: &Xml, calendar: Node, out: &mut Calendar) {
             ));
             continue;
         }
+        let at = xml.at(exception);
         if text(exception, "DayWorking") == Some("1") {
-            if !out.working.contains(&(from, to)) {
-                out.working.push((from, to));
+            if !out
+                .days
+                .working
+                .iter()
+                .any(|w| (w.from, w.until) == (from, to))
+            {
+                out.days.working.push(Worked {
+                    from,
+                    until: to,
+                    at,
+                });
             }
         } else {
             // MPXJ and MS Project write an exception both ways: keep one, with its name.
             match out
+                .days
                 .holidays
                 .iter_mut()
-                .find(|(f, t, _)| (*f, *t) == (from, to))
+                .find(|h| (h.from, h.until) == (from, to))
             {
-                Some(known) => known.2 = name,
-                None => out.holidays.push((from, to, name)),
+                Some(known) => known.name = name,
+                None => out.days.holidays.push(Holiday {
+                    from,
+                    until: to,
+                    name,
+                    at,
+                }),
             }
         }
     }

@@ -277,7 +277,7 @@ impl<'a, 'i> Reader<'a, 'i> {
                 });
             }
             if !calendar.every_day_works() {
-                self.draft.calendar = calendar.table(&self.name);
+                self.draft.calendar = Some(calendar.table(&self.name));
             }
         }
     }

@@ -343,7 +343,6 @@ pub fn parse_amount(text: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::draft::Draft;
 
     #[test]
     fn reads_amounts_in_english_and_bulgarian_notation() {
@@ -377,10 +376,7 @@ mod tests {
             split_links("a; b SS+1 month, c (FF, +2w)"),
             ["a", "b SS+1 month", "c (FF, +2w)"]
         );
-        let mut reader = Reader {
-            draft: Draft::default(),
-            problems: Vec::new(),
-        };
+        let mut reader = Reader::default();
         let links = reader.links(
             "a; b SS+1 month; c (FF, +2w); d+3 дни; e SF; f:SS:6m; g:FS:0d",
             Origin::File,

@@ -7,14 +7,16 @@
 
 use std::collections::HashMap;
 
+use crate::import::calendar::Weekdays;
 use crate::import::draft::{Actor, Draft, Origin, Origins, Programme, Project, Status};
 use crate::import::header::{
-    ACTOR_COLUMNS, Column, FUNDING_COLUMNS, OBJECTIVE_COLUMNS, PLAN_RESULTS, PROJECT_COLUMNS,
-    RESOURCE_COLUMNS, normalise,
+    ACTOR_COLUMNS, CALENDAR_COLUMNS, Column, FUNDING_COLUMNS, OBJECTIVE_COLUMNS, PLAN_RESULTS,
+    PROJECT_COLUMNS, RESOURCE_COLUMNS, normalise,
 };
 use crate::import::table::{Cell, Table};
 use crate::import::{Extras, Format, Ids, Problem, slug};
 
+mod calendar;
 mod cells;
 mod tables;
 
@@ -29,7 +31,9 @@ pub enum Kind {
     Resources,
     Funding,
     Objectives,
-    /// The roadmap's name, start and currency as key/value rows.
+    /// Days off and worked days, as `roadmap calendar --format csv` writes them.
+    Calendar,
+    /// The roadmap's name, start, currency and working weekdays as key/value rows.
     Roadmap,
     /// An explanation sheet (as the templates have): not read.
     Explanation,
@@ -49,6 +53,9 @@ impl Kind {
                 Kind::Funding
             }
             "objectives" | "goals" | "цели" => Kind::Objectives,
+            "calendar" | "holidays" | "days off" | "календар" | "празници" | "почивни дни" => {
+                Kind::Calendar
+            }
             "roadmap" | "пътна карта" => Kind::Roadmap,
             "explanation" | "read me" | "readme" | "help" | "обяснения" | "указания" => {
                 Kind::Explanation
@@ -63,6 +70,7 @@ impl Kind {
             Kind::Resources => RESOURCE_COLUMNS,
             Kind::Funding => FUNDING_COLUMNS,
             Kind::Objectives => OBJECTIVE_COLUMNS,
+            Kind::Calendar => CALENDAR_COLUMNS,
             _ => PROJECT_COLUMNS,
         }
     }
@@ -74,9 +82,11 @@ struct Header {
     columns: HashMap<&'static str, (usize, String)>,
 }
 
+#[derive(Default)]
 struct Reader {
     draft: Draft,
     problems: Vec<Problem>,
+    calendar: calendar::Days,
 }
 
 pub fn read(
@@ -91,7 +101,7 @@ pub fn read(
             format_label: format.label().to_string(),
             ..Draft::default()
         },
-        problems: Vec::new(),
+        ..Reader::default()
     };
     let main = tables
         .iter()
@@ -124,6 +134,7 @@ pub fn read(
             Some(Kind::Resources) => reader.resources(table),
             Some(Kind::Funding) => reader.funding(table),
             Some(Kind::Objectives) => reader.objectives(table),
+            Some(Kind::Calendar) => reader.calendar(table),
             Some(Kind::Roadmap | Kind::Explanation) => {}
             Some(Kind::Projects) | None => {
                 if table
@@ -133,7 +144,7 @@ pub fn read(
                 {
                     reader.draft.note(
                         table.origin(1),
-                        format!("{} is not a sheet the import knows (Projects, Actors, Resources, Funding, Objectives, Roadmap); not read", table.sheet),
+                        format!("{} is not a sheet the import knows (Projects, Actors, Resources, Funding, Objectives, Calendar, Roadmap); not read", table.sheet),
                     );
                 }
             }
@@ -160,6 +171,7 @@ pub fn read(
             .flatten()
             .min();
     }
+    reader.calendar_table(format, settings);
     if reader.draft.start.is_none() && reader.problems.is_empty() {
         reader.problems.push(Problem::new(
             Origin::File,
@@ -371,6 +383,13 @@ impl Reader {
                 "currency" | "валута" => {
                     self.draft.currency = Some(value.text());
                     self.draft.origins.set("currency", at);
+                }
+                "workdays" | "working days" | "working weekdays" | "работни дни" => {
+                    let at = at.at_column(1, &key.text());
+                    match value.text().parse::<Weekdays>() {
+                        Ok(days) => self.calendar.workdays = Some((days, at)),
+                        Err(message) => self.problem(at, message),
+                    }
                 }
                 _ => {}
             }
