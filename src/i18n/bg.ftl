@@ -551,3 +551,34 @@ t-shared = споделени
 t-shared-cost = разходи за споделените
 t-project-ids = кодове на проектите
 t-plan-each-project-once = План (всеки проект веднъж)
+
+# The HTML report's strategy section and the views grouped by objective.
+h-strategy = Стратегия
+strategy-note = Всяка цел с индикаторите си (по план: базовата стойност плюс приноса на проектите, завършващи до края на всяка година) и програмите и проектите, които ѝ служат. Проект, който служи на няколко цели (↔ споделен), е посочен под всяка от тях и общите стойности на всяка цел го броят изцяло; общите стойности на плана броят всеки проект веднъж.
+t-programmes = програми
+t-yes = да
+t-outside-programmes = Извън програмите
+t-no-project-serves-it-yet = Все още нито един проект не ѝ служи.
+t-by-objective = По цели
+t-plan-each-once = план (всеки веднъж)
+indicator-short = с { $value } под целта
+indicator-by-year = { $name } по години
+indicator-target-tip = цел за { $year }: { $target } (по план { $planned })
+objective-shared-cost = {" "}(броени изцяло: { $amount } от разходите)
+objective-totals = { $count }{ $shared }; от { $start } до { $finish }; разходи { $cost } { $currency }, поети { $committed }.
+objective-count = { $count ->
+        [0] нито един проект
+        [one] { $count } проект
+       *[other] { $count } проекта
+    }{ $shared ->
+        [0] {""}
+        [one] , { $shared } споделен
+       *[other] , { $shared } споделени
+    }
+serving-shared = ↔ споделен, също и { $ids }
+date-range = от { $start } до { $finish }
+shared-key = { $mark } споделен: служи на няколко цели, посочен е под всяка
+objectives-counting = Всяка цел брои споделените си проекти ({ $mark }) изцяло, затова сборът по цели е по-голям от плана; планът брои всеки проект веднъж: { $projects ->
+        [one] { $projects } проект
+       *[other] { $projects } проекта
+    }, от тях споделени { $shared }, разходи { $cost }{ $currency }.

@@ -551,3 +551,33 @@ t-shared = shared
 t-shared-cost = shared cost
 t-project-ids = project IDs
 t-plan-each-project-once = Plan (each project once)
+
+# The HTML report's strategy section and the views grouped by objective.
+h-strategy = Strategy
+strategy-note = Each objective with its indicators (planned: the baseline plus what the projects finishing by the end of each year contribute) and the programmes and projects that serve it. A project serving several objectives (↔ shared) is listed under each, and each objective's totals count it in full; the plan's totals count every project once.
+t-programmes = Programmes
+t-yes = yes
+t-outside-programmes = Outside programmes
+t-no-project-serves-it-yet = No project serves it yet.
+t-by-objective = By objective
+t-plan-each-once = plan (each once)
+indicator-short = { $value } short
+indicator-by-year = { $name } by year
+indicator-target-tip = target { $year }: { $target } (planned { $planned })
+objective-shared-cost = {" "}(counted in full: { $amount } of the cost)
+objective-totals = { $count }{ $shared }; { $start } to { $finish }; cost { $cost } { $currency }, committed { $committed }.
+objective-count = { $count ->
+        [0] no project
+        [one] { $count } project
+       *[other] { $count } projects
+    }{ $shared ->
+        [0] {""}
+       *[other] , { $shared } shared
+    }
+serving-shared = ↔ shared, also { $ids }
+date-range = { $start } to { $finish }
+shared-key = { $mark } shared: serves several objectives, listed under each
+objectives-counting = Each objective counts its shared projects ({ $mark }) in full, so the objectives add up to more than the plan; the plan counts each project once: { $projects ->
+        [one] { $projects } project
+       *[other] { $projects } projects
+    }, { $shared } of them shared, cost { $cost }{ $currency }.

@@ -208,7 +208,17 @@ impl Messages {
 
     /// A whole amount: `1,200,000` in English, `1 200 000` (no-break spaces) in Bulgarian.
     pub fn amount(&self, value: f64) -> String {
-        let text = crate::display::amount(value);
+        self.digits(crate::display::amount(value))
+    }
+
+    /// An indicator value (whole without decimals, else up to two): `1,500`, `2.25`;
+    /// `1 500`, `2,25`.
+    pub fn number(&self, value: f64) -> String {
+        self.digits(crate::plan::targets::number(value))
+    }
+
+    /// English digits (`1,200,000.5`) as this language groups them and marks decimals.
+    fn digits(&self, text: String) -> String {
         match self.lang {
             Lang::En => text,
             Lang::Bg => text.replace(',', "\u{a0}").replace('.', ","),

@@ -94,7 +94,7 @@ fn page(input: &Input) -> Result<String, std::fmt::Error> {
         ),
         (
             "strategy",
-            crate::report::strategy::html_section(roadmap, plan)?,
+            crate::report::strategy::html_section(roadmap, plan, &t)?,
         ),
         ("gantt", gantt),
         ("projects", html_projects::table(roadmap, plan, &t)?),
