@@ -582,3 +582,43 @@ objectives-counting = Всяка цел брои споделените си п�
         [one] { $projects } проект
        *[other] { $projects } проекта
     }, от тях споделени { $shared }, разходи { $cost }{ $currency }.
+
+# The HTML report's actors, funding, resources; funding opportunities.
+busiest-running = { $quarter } ({ $count } в ход)
+t-over-committed = надхвърлени ангажименти
+t-under-funded = недофинансиран
+t-no-source-can-add-to-it = никой източник не може да добави средства
+use-per-month-chart = използване по месеци от { $first } (височина на стълбчето = дял от капацитета)
+capacity-from = { $capacity } от { $date }
+month-capacity = { $month } (капацитет { $capacity })
+capacity-steps-note = капацитет на { $id }: { $capacity } в началото, { $steps }; дяловете са спрямо капацитета за всеки ден
+opportunities-title = Възможности за финансиране на непокритите разходи и средствата под риск ({ $currency })
+need-outside-window = под риск извън периода на `{ $source }`
+need-over-cap = под риск над тавана на `{ $source }` за { $year }
+t-uncovered-cost = непокрити разходи
+t-covers-the-gap = покрива недостига
+limited-by = ограничено от { $limit }
+t-uncommitted = непоетите средства
+t-window-only-overlaps-the-project = ; периодът само се припокрива с проекта
+
+# Indicators and schedule risk (terminal and HTML).
+indicator-objective = цел { $id }
+t-late = закъснели
+t-would-close-it = биха я достигнали
+indicators-note = { $reached } от { $targets } целеви стойности са достигнати по плана.
+    по план: базовата стойност плюс приноса на проектите, завършващи до края на годината;
+    недостиг: над (+) или под (-) целевата стойност.
+due-window = период на { $source }
+t-met = спазен
+t-missed = пропуснат
+t-at-risk = под риск
+risk-histogram = Край на пътната карта (последен ден) в { $runs } изпълнения:
+t-triangular = триъгълно
+t-uniform = равномерно
+h-risk = Риск за графика
+risk-summary = { $runs } изпълнения по Монте Карло (seed { $seed }, разпределение { $distribution }, { $uncertain } проекта с тристепенни оценки). Планиран край { $planned }; P50 { $p50 }, P80 { $p80 }, P95 { $p95 }: { $chance } вероятност за завършване до планираната дата.
+risk-histogram-label = Хистограма на датата на завършване на пътната карта
+risk-bin = { $from } – { $to }: { $count ->
+        [one] { $count } изпълнение
+       *[other] { $count } изпълнения
+    }

@@ -581,3 +581,40 @@ objectives-counting = Each objective counts its shared projects ({ $mark }) in f
         [one] { $projects } project
        *[other] { $projects } projects
     }, { $shared } of them shared, cost { $cost }{ $currency }.
+
+# The HTML report's actors, funding, resources; funding opportunities.
+busiest-running = { $quarter } ({ $count } running)
+t-over-committed = over-committed
+t-under-funded = under-funded
+t-no-source-can-add-to-it = no source can add to it
+use-per-month-chart = use per month from { $first } (bar height = share of capacity)
+capacity-from = { $capacity } from { $date }
+month-capacity = { $month } (capacity { $capacity })
+capacity-steps-note = capacity of { $id }: { $capacity } at the start, { $steps }; shares are of each day's capacity
+opportunities-title = Funding opportunities for uncovered costs and money at risk ({ $currency })
+need-outside-window = at risk outside `{ $source }`'s window
+need-over-cap = at risk above `{ $source }`'s { $year } cap
+t-uncovered-cost = uncovered cost
+t-covers-the-gap = covers the gap
+limited-by = limited by { $limit }
+t-uncommitted = uncommitted
+t-window-only-overlaps-the-project = ; window only overlaps the project
+
+# Indicators and schedule risk (terminal and HTML).
+indicator-objective = objective { $id }
+t-late = late
+t-would-close-it = would close it
+indicators-note = { $reached } of { $targets } targets reached by the plan.
+    planned: the baseline plus the contributions of the projects finishing by the end of the year;
+    gap: ahead (+) or short (-) of the target.
+due-window = window of { $source }
+t-met = met
+t-missed = missed
+t-at-risk = at risk
+risk-histogram = Roadmap finish (last day) over { $runs } runs:
+t-triangular = triangular
+t-uniform = uniform
+h-risk = Schedule risk
+risk-summary = { $runs } Monte Carlo runs (seed { $seed }, { $distribution } distribution, { $uncertain } projects with three-point estimates). Planned finish { $planned }; P50 { $p50 }, P80 { $p80 }, P95 { $p95 }: { $chance } chance to finish by the planned date.
+risk-histogram-label = Histogram of the roadmap finish date
+risk-bin = { $from } – { $to }: { $count } runs

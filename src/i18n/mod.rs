@@ -217,6 +217,19 @@ impl Messages {
         self.digits(crate::plan::targets::number(value))
     }
 
+    /// A number of units (up to three decimals): `2.5`, `2,5`.
+    pub fn units(&self, value: f64) -> String {
+        self.digits(crate::display::units(value))
+    }
+
+    /// A month written `2021-04` (as JSON and CSV have it): `2021-04`, `04.2021`.
+    pub fn year_month(&self, month: &str) -> String {
+        match (self.lang, month.split_once('-')) {
+            (Lang::Bg, Some((year, month))) => format!("{month}.{year}"),
+            _ => month.to_string(),
+        }
+    }
+
     /// English digits (`1,200,000.5`) as this language groups them and marks decimals.
     fn digits(&self, text: String) -> String {
         match self.lang {

@@ -196,7 +196,7 @@ pub fn actors(roadmap: &Roadmap, plan: &Plan, t: &Messages) -> Html {
                 "actor-line",
                 &[
                     ("name", escape(&actor.name)),
-                    ("kind", t.tr(actor.kind.as_str())),
+                    ("kind", actor.kind.label(t)),
                     ("leads", leads.to_string()),
                     ("joins", (rows.len() - leads).to_string()),
                 ],

@@ -332,13 +332,13 @@ pub fn actors(
     }
     row += 2;
     for (col, title) in ["Actor", "ID", "Kind", "Description"].iter().enumerate() {
-        sheet.write_string_with_format(row, col as u16, *title, &bold())?;
+        sheet.write_string_with_format(row, col as u16, t.tr(title), &bold())?;
     }
     for actor in &roadmap.actors {
         row += 1;
         write_text(sheet, row, 0, &actor.name)?;
         write_text(sheet, row, 1, &actor.id)?;
-        write_text(sheet, row, 2, actor.kind.as_str())?;
+        write_text(sheet, row, 2, actor.kind.label(t))?;
         if let Some(description) = &actor.description {
             write_text(sheet, row, 3, description)?;
         }
