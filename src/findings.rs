@@ -35,13 +35,14 @@ fn holidays_after_plan(roadmap: &Roadmap, plan: &Plan) -> Vec<Diagnostic> {
         .map(|entry| {
             Diagnostic::new(
                 Code::HolidayAfterPlan,
-                format!(
-                    "{} is after {last_year}, the last year of the plan: it changes nothing",
-                    entry.first
+                crate::i18n::text!(
+                    "w-holiday-after-plan",
+                    date = entry.first,
+                    year = crate::i18n::Arg::Str(last_year.to_string()),
                 ),
             )
             .at(entry.at.clone())
-            .with_help("check the year, or remove it")
+            .with_help(crate::i18n::text!("w-holiday-after-plan-help"))
         })
         .collect()
 }

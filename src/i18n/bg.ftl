@@ -622,3 +622,39 @@ risk-bin = { $from } – { $to }: { $count ->
         [one] { $count } изпълнение
        *[other] { $count } изпълнения
     }
+
+# Findings: the holidays file, holidays after the plan (W014), capacity steps (E016), effort (E017).
+ics-not-icalendar = това не е текст във формат iCalendar (очакват се `BEGIN:VCALENDAR`, редове `NAME:value` и съответен `END`)
+ics-no-calendar = файлът няма `BEGIN:VCALENDAR`
+ics-no-start = събитие няма `DTSTART`
+ics-not-date = `{ $value }` не е дата или дата и час
+ics-not-date-in = `{ $value }` в { $name } не е дата или дата и час
+ics-no-events = файлът няма събития (`VEVENT`), следователно и неработни дни
+ics-not-duration = `{ $value }` не е продължителност в iCalendar (напр. `P1D`, `P2W`)
+ics-ends-before-start = събитието завършва, преди да е започнало
+ics-not-rule = `{ $value }` не е правило за повторение: { $detail }
+holidays-not-read = файлът с празници не е прочетен заедно с пътната карта
+holidays-unreadable = файлът с празници { $file } не може да бъде прочетен: { $reason }
+holidays-error = { $place }: { $message }
+w-holiday-after-plan = { $date } е след { $year }, последната година на плана: не променя нищо
+w-holiday-after-plan-help = проверете годината или го премахнете
+e-step-before-start = промяна на капацитета на { $day } не е след началото на пътната карта { $start }
+e-step-before-start-help = задайте капацитета от началото с `capacity`; промените (`changes`) са за по-късни дати
+e-step-order = промяна на капацитета на { $day } е след тази на { $previous }: промените се изреждат по дати
+note-step-before = предишната промяна
+e-step-order-help = изредете `changes` по дати, най-много по една промяна на ден
+e-effort-and-duration = проектът има или `effort`, или `duration`, не и двете
+note-duration-here = продължителността е зададена тук
+e-effort-and-duration-help = оставете `effort`, за да се изчисли продължителността от заетите единици, или само `duration`
+e-effort-too-long = трудът на `{ $project }` за `{ $resource }` отнема над 1000 години при заетите единици
+e-effort-no-units = `{ $project }` не заема единици от `{ $resource }`, затова трудът му за него не дава продължителност
+note-units-held = заетите единици са тук
+e-effort-no-units-help = заемете ресурса: `resources = {"{"} { $resource } = 1.5 {"}"}` (18 човекомесеца при 1,5 са 12 месеца)
+e-effort-empty = `effort` не посочва ресурс
+e-effort-empty-help = запишете `effort = {"{"} it-staff = "18 person-months" {"}"}` или `duration`
+
+# The SVG chart: programme bars and progress.
+svg-programme-tip = { $name }: от { $start } до { $finish }
+svg-programme-tip-critical = { $name }: от { $start } до { $finish } (критична)
+svg-done-as-of = изпълнено към { $date }
+svg-as-of = към { $date }

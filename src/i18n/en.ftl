@@ -618,3 +618,39 @@ h-risk = Schedule risk
 risk-summary = { $runs } Monte Carlo runs (seed { $seed }, { $distribution } distribution, { $uncertain } projects with three-point estimates). Planned finish { $planned }; P50 { $p50 }, P80 { $p80 }, P95 { $p95 }: { $chance } chance to finish by the planned date.
 risk-histogram-label = Histogram of the roadmap finish date
 risk-bin = { $from } – { $to }: { $count } runs
+
+# Findings: the holidays file, holidays after the plan (W014), capacity steps (E016), effort (E017).
+ics-not-icalendar = this is not iCalendar text (expected `BEGIN:VCALENDAR`, `NAME:value` lines and matching `END`)
+ics-no-calendar = the file has no `BEGIN:VCALENDAR`
+ics-no-start = an event has no `DTSTART`
+ics-not-date = `{ $value }` is not a date or a date-time
+ics-not-date-in = `{ $value }` in { $name } is not a date or a date-time
+ics-no-events = the file has no events (`VEVENT`), so no day off
+ics-not-duration = `{ $value }` is not an iCalendar duration (e.g. `P1D`, `P2W`)
+ics-ends-before-start = the event ends before it starts
+ics-not-rule = `{ $value }` is not a recurrence rule: { $detail }
+holidays-not-read = the holidays file was not read with the roadmap
+holidays-unreadable = cannot read the holidays file { $file }: { $reason }
+holidays-error = { $place }: { $message }
+w-holiday-after-plan = { $date } is after { $year }, the last year of the plan: it changes nothing
+w-holiday-after-plan-help = check the year, or remove it
+e-step-before-start = a capacity step on { $day } is not after the roadmap start { $start }
+e-step-before-start-help = set the capacity from the start with `capacity`; steps are for later changes
+e-step-order = a capacity step on { $day } comes after one on { $previous }: steps go in date order
+note-step-before = the step before it
+e-step-order-help = list `changes` in date order, one step a day at most
+e-effort-and-duration = a project has either `effort` or `duration`, not both
+note-duration-here = duration given here
+e-effort-and-duration-help = keep `effort` to derive the duration from the units held, or `duration` alone
+e-effort-too-long = the effort of `{ $project }` on `{ $resource }` takes over 1000 years at the units held
+e-effort-no-units = `{ $project }` holds no units of `{ $resource }`, so its effort on it gives no duration
+note-units-held = units held here
+e-effort-no-units-help = hold the resource: `resources = {"{"} { $resource } = 1.5 {"}"}` (18 person-months at 1.5 is 12 months)
+e-effort-empty = `effort` names no resource
+e-effort-empty-help = write `effort = {"{"} it-staff = "18 person-months" {"}"}` or a `duration`
+
+# The SVG chart: programme bars and progress.
+svg-programme-tip = { $name }: { $start } to { $finish }
+svg-programme-tip-critical = { $name }: { $start } to { $finish } (critical)
+svg-done-as-of = done as of { $date }
+svg-as-of = as of { $date }

@@ -244,10 +244,15 @@ impl<'a> Chart<'a> {
         )?;
         writeln!(
             svg,
-            "<text class=\"rm-title\" x=\"8\" y=\"16\">{} — {} to {}</text>",
+            "<text class=\"rm-title\" x=\"8\" y=\"16\">{} — {}</text>",
             escape(&self.roadmap.name),
-            self.plan.start(),
-            self.plan.finish()
+            escape(&self.t.with(
+                "date-range",
+                &[
+                    ("start", self.t.date(self.plan.start())),
+                    ("finish", self.t.date(self.plan.finish())),
+                ],
+            ))
         )?;
         Ok(())
     }
@@ -316,7 +321,7 @@ impl<'a> Chart<'a> {
             let indent = 8.0 + 12.0 * depth as f64;
             let p = match item {
                 Item::Programme(q) => {
-                    summary(svg, self.roadmap, self.plan, &self.axis, q, y, indent)?;
+                    summary(svg, self, q, y, indent)?;
                     continue;
                 }
                 Item::Project(p) => p,
@@ -427,9 +432,14 @@ impl<'a> Chart<'a> {
         };
         writeln!(
             svg,
-            "<rect class=\"{class}\" x=\"{x1:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{BAR}\" rx=\"2\"><title>done as of {as_of}</title></rect>",
+            "<rect class=\"{class}\" x=\"{x1:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{BAR}\" rx=\"2\"><title>{}</title></rect>",
             y - BAR / 2.0,
-            (x2 - x1).max(1.0)
+            (x2 - x1).max(1.0),
+            escape(
+                &self
+                    .t
+                    .with("svg-done-as-of", &[("date", self.t.date(as_of))])
+            )
         )
     }
 
@@ -565,8 +575,9 @@ impl<'a> Chart<'a> {
             )?;
             writeln!(
                 svg,
-                "<text class=\"rm-today-label\" x=\"{:.1}\" y=\"28\">as of {day}</text>",
-                x + 3.0
+                "<text class=\"rm-today-label\" x=\"{:.1}\" y=\"28\">{}</text>",
+                x + 3.0,
+                escape(&self.t.with("svg-as-of", &[("date", self.t.date(day))]))
             )?;
         }
         Ok(())
@@ -575,15 +586,8 @@ impl<'a> Chart<'a> {
 
 /// A programme's label and summary bar: a dark band from its first project's start to its last
 /// one's finish, with a tick down at each end.
-fn summary(
-    svg: &mut String,
-    roadmap: &Roadmap,
-    plan: &Plan,
-    axis: &TimeAxis,
-    q: usize,
-    y: f64,
-    indent: f64,
-) -> std::fmt::Result {
+fn summary(svg: &mut String, chart: &Chart, q: usize, y: f64, indent: f64) -> std::fmt::Result {
+    let (roadmap, plan, axis, t) = (chart.roadmap, chart.plan, &chart.axis, &chart.t);
     let programme = &roadmap.programmes[q];
     let planned = &plan.programmes[q];
     writeln!(
@@ -605,14 +609,24 @@ fn summary(
     let top = y - 4.0;
     writeln!(
         svg,
-        "<path class=\"rm-summary\" d=\"M{x1:.1},{:.1} V{top:.1} H{x2:.1} V{:.1} L{:.1},{:.1} H{:.1} Z\"><title>{}: {start} to {finish}{}</title></path>",
+        "<path class=\"rm-summary\" d=\"M{x1:.1},{:.1} V{top:.1} H{x2:.1} V{:.1} L{:.1},{:.1} H{:.1} Z\"><title>{}</title></path>",
         top + 10.0,
         top + 10.0,
         x2 - 4.0,
         top + 5.0,
         x1 + 4.0,
-        escape(&programme.name),
-        if planned.critical { " (critical)" } else { "" }
+        escape(&t.with(
+            if planned.critical {
+                "svg-programme-tip-critical"
+            } else {
+                "svg-programme-tip"
+            },
+            &[
+                ("name", programme.name.clone()),
+                ("start", t.date(start)),
+                ("finish", t.date(finish)),
+            ],
+        ))
     )
 }
 
