@@ -658,3 +658,50 @@ svg-programme-tip = { $name }: от { $start } до { $finish }
 svg-programme-tip-critical = { $name }: от { $start } до { $finish } (критична)
 svg-done-as-of = изпълнено към { $date }
 svg-as-of = към { $date }
+
+# The TOML parser's errors (E001): its own English detail, introduced in the language.
+e-toml = грешка при разчитането на TOML (съобщение на анализатора): { $detail }
+
+# iCalendar event descriptions.
+ics-critical = {" "}Критичен.
+ics-programme = {" "}Програма: { $name }.
+ics-milestone-about = { $name } ({ $id }), водещ: { $lead }.{ $critical }
+ics-start-about = { $name } ({ $id }) започва; продължава до { $date }, водещ: { $lead }.{ $critical }
+ics-finish-about = { $name } ({ $id }) завършва (последен ден); започнал на { $date }, водещ: { $lead }.{ $critical }
+ics-deadline-about = Крайният срок на { $name } ({ $id }) е краят на този ден; по плана проектът завършва на { $finish }: { $margin }.
+ics-paid = { $name } ({ $id }) завършва на { $finish }: { $margin }
+ics-window-about = Периодът на { $name } ({ $id }) се затваря: проектите, които финансира, трябва да завършат до този ден.{ $rest }
+
+# `roadmap diff` (table and Markdown).
+diff-summary = Край { $old } → { $new } ({ $slip } дни); добавени { $added }, премахнати { $removed }, променени или преместени { $changed }; разходи { $old_cost } → { $new_cost }
+t-now-critical = вече критичен
+t-no-longer-critical = вече не е критичен
+diff-old = { $what } преди
+diff-new = { $what } сега
+t-none = (няма)
+diff-moved = преместен: { $why }
+t-old = преди
+t-new = сега
+t-roadmap-plan = План на пътната карта
+t-no-change-to-the-plan = Планът не е променен.
+t-added = добавен
+t-removed = премахнат
+t-funding = финансиране
+t-resources = ресурси
+moved-by-days = , който се премести с { $days } дни
+moved-nothing = нищо: започва с плана
+moved-release = най-ранния му ден, { $date }
+moved-after = след `{ $project }` ({ $kind }){ $moved }
+moved-resource = `{ $resource }`, освободен от `{ $by }`{ $moved }
+moved-capacity = `{ $resource }` нараства в деня на началото му
+moved-cap = годишния таван на `{ $source }` за { $year }
+
+# `roadmap funding` and `roadmap compare` notes.
+funding-over-cap = { $marker } `{ $source }` изплаща повече от тавана си от { $cap } { $currency } през { $year }: не е намерен план в рамките на тавана (вж. W008)
+funding-held-by-cap = { $project } започва на { $start }: ден по-рано `{ $source }` би изплатил повече от тавана си през { $year }
+funding-over-committed = { $marker } поетото от `{ $source }` надхвърля сумата му с { $amount } { $currency }
+funding-under-funded = { $marker } { $count ->
+        [one] { $count } проект е недофинансиран
+       *[other] { $count } проекта са недофинансирани
+    } общо с { $amount } { $currency }
+compare-funding-gap = недостиг на финансиране ({ $currency })

@@ -654,3 +654,47 @@ svg-programme-tip = { $name }: { $start } to { $finish }
 svg-programme-tip-critical = { $name }: { $start } to { $finish } (critical)
 svg-done-as-of = done as of { $date }
 svg-as-of = as of { $date }
+
+# The TOML parser's errors (E001): its own English detail, introduced in the language.
+e-toml = { $detail }
+
+# iCalendar event descriptions.
+ics-critical = {" "}Critical.
+ics-programme = {" "}Programme: { $name }.
+ics-milestone-about = { $name } ({ $id }), led by { $lead }.{ $critical }
+ics-start-about = { $name } ({ $id }) starts; runs until { $date }, led by { $lead }.{ $critical }
+ics-finish-about = { $name } ({ $id }) finishes (last day); started { $date }, led by { $lead }.{ $critical }
+ics-deadline-about = { $name } ({ $id }) is due by the end of this day; the plan finishes it { $finish }: { $margin }.
+ics-paid = { $name } ({ $id }) finishes { $finish }: { $margin }
+ics-window-about = The window of { $name } ({ $id }) closes: projects it pays must finish by this day.{ $rest }
+
+# `roadmap diff` (table and Markdown).
+diff-summary = Finish { $old } → { $new } ({ $slip } days); { $added } added, { $removed } removed, { $changed } changed or moved; cost { $old_cost } → { $new_cost }
+t-now-critical = now critical
+t-no-longer-critical = no longer critical
+diff-old = old { $what }
+diff-new = new { $what }
+t-none = (none)
+diff-moved = moved: { $why }
+t-old = old
+t-new = new
+t-roadmap-plan = Roadmap plan
+t-no-change-to-the-plan = No change to the plan.
+t-added = added
+t-removed = removed
+t-funding = Funding
+t-resources = Resources
+moved-by-days = , which moved { $days } days
+moved-nothing = nothing: it starts with the plan
+moved-release = its earliest day, { $date }
+moved-after = after `{ $project }` ({ $kind }){ $moved }
+moved-resource = `{ $resource }` freed by `{ $by }`{ $moved }
+moved-capacity = `{ $resource }` growing on its start day
+moved-cap = the yearly cap of `{ $source }` in { $year }
+
+# `roadmap funding` and `roadmap compare` notes.
+funding-over-cap = { $marker } `{ $source }` pays out more than its cap of { $cap } { $currency } in { $year }: no plan within the cap was found (see W008)
+funding-held-by-cap = { $project } starts { $start }: a day earlier, `{ $source }` would pay out more than its cap in { $year }
+funding-over-committed = { $marker } `{ $source }` is committed { $amount } { $currency } beyond its amount
+funding-under-funded = { $marker } { $count } project(s) under-funded by { $amount } { $currency } in all
+compare-funding-gap = funding gap ({ $currency })

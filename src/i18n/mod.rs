@@ -369,6 +369,13 @@ impl Text {
     }
 }
 
+/// A text in JSON is its English rendering: machine output does not change with the language.
+impl serde::Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.english)
+    }
+}
+
 impl std::ops::Deref for Text {
     type Target = str;
     fn deref(&self) -> &str {
