@@ -705,3 +705,10 @@ funding-under-funded = { $marker } { $count ->
        *[other] { $count } проекта са недофинансирани
     } общо с { $amount } { $currency }
 compare-funding-gap = недостиг на финансиране ({ $currency })
+
+# The roll-up by programme under `order`, `actors`, `funding` and `resources`.
+programme-lead = водещ { $id }
+programme-project-leads = проекти, водени от { $ids }
+programme-with = с участието на { $ids }
+programmes-note = всяка програма сумира своите проекти и проектите на подпрограмите си
+programmes-note-amounts = суми в { $currency }; всяка програма сумира своите проекти и проектите на подпрограмите си

@@ -698,3 +698,10 @@ funding-held-by-cap = { $project } starts { $start }: a day earlier, `{ $source 
 funding-over-committed = { $marker } `{ $source }` is committed { $amount } { $currency } beyond its amount
 funding-under-funded = { $marker } { $count } project(s) under-funded by { $amount } { $currency } in all
 compare-funding-gap = funding gap ({ $currency })
+
+# The roll-up by programme under `order`, `actors`, `funding` and `resources`.
+programme-lead = lead { $id }
+programme-project-leads = projects led by { $ids }
+programme-with = with { $ids }
+programmes-note = each programme sums its projects and its sub-programmes' projects
+programmes-note-amounts = amounts in { $currency }; each programme sums its projects and its sub-programmes' projects
