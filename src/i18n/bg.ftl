@@ -712,3 +712,39 @@ programme-project-leads = проекти, водени от { $ids }
 programme-with = с участието на { $ids }
 programmes-note = всяка програма сумира своите проекти и проектите на подпрограмите си
 programmes-note-amounts = суми в { $currency }; всяка програма сумира своите проекти и проектите на подпрограмите си
+
+# `roadmap calendar`: weekdays, kinds of day and Bulgaria's public holidays.
+order-note = { $projects ->
+        [one] { $projects } проект
+       *[other] { $projects } проекта
+    } в { $waves ->
+        [one] { $waves } вълна
+       *[other] { $waves } вълни
+    }, по вълни, после по начало, после по приоритет: вълна 0 не чака нищо, всеки друг проект идва една вълна след най-късната си предпоставка.
+    Връзки: FS край–начало (по подразбиране, показва се само кодът), SS начало–начало, FF край–край; +забавяне.
+t-mon = пн
+t-tue = вт
+t-wed = ср
+t-thu = чт
+t-fri = пт
+t-sat = сб
+t-sun = нд
+t-off = почивен
+t-worked = работен
+calendar-weekly = седмичен почивен ден ({ $day })
+t-every-day-no-calendar = всеки ден (няма [calendar])
+bg-in-place-of = вместо празника на { $date }
+t-new-year-s-day = Нова година
+t-liberation-day = Ден на Освобождението
+t-labour-day = Ден на труда
+t-st-george-s-day = Гергьовден
+t-day-of-slavonic-script-and-culture = Ден на българската просвета и култура и на славянската писменост
+t-unification-day = Ден на Съединението
+t-independence-day = Ден на Независимостта
+t-christmas-eve = Бъдни вечер
+t-christmas-day = Рождество Христово
+t-christmas-second-day = Рождество Христово (втори ден)
+t-good-friday = Разпети петък
+t-holy-saturday = Велика събота
+t-easter-sunday = Великден
+t-easter-monday = Великден (втори ден)

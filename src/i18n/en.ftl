@@ -705,3 +705,33 @@ programme-project-leads = projects led by { $ids }
 programme-with = with { $ids }
 programmes-note = each programme sums its projects and its sub-programmes' projects
 programmes-note-amounts = amounts in { $currency }; each programme sums its projects and its sub-programmes' projects
+
+# `roadmap calendar`: weekdays, kinds of day and Bulgaria's public holidays.
+order-note = { $projects } projects in { $waves } waves, by wave, then start, then priority: wave 0 needs nothing first, every other project comes one wave after its latest prerequisite.
+    Links: FS finish-to-start (the default, shown as the plain id), SS start-to-start, FF finish-to-finish; +lag.
+t-mon = mon
+t-tue = tue
+t-wed = wed
+t-thu = thu
+t-fri = fri
+t-sat = sat
+t-sun = sun
+t-off = off
+t-worked = worked
+calendar-weekly = weekly day off ({ $day })
+t-every-day-no-calendar = every day (no [calendar])
+bg-in-place-of = in place of { $date }
+t-new-year-s-day = New Year's Day
+t-liberation-day = Liberation Day
+t-labour-day = Labour Day
+t-st-george-s-day = St George's Day
+t-day-of-slavonic-script-and-culture = Day of Slavonic Script and Culture
+t-unification-day = Unification Day
+t-independence-day = Independence Day
+t-christmas-eve = Christmas Eve
+t-christmas-day = Christmas Day
+t-christmas-second-day = Christmas (second day)
+t-good-friday = Good Friday
+t-holy-saturday = Holy Saturday
+t-easter-sunday = Easter Sunday
+t-easter-monday = Easter Monday
