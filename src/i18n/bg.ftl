@@ -380,8 +380,8 @@ t-every-actor-has-a-role = Всяка организация има роля.
 t-roles-l-leads-p-takes-part = Роли (L води, P участва)
 t-average-units-used-over-the-plan-s-days-as-a-share-of-capacity-each-bar-step-is-1-8-of-capacity = средно: използваните единици за дните на плана като дял от капацитета; всяка стъпка на лентата е 1/8 от капацитета
 t-a-wave-orders-prerequisites-not-time-after-an-ss-link-a-project-may-start-once-its-prerequisite-has-started-and-after-an-ff-link-it-need-only-finish-after-it-so-it-can-run-before-a-prerequisite-of-an-earlier-wave-has-finished = Вълната подрежда предпоставките, не времето: при връзка SS проектът може да започне, щом предпоставката му е започнала, а при връзка FF трябва само да завърши след нея, затова може да тече, преди да е завършила предпоставка от по-ранна вълна.
-t-no-criterion-tables-so-no-scores-ranked-by-priority-set-written-in-the-file-default-3-add-criteria-and-scores-to-rank-on-the-strategy-s-criteria = Няма таблици [[criterion]], затова няма оценки: класирано по приоритет ("set" = записан във файла, "default" = 3). Добавете критерии и `scores`, за да класирате по критериите на стратегията.
-t-priority-from-the-score-4-or-more-1-3-2-2-3-1-4-under-1-5-set-written-in-the-file = приоритет от оценката: 4 или повече -> 1, 3 -> 2, 2 -> 3, 1 -> 4, под 1 -> 5; "set" = записан във файла
+t-no-criterion-tables-so-no-scores-ranked-by-priority-set-written-in-the-file-default-3-add-criteria-and-scores-to-rank-on-the-strategy-s-criteria = Няма таблици [[criterion]], затова няма оценки: класирано по приоритет („зададен“ = записан във файла, „по подразбиране“ = 3). Добавете критерии и `scores`, за да класирате по критериите на стратегията.
+t-priority-from-the-score-4-or-more-1-3-2-2-3-1-4-under-1-5-set-written-in-the-file = приоритет от оценката: 4 или повече -> 1, 3 -> 2, 2 -> 3, 1 -> 4, под 1 -> 5; „зададен“ = записан във файла
 t-no-exceptions = Няма изключения.
 t-working-weekdays = Работни дни от седмицата:
 t-started-later-to-stay-within-a-yearly-cap = Започнали по-късно, за да останат в рамките на годишен таван:
@@ -748,3 +748,53 @@ t-good-friday = Разпети петък
 t-holy-saturday = Велика събота
 t-easter-sunday = Великден
 t-easter-monday = Великден (втори ден)
+
+# `roadmap validate`: the line per file.
+validate-invalid = { $name }: невалиден ({ $errors }, { $warnings })
+validate-valid = валиден
+validate-valid-with = валиден с { $warnings }
+validate-money = ; общо разходи { $cost } { $currency }, поето финансиране { $committed } { $currency }{ $share }
+validate-errors = { $count ->
+        [one] { $count } грешка
+       *[other] { $count } грешки
+    }
+validate-warnings = { $count ->
+        [one] { $count } предупреждение
+       *[other] { $count } предупреждения
+    }
+validate-projects = { $count ->
+        [one] { $count } проект
+       *[other] { $count } проекта
+    }
+validate-objectives = { $count ->
+        [one] { $count } цел
+       *[other] { $count } цели
+    }
+validate-actors = { $count ->
+        [one] { $count } организация
+       *[other] { $count } организации
+    }
+validate-resources = { $count ->
+        [one] { $count } ресурс
+       *[other] { $count } ресурса
+    }
+validate-sources = { $count ->
+        [one] { $count } източник на финансиране
+       *[other] { $count } източника на финансиране
+    }
+validate-programmes = { $count ->
+        [one] { $count } програма
+       *[other] { $count } програми
+    }
+validate-indicators = { $count ->
+        [one] { $count } индикатор
+       *[other] { $count } индикатора
+    }
+
+# `roadmap rank`, `risk` and `compare` notes.
+t-default = по подразбиране
+t-set = зададен
+rank-set-implies = зададен; оценката дава { $implied }
+rank-weights = Претеглена оценка (0-5) = сбор от дела на тежестта × оценката: { $weights }
+risk-no-estimates = бележка: нито един проект няма тристепенна оценка на продължителността, затова всяко изпълнение е самият план; запишете duration = {"{"} optimistic = "4 months", likely = "6 months", pessimistic = "12 months" {"}"}
+compare-no-scenarios = бележка: { $file } няма таблици [[scenario]]; показан е само базовият план

@@ -735,3 +735,53 @@ t-good-friday = Good Friday
 t-holy-saturday = Holy Saturday
 t-easter-sunday = Easter Sunday
 t-easter-monday = Easter Monday
+
+# `roadmap validate`: the line per file.
+validate-invalid = { $name }: invalid ({ $errors }, { $warnings })
+validate-valid = valid
+validate-valid-with = valid with { $warnings }
+validate-money = ; total cost { $cost } { $currency }, funding committed { $committed } { $currency }{ $share }
+validate-errors = { $count ->
+        [one] { $count } error
+       *[other] { $count } errors
+    }
+validate-warnings = { $count ->
+        [one] { $count } warning
+       *[other] { $count } warnings
+    }
+validate-projects = { $count ->
+        [one] { $count } project
+       *[other] { $count } projects
+    }
+validate-objectives = { $count ->
+        [one] { $count } objective
+       *[other] { $count } objectives
+    }
+validate-actors = { $count ->
+        [one] { $count } actor
+       *[other] { $count } actors
+    }
+validate-resources = { $count ->
+        [one] { $count } resource
+       *[other] { $count } resources
+    }
+validate-sources = { $count ->
+        [one] { $count } funding source
+       *[other] { $count } funding sources
+    }
+validate-programmes = { $count ->
+        [one] { $count } programme
+       *[other] { $count } programmes
+    }
+validate-indicators = { $count ->
+        [one] { $count } indicator
+       *[other] { $count } indicators
+    }
+
+# `roadmap rank`, `risk` and `compare` notes.
+t-default = default
+t-set = set
+rank-set-implies = set; score implies { $implied }
+rank-weights = Weighted score (0-5) = sum of weight share x score: { $weights }
+risk-no-estimates = note: no project has a three-point duration, so every run is the plan itself; write duration = {"{"} optimistic = "4 months", likely = "6 months", pessimistic = "12 months" {"}"}
+compare-no-scenarios = note: { $file } has no [[scenario]] tables; only the baseline is shown
