@@ -210,10 +210,10 @@ fn missed_targets(
             let message = text!(
                 "w-missed-target",
                 indicator = &indicator.id,
-                planned = indicator.with_unit(&crate::plan::targets::number(target.planned)),
+                planned = indicator.measure(target.planned),
                 year = target.year.to_string(),
-                shortfall = indicator.with_unit(&crate::plan::targets::number(target.shortfall)),
-                target = indicator.with_unit(&crate::plan::targets::number(target.target)),
+                shortfall = indicator.measure(target.shortfall),
+                target = indicator.measure(target.target),
             );
             let year_end = chrono::NaiveDate::from_ymd_opt(target.year, 12, 31);
             let by =

@@ -156,6 +156,9 @@ impl Messages {
                 Lang::Bg => value.to_string().replace('.', ","),
             },
             Arg::Decimal(value, places) => self.decimal(*value, *places),
+            Arg::Measure(value, unit) => {
+                crate::model::strategy::with_unit(unit.as_deref(), &self.number(*value))
+            }
             Arg::Text(text) => self.text(text),
             Arg::Join(items, separator) => items
                 .iter()
@@ -282,6 +285,8 @@ pub enum Arg {
     Number(f64),
     /// A number with this many decimals (`6.5`, `6,5`).
     Decimal(f64, usize),
+    /// An indicator's value (see [`Messages::number`]) with its unit, if any.
+    Measure(f64, Option<String>),
     Date(NaiveDate),
     /// A message inside a message.
     Text(Box<Text>),
