@@ -157,7 +157,7 @@ impl Messages {
             },
             Arg::Decimal(value, places) => self.decimal(*value, *places),
             Arg::Measure(value, unit) => {
-                crate::model::strategy::with_unit(unit.as_deref(), &self.number(*value))
+                crate::display::with_unit(unit.as_deref(), &self.number(*value))
             }
             Arg::Text(text) => self.text(text),
             Arg::Join(items, separator) => items
@@ -217,7 +217,7 @@ impl Messages {
     /// An indicator value (whole without decimals, else up to two): `1,500`, `2.25`;
     /// `1 500`, `2,25`.
     pub fn number(&self, value: f64) -> String {
-        self.digits(crate::plan::targets::number(value))
+        self.digits(crate::display::figure(value))
     }
 
     /// A number of units (up to three decimals): `2.5`, `2,5`.

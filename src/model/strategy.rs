@@ -82,14 +82,7 @@ impl Indicator {
     }
 }
 
-/// "25%", "25 datasets", "25": `value` with `unit`.
-pub fn with_unit(unit: Option<&str>, value: &str) -> String {
-    match unit {
-        None | Some("") => value.to_string(),
-        Some("%") => format!("{value}%"),
-        Some(unit) => format!("{value} {unit}"),
-    }
-}
+pub use crate::display::with_unit;
 
 impl super::Roadmap {
     /// The programme's ancestors and itself, outermost first. Stops at a repeated programme,
