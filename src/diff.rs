@@ -71,7 +71,7 @@ pub struct Changed {
     /// Critical in the old plan / in the new plan.
     pub critical: (bool, bool),
     /// Why it starts when it does in the new plan, when its start moved: what now holds it.
-    pub moved_by: Option<String>,
+    pub moved_by: Option<crate::i18n::Text>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -282,47 +282,53 @@ fn changes(old: &Side, new: &Side, old_index: &HashMap<&str, usize>) -> Changes 
 /// What holds project `j` of the new side at its start, in words, from the plan's
 /// [`HeldBack`]: "after `x` (FS), which moved +30 days", "`team` freed by `y`", "the yearly
 /// cap of `erdf` in 2024", "its earliest day, 2024-01-01", or "nothing: starts with the plan".
-fn held_by(new: &Side, j: usize, old: &Side, old_index: &HashMap<&str, usize>) -> String {
+fn held_by(
+    new: &Side,
+    j: usize,
+    old: &Side,
+    old_index: &HashMap<&str, usize>,
+) -> crate::i18n::Text {
+    use crate::i18n::{Arg, text};
     let id = |p: usize| new.roadmap.projects[p].id.as_str();
     // How far another project moved between the plans, when it is on both sides and moved.
     let moved = |p: usize, old_day: fn(&crate::plan::ProjectPlan) -> NaiveDate| {
         let i = *old_index.get(id(p))?;
         let days = (old_day(&new.plan.projects[p]) - old_day(&old.plan.projects[i])).num_days();
         (days != 0).then(|| {
-            format!(
-                ", which moved {}{days} days",
-                if days > 0 { "+" } else { "" }
-            )
+            let sign = if days > 0 { "+" } else { "" };
+            Arg::from(text!("moved-by-days", days = format!("{sign}{days}")))
         })
     };
+    let none = || Arg::Str(String::new());
     match new.plan.projects[j].held_back {
-        HeldBack::Nothing => "nothing: it starts with the plan".to_string(),
-        HeldBack::Release { date } => format!("its earliest day, {date}"),
+        HeldBack::Nothing => text!("moved-nothing"),
+        HeldBack::Release { date } => text!("moved-release", date = date),
         HeldBack::Dependency { project, kind } => {
             let day: fn(&crate::plan::ProjectPlan) -> NaiveDate = match kind {
                 crate::calendar::LinkKind::StartToStart => |p: &crate::plan::ProjectPlan| p.start,
                 _ => |p: &crate::plan::ProjectPlan| p.finish,
             };
-            format!(
-                "after `{}` ({}){}",
-                id(project),
-                kind.code(),
-                moved(project, day).unwrap_or_default()
+            text!(
+                "moved-after",
+                project = id(project),
+                kind = kind.code(),
+                moved = moved(project, day).unwrap_or_else(none),
             )
         }
-        HeldBack::Resource { resource, by } => format!(
-            "`{}` freed by `{}`{}",
-            new.roadmap.resources[resource].id,
-            id(by),
-            moved(by, |p| p.finish).unwrap_or_default()
+        HeldBack::Resource { resource, by } => text!(
+            "moved-resource",
+            resource = &new.roadmap.resources[resource].id,
+            by = id(by),
+            moved = moved(by, |p| p.finish).unwrap_or_else(none),
         ),
-        HeldBack::Capacity { resource } => format!(
-            "`{}` growing on its start day",
-            new.roadmap.resources[resource].id
+        HeldBack::Capacity { resource } => text!(
+            "moved-capacity",
+            resource = &new.roadmap.resources[resource].id
         ),
-        HeldBack::YearlyCap { source, year } => format!(
-            "the yearly cap of `{}` in {year}",
-            new.roadmap.funding[source].id
+        HeldBack::YearlyCap { source, year } => text!(
+            "moved-cap",
+            source = &new.roadmap.funding[source].id,
+            year = Arg::Str(year.to_string()),
         ),
     }
 }

@@ -85,6 +85,25 @@ pub fn number(value: f64) -> String {
     }
 }
 
+/// An indicator value: whole numbers without decimals, others with up to two.
+pub fn figure(value: f64) -> String {
+    if (value - value.round()).abs() < 1e-9 {
+        amount(value.round())
+    } else {
+        let text = format!("{value:.2}");
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// "25%", "25 datasets", "25": `value` with `unit`.
+pub fn with_unit(unit: Option<&str>, value: &str) -> String {
+    match unit {
+        None | Some("") => value.to_string(),
+        Some("%") => format!("{value}%"),
+        Some(unit) => format!("{value} {unit}"),
+    }
+}
+
 /// `1.5`, `2`, `0.25`: resource units without trailing zeros.
 pub fn units(value: f64) -> String {
     let text = format!("{value:.3}");

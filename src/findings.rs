@@ -35,13 +35,14 @@ fn holidays_after_plan(roadmap: &Roadmap, plan: &Plan) -> Vec<Diagnostic> {
         .map(|entry| {
             Diagnostic::new(
                 Code::HolidayAfterPlan,
-                format!(
-                    "{} is after {last_year}, the last year of the plan: it changes nothing",
-                    entry.first
+                crate::i18n::text!(
+                    "w-holiday-after-plan",
+                    date = entry.first,
+                    year = crate::i18n::Arg::Str(last_year.to_string()),
                 ),
             )
             .at(entry.at.clone())
-            .with_help("check the year, or remove it")
+            .with_help(crate::i18n::text!("w-holiday-after-plan-help"))
         })
         .collect()
 }
@@ -209,10 +210,10 @@ fn missed_targets(
             let message = text!(
                 "w-missed-target",
                 indicator = &indicator.id,
-                planned = indicator.with_unit(&crate::plan::targets::number(target.planned)),
+                planned = indicator.measure(target.planned),
                 year = target.year.to_string(),
-                shortfall = indicator.with_unit(&crate::plan::targets::number(target.shortfall)),
-                target = indicator.with_unit(&crate::plan::targets::number(target.target)),
+                shortfall = indicator.measure(target.shortfall),
+                target = indicator.measure(target.target),
             );
             let year_end = chrono::NaiveDate::from_ymd_opt(target.year, 12, 31);
             let by =

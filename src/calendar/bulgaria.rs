@@ -17,6 +17,17 @@ pub enum BgReason {
     InPlaceOf(NaiveDate),
 }
 
+impl BgReason {
+    /// The holiday's name in `t`'s language (the English names are the catalogue's labels);
+    /// English for MSPDI, CSV and JSON.
+    pub fn label(self, t: &crate::i18n::Messages) -> String {
+        match self {
+            BgReason::Fixed(name) | BgReason::Easter(name) => t.tr(name),
+            BgReason::InPlaceOf(day) => t.with("bg-in-place-of", &[("date", t.date(day))]),
+        }
+    }
+}
+
 const FIXED: [(u32, u32, &str); 10] = [
     (1, 1, "New Year's Day"),
     (3, 3, "Liberation Day"),

@@ -14,7 +14,7 @@ pub enum OffReason {
     /// Not one of the working weekdays.
     Weekend(Weekday),
     /// A Bulgarian public holiday (built-in set "BG").
-    Bulgaria(String),
+    Bulgaria(BgReason),
     /// Listed in `holidays` (a date or a range, with its name if any).
     Listed(String),
     /// Read from the iCalendar file (its event summary).
@@ -134,9 +134,7 @@ impl WorkCalendar {
         if self.bulgaria {
             let year = date.year();
             let found = |list: &[(NaiveDate, BgReason)]| {
-                list.iter()
-                    .find(|(d, _)| *d == date)
-                    .map(|(_, r)| bg_text(*r))
+                list.iter().find(|(d, _)| *d == date).map(|(_, r)| *r)
             };
             let reason = match self.bg_years.get(&year) {
                 Some(list) => found(list),
@@ -329,13 +327,6 @@ impl WorkCalendar {
             }
         }
         days.into_iter().collect()
-    }
-}
-
-fn bg_text(reason: BgReason) -> String {
-    match reason {
-        BgReason::Fixed(name) | BgReason::Easter(name) => name.to_string(),
-        BgReason::InPlaceOf(day) => format!("in place of {day}"),
     }
 }
 

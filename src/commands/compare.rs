@@ -21,9 +21,13 @@ pub fn run(args: &CompareArgs, context: &Context) -> Result<Outcome> {
         return Ok(Outcome::Findings);
     };
     if roadmap.scenarios.is_empty() && !context.quiet {
+        let t = crate::i18n::Messages::new(context.lang_of(&checked));
         eprintln!(
-            "note: {} has no [[scenario]] tables; only the baseline is shown",
-            checked.source.name
+            "{}",
+            t.with(
+                "compare-no-scenarios",
+                &[("file", checked.source.name.clone())]
+            )
         );
     }
     let comparison = compare(&checked, &settings(&args.planner, &variant))?;

@@ -58,7 +58,7 @@ pub fn run(args: &DiffArgs, context: &Context) -> Result<Outcome> {
         |out: &mut dyn Write| match format {
             DiffFormat::Table => report::table(out, &result, &look),
             DiffFormat::Json => report::json(out, &result),
-            DiffFormat::Markdown => report::markdown(out, &result),
+            DiffFormat::Markdown => report::markdown(out, &result, &look),
         },
     )?;
     Ok(Outcome::Success)

@@ -62,13 +62,10 @@ pub fn run(args: &RiskArgs, context: &Context) -> Result<Outcome> {
             started.elapsed()
         );
     }
-    if !context.quiet && roadmap.projects.iter().all(|p| p.estimate.is_none()) {
-        eprintln!(
-            "note: no project has a three-point duration, so every run is the plan itself; write \
-             duration = {{ optimistic = \"4 months\", likely = \"6 months\", pessimistic = \"12 months\" }}"
-        );
-    }
     let look = look(context, &args.output, &args.look, Some(roadmap));
+    if !context.quiet && roadmap.projects.iter().all(|p| p.estimate.is_none()) {
+        eprintln!("{}", look.messages().get("risk-no-estimates"));
+    }
     let report = report::RiskReport {
         roadmap,
         plan,

@@ -7,7 +7,8 @@ use crate::commands::{Checked, check};
 use crate::commands::{Context, Outcome};
 use crate::diag::Severity;
 use crate::diag::render::{self, FileReport};
-use crate::display::{amount, terminal};
+use crate::display::terminal;
+use crate::i18n::{Messages, Text};
 
 pub fn run(args: &ValidateArgs, context: &Context) -> Result<Outcome> {
     if args.files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
@@ -33,7 +34,11 @@ pub fn run(args: &ValidateArgs, context: &Context) -> Result<Outcome> {
                         context.lang_of(file),
                     )?;
                     if !context.quiet {
-                        writeln!(stdout, "{}", summary(file))?;
+                        writeln!(
+                            stdout,
+                            "{}",
+                            summary(file, &Messages::new(context.lang_of(file)))
+                        )?;
                     }
                 }
             }
@@ -57,25 +62,32 @@ pub fn run(args: &ValidateArgs, context: &Context) -> Result<Outcome> {
     })
 }
 
-/// One line per file: valid or not, and what the roadmap holds.
-fn summary(checked: &Checked) -> String {
+/// One line per file: valid or not, and what the roadmap holds, in `t`'s language.
+fn summary(checked: &Checked, t: &Messages) -> String {
     let name = terminal(&checked.source.name);
+    // `3 errors`, `1 проект`: each catalogue chooses the plural form.
+    let count = |id: &'static str, n: usize| t.text(&Text::message(id, vec![("count", n.into())]));
     let (errors, warnings) = (
         checked.count(Severity::Error),
         checked.count(Severity::Warning),
     );
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let Some(roadmap) = &checked.roadmap else {
-        return format!(
-            "{name}: invalid ({}, {})",
-            plural(errors, "error"),
-            plural(warnings, "warning")
+        return t.with(
+            "validate-invalid",
+            &[
+                ("name", name.to_string()),
+                ("errors", count("validate-errors", errors)),
+                ("warnings", count("validate-warnings", warnings)),
+            ],
         );
     };
     let verdict = if warnings == 0 {
-        "valid".to_string()
+        t.get("validate-valid")
     } else {
-        format!("valid with {}", plural(warnings, "warning"))
+        t.with(
+            "validate-valid-with",
+            &[("warnings", count("validate-warnings", warnings))],
+        )
     };
     let committed: f64 = roadmap.committed().iter().sum();
     let cost = roadmap.total_cost();
@@ -85,30 +97,33 @@ fn summary(checked: &Checked) -> String {
         String::new()
     };
     let money = if cost > 0.0 || committed > 0.0 {
-        format!(
-            "; total cost {} {cur}, funding committed {} {cur}{share}",
-            amount(cost),
-            amount(committed),
-            cur = terminal(&roadmap.currency)
+        t.with(
+            "validate-money",
+            &[
+                ("cost", t.amount(cost)),
+                ("committed", t.amount(committed)),
+                ("currency", terminal(&roadmap.currency).to_string()),
+                ("share", share),
+            ],
         )
     } else {
         String::new()
     };
     // Programmes and indicators are named only when the file has them.
     let strategy: String = [
-        (roadmap.programmes.len(), "programme"),
-        (roadmap.indicators.len(), "indicator"),
+        (roadmap.programmes.len(), "validate-programmes"),
+        (roadmap.indicators.len(), "validate-indicators"),
     ]
     .into_iter()
     .filter(|&(n, _)| n > 0)
-    .map(|(n, what)| format!(", {}", plural(n, what)))
+    .map(|(n, id)| format!(", {}", count(id, n)))
     .collect();
     format!(
         "{name}: {verdict}: {}, {}, {}, {}, {}{strategy}{money}",
-        plural(roadmap.projects.len(), "project"),
-        plural(roadmap.objectives.len(), "objective"),
-        plural(roadmap.actors.len(), "actor"),
-        plural(roadmap.resources.len(), "resource"),
-        plural(roadmap.funding.len(), "funding source"),
+        count("validate-projects", roadmap.projects.len()),
+        count("validate-objectives", roadmap.objectives.len()),
+        count("validate-actors", roadmap.actors.len()),
+        count("validate-resources", roadmap.resources.len()),
+        count("validate-sources", roadmap.funding.len()),
     )
 }

@@ -380,8 +380,8 @@ t-every-actor-has-a-role = Всяка организация има роля.
 t-roles-l-leads-p-takes-part = Роли (L води, P участва)
 t-average-units-used-over-the-plan-s-days-as-a-share-of-capacity-each-bar-step-is-1-8-of-capacity = средно: използваните единици за дните на плана като дял от капацитета; всяка стъпка на лентата е 1/8 от капацитета
 t-a-wave-orders-prerequisites-not-time-after-an-ss-link-a-project-may-start-once-its-prerequisite-has-started-and-after-an-ff-link-it-need-only-finish-after-it-so-it-can-run-before-a-prerequisite-of-an-earlier-wave-has-finished = Вълната подрежда предпоставките, не времето: при връзка SS проектът може да започне, щом предпоставката му е започнала, а при връзка FF трябва само да завърши след нея, затова може да тече, преди да е завършила предпоставка от по-ранна вълна.
-t-no-criterion-tables-so-no-scores-ranked-by-priority-set-written-in-the-file-default-3-add-criteria-and-scores-to-rank-on-the-strategy-s-criteria = Няма таблици [[criterion]], затова няма оценки: класирано по приоритет ("set" = записан във файла, "default" = 3). Добавете критерии и `scores`, за да класирате по критериите на стратегията.
-t-priority-from-the-score-4-or-more-1-3-2-2-3-1-4-under-1-5-set-written-in-the-file = приоритет от оценката: 4 или повече -> 1, 3 -> 2, 2 -> 3, 1 -> 4, под 1 -> 5; "set" = записан във файла
+t-no-criterion-tables-so-no-scores-ranked-by-priority-set-written-in-the-file-default-3-add-criteria-and-scores-to-rank-on-the-strategy-s-criteria = Няма таблици [[criterion]], затова няма оценки: класирано по приоритет („зададен“ = записан във файла, „по подразбиране“ = 3). Добавете критерии и `scores`, за да класирате по критериите на стратегията.
+t-priority-from-the-score-4-or-more-1-3-2-2-3-1-4-under-1-5-set-written-in-the-file = приоритет от оценката: 4 или повече -> 1, 3 -> 2, 2 -> 3, 1 -> 4, под 1 -> 5; „зададен“ = записан във файла
 t-no-exceptions = Няма изключения.
 t-working-weekdays = Работни дни от седмицата:
 t-started-later-to-stay-within-a-yearly-cap = Започнали по-късно, за да останат в рамките на годишен таван:
@@ -551,3 +551,250 @@ t-shared = споделени
 t-shared-cost = разходи за споделените
 t-project-ids = кодове на проектите
 t-plan-each-project-once = План (всеки проект веднъж)
+
+# The HTML report's strategy section and the views grouped by objective.
+h-strategy = Стратегия
+strategy-note = Всяка цел с индикаторите си (по план: базовата стойност плюс приноса на проектите, завършващи до края на всяка година) и програмите и проектите, които ѝ служат. Проект, който служи на няколко цели (↔ споделен), е посочен под всяка от тях и общите стойности на всяка цел го броят изцяло; общите стойности на плана броят всеки проект веднъж.
+t-programmes = програми
+t-yes = да
+t-outside-programmes = Извън програмите
+t-no-project-serves-it-yet = Все още нито един проект не ѝ служи.
+t-by-objective = По цели
+t-plan-each-once = план (всеки веднъж)
+indicator-short = с { $value } под целта
+indicator-by-year = { $name } по години
+indicator-target-tip = цел за { $year }: { $target } (по план { $planned })
+objective-shared-cost = {" "}(броени изцяло: { $amount } от разходите)
+objective-totals = { $count }{ $shared }; от { $start } до { $finish }; разходи { $cost } { $currency }, поети { $committed }.
+objective-count = { $count ->
+        [0] нито един проект
+        [one] { $count } проект
+       *[other] { $count } проекта
+    }{ $shared ->
+        [0] {""}
+        [one] , { $shared } споделен
+       *[other] , { $shared } споделени
+    }
+serving-shared = ↔ споделен, също и { $ids }
+date-range = от { $start } до { $finish }
+shared-key = { $mark } споделен: служи на няколко цели, посочен е под всяка
+objectives-counting = Всяка цел брои споделените си проекти ({ $mark }) изцяло, затова сборът по цели е по-голям от плана; планът брои всеки проект веднъж: { $projects ->
+        [one] { $projects } проект
+       *[other] { $projects } проекта
+    }, от тях споделени { $shared }, разходи { $cost }{ $currency }.
+
+# The HTML report's actors, funding, resources; funding opportunities.
+busiest-running = { $quarter } ({ $count } в ход)
+t-over-committed = надхвърлени ангажименти
+t-under-funded = недофинансиран
+t-no-source-can-add-to-it = никой източник не може да добави средства
+use-per-month-chart = използване по месеци от { $first } (височина на стълбчето = дял от капацитета)
+capacity-from = { $capacity } от { $date }
+month-capacity = { $month } (капацитет { $capacity })
+capacity-steps-note = капацитет на { $id }: { $capacity } в началото, { $steps }; дяловете са спрямо капацитета за всеки ден
+opportunities-title = Възможности за финансиране на непокритите разходи и средствата под риск ({ $currency })
+need-outside-window = под риск извън периода на `{ $source }`
+need-over-cap = под риск над тавана на `{ $source }` за { $year }
+t-uncovered-cost = непокрити разходи
+t-covers-the-gap = покрива недостига
+limited-by = ограничено от { $limit }
+t-uncommitted = непоетите средства
+t-window-only-overlaps-the-project = ; периодът само се припокрива с проекта
+
+# Indicators and schedule risk (terminal and HTML).
+indicator-objective = цел { $id }
+t-late = закъснели
+t-would-close-it = биха я достигнали
+indicators-note = { $reached } от { $targets } целеви стойности са достигнати по плана.
+    по план: базовата стойност плюс приноса на проектите, завършващи до края на годината;
+    недостиг: над (+) или под (-) целевата стойност.
+due-window = период на { $source }
+t-met = спазен
+t-missed = пропуснат
+t-at-risk = под риск
+risk-histogram = Край на пътната карта (последен ден) в { $runs } изпълнения:
+t-triangular = триъгълно
+t-uniform = равномерно
+h-risk = Риск за графика
+risk-summary = { $runs } изпълнения по Монте Карло (seed { $seed }, разпределение { $distribution }, { $uncertain } проекта с тристепенни оценки). Планиран край { $planned }; P50 { $p50 }, P80 { $p80 }, P95 { $p95 }: { $chance } вероятност за завършване до планираната дата.
+risk-histogram-label = Хистограма на датата на завършване на пътната карта
+risk-bin = { $from } – { $to }: { $count ->
+        [one] { $count } изпълнение
+       *[other] { $count } изпълнения
+    }
+
+# Findings: the holidays file, holidays after the plan (W014), capacity steps (E016), effort (E017).
+ics-not-icalendar = това не е текст във формат iCalendar (очакват се `BEGIN:VCALENDAR`, редове `NAME:value` и съответен `END`)
+ics-no-calendar = файлът няма `BEGIN:VCALENDAR`
+ics-no-start = събитие няма `DTSTART`
+ics-not-date = `{ $value }` не е дата или дата и час
+ics-not-date-in = `{ $value }` в { $name } не е дата или дата и час
+ics-no-events = файлът няма събития (`VEVENT`), следователно и неработни дни
+ics-not-duration = `{ $value }` не е продължителност в iCalendar (напр. `P1D`, `P2W`)
+ics-ends-before-start = събитието завършва, преди да е започнало
+ics-not-rule = `{ $value }` не е правило за повторение: { $detail }
+holidays-not-read = файлът с празници не е прочетен заедно с пътната карта
+holidays-unreadable = файлът с празници { $file } не може да бъде прочетен: { $reason }
+holidays-error = { $place }: { $message }
+w-holiday-after-plan = { $date } е след { $year }, последната година на плана: не променя нищо
+w-holiday-after-plan-help = проверете годината или го премахнете
+e-step-before-start = промяна на капацитета на { $day } не е след началото на пътната карта { $start }
+e-step-before-start-help = задайте капацитета от началото с `capacity`; промените (`changes`) са за по-късни дати
+e-step-order = промяна на капацитета на { $day } е след тази на { $previous }: промените се изреждат по дати
+note-step-before = предишната промяна
+e-step-order-help = изредете `changes` по дати, най-много по една промяна на ден
+e-effort-and-duration = проектът има или `effort`, или `duration`, не и двете
+note-duration-here = продължителността е зададена тук
+e-effort-and-duration-help = оставете `effort`, за да се изчисли продължителността от заетите единици, или само `duration`
+e-effort-too-long = трудът на `{ $project }` за `{ $resource }` отнема над 1000 години при заетите единици
+e-effort-no-units = `{ $project }` не заема единици от `{ $resource }`, затова трудът му за него не дава продължителност
+note-units-held = заетите единици са тук
+e-effort-no-units-help = заемете ресурса: `resources = {"{"} { $resource } = 1.5 {"}"}` (18 човекомесеца при 1,5 са 12 месеца)
+e-effort-empty = `effort` не посочва ресурс
+e-effort-empty-help = запишете `effort = {"{"} it-staff = "18 person-months" {"}"}` или `duration`
+
+# The SVG chart: programme bars and progress.
+svg-programme-tip = { $name }: от { $start } до { $finish }
+svg-programme-tip-critical = { $name }: от { $start } до { $finish } (критична)
+svg-done-as-of = изпълнено към { $date }
+svg-as-of = към { $date }
+
+# The TOML parser's errors (E001): its own English detail, introduced in the language.
+e-toml = грешка при разчитането на TOML (съобщение на анализатора): { $detail }
+
+# iCalendar event descriptions.
+ics-critical = {" "}Критичен.
+ics-programme = {" "}Програма: { $name }.
+ics-milestone-about = { $name } ({ $id }), водещ: { $lead }.{ $critical }
+ics-start-about = { $name } ({ $id }) започва; продължава до { $date }, водещ: { $lead }.{ $critical }
+ics-finish-about = { $name } ({ $id }) завършва (последен ден); започнал на { $date }, водещ: { $lead }.{ $critical }
+ics-deadline-about = Крайният срок на { $name } ({ $id }) е краят на този ден; по плана проектът завършва на { $finish }: { $margin }.
+ics-paid = { $name } ({ $id }) завършва на { $finish }: { $margin }
+ics-window-about = Периодът на { $name } ({ $id }) се затваря: проектите, които финансира, трябва да завършат до този ден.{ $rest }
+
+# `roadmap diff` (table and Markdown).
+diff-summary = Край { $old } → { $new } ({ $slip } дни); добавени { $added }, премахнати { $removed }, променени или преместени { $changed }; разходи { $old_cost } → { $new_cost }
+t-now-critical = вече критичен
+t-no-longer-critical = вече не е критичен
+diff-old = { $what } преди
+diff-new = { $what } сега
+t-none = (няма)
+diff-moved = преместен: { $why }
+t-old = преди
+t-new = сега
+t-roadmap-plan = План на пътната карта
+t-no-change-to-the-plan = Планът не е променен.
+t-added = добавен
+t-removed = премахнат
+t-funding = финансиране
+t-resources = ресурси
+moved-by-days = , който се премести с { $days } дни
+moved-nothing = нищо: започва с плана
+moved-release = най-ранния му ден, { $date }
+moved-after = след `{ $project }` ({ $kind }){ $moved }
+moved-resource = `{ $resource }`, освободен от `{ $by }`{ $moved }
+moved-capacity = `{ $resource }` нараства в деня на началото му
+moved-cap = годишния таван на `{ $source }` за { $year }
+
+# `roadmap funding` and `roadmap compare` notes.
+funding-over-cap = { $marker } `{ $source }` изплаща повече от тавана си от { $cap } { $currency } през { $year }: не е намерен план в рамките на тавана (вж. W008)
+funding-held-by-cap = { $project } започва на { $start }: ден по-рано `{ $source }` би изплатил повече от тавана си през { $year }
+funding-over-committed = { $marker } поетото от `{ $source }` надхвърля сумата му с { $amount } { $currency }
+funding-under-funded = { $marker } { $count ->
+        [one] { $count } проект е недофинансиран
+       *[other] { $count } проекта са недофинансирани
+    } общо с { $amount } { $currency }
+compare-funding-gap = недостиг на финансиране ({ $currency })
+
+# The roll-up by programme under `order`, `actors`, `funding` and `resources`.
+programme-lead = водещ { $id }
+programme-project-leads = проекти, водени от { $ids }
+programme-with = с участието на { $ids }
+programmes-note = всяка програма сумира своите проекти и проектите на подпрограмите си
+programmes-note-amounts = суми в { $currency }; всяка програма сумира своите проекти и проектите на подпрограмите си
+
+# `roadmap calendar`: weekdays, kinds of day and Bulgaria's public holidays.
+order-note = { $projects ->
+        [one] { $projects } проект
+       *[other] { $projects } проекта
+    } в { $waves ->
+        [one] { $waves } вълна
+       *[other] { $waves } вълни
+    }, по вълни, после по начало, после по приоритет: вълна 0 не чака нищо, всеки друг проект идва една вълна след най-късната си предпоставка.
+    Връзки: FS край–начало (по подразбиране, показва се само кодът), SS начало–начало, FF край–край; +забавяне.
+t-mon = пн
+t-tue = вт
+t-wed = ср
+t-thu = чт
+t-fri = пт
+t-sat = сб
+t-sun = нд
+t-off = почивен
+t-worked = работен
+calendar-weekly = седмичен почивен ден ({ $day })
+t-every-day-no-calendar = всеки ден (няма [calendar])
+bg-in-place-of = вместо празника на { $date }
+t-new-year-s-day = Нова година
+t-liberation-day = Ден на Освобождението
+t-labour-day = Ден на труда
+t-st-george-s-day = Гергьовден
+t-day-of-slavonic-script-and-culture = Ден на българската просвета и култура и на славянската писменост
+t-unification-day = Ден на Съединението
+t-independence-day = Ден на Независимостта
+t-christmas-eve = Бъдни вечер
+t-christmas-day = Рождество Христово
+t-christmas-second-day = Рождество Христово (втори ден)
+t-good-friday = Разпети петък
+t-holy-saturday = Велика събота
+t-easter-sunday = Великден
+t-easter-monday = Великден (втори ден)
+
+# `roadmap validate`: the line per file.
+validate-invalid = { $name }: невалиден ({ $errors }, { $warnings })
+validate-valid = валиден
+validate-valid-with = валиден с { $warnings }
+validate-money = ; общо разходи { $cost } { $currency }, поето финансиране { $committed } { $currency }{ $share }
+validate-errors = { $count ->
+        [one] { $count } грешка
+       *[other] { $count } грешки
+    }
+validate-warnings = { $count ->
+        [one] { $count } предупреждение
+       *[other] { $count } предупреждения
+    }
+validate-projects = { $count ->
+        [one] { $count } проект
+       *[other] { $count } проекта
+    }
+validate-objectives = { $count ->
+        [one] { $count } цел
+       *[other] { $count } цели
+    }
+validate-actors = { $count ->
+        [one] { $count } организация
+       *[other] { $count } организации
+    }
+validate-resources = { $count ->
+        [one] { $count } ресурс
+       *[other] { $count } ресурса
+    }
+validate-sources = { $count ->
+        [one] { $count } източник на финансиране
+       *[other] { $count } източника на финансиране
+    }
+validate-programmes = { $count ->
+        [one] { $count } програма
+       *[other] { $count } програми
+    }
+validate-indicators = { $count ->
+        [one] { $count } индикатор
+       *[other] { $count } индикатора
+    }
+
+# `roadmap rank`, `risk` and `compare` notes.
+t-default = по подразбиране
+t-set = зададен
+rank-set-implies = зададен; оценката дава { $implied }
+rank-weights = Претеглена оценка (0-5) = сбор от дела на тежестта × оценката: { $weights }
+risk-no-estimates = бележка: нито един проект няма тристепенна оценка на продължителността, затова всяко изпълнение е самият план; запишете duration = {"{"} optimistic = "4 months", likely = "6 months", pessimistic = "12 months" {"}"}
+compare-no-scenarios = бележка: { $file } няма таблици [[scenario]]; показан е само базовият план

@@ -551,3 +551,237 @@ t-shared = shared
 t-shared-cost = shared cost
 t-project-ids = project IDs
 t-plan-each-project-once = Plan (each project once)
+
+# The HTML report's strategy section and the views grouped by objective.
+h-strategy = Strategy
+strategy-note = Each objective with its indicators (planned: the baseline plus what the projects finishing by the end of each year contribute) and the programmes and projects that serve it. A project serving several objectives (↔ shared) is listed under each, and each objective's totals count it in full; the plan's totals count every project once.
+t-programmes = Programmes
+t-yes = yes
+t-outside-programmes = Outside programmes
+t-no-project-serves-it-yet = No project serves it yet.
+t-by-objective = By objective
+t-plan-each-once = plan (each once)
+indicator-short = { $value } short
+indicator-by-year = { $name } by year
+indicator-target-tip = target { $year }: { $target } (planned { $planned })
+objective-shared-cost = {" "}(counted in full: { $amount } of the cost)
+objective-totals = { $count }{ $shared }; { $start } to { $finish }; cost { $cost } { $currency }, committed { $committed }.
+objective-count = { $count ->
+        [0] no project
+        [one] { $count } project
+       *[other] { $count } projects
+    }{ $shared ->
+        [0] {""}
+       *[other] , { $shared } shared
+    }
+serving-shared = ↔ shared, also { $ids }
+date-range = { $start } to { $finish }
+shared-key = { $mark } shared: serves several objectives, listed under each
+objectives-counting = Each objective counts its shared projects ({ $mark }) in full, so the objectives add up to more than the plan; the plan counts each project once: { $projects ->
+        [one] { $projects } project
+       *[other] { $projects } projects
+    }, { $shared } of them shared, cost { $cost }{ $currency }.
+
+# The HTML report's actors, funding, resources; funding opportunities.
+busiest-running = { $quarter } ({ $count } running)
+t-over-committed = over-committed
+t-under-funded = under-funded
+t-no-source-can-add-to-it = no source can add to it
+use-per-month-chart = use per month from { $first } (bar height = share of capacity)
+capacity-from = { $capacity } from { $date }
+month-capacity = { $month } (capacity { $capacity })
+capacity-steps-note = capacity of { $id }: { $capacity } at the start, { $steps }; shares are of each day's capacity
+opportunities-title = Funding opportunities for uncovered costs and money at risk ({ $currency })
+need-outside-window = at risk outside `{ $source }`'s window
+need-over-cap = at risk above `{ $source }`'s { $year } cap
+t-uncovered-cost = uncovered cost
+t-covers-the-gap = covers the gap
+limited-by = limited by { $limit }
+t-uncommitted = uncommitted
+t-window-only-overlaps-the-project = ; window only overlaps the project
+
+# Indicators and schedule risk (terminal and HTML).
+indicator-objective = objective { $id }
+t-late = late
+t-would-close-it = would close it
+indicators-note = { $reached } of { $targets } targets reached by the plan.
+    planned: the baseline plus the contributions of the projects finishing by the end of the year;
+    gap: ahead (+) or short (-) of the target.
+due-window = window of { $source }
+t-met = met
+t-missed = missed
+t-at-risk = at risk
+risk-histogram = Roadmap finish (last day) over { $runs } runs:
+t-triangular = triangular
+t-uniform = uniform
+h-risk = Schedule risk
+risk-summary = { $runs } Monte Carlo runs (seed { $seed }, { $distribution } distribution, { $uncertain } projects with three-point estimates). Planned finish { $planned }; P50 { $p50 }, P80 { $p80 }, P95 { $p95 }: { $chance } chance to finish by the planned date.
+risk-histogram-label = Histogram of the roadmap finish date
+risk-bin = { $from } – { $to }: { $count } runs
+
+# Findings: the holidays file, holidays after the plan (W014), capacity steps (E016), effort (E017).
+ics-not-icalendar = this is not iCalendar text (expected `BEGIN:VCALENDAR`, `NAME:value` lines and matching `END`)
+ics-no-calendar = the file has no `BEGIN:VCALENDAR`
+ics-no-start = an event has no `DTSTART`
+ics-not-date = `{ $value }` is not a date or a date-time
+ics-not-date-in = `{ $value }` in { $name } is not a date or a date-time
+ics-no-events = the file has no events (`VEVENT`), so no day off
+ics-not-duration = `{ $value }` is not an iCalendar duration (e.g. `P1D`, `P2W`)
+ics-ends-before-start = the event ends before it starts
+ics-not-rule = `{ $value }` is not a recurrence rule: { $detail }
+holidays-not-read = the holidays file was not read with the roadmap
+holidays-unreadable = cannot read the holidays file { $file }: { $reason }
+holidays-error = { $place }: { $message }
+w-holiday-after-plan = { $date } is after { $year }, the last year of the plan: it changes nothing
+w-holiday-after-plan-help = check the year, or remove it
+e-step-before-start = a capacity step on { $day } is not after the roadmap start { $start }
+e-step-before-start-help = set the capacity from the start with `capacity`; steps are for later changes
+e-step-order = a capacity step on { $day } comes after one on { $previous }: steps go in date order
+note-step-before = the step before it
+e-step-order-help = list `changes` in date order, one step a day at most
+e-effort-and-duration = a project has either `effort` or `duration`, not both
+note-duration-here = duration given here
+e-effort-and-duration-help = keep `effort` to derive the duration from the units held, or `duration` alone
+e-effort-too-long = the effort of `{ $project }` on `{ $resource }` takes over 1000 years at the units held
+e-effort-no-units = `{ $project }` holds no units of `{ $resource }`, so its effort on it gives no duration
+note-units-held = units held here
+e-effort-no-units-help = hold the resource: `resources = {"{"} { $resource } = 1.5 {"}"}` (18 person-months at 1.5 is 12 months)
+e-effort-empty = `effort` names no resource
+e-effort-empty-help = write `effort = {"{"} it-staff = "18 person-months" {"}"}` or a `duration`
+
+# The SVG chart: programme bars and progress.
+svg-programme-tip = { $name }: { $start } to { $finish }
+svg-programme-tip-critical = { $name }: { $start } to { $finish } (critical)
+svg-done-as-of = done as of { $date }
+svg-as-of = as of { $date }
+
+# The TOML parser's errors (E001): its own English detail, introduced in the language.
+e-toml = { $detail }
+
+# iCalendar event descriptions.
+ics-critical = {" "}Critical.
+ics-programme = {" "}Programme: { $name }.
+ics-milestone-about = { $name } ({ $id }), led by { $lead }.{ $critical }
+ics-start-about = { $name } ({ $id }) starts; runs until { $date }, led by { $lead }.{ $critical }
+ics-finish-about = { $name } ({ $id }) finishes (last day); started { $date }, led by { $lead }.{ $critical }
+ics-deadline-about = { $name } ({ $id }) is due by the end of this day; the plan finishes it { $finish }: { $margin }.
+ics-paid = { $name } ({ $id }) finishes { $finish }: { $margin }
+ics-window-about = The window of { $name } ({ $id }) closes: projects it pays must finish by this day.{ $rest }
+
+# `roadmap diff` (table and Markdown).
+diff-summary = Finish { $old } → { $new } ({ $slip } days); { $added } added, { $removed } removed, { $changed } changed or moved; cost { $old_cost } → { $new_cost }
+t-now-critical = now critical
+t-no-longer-critical = no longer critical
+diff-old = old { $what }
+diff-new = new { $what }
+t-none = (none)
+diff-moved = moved: { $why }
+t-old = old
+t-new = new
+t-roadmap-plan = Roadmap plan
+t-no-change-to-the-plan = No change to the plan.
+t-added = added
+t-removed = removed
+t-funding = Funding
+t-resources = Resources
+moved-by-days = , which moved { $days } days
+moved-nothing = nothing: it starts with the plan
+moved-release = its earliest day, { $date }
+moved-after = after `{ $project }` ({ $kind }){ $moved }
+moved-resource = `{ $resource }` freed by `{ $by }`{ $moved }
+moved-capacity = `{ $resource }` growing on its start day
+moved-cap = the yearly cap of `{ $source }` in { $year }
+
+# `roadmap funding` and `roadmap compare` notes.
+funding-over-cap = { $marker } `{ $source }` pays out more than its cap of { $cap } { $currency } in { $year }: no plan within the cap was found (see W008)
+funding-held-by-cap = { $project } starts { $start }: a day earlier, `{ $source }` would pay out more than its cap in { $year }
+funding-over-committed = { $marker } `{ $source }` is committed { $amount } { $currency } beyond its amount
+funding-under-funded = { $marker } { $count } project(s) under-funded by { $amount } { $currency } in all
+compare-funding-gap = funding gap ({ $currency })
+
+# The roll-up by programme under `order`, `actors`, `funding` and `resources`.
+programme-lead = lead { $id }
+programme-project-leads = projects led by { $ids }
+programme-with = with { $ids }
+programmes-note = each programme sums its projects and its sub-programmes' projects
+programmes-note-amounts = amounts in { $currency }; each programme sums its projects and its sub-programmes' projects
+
+# `roadmap calendar`: weekdays, kinds of day and Bulgaria's public holidays.
+order-note = { $projects } projects in { $waves } waves, by wave, then start, then priority: wave 0 needs nothing first, every other project comes one wave after its latest prerequisite.
+    Links: FS finish-to-start (the default, shown as the plain id), SS start-to-start, FF finish-to-finish; +lag.
+t-mon = mon
+t-tue = tue
+t-wed = wed
+t-thu = thu
+t-fri = fri
+t-sat = sat
+t-sun = sun
+t-off = off
+t-worked = worked
+calendar-weekly = weekly day off ({ $day })
+t-every-day-no-calendar = every day (no [calendar])
+bg-in-place-of = in place of { $date }
+t-new-year-s-day = New Year's Day
+t-liberation-day = Liberation Day
+t-labour-day = Labour Day
+t-st-george-s-day = St George's Day
+t-day-of-slavonic-script-and-culture = Day of Slavonic Script and Culture
+t-unification-day = Unification Day
+t-independence-day = Independence Day
+t-christmas-eve = Christmas Eve
+t-christmas-day = Christmas Day
+t-christmas-second-day = Christmas (second day)
+t-good-friday = Good Friday
+t-holy-saturday = Holy Saturday
+t-easter-sunday = Easter Sunday
+t-easter-monday = Easter Monday
+
+# `roadmap validate`: the line per file.
+validate-invalid = { $name }: invalid ({ $errors }, { $warnings })
+validate-valid = valid
+validate-valid-with = valid with { $warnings }
+validate-money = ; total cost { $cost } { $currency }, funding committed { $committed } { $currency }{ $share }
+validate-errors = { $count ->
+        [one] { $count } error
+       *[other] { $count } errors
+    }
+validate-warnings = { $count ->
+        [one] { $count } warning
+       *[other] { $count } warnings
+    }
+validate-projects = { $count ->
+        [one] { $count } project
+       *[other] { $count } projects
+    }
+validate-objectives = { $count ->
+        [one] { $count } objective
+       *[other] { $count } objectives
+    }
+validate-actors = { $count ->
+        [one] { $count } actor
+       *[other] { $count } actors
+    }
+validate-resources = { $count ->
+        [one] { $count } resource
+       *[other] { $count } resources
+    }
+validate-sources = { $count ->
+        [one] { $count } funding source
+       *[other] { $count } funding sources
+    }
+validate-programmes = { $count ->
+        [one] { $count } programme
+       *[other] { $count } programmes
+    }
+validate-indicators = { $count ->
+        [one] { $count } indicator
+       *[other] { $count } indicators
+    }
+
+# `roadmap rank`, `risk` and `compare` notes.
+t-default = default
+t-set = set
+rank-set-implies = set; score implies { $implied }
+rank-weights = Weighted score (0-5) = sum of weight share x score: { $weights }
+risk-no-estimates = note: no project has a three-point duration, so every run is the plan itself; write duration = {"{"} optimistic = "4 months", likely = "6 months", pessimistic = "12 months" {"}"}
+compare-no-scenarios = note: { $file } has no [[scenario]] tables; only the baseline is shown

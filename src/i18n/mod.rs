@@ -156,6 +156,9 @@ impl Messages {
                 Lang::Bg => value.to_string().replace('.', ","),
             },
             Arg::Decimal(value, places) => self.decimal(*value, *places),
+            Arg::Measure(value, unit) => {
+                crate::display::with_unit(unit.as_deref(), &self.number(*value))
+            }
             Arg::Text(text) => self.text(text),
             Arg::Join(items, separator) => items
                 .iter()
@@ -208,7 +211,30 @@ impl Messages {
 
     /// A whole amount: `1,200,000` in English, `1 200 000` (no-break spaces) in Bulgarian.
     pub fn amount(&self, value: f64) -> String {
-        let text = crate::display::amount(value);
+        self.digits(crate::display::amount(value))
+    }
+
+    /// An indicator value (whole without decimals, else up to two): `1,500`, `2.25`;
+    /// `1 500`, `2,25`.
+    pub fn number(&self, value: f64) -> String {
+        self.digits(crate::display::figure(value))
+    }
+
+    /// A number of units (up to three decimals): `2.5`, `2,5`.
+    pub fn units(&self, value: f64) -> String {
+        self.digits(crate::display::units(value))
+    }
+
+    /// A month written `2021-04` (as JSON and CSV have it): `2021-04`, `04.2021`.
+    pub fn year_month(&self, month: &str) -> String {
+        match (self.lang, month.split_once('-')) {
+            (Lang::Bg, Some((year, month))) => format!("{month}.{year}"),
+            _ => month.to_string(),
+        }
+    }
+
+    /// English digits (`1,200,000.5`) as this language groups them and marks decimals.
+    fn digits(&self, text: String) -> String {
         match self.lang {
             Lang::En => text,
             Lang::Bg => text.replace(',', "\u{a0}").replace('.', ","),
@@ -259,6 +285,8 @@ pub enum Arg {
     Number(f64),
     /// A number with this many decimals (`6.5`, `6,5`).
     Decimal(f64, usize),
+    /// An indicator's value (see [`Messages::number`]) with its unit, if any.
+    Measure(f64, Option<String>),
     Date(NaiveDate),
     /// A message inside a message.
     Text(Box<Text>),
@@ -343,6 +371,13 @@ impl Text {
     /// The catalogue id, when the text is a message.
     pub fn id(&self) -> Option<&'static str> {
         self.key.as_ref().map(|(id, _)| *id)
+    }
+}
+
+/// A text in JSON is its English rendering: machine output does not change with the language.
+impl serde::Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.english)
     }
 }
 

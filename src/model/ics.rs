@@ -8,6 +8,8 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, TimeZone};
 use icalendar::parser::{Component, Property, read_calendar_simple, unfold};
 use rrule::{RRule, Tz, Unvalidated};
 
+use crate::i18n::text;
+
 /// One day off read from the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IcsDay {
@@ -17,10 +19,10 @@ pub struct IcsDay {
 }
 
 /// A problem with the file, at a 1-based line of the file as written (before unfolding).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IcsError {
     pub line: Option<usize>,
-    pub message: String,
+    pub message: crate::i18n::Text,
 }
 
 /// The most days one recurring event may contribute (a daily rule without an end would
@@ -33,9 +35,7 @@ pub fn days_off(text: &str, from: NaiveDate, until: NaiveDate) -> Result<Vec<Ics
     let lines = LineMap::new(text);
     let components = read_calendar_simple(&unfolded).map_err(|err| IcsError {
         line: Some(lines.original(line_of(&unfolded, err.input))),
-        message: "this is not iCalendar text (expected `BEGIN:VCALENDAR`, `NAME:value` lines \
-                  and matching `END`)"
-            .into(),
+        message: text!("ics-not-icalendar"),
     })?;
     let calendars: Vec<&Component> = components
         .iter()
@@ -44,7 +44,7 @@ pub fn days_off(text: &str, from: NaiveDate, until: NaiveDate) -> Result<Vec<Ics
     if calendars.is_empty() {
         return Err(IcsError {
             line: Some(1),
-            message: "the file has no `BEGIN:VCALENDAR`".into(),
+            message: text!("ics-no-calendar"),
         });
     }
     let at = |property: &Property| lines.original(line_of(&unfolded, property.name.as_str()));
@@ -64,12 +64,12 @@ pub fn days_off(text: &str, from: NaiveDate, until: NaiveDate) -> Result<Vec<Ics
         let Some(start) = property(event, "DTSTART") else {
             return Err(IcsError {
                 line: event.properties.first().map(at),
-                message: "an event has no `DTSTART`".into(),
+                message: text!("ics-no-start"),
             });
         };
         let first = moment(start).ok_or_else(|| IcsError {
             line: Some(at(start)),
-            message: format!("`{}` is not a date or a date-time", start.val.as_str()),
+            message: text!("ics-not-date", value = start.val.as_str()),
         })?;
         let length = length_in_days(event, start, first, &at)?;
         let name = property(event, "SUMMARY")
@@ -91,7 +91,7 @@ pub fn days_off(text: &str, from: NaiveDate, until: NaiveDate) -> Result<Vec<Ics
     if events == 0 {
         return Err(IcsError {
             line: None,
-            message: "the file has no events (`VEVENT`), so no day off".into(),
+            message: text!("ics-no-events"),
         });
     }
     days.sort_by_key(|d| d.date);
@@ -140,16 +140,13 @@ fn length_in_days(
     let end = if let Some(end) = property(event, "DTEND") {
         moment(end).ok_or_else(|| IcsError {
             line: Some(at(end)),
-            message: format!("`{}` is not a date or a date-time", end.val.as_str()),
+            message: text!("ics-not-date", value = end.val.as_str()),
         })?
     } else if let Some(duration) = property(event, "DURATION") {
         first
             + parse_duration(duration.val.as_str()).ok_or_else(|| IcsError {
                 line: Some(at(duration)),
-                message: format!(
-                    "`{}` is not an iCalendar duration (e.g. `P1D`, `P2W`)",
-                    duration.val.as_str()
-                ),
+                message: text!("ics-not-duration", value = duration.val.as_str()),
             })?
     } else {
         return Ok(1);
@@ -157,7 +154,7 @@ fn length_in_days(
     if end < first {
         return Err(IcsError {
             line: Some(at(start)),
-            message: "the event ends before it starts".into(),
+            message: text!("ics-ends-before-start"),
         });
     }
     let midnight = end.time() == chrono::NaiveTime::MIN;
@@ -186,7 +183,7 @@ fn occurrences(
             for value in property.val.as_str().split(',') {
                 moments.push(parse_moment(value).ok_or_else(|| IcsError {
                     line: Some(at(property)),
-                    message: format!("`{value}` in {name} is not a date or a date-time"),
+                    message: text!("ics-not-date-in", value = value, name = name),
                 })?);
             }
         }
@@ -198,7 +195,7 @@ fn occurrences(
     for rule in properties(event, "RRULE") {
         let bad = |detail: String| IcsError {
             line: Some(at(rule)),
-            message: format!("`{}` is not a recurrence rule: {detail}", rule.val.as_str()),
+            message: text!("ics-not-rule", value = rule.val.as_str(), detail = detail),
         };
         let parsed: RRule<Unvalidated> =
             rule.val.as_str().parse().map_err(|e| bad(format!("{e}")))?;

@@ -323,7 +323,11 @@ fn syntax_finding(err: &toml::de::Error, text: &str) -> Diagnostic {
             None => finding,
         };
     }
-    let finding = Diagnostic::error(syntax_code(message), message.to_string());
+    // The parser's own words stay English; the catalogues introduce them.
+    let finding = Diagnostic::error(
+        syntax_code(message),
+        crate::i18n::text!("e-toml", detail = message),
+    );
     match err.span() {
         Some(at) => finding.at(at),
         None => finding,

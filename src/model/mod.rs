@@ -126,6 +126,11 @@ impl ActorKind {
             .find(|(_, kind)| *kind == self)
             .map_or("other", |(name, _)| name)
     }
+
+    /// The kind as people read it, in `t`'s language (JSON and CSV keep [`Self::as_str`]).
+    pub fn label(self, t: &crate::i18n::Messages) -> String {
+        t.tr(self.as_str())
+    }
 }
 
 #[derive(Clone, Debug)]

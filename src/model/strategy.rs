@@ -73,13 +73,16 @@ pub struct IndicatorContribution {
 impl Indicator {
     /// "25%", "25 datasets", "25": a value with the indicator's unit.
     pub fn with_unit(&self, value: &str) -> String {
-        match self.unit.as_deref() {
-            None | Some("") => value.to_string(),
-            Some("%") => format!("{value}%"),
-            Some(unit) => format!("{value} {unit}"),
-        }
+        with_unit(self.unit.as_deref(), value)
+    }
+
+    /// A value of this indicator as a message argument, written as each language writes numbers.
+    pub fn measure(&self, value: f64) -> crate::i18n::Arg {
+        crate::i18n::Arg::Measure(value, self.unit.clone())
     }
 }
+
+pub use crate::display::with_unit;
 
 impl super::Roadmap {
     /// The programme's ancestors and itself, outermost first. Stops at a repeated programme,

@@ -5,7 +5,6 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::display::amount;
 use crate::model::{Indicator, Roadmap};
 
 /// One target of an indicator, against the plan.
@@ -162,10 +161,5 @@ fn closing_set(
 
 /// An indicator value: whole numbers without decimals, others with up to two.
 pub fn number(value: f64) -> String {
-    if (value - value.round()).abs() < 1e-9 {
-        amount(value.round())
-    } else {
-        let text = format!("{value:.2}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
+    crate::display::figure(value)
 }

@@ -44,6 +44,17 @@ pub struct Busiest {
     pub projects: usize,
 }
 
+impl Busiest {
+    /// `2026-Q4 (3 running)`, in `t`'s language.
+    pub fn label(&self, t: &crate::i18n::Messages) -> String {
+        t.text(&crate::i18n::text!(
+            "busiest-running",
+            quarter = &self.quarter,
+            count = self.projects,
+        ))
+    }
+}
+
 #[derive(Serialize)]
 pub struct MatrixRow<'a> {
     pub project: &'a str,
@@ -168,13 +179,15 @@ impl<'a> ActorsReport<'a> {
         ])
         .key(1);
         for (n, actor) in self.with_role().iter().enumerate() {
-            let busiest = actor.busiest.as_ref().map_or(String::new(), |b| {
-                format!("{} ({} running)", b.quarter, b.projects)
-            });
+            let t = look.messages();
+            let busiest = actor
+                .busiest
+                .as_ref()
+                .map_or(String::new(), |b| b.label(&t));
             table.row([
                 (n + 1).to_string(),
                 actor.id.to_string(),
-                actor.kind.as_str().to_string(),
+                actor.kind.label(&look.messages()),
                 actor.leads.len().to_string(),
                 actor.participates.len().to_string(),
                 busiest,

@@ -8,12 +8,14 @@ use chrono::{Datelike, NaiveDate};
 use super::Look;
 use super::Report;
 use crate::calendar::{OffReason, WorkCalendar};
+use crate::i18n::{Lang, Messages};
 use crate::model::Roadmap;
 use crate::plan::Plan;
 
 pub struct CalendarReport {
-    weekdays: String,
-    days: Vec<(NaiveDate, String, String)>,
+    /// The working weekdays; `None` without a `[calendar]` (every day is worked).
+    weekdays: Option<Vec<&'static str>>,
+    days: Vec<(NaiveDate, Option<OffReason>)>,
 }
 
 const NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -23,7 +25,7 @@ impl CalendarReport {
     pub fn new(roadmap: &Roadmap, plan: &Plan, year: Option<i32>) -> CalendarReport {
         let Some(calendar) = &roadmap.calendar else {
             return CalendarReport {
-                weekdays: "every day (no [calendar])".into(),
+                weekdays: None,
                 days: Vec::new(),
             };
         };
@@ -38,36 +40,48 @@ impl CalendarReport {
             None => roadmap.start.year()..=last.year(),
         };
         CalendarReport {
-            weekdays: weekdays(calendar),
-            days: years
-                .flat_map(|y| calendar.exceptions(y))
-                .map(|(date, reason)| {
-                    let (kind, source) = describe(reason);
-                    (date, kind.to_string(), source)
-                })
-                .collect(),
+            weekdays: Some(weekdays(calendar)),
+            days: years.flat_map(|y| calendar.exceptions(y)).collect(),
         }
     }
 }
 
-fn weekdays(calendar: &WorkCalendar) -> String {
+fn weekdays(calendar: &WorkCalendar) -> Vec<&'static str> {
     let days = calendar.workdays();
     NAMES
         .iter()
         .zip(days)
         .filter(|(_, on)| *on)
         .map(|(n, _)| *n)
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect()
 }
 
-fn describe(reason: Option<OffReason>) -> (&'static str, String) {
+impl CalendarReport {
+    /// `mon, tue, …` in `t`'s language (English codes in CSV and JSON).
+    fn weekdays(&self, t: &Messages) -> String {
+        match &self.weekdays {
+            None => t.tr("every day (no [calendar])"),
+            Some(days) => days
+                .iter()
+                .map(|day| t.tr(day))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+}
+
+/// A day's kind (`off`, `worked`) and where it comes from, in `t`'s language.
+fn describe(reason: &Option<OffReason>, t: &Messages) -> (String, String) {
+    let off = || t.tr("off");
     match reason {
-        None => ("worked", "`working`".into()),
-        Some(OffReason::Weekend(day)) => ("off", format!("weekly day off ({day})")),
-        Some(OffReason::Bulgaria(name)) => ("off", format!("BG: {name}")),
-        Some(OffReason::Listed(name)) => ("off", format!("holidays: {name}")),
-        Some(OffReason::File(name)) => ("off", format!("holidays_file: {name}")),
+        None => (t.tr("worked"), "`working`".into()),
+        Some(OffReason::Weekend(day)) => (
+            off(),
+            t.with("calendar-weekly", &[("day", t.tr(&day.to_string()))]),
+        ),
+        Some(OffReason::Bulgaria(reason)) => (off(), format!("BG: {}", reason.label(t))),
+        Some(OffReason::Listed(name)) => (off(), format!("holidays: {name}")),
+        Some(OffReason::File(name)) => (off(), format!("holidays_file: {name}")),
     }
 }
 
@@ -77,7 +91,7 @@ impl Report for CalendarReport {
             out,
             "{} {}",
             look.bold(&look.tr("Working weekdays:")),
-            self.weekdays
+            self.weekdays(&look.messages())
         )?;
         if self.days.is_empty() {
             return writeln!(
@@ -87,35 +101,48 @@ impl Report for CalendarReport {
             );
         }
         writeln!(out)?;
-        for (date, kind, source) in &self.days {
+        let t = look.messages();
+        // The kinds in one column, however long the language writes them.
+        let width = [t.tr("off"), t.tr("worked")]
+            .iter()
+            .map(|k| k.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (date, reason) in &self.days {
+            let (kind, source) = describe(reason, &t);
             writeln!(
                 out,
-                "{date}  {:<3}  {kind:<6}  {source}",
-                NAMES[date.weekday().num_days_from_monday() as usize]
+                "{}  {:<3}  {kind:<width$}  {source}",
+                t.date(*date),
+                t.tr(NAMES[date.weekday().num_days_from_monday() as usize])
             )?;
         }
         Ok(())
     }
 
     fn csv(&self, out: &mut dyn Write) -> io::Result<()> {
+        let en = Messages::new(Lang::En);
         writeln!(out, "date,kind,source")?;
-        for (date, kind, source) in &self.days {
+        for (date, reason) in &self.days {
+            let (kind, source) = describe(reason, &en);
             writeln!(out, "{date},{kind},\"{}\"", source.replace('"', "\"\""))?;
         }
         Ok(())
     }
 
     fn json(&self, out: &mut dyn Write) -> io::Result<()> {
+        let en = Messages::new(Lang::En);
         let days: Vec<serde_json::Value> = self
             .days
             .iter()
-            .map(|(date, kind, source)| {
+            .map(|(date, reason)| {
+                let (kind, source) = describe(reason, &en);
                 serde_json::json!({ "date": date.to_string(), "kind": kind, "source": source })
             })
             .collect();
         super::write_json(
             out,
-            &serde_json::json!({ "workdays": self.weekdays, "days": days }),
+            &serde_json::json!({ "workdays": self.weekdays(&en), "days": days }),
         )
     }
 }

@@ -2,7 +2,6 @@
 
 use std::io::{self, Write};
 
-use crate::display::amount;
 use crate::report::csv::neutralise;
 use crate::report::grid::{self, Grid};
 use crate::report::{Look, Report, write_json};
@@ -37,21 +36,26 @@ pub fn table(
         grid::Column::number(look.tr("projects that slip")),
         grid::Column::ids(look.tr("deadlines missed")),
         grid::Column::ids(look.tr("windows missed")),
-        grid::Column::number(format!("funding gap ({currency})")),
+        grid::Column::number(
+            look.messages()
+                .with("compare-funding-gap", &[("currency", currency.to_string())]),
+        ),
     ]);
     for o in outcomes {
         table.row([
             o.id.clone(),
-            o.finish.to_string(),
+            look.date(o.finish),
             signed(o.slip_days),
             o.slipped.len().to_string(),
             list(&o.missed_deadlines),
             list(&o.missed_windows),
-            amount(o.uncovered_cost + o.over_committed),
+            look.amount(o.uncovered_cost + o.over_committed),
         ]);
     }
     writeln!(out, "{}", table.render(look))?;
     let width = usize::from(look.width);
+    let slip = format!("  {}: ", look.tr("slip"));
+    let indent = grid::visible_width(&slip);
     for o in outcomes.iter().filter(|o| o.id != "baseline") {
         writeln!(
             out,
@@ -59,9 +63,13 @@ pub fn table(
             grid::paragraph(&format!("{}: {}", o.id, o.name), look.width)
         )?;
         if !o.slipped.is_empty() {
-            let lines = grid::wrap_at_spaces(&o.slipped.join(", "), width.saturating_sub(8));
+            let lines = grid::wrap_at_spaces(&o.slipped.join(", "), width.saturating_sub(indent));
             for (i, line) in lines.iter().enumerate() {
-                let head = if i == 0 { "  slip: " } else { "        " };
+                let head = if i == 0 {
+                    slip.clone()
+                } else {
+                    " ".repeat(indent)
+                };
                 writeln!(out, "{head}{line}")?;
             }
         }

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use crate::diff::{Amounts, Diff};
-use crate::display::{amount, units};
+use crate::i18n::{Arg, Messages, text};
 use crate::report::grid::{self, Grid};
 use crate::report::{Look, write_json};
 
@@ -16,52 +16,72 @@ fn signed(days: i64) -> String {
     }
 }
 
-fn opt(value: Option<f64>, money: bool) -> String {
+fn opt(value: Option<f64>, money: bool, t: &Messages) -> String {
     match value {
         None => "—".to_string(),
-        Some(v) if money => amount(v),
-        Some(v) => units(v),
+        Some(v) if money => t.amount(v),
+        Some(v) => t.units(v),
     }
 }
 
-fn summary(diff: &Diff) -> String {
-    format!(
-        "Finish {} → {} ({} days); {} added, {} removed, {} changed or moved; cost {} → {}",
-        diff.finish.old,
-        diff.finish.new,
-        signed(diff.finish.slip_days),
-        diff.added.len(),
-        diff.removed.len(),
-        diff.changed.len(),
-        amount(diff.cost.old),
-        amount(diff.cost.new)
+fn summary(diff: &Diff, t: &Messages) -> String {
+    t.text(&text!(
+        "diff-summary",
+        old = diff.finish.old,
+        new = diff.finish.new,
+        slip = signed(diff.finish.slip_days),
+        added = diff.added.len(),
+        removed = diff.removed.len(),
+        changed = diff.changed.len(),
+        old_cost = Arg::Amount(diff.cost.old),
+        new_cost = Arg::Amount(diff.cost.new),
+    ))
+}
+
+/// The label before a project's critical-path change: ` (now critical)`.
+fn criticality(critical: (bool, bool), t: &Messages) -> String {
+    match critical {
+        (false, true) => format!(" ({})", t.tr("now critical")),
+        (true, false) => format!(" ({})", t.tr("no longer critical")),
+        _ => String::new(),
+    }
+}
+
+/// `old amount`, `new peak`: the column titles of a changed amount.
+fn old_new(what: &str, t: &Messages) -> (String, String) {
+    let what = t.tr(what);
+    (
+        t.with("diff-old", &[("what", what.clone())]),
+        t.with("diff-new", &[("what", what)]),
     )
 }
 
 /// The changed keys, then why the project moved ("moved: after `x` (FS), which moved +30 days").
 fn changes_text(
     fields: &[crate::diff::FieldChange],
-    moved_by: Option<&str>,
+    moved_by: Option<&crate::i18n::Text>,
     arrow: &str,
+    t: &Messages,
 ) -> String {
     fields
         .iter()
         .map(|f| {
             let shown = |s: &str| {
                 if s.is_empty() {
-                    "(none)".to_string()
+                    t.tr("(none)")
                 } else {
                     s.to_string()
                 }
             };
             format!("{}: {} {arrow} {}", f.key, shown(&f.old), shown(&f.new))
         })
-        .chain(moved_by.map(|why| format!("moved: {why}")))
+        .chain(moved_by.map(|why| t.with("diff-moved", &[("why", t.text(why))])))
         .collect::<Vec<_>>()
         .join("; ")
 }
 
 pub fn table(out: &mut dyn Write, diff: &Diff, look: &Look) -> io::Result<()> {
+    let t = look.messages();
     let arrow = look.arrow();
     let paragraph = |text: &str| grid::paragraph(text, look.width);
     writeln!(
@@ -69,7 +89,11 @@ pub fn table(out: &mut dyn Write, diff: &Diff, look: &Look) -> io::Result<()> {
         "{}",
         paragraph(&format!("{} {arrow} {}", diff.old, diff.new))
     )?;
-    writeln!(out, "{}\n", paragraph(&summary(diff).replace('→', arrow)))?;
+    writeln!(
+        out,
+        "{}\n",
+        paragraph(&summary(diff, &t).replace('→', arrow))
+    )?;
     if diff.is_empty() {
         return writeln!(
             out,
@@ -92,8 +116,8 @@ pub fn table(out: &mut dyn Write, diff: &Diff, look: &Look) -> io::Result<()> {
                     sign.to_string(),
                     p.id.clone(),
                     p.name.clone(),
-                    p.start.to_string(),
-                    p.finish.to_string(),
+                    t.date(p.start),
+                    t.date(p.finish),
                 ]);
             }
         }
@@ -114,20 +138,16 @@ pub fn table(out: &mut dyn Write, diff: &Diff, look: &Look) -> io::Result<()> {
             grid::Column::text(look.tr("changes")),
         ]);
         for c in &diff.changed {
-            let critical = match c.critical {
-                (false, true) => " (now critical)",
-                (true, false) => " (no longer critical)",
-                _ => "",
-            };
             table.row([
                 c.id.clone(),
-                c.start.new.to_string(),
+                t.date(c.start.new),
                 signed(c.start.slip_days),
-                c.finish.new.to_string(),
+                t.date(c.finish.new),
                 signed(c.finish.slip_days),
                 format!(
-                    "{}{critical}",
-                    changes_text(&c.fields, c.moved_by.as_deref(), arrow)
+                    "{}{}",
+                    changes_text(&c.fields, c.moved_by.as_ref(), arrow, &t),
+                    criticality(c.critical, &t)
                 ),
             ]);
         }
@@ -146,14 +166,21 @@ pub fn table(out: &mut dyn Write, diff: &Diff, look: &Look) -> io::Result<()> {
             "{}",
             grid::paragraph(&look.tr("Critical path changed:"), look.width)
         )?;
-        let room = usize::from(look.width).saturating_sub(7);
-        for (label, ids) in [("old", &cp.old), ("new", &cp.new)] {
+        let labels = [(look.tr("old"), &cp.old), (look.tr("new"), &cp.new)];
+        // `  old: ` and its continuation lines under it, as wide as the wider label.
+        let indent = 4 + labels
+            .iter()
+            .map(|(label, _)| grid::visible_width(label))
+            .max()
+            .unwrap_or(0);
+        let room = usize::from(look.width).saturating_sub(indent);
+        for (label, ids) in &labels {
             let lines = grid::wrap_at_spaces(&join(ids), room);
             for (i, line) in lines.iter().enumerate() {
                 let head = if i == 0 {
                     format!("  {label}: ")
                 } else {
-                    " ".repeat(7)
+                    " ".repeat(indent)
                 };
                 writeln!(out, "{head}{line}")?;
             }
@@ -189,25 +216,27 @@ fn amounts_table(
     if changed.is_empty() {
         return Ok(());
     }
+    let t = look.messages();
     let (a, b) = if money {
         ("amount", "committed")
     } else {
         ("capacity", "peak")
     };
+    let ((old_a, new_a), (old_b, new_b)) = (old_new(a, &t), old_new(b, &t));
     let mut table = Grid::new(vec![
         grid::Column::id(look.tr("id")),
-        grid::Column::number(format!("old {a}")),
-        grid::Column::number(format!("new {a}")),
-        grid::Column::number(format!("old {b}")),
-        grid::Column::number(format!("new {b}")),
+        grid::Column::number(old_a),
+        grid::Column::number(new_a),
+        grid::Column::number(old_b),
+        grid::Column::number(new_b),
     ]);
     for r in changed {
         table.row([
             r.id.clone(),
-            opt(r.old, money),
-            opt(r.new, money),
-            opt(r.old_used, money),
-            opt(r.new_used, money),
+            opt(r.old, money, &t),
+            opt(r.new, money, &t),
+            opt(r.old_used, money, &t),
+            opt(r.new_used, money, &t),
         ]);
     }
     writeln!(out, "{title}:\n{}\n", table.render(look))
@@ -238,28 +267,42 @@ fn md(text: &str) -> String {
 }
 
 /// A pull-request comment.
-pub fn markdown(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
+pub fn markdown(out: &mut dyn Write, diff: &Diff, look: &Look) -> io::Result<()> {
+    let t = look.messages();
+    let cells = |titles: &[&str]| -> String {
+        titles
+            .iter()
+            .map(|title| format!(" {} |", md(&t.tr(title))))
+            .collect()
+    };
     writeln!(
         out,
-        "### Roadmap plan: `{}` → `{}`\n",
+        "### {}: `{}` → `{}`\n",
+        md(&t.tr("Roadmap plan")),
         md(&diff.old),
         md(&diff.new)
     )?;
-    writeln!(out, "{}\n", md(&summary(diff)))?;
+    writeln!(out, "{}\n", md(&summary(diff, &t)))?;
     if diff.is_empty() {
-        return writeln!(out, "No change to the plan.");
+        return writeln!(out, "{}", md(&t.tr("No change to the plan.")));
     }
     if !diff.added.is_empty() || !diff.removed.is_empty() {
-        writeln!(out, "| | project | start | finish |\n|---|---|---|---|")?;
+        writeln!(
+            out,
+            "| |{}\n|---|---|---|---|",
+            cells(&["project", "start", "finish"])
+        )?;
         for (sign, list) in [("➕ added", &diff.added), ("➖ removed", &diff.removed)] {
+            let (mark, word) = sign.split_once(' ').unwrap_or(("", sign));
             for p in list {
                 writeln!(
                     out,
-                    "| {sign} | `{}` {} | {} | {} |",
+                    "| {mark} {} | `{}` {} | {} | {} |",
+                    md(&t.tr(word)),
                     md(&p.id),
                     md(&p.name),
-                    p.start,
-                    p.finish
+                    t.date(p.start),
+                    t.date(p.finish)
                 )?;
             }
         }
@@ -268,32 +311,49 @@ pub fn markdown(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
     if !diff.changed.is_empty() {
         writeln!(
             out,
-            "| project | start | slip (days) | finish | slip (days) | changes |\n|---|---|---:|---|---:|---|"
+            "|{}\n|---|---|---:|---|---:|---|",
+            cells(&[
+                "project",
+                "start",
+                "slip (days)",
+                "finish",
+                "slip (days)",
+                "changes"
+            ])
         )?;
         for c in &diff.changed {
             writeln!(
                 out,
                 "| `{}` | {} | {} | {} | {} | {} |",
                 md(&c.id),
-                c.start.new,
+                t.date(c.start.new),
                 signed(c.start.slip_days),
-                c.finish.new,
+                t.date(c.finish.new),
                 signed(c.finish.slip_days),
-                md(&changes_text(&c.fields, c.moved_by.as_deref(), "→"))
+                md(&format!(
+                    "{}{}",
+                    changes_text(&c.fields, c.moved_by.as_ref(), "→", &t),
+                    criticality(c.critical, &t)
+                ))
             )?;
         }
         writeln!(out)?;
     }
     let cp = &diff.critical_path;
     if cp.changed {
+        // The terminal's title without its colon.
+        let title = t.tr("Critical path changed:");
         writeln!(
             out,
-            "**Critical path changed**\n\n- old: {}\n- new: {}\n",
+            "**{}**\n\n- {}: {}\n- {}: {}\n",
+            md(title.trim_end_matches(':')),
+            md(&t.tr("old")),
             md(&cp.old.join(" → ")),
+            md(&t.tr("new")),
             md(&cp.new.join(" → "))
         )?;
     } else {
-        writeln!(out, "Critical path unchanged.\n")?;
+        writeln!(out, "{}\n", md(&t.tr("Critical path unchanged.")))?;
     }
     for (title, rows, money) in [
         ("Funding", &diff.funding, true),
@@ -308,16 +368,21 @@ pub fn markdown(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
         } else {
             ("capacity", "peak")
         };
-        writeln!(out, "**{title}**\n\n| id | {a} | {b} |\n|---|---:|---:|")?;
+        writeln!(
+            out,
+            "**{}**\n\n|{}\n|---|---:|---:|",
+            md(&t.tr(title)),
+            cells(&["id", a, b])
+        )?;
         for r in changed {
             writeln!(
                 out,
                 "| `{}` | {} → {} | {} → {} |",
                 md(&r.id),
-                opt(r.old, money),
-                opt(r.new, money),
-                opt(r.old_used, money),
-                opt(r.new_used, money)
+                opt(r.old, money, &t),
+                opt(r.new, money, &t),
+                opt(r.old_used, money, &t),
+                opt(r.new_used, money, &t)
             )?;
         }
         writeln!(out)?;

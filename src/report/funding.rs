@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 use comfy_table::Color;
 use serde::Serialize;
 
-use crate::display::amount;
 use crate::funding::{YearAmount, YearlySpend};
 use crate::i18n::Messages;
 use crate::model::Roadmap;
@@ -206,7 +205,7 @@ impl<'a> FundingReport<'a> {
         }
         let t = &self.totals;
         table.row([
-            GridCell::new("total").bold(),
+            GridCell::new(look.tr("total")).bold(),
             GridCell::new(look.amount(t.amount)),
             GridCell::new(look.amount(t.committed)),
             GridCell::new(look.amount(t.remaining)),
@@ -236,7 +235,7 @@ impl<'a> FundingReport<'a> {
             row.extend(thousands(&source.spend));
             table.row(row);
         }
-        let mut row = vec![GridCell::new("total").bold()];
+        let mut row = vec![GridCell::new(look.tr("total")).bold()];
         row.extend(thousands(&self.totals.spend));
         table.row(row);
         writeln!(out, "{}", table.render(look))
@@ -294,12 +293,15 @@ impl<'a> FundingReport<'a> {
         let warn = |text: String| look.paint(warning_style(), &grid::paragraph(&text, look.width));
         for source in &capped {
             for year in &source.over_cap_years {
-                let text = format!(
-                    "{} `{}` pays out more than its cap of {} {} in {year}: no plan within the cap was found (see W008)",
-                    Self::marker(look),
-                    source.id,
-                    amount(source.per_year.unwrap_or(0.0)),
-                    self.currency
+                let text = look.messages().with(
+                    "funding-over-cap",
+                    &[
+                        ("marker", Self::marker(look).to_string()),
+                        ("source", source.id.to_string()),
+                        ("cap", look.amount(source.per_year.unwrap_or(0.0))),
+                        ("currency", self.currency.to_string()),
+                        ("year", year.to_string()),
+                    ],
                 );
                 writeln!(out, "{}", warn(text))?;
             }
@@ -314,9 +316,14 @@ impl<'a> FundingReport<'a> {
                 )
             )?;
             for hold in &self.held_by_caps {
-                let line = format!(
-                    "{} starts {}: a day earlier, `{}` would pay out more than its cap in {}",
-                    hold.project, hold.start, hold.source, hold.year
+                let line = look.messages().with(
+                    "funding-held-by-cap",
+                    &[
+                        ("project", hold.project.to_string()),
+                        ("start", look.date(hold.start)),
+                        ("source", hold.source.to_string()),
+                        ("year", hold.year.to_string()),
+                    ],
                 );
                 let lines = grid::wrap_at_spaces(&line, usize::from(look.width).saturating_sub(2));
                 for line in lines {
@@ -341,20 +348,20 @@ impl<'a> FundingReport<'a> {
         for project in &self.projects {
             table.row([
                 GridCell::new(project.id),
-                GridCell::new(project.cost.map_or(String::new(), amount)),
+                GridCell::new(project.cost.map_or(String::new(), |c| look.amount(c))),
                 GridCell::new(look.amount(project.covered)),
                 Self::flagged(look.amount(project.gap), project.under_funded, look),
                 GridCell::new(format!(
                     "{} {} {}",
-                    project.start,
+                    look.date(project.start),
                     look.arrow(),
-                    project.finish
+                    look.date(project.finish)
                 )),
             ]);
         }
         let t = &self.totals;
         table.row([
-            GridCell::new("total").bold(),
+            GridCell::new(look.tr("total")).bold(),
             GridCell::new(look.amount(t.cost)),
             GridCell::new(look.amount(t.covered)),
             GridCell::new(look.amount(t.gap)),
@@ -390,12 +397,14 @@ impl Report for FundingReport<'_> {
         )?;
         self.write_sources(out, look)?;
         for source in self.sources.iter().filter(|s| s.over_committed) {
-            let text = format!(
-                "{} `{}` is committed {} {} beyond its amount",
-                Self::marker(look),
-                source.id,
-                amount(-source.remaining),
-                self.currency
+            let text = look.messages().with(
+                "funding-over-committed",
+                &[
+                    ("marker", Self::marker(look).to_string()),
+                    ("source", source.id.to_string()),
+                    ("amount", look.amount(-source.remaining)),
+                    ("currency", self.currency.to_string()),
+                ],
             );
             writeln!(out, "{}", warn(text))?;
         }
@@ -423,12 +432,13 @@ impl Report for FundingReport<'_> {
         self.write_projects(out, look)?;
         let short = self.projects.iter().filter(|p| p.under_funded).count();
         if short > 0 {
-            let text = format!(
-                "{} {short} project(s) under-funded by {} {} in all",
-                Self::marker(look),
-                amount(self.totals.gap),
-                self.currency
-            );
+            let text = look.messages().text(&crate::i18n::text!(
+                "funding-under-funded",
+                marker = Self::marker(look),
+                count = short,
+                amount = crate::i18n::Arg::Amount(self.totals.gap),
+                currency = self.currency,
+            ));
             writeln!(out, "{}", warn(text))?;
         }
         Ok(())

@@ -334,7 +334,7 @@ pub fn write(
     let grouped = if options.group_by == GroupBy::Programme {
         Vec::new()
     } else {
-        groups(roadmap, plan, options.group_by, look.ascii)
+        groups(roadmap, plan, options.group_by, look)
     };
     for (title, rows) in grouped {
         if let Some(title) = title {
@@ -375,7 +375,7 @@ pub fn write(
             .iter()
             .any(crate::plan::objectives::is_shared);
     if shared_shown {
-        key.push(objectives::key_item(look.ascii));
+        key.push(objectives::key_item(look.ascii, &look.messages()));
     }
     // The key's items wrap as whole items; colour codes take no room.
     let mut lines = vec![String::new()];
@@ -752,7 +752,7 @@ fn groups(
     roadmap: &Roadmap,
     plan: &Plan,
     group_by: GroupBy,
-    ascii: bool,
+    look: &Look,
 ) -> Vec<(Option<String>, Vec<usize>)> {
     let rows = &plan.start_order;
     let key = |p: usize| -> (usize, String) {
@@ -774,7 +774,12 @@ fn groups(
             .iter()
             .map(|group| {
                 (
-                    Some(objectives::title(roadmap, group, ascii)),
+                    Some(objectives::title(
+                        roadmap,
+                        group,
+                        look.ascii,
+                        &look.messages(),
+                    )),
                     group.projects.clone(),
                 )
             })

@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 
 use crate::diag::render::JsonFinding;
 use crate::diag::{Diagnostic, SourceFile};
-use crate::display::units;
 use crate::i18n::{Lang, Messages};
 use crate::model::Roadmap;
 use crate::plan::Plan;
@@ -99,7 +98,9 @@ fn write_page(page: &mut Stream, input: &Input, t: &Messages) -> std::fmt::Resul
                 summary(html, roadmap, plan, t)?;
                 progress(html, roadmap, plan, input.as_of, t)?;
             }
-            "strategy" => html.write_str(&crate::report::strategy::html_section(roadmap, plan)?)?,
+            "strategy" => {
+                html.write_str(&crate::report::strategy::html_section(roadmap, plan, t)?)?
+            }
             "gantt" => svg::render(html, roadmap, plan, input.as_of, true, input.lang)?,
             "projects" => html_projects::table(html, roadmap, plan, t)?,
             "fiches" => html_projects::fiches(html, roadmap, plan, input.risk, t)?,
@@ -127,7 +128,7 @@ fn write_page(page: &mut Stream, input: &Input, t: &Messages) -> std::fmt::Resul
                 )?)?;
             }
             "resources" => {
-                html.write_str(&resources(&ResourcesReport::new(roadmap, plan))?)?;
+                html.write_str(&resources(&ResourcesReport::new(roadmap, plan), t)?)?;
                 html.write_str(&about(
                     &t.tr("About the resources"),
                     roadmap
@@ -138,7 +139,7 @@ fn write_page(page: &mut Stream, input: &Input, t: &Messages) -> std::fmt::Resul
             }
             "risk" => {
                 if let Some(risk) = input.risk {
-                    html.write_str(&crate::report::risk::html_section(roadmap, risk)?)?;
+                    html.write_str(&crate::report::risk::html_section(roadmap, risk, t)?)?;
                 }
             }
             "findings" => findings(html, input, t)?,
@@ -446,15 +447,16 @@ fn roles(
     }
     html.write_str("</table>\n<table>\n<tr><th>actor</th><th>kind</th><th class=\"num\">leads</th><th class=\"num\">joins</th><th>busiest quarter</th></tr>\n")?;
     for actor in &actors {
-        let busiest = actor.busiest.as_ref().map_or(String::new(), |b| {
-            format!("{} ({} running)", b.quarter, b.projects)
-        });
+        let busiest = actor
+            .busiest
+            .as_ref()
+            .map_or(String::new(), |b| escape(&b.label(t)));
         writeln!(
             html,
             "<tr><td>{} <span class=\"id\">{}</span></td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
             escape(actor.name),
             escape(actor.id),
-            actor.kind.as_str(),
+            escape(&actor.kind.label(t)),
             actor.leads.len(),
             actor.participates.len(),
             busiest
@@ -493,9 +495,12 @@ fn funding(
             ""
         };
         let flag = if s.over_committed {
-            "<span class=\"flag\">⚠ over-committed</span> "
+            format!(
+                "<span class=\"flag\">⚠ {}</span> ",
+                escape(&t.tr("over-committed"))
+            )
         } else {
-            ""
+            String::new()
         };
         write!(
             html,
@@ -531,7 +536,8 @@ fn funding(
     let totals = &report.totals;
     write!(
         html,
-        "<tr class=\"total\"><td>total</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td></td>",
+        "<tr class=\"total\"><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td></td>",
+        escape(&t.tr("total")),
         t.amount(totals.amount),
         t.amount(totals.committed),
         t.amount(totals.remaining)
@@ -547,9 +553,12 @@ fn funding(
             ""
         };
         let flag = if p.under_funded {
-            "<span class=\"flag\">⚠ under-funded</span> "
+            format!(
+                "<span class=\"flag\">⚠ {}</span> ",
+                escape(&t.tr("under-funded"))
+            )
         } else {
-            ""
+            String::new()
         };
         writeln!(
             html,
@@ -565,7 +574,8 @@ fn funding(
     }
     writeln!(
         html,
-        "<tr class=\"total\"><td>total</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td></td></tr>\n</table>",
+        "<tr class=\"total\"><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td></td></tr>\n</table>",
+        escape(&t.tr("total")),
         t.amount(totals.cost),
         t.amount(totals.covered),
         t.amount(totals.gap)
@@ -591,11 +601,12 @@ fn opportunities(report: &OpportunitiesReport, t: &Messages) -> Result<String, s
         if p.opportunities.is_empty() {
             writeln!(
                 html,
-                "<tr class=\"flagged\"><td>{} <span class=\"id\">{}</span></td><td class=\"num\">{}</td><td>{}</td><td>-</td><td></td><td>no source can add to it</td></tr>",
+                "<tr class=\"flagged\"><td>{} <span class=\"id\">{}</span></td><td class=\"num\">{}</td><td>{}</td><td>-</td><td></td><td>{}</td></tr>",
                 escape(p.name),
                 escape(p.id),
                 t.amount(p.gap),
-                escape(&p.why())
+                escape(&p.why(t)),
+                escape(&t.tr("no source can add to it"))
             )?;
         }
         for (k, o) in p.opportunities.iter().enumerate() {
@@ -607,7 +618,7 @@ fn opportunities(report: &OpportunitiesReport, t: &Messages) -> Result<String, s
                         escape(p.id)
                     ),
                     t.amount(p.gap),
-                    escape(&p.why()),
+                    escape(&p.why(t)),
                 )
             } else {
                 (String::new(), String::new(), String::new())
@@ -618,7 +629,7 @@ fn opportunities(report: &OpportunitiesReport, t: &Messages) -> Result<String, s
                 escape(o.name),
                 escape(o.source),
                 t.amount(o.amount),
-                escape(&OpportunitiesReport::note(o))
+                escape(&OpportunitiesReport::note(o, t))
             )?;
         }
     }
@@ -626,32 +637,43 @@ fn opportunities(report: &OpportunitiesReport, t: &Messages) -> Result<String, s
     Ok(html)
 }
 
-fn resources(report: &ResourcesReport) -> Result<String, std::fmt::Error> {
+fn resources(report: &ResourcesReport, t: &Messages) -> Result<String, std::fmt::Error> {
     let first = report
         .resources
         .first()
         .and_then(|r| r.months.first())
-        .map_or(String::new(), |m| format!(" from {}", m.month));
+        .map_or(String::new(), |m| t.year_month(&m.month));
     let mut html = format!(
-        "<table>\n<tr><th>resource</th><th class=\"num\">capacity</th><th class=\"num\">peak</th><th class=\"num\">average</th><th>use per month{first} (bar height = share of capacity)</th></tr>\n"
+        "<table>\n<tr><th>resource</th><th class=\"num\">capacity</th><th class=\"num\">peak</th><th class=\"num\">average</th><th>{}</th></tr>\n",
+        escape(&t.with("use-per-month-chart", &[("first", first)]))
     );
     for r in &report.resources {
         let unit = r.unit.map_or(String::new(), |u| format!(" {}", escape(u)));
         // Steps follow the starting capacity, one a line.
-        let capacity = r.changes.iter().fold(units(r.capacity), |text, s| {
-            format!("{text}<br/>{} from {}", units(s.capacity), s.from)
+        let capacity = r.changes.iter().fold(t.units(r.capacity), |text, s| {
+            let step = t.with(
+                "capacity-from",
+                &[("capacity", t.units(s.capacity)), ("date", t.date(s.from))],
+            );
+            format!("{text}<br/>{}", escape(&step))
         });
         writeln!(
             html,
             "<tr><td>{} <span class=\"id\">{}</span></td><td class=\"num\">{capacity}{unit}</td><td class=\"num\">{}</td><td class=\"num\">{:.0}%</td><td>{}</td></tr>",
             escape(r.name),
             escape(r.id),
-            units(r.peak),
+            t.units(r.peak),
             r.average_utilisation * 100.0,
             bars(r.months.iter().map(|m| {
                 let label = match m.capacity {
-                    Some(capacity) => format!("{} (capacity {})", m.month, units(capacity)),
-                    None => m.month.clone(),
+                    Some(capacity) => t.with(
+                        "month-capacity",
+                        &[
+                            ("month", t.year_month(&m.month)),
+                            ("capacity", t.units(capacity)),
+                        ],
+                    ),
+                    None => t.year_month(&m.month),
                 };
                 (label, m.utilisation)
             }))?

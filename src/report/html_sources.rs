@@ -201,7 +201,7 @@ pub fn actors(
                 "actor-line",
                 &[
                     ("name", escape(&actor.name)),
-                    ("kind", t.tr(actor.kind.as_str())),
+                    ("kind", actor.kind.label(t)),
                     ("leads", leads.to_string()),
                     ("joins", (rows.len() - leads).to_string()),
                 ],

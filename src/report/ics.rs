@@ -70,12 +70,28 @@ pub fn write(
         let project = &roadmap.projects[p];
         let planned = &plan.projects[p];
         let lead = &roadmap.actors[project.lead].name;
-        let critical = if planned.critical { " Critical." } else { "" };
+        let critical = if planned.critical {
+            t.get("ics-critical")
+        } else {
+            String::new()
+        };
         // The project's description and programme, after the plan's facts.
         let mut about = String::new();
         if let Some(q) = project.programme {
-            about.push_str(&format!(" Programme: {}.", roadmap.programmes[q].name));
+            about.push_str(&named("ics-programme", &roadmap.programmes[q].name));
         }
+        let facts = |id: &str, date: NaiveDate| {
+            t.with(
+                id,
+                &[
+                    ("name", project.name.clone()),
+                    ("id", project.id.clone()),
+                    ("lead", lead.clone()),
+                    ("critical", critical.clone()),
+                    ("date", t.date(date)),
+                ],
+            )
+        };
         if let Some(description) = &project.description {
             about.push_str(&format!("\n\n{description}"));
         }
@@ -93,29 +109,20 @@ pub fn write(
                 "milestone",
                 named("ics-milestone", &project.name),
                 planned.start,
-                format!(
-                    "{} ({}), led by {lead}.{critical}",
-                    project.name, project.id
-                ),
+                facts("ics-milestone-about", planned.start),
             )?;
         } else {
             day(
                 "start",
                 named("ics-start", &project.name),
                 planned.start,
-                format!(
-                    "{} ({}) starts; runs until {}, led by {lead}.{critical}",
-                    project.name, project.id, planned.finish
-                ),
+                facts("ics-start-about", planned.finish),
             )?;
             day(
                 "finish",
                 named("ics-finish", &project.name),
                 planned.finish,
-                format!(
-                    "{} ({}) finishes (last day); started {}, led by {lead}.{critical}",
-                    project.name, project.id, planned.start
-                ),
+                facts("ics-finish-about", planned.start),
             )?;
         }
         if let Some(deadline) = project.deadline {
@@ -123,12 +130,14 @@ pub fn write(
                 "deadline",
                 named("ics-deadline", &project.name),
                 deadline,
-                format!(
-                    "{} ({}) is due by the end of this day; the plan finishes it {}: {}.",
-                    project.name,
-                    project.id,
-                    planned.finish,
-                    margin(deadline, planned.finish)
+                t.with(
+                    "ics-deadline-about",
+                    &[
+                        ("name", project.name.clone()),
+                        ("id", project.id.clone()),
+                        ("finish", t.date(planned.finish)),
+                        ("margin", margin(deadline, planned.finish, t)),
+                    ],
                 ),
             )?;
         }
@@ -145,23 +154,29 @@ pub fn write(
             .map(|&p| {
                 let project = &roadmap.projects[p];
                 let finish = plan.projects[p].finish;
-                format!(
-                    "{} ({}) finishes {finish}: {}",
-                    project.name,
-                    project.id,
-                    margin(until, finish)
+                t.with(
+                    "ics-paid",
+                    &[
+                        ("name", project.name.clone()),
+                        ("id", project.id.clone()),
+                        ("finish", t.date(finish)),
+                        ("margin", margin(until, finish, t)),
+                    ],
                 )
             })
             .collect();
-        let description = format!(
-            "The window of {} ({}) closes: projects it pays must finish by this day.{}",
-            source.name,
-            source.id,
-            if paid.is_empty() {
-                " It pays for no project yet.".to_string()
-            } else {
-                format!("\n\n{}", paid.join("\n"))
-            }
+        let rest = if paid.is_empty() {
+            format!(" {}", t.get("source-pays-nothing"))
+        } else {
+            format!("\n\n{}", paid.join("\n"))
+        };
+        let description = t.with(
+            "ics-window-about",
+            &[
+                ("name", source.name.clone()),
+                ("id", source.id.clone()),
+                ("rest", rest),
+            ],
         );
         event(
             out,
@@ -175,12 +190,12 @@ pub fn write(
 }
 
 /// "12 days of margin" or "missed by 3 days".
-fn margin(due: NaiveDate, finish: NaiveDate) -> String {
+fn margin(due: NaiveDate, finish: NaiveDate, t: &Messages) -> String {
     let days = (due - finish).num_days();
     if days >= 0 {
-        format!("{days} days of margin")
+        t.with("fiche-margin", &[("days", days.to_string())])
     } else {
-        format!("missed by {} days", -days)
+        t.with("fiche-missed-by", &[("days", (-days).to_string())])
     }
 }
 

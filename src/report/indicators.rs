@@ -7,9 +7,9 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::i18n::Messages;
 use crate::model::Roadmap;
 use crate::plan::Plan;
-use crate::plan::targets::number as value;
 use crate::report::csv::neutralise;
 use crate::report::grid::{self, Grid, GridCell};
 use crate::report::{Look, Report, write_json};
@@ -127,24 +127,24 @@ impl<'a> IndicatorsReport<'a> {
 }
 
 /// "+10" ahead of the target, "-60" short of it, "0" on it.
-fn gap(target: &TargetJson<'_>) -> String {
+fn gap(target: &TargetJson<'_>, t: &Messages) -> String {
     if target.gap.abs() < 1e-9 {
         "0".to_string()
     } else if target.gap > 0.0 {
-        format!("+{}", value(target.gap))
+        format!("+{}", t.number(target.gap))
     } else {
-        format!("-{}", value(-target.gap))
+        format!("-{}", t.number(-target.gap))
     }
 }
 
 /// "portal +20, e-payments +15": contributions as written.
-fn contributions(indicator: &IndicatorJson<'_>, projects: &[&str]) -> String {
+fn contributions(indicator: &IndicatorJson<'_>, projects: &[&str], t: &Messages) -> String {
     projects
         .iter()
         .filter_map(|id| indicator.contributors.iter().find(|c| c.project == *id))
         .map(|c| {
             let sign = if c.value >= 0.0 { "+" } else { "" };
-            format!("{} {sign}{}", c.project, value(c.value))
+            format!("{} {sign}{}", c.project, t.number(c.value))
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -153,6 +153,7 @@ fn contributions(indicator: &IndicatorJson<'_>, projects: &[&str]) -> String {
 impl Report for IndicatorsReport<'_> {
     /// One small table per indicator under a title line, so the projects get the width.
     fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
+        let t = look.messages();
         for (indicator, model) in self.indicators.iter().zip(&self.units) {
             let unit = model.with_unit("").trim().to_string();
             let unit = if unit.is_empty() {
@@ -161,7 +162,10 @@ impl Report for IndicatorsReport<'_> {
                 format!(" ({unit})")
             };
             let title = format!("{}{unit}: {}", indicator.id, indicator.name);
-            let objective = format!("objective {}", indicator.objective);
+            let objective = t.with(
+                "indicator-objective",
+                &[("id", indicator.objective.to_string())],
+            );
             let bold_id = look.bold(indicator.id);
             let shown = format!("{bold_id}{}", &title[indicator.id.len()..]);
             // On one line when it fits the width, else the objective on its own.
@@ -180,8 +184,8 @@ impl Report for IndicatorsReport<'_> {
             ]);
             table.row([
                 indicator.baseline.year.to_string(),
-                "baseline".to_string(),
-                value(indicator.baseline.value),
+                look.tr("baseline"),
+                t.number(indicator.baseline.value),
             ]);
             let mut before: Option<i32> = None;
             for target in &indicator.targets {
@@ -195,7 +199,7 @@ impl Report for IndicatorsReport<'_> {
                     })
                     .map(|c| c.project)
                     .collect();
-                let mut brought = contributions(indicator, &new);
+                let mut brought = contributions(indicator, &new, &t);
                 if !target.reached {
                     let late = if target.would_close.is_empty() {
                         &target.late
@@ -203,26 +207,27 @@ impl Report for IndicatorsReport<'_> {
                         &target.would_close
                     };
                     let verb = if target.would_close.is_empty() {
-                        "late"
+                        look.tr("late")
                     } else {
-                        "would close it"
+                        look.tr("would close it")
                     };
                     if !late.is_empty() {
                         if !brought.is_empty() {
                             brought.push_str(", ");
                         }
-                        brought.push_str(&format!("{verb}: {}", contributions(indicator, late)));
+                        brought
+                            .push_str(&format!("{verb}: {}", contributions(indicator, late, &t)));
                     }
                 }
-                let status = GridCell::new(gap(target)).fg(if target.reached {
+                let status = GridCell::new(gap(target, &t)).fg(if target.reached {
                     comfy_table::Color::Green
                 } else {
                     comfy_table::Color::Red
                 });
                 table.row([
                     GridCell::new(target.year.to_string()),
-                    GridCell::new(value(target.value)),
-                    GridCell::new(value(target.planned)),
+                    GridCell::new(t.number(target.value)),
+                    GridCell::new(t.number(target.planned)),
                     status,
                     GridCell::new(brought),
                 ]);
@@ -237,12 +242,11 @@ impl Report for IndicatorsReport<'_> {
             .filter(|t| !t.reached)
             .count();
         let targets: usize = self.indicators.iter().map(|i| i.targets.len()).sum();
-        let note = format!(
-            "{} of {targets} targets reached by the plan.\nplanned: the baseline plus the \
-             contributions of the projects finishing by the end of the year;\ngap: ahead (+) or \
-             short (-) of the target.",
-            targets - missed
-        );
+        let note = t.text(&crate::i18n::text!(
+            "indicators-note",
+            reached = targets - missed,
+            targets = targets,
+        ));
         writeln!(out, "{}", grid::paragraph(&note, look.width))
     }
 

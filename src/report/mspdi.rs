@@ -187,9 +187,11 @@ fn exception_runs(calendar: &WorkCalendar, plan: &Plan) -> Vec<Exception> {
         for (date, reason) in calendar.exceptions(year) {
             let (name, working) = match reason {
                 None => ("worked day".to_string(), true),
-                Some(
-                    OffReason::Bulgaria(name) | OffReason::Listed(name) | OffReason::File(name),
-                ) => (name, false),
+                Some(OffReason::Bulgaria(reason)) => (
+                    reason.label(&crate::i18n::Messages::new(crate::i18n::Lang::En)),
+                    false,
+                ),
+                Some(OffReason::Listed(name) | OffReason::File(name)) => (name, false),
                 Some(OffReason::Weekend(_)) => continue,
             };
             match runs.last_mut() {

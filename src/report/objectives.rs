@@ -5,15 +5,12 @@
 
 use std::io::{self, Write};
 
-use crate::display::amount;
+use crate::i18n::{Arg, Messages, text};
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::plan::objectives::{ObjectivePlan, is_shared};
 use crate::report::Look;
 use crate::report::grid::{self, Grid, GridCell};
-
-/// The title of the group of projects serving no objective.
-pub const NO_OBJECTIVE: &str = "(no objective)";
 
 /// The mark after a shared project's id: `↔`, or `<>` in ASCII.
 pub fn shared_mark(ascii: bool) -> &'static str {
@@ -32,35 +29,35 @@ pub fn label(roadmap: &Roadmap, p: usize, ascii: bool) -> String {
 }
 
 /// The key item explaining the mark.
-pub fn key_item(ascii: bool) -> String {
-    format!(
-        "{} shared: serves several objectives, listed under each",
-        shared_mark(ascii)
-    )
+pub fn key_item(ascii: bool, t: &Messages) -> String {
+    t.with("shared-key", &[("mark", shared_mark(ascii).to_string())])
 }
 
 /// How shared projects are counted, with the plan's own totals (each project once).
-pub fn counting_note(roadmap: &Roadmap, ascii: bool) -> String {
-    let projects = roadmap.projects.len();
+pub fn counting_note(roadmap: &Roadmap, ascii: bool, t: &Messages) -> String {
     let shared = roadmap.projects.iter().filter(|p| is_shared(p)).count();
     let currency = if roadmap.currency.is_empty() {
         String::new()
     } else {
         format!(" {}", roadmap.currency)
     };
-    format!(
-        "Each objective counts its shared projects ({}) in full, so the objectives add up to \
-         more than the plan; the plan counts each project once: {projects} project{}, {} of \
-         them shared, cost {}{currency}.",
-        shared_mark(ascii),
-        if projects == 1 { "" } else { "s" },
-        shared,
-        amount(roadmap.total_cost())
-    )
+    t.text(&text!(
+        "objectives-counting",
+        mark = shared_mark(ascii),
+        projects = roadmap.projects.len(),
+        shared = shared,
+        cost = Arg::Amount(roadmap.total_cost()),
+        currency = currency,
+    ))
+}
+
+/// The group of the projects serving no objective: `(no objective)`.
+pub fn no_objective(t: &Messages) -> String {
+    t.get("no-objective")
 }
 
 /// "mobility: Cleaner mobility" or "(no objective)".
-pub fn name(roadmap: &Roadmap, group: &ObjectivePlan) -> String {
+pub fn name(roadmap: &Roadmap, group: &ObjectivePlan, t: &Messages) -> String {
     match group.objective {
         Some(o) => {
             let objective = &roadmap.objectives[o];
@@ -70,29 +67,23 @@ pub fn name(roadmap: &Roadmap, group: &ObjectivePlan) -> String {
                 format!("{}: {}", objective.id, objective.name)
             }
         }
-        None => NO_OBJECTIVE.to_string(),
+        None => no_objective(t),
     }
 }
 
 /// "3 projects, 2 shared", "1 project" or "no project".
-pub fn count(group: &ObjectivePlan) -> String {
-    let n = group.projects.len();
-    let projects = match n {
-        0 => "no project".to_string(),
-        1 => "1 project".to_string(),
-        n => format!("{n} projects"),
-    };
-    if group.shared > 0 {
-        format!("{projects}, {} shared", group.shared)
-    } else {
-        projects
-    }
+pub fn count(group: &ObjectivePlan, t: &Messages) -> String {
+    t.text(&text!(
+        "objective-count",
+        count = group.projects.len(),
+        shared = group.shared,
+    ))
 }
 
 /// A group's title line: its name and how many projects it counts.
-pub fn title(roadmap: &Roadmap, group: &ObjectivePlan, ascii: bool) -> String {
+pub fn title(roadmap: &Roadmap, group: &ObjectivePlan, ascii: bool, t: &Messages) -> String {
     let dash = if ascii { "-" } else { "—" };
-    format!("{} {dash} {}", name(roadmap, group), count(group))
+    format!("{} {dash} {}", name(roadmap, group, t), count(group, t))
 }
 
 /// The "By objective" table: per objective its projects, the shared ones, dates, cost,
@@ -109,21 +100,29 @@ pub fn write_table(
     if roadmap.objectives.is_empty() {
         return Ok(());
     }
-    let date = |d: Option<chrono::NaiveDate>| d.map_or_else(String::new, |d| d.to_string());
+    let t = look.messages();
+    let date = |d: Option<chrono::NaiveDate>| d.map_or_else(String::new, |d| t.date(d));
+    let yes = |critical: bool| {
+        if critical {
+            look.tr("yes")
+        } else {
+            String::new()
+        }
+    };
     let mut table = Grid::new(vec![
-        grid::Column::id("objective"),
-        grid::Column::number("projects"),
-        grid::Column::number("shared"),
-        grid::Column::fixed("start").optional(2),
-        grid::Column::fixed("finish"),
-        grid::Column::number("cost"),
-        grid::Column::number("committed").optional(0),
-        grid::Column::fixed("crit").optional(1),
+        grid::Column::id(look.tr("objective")),
+        grid::Column::number(look.tr("projects")),
+        grid::Column::number(look.tr("shared")),
+        grid::Column::fixed(look.tr("start")).optional(2),
+        grid::Column::fixed(look.tr("finish")),
+        grid::Column::number(look.tr("cost")),
+        grid::Column::number(look.tr("committed")).optional(0),
+        grid::Column::fixed(look.tr("crit")).optional(1),
     ]);
     for group in &plan.objectives {
         let id = match group.objective {
             Some(o) => roadmap.objectives[o].id.clone(),
-            None => NO_OBJECTIVE.to_string(),
+            None => no_objective(&t),
         };
         table.row([
             GridCell::new(id),
@@ -131,32 +130,28 @@ pub fn write_table(
             GridCell::new(group.shared.to_string()),
             GridCell::new(date(group.start)),
             GridCell::new(date(group.finish)),
-            GridCell::new(amount(group.cost)),
-            GridCell::new(amount(group.committed)),
-            GridCell::new(if group.critical { "yes" } else { "" }),
+            GridCell::new(t.amount(group.cost)),
+            GridCell::new(t.amount(group.committed)),
+            GridCell::new(yes(group.critical)),
         ]);
     }
     let shared = roadmap.projects.iter().filter(|p| is_shared(p)).count();
     let committed = roadmap.projects.iter().fold(0.0, |sum, p| sum + p.funded());
     table.row([
-        GridCell::new("plan (each once)").bold(),
+        GridCell::new(look.tr("plan (each once)")).bold(),
         GridCell::new(roadmap.projects.len().to_string()).bold(),
         GridCell::new(shared.to_string()).bold(),
-        GridCell::new(plan.start().to_string()).bold(),
-        GridCell::new(plan.finish().to_string()).bold(),
-        GridCell::new(amount(roadmap.total_cost())).bold(),
-        GridCell::new(amount(committed)).bold(),
-        GridCell::new(if plan.projects.iter().any(|p| p.critical) {
-            "yes"
-        } else {
-            ""
-        }),
+        GridCell::new(t.date(plan.start())).bold(),
+        GridCell::new(t.date(plan.finish())).bold(),
+        GridCell::new(t.amount(roadmap.total_cost())).bold(),
+        GridCell::new(t.amount(committed)).bold(),
+        GridCell::new(yes(plan.projects.iter().any(|p| p.critical))),
     ]);
     writeln!(
         out,
         "{}\n{}\n{}",
-        look.bold("By objective"),
+        look.bold(&look.tr("By objective")),
         table.render(look),
-        grid::paragraph(&counting_note(roadmap, look.ascii), look.width)
+        grid::paragraph(&counting_note(roadmap, look.ascii, &t), look.width)
     )
 }

@@ -8,8 +8,8 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::display::amount;
 use crate::funding::{Need, opportunities};
+use crate::i18n::Messages;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::report::csv::neutralise;
@@ -45,12 +45,15 @@ pub struct GapRow<'a> {
 
 impl GapRow<'_> {
     /// "uncovered cost", "at risk outside `erdf`'s window", "at risk above `erdf`'s 2024 cap".
-    pub fn why(&self) -> String {
-        let source = self.at_risk_from.unwrap_or_default();
+    pub fn why(&self, t: &Messages) -> String {
+        let source = self.at_risk_from.unwrap_or_default().to_string();
         match (self.need, self.year) {
-            ("outside_window", _) => format!("at risk outside `{source}`'s window"),
-            ("over_yearly_cap", Some(year)) => format!("at risk above `{source}`'s {year} cap"),
-            _ => "uncovered cost".to_string(),
+            ("outside_window", _) => t.with("need-outside-window", &[("source", source)]),
+            ("over_yearly_cap", Some(year)) => t.with(
+                "need-over-cap",
+                &[("source", source), ("year", year.to_string())],
+            ),
+            _ => t.tr("uncovered cost"),
         }
     }
 }
@@ -118,14 +121,15 @@ impl<'a> OpportunitiesReport<'a> {
     }
 
     /// `covers the gap`, `up to max_share`, with `partly outside window` when it only overlaps.
-    pub fn note(o: &OpportunityRow) -> String {
+    pub fn note(o: &OpportunityRow, t: &Messages) -> String {
         let mut note = if o.covers_gap {
-            "covers the gap".to_string()
+            t.tr("covers the gap")
         } else {
-            format!("limited by {}", o.limited_by)
+            // `gap` and `uncommitted` are words; the other limits are the file's keys.
+            t.with("limited-by", &[("limit", t.tr(&o.limited_by.to_string()))])
         };
         if !o.inside_window {
-            note.push_str("; window only overlaps the project");
+            note.push_str(&t.tr("; window only overlaps the project"));
         }
         note
     }
@@ -133,9 +137,10 @@ impl<'a> OpportunitiesReport<'a> {
 
 impl Report for OpportunitiesReport<'_> {
     fn table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
-        let title = format!(
-            "Funding opportunities for uncovered costs and money at risk ({})",
-            self.currency
+        let t = look.messages();
+        let title = t.with(
+            "opportunities-title",
+            &[("currency", self.currency.to_string())],
         );
         writeln!(out, "{}", look.bold(&grid::paragraph(&title, look.width)))?;
         if self.projects.is_empty() {
@@ -152,8 +157,8 @@ impl Report for OpportunitiesReport<'_> {
         ]);
         for project in &self.projects {
             let id = project.id.to_string();
-            let gap = amount(project.gap);
-            let why = project.why();
+            let gap = t.amount(project.gap);
+            let why = project.why(&t);
             if project.opportunities.is_empty() {
                 table.row([
                     id,
@@ -161,7 +166,7 @@ impl Report for OpportunitiesReport<'_> {
                     why,
                     "-".into(),
                     String::new(),
-                    "no source can add to it".into(),
+                    t.tr("no source can add to it"),
                 ]);
                 continue;
             }
@@ -176,8 +181,8 @@ impl Report for OpportunitiesReport<'_> {
                     gap,
                     why,
                     o.source.to_string(),
-                    amount(o.amount),
-                    Self::note(o),
+                    t.amount(o.amount),
+                    Self::note(o, &t),
                 ]);
             }
         }

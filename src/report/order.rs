@@ -124,13 +124,11 @@ impl Report for OrderReport<'_> {
             .map(|p| p.wave)
             .max()
             .map_or(0, |w| w + 1);
-        let note = format!(
-            "{} projects in {waves} waves, by wave, then start, then priority: wave 0 needs \
-             nothing first, every other project comes one wave after its latest prerequisite.\n\
-             Links: FS finish-to-start (the default, shown as the plain id), SS start-to-start, \
-             FF finish-to-finish; +lag.",
-            self.projects.len()
-        );
+        let note = look.messages().text(&crate::i18n::text!(
+            "order-note",
+            projects = self.projects.len(),
+            waves = waves,
+        ));
         writeln!(out, "{}", grid::paragraph(&note, look.width))?;
         let overlapping = self.projects.iter().any(|p| {
             p.prerequisites

@@ -9,7 +9,6 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::display::amount;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::plan::rollup::Item;
@@ -197,7 +196,8 @@ fn row_of<'a>(
 
 impl WithProgrammes<'_> {
     fn roll_up_table(&self, out: &mut dyn Write, look: &Look) -> io::Result<()> {
-        let date = |d: Option<NaiveDate>| d.map_or_else(String::new, |d| d.to_string());
+        let t = look.messages();
+        let date = |d: Option<NaiveDate>| d.map_or_else(String::new, |d| t.date(d));
         // Only `order` shows dates, so the other tables fit 80 columns.
         let dated = self.measure == Measure::Order;
         let mut columns = vec![
@@ -236,12 +236,12 @@ impl WithProgrammes<'_> {
             }
             // One id a line: ids break badly when wrapped.
             let list = |items: &Option<Vec<&str>>| items.as_deref().unwrap_or_default().join(", ");
-            let money = |value: Option<f64>| amount(value.unwrap_or(0.0));
+            let money = |value: Option<f64>| t.amount(value.unwrap_or(0.0));
             let map = |items: &Option<BTreeMap<&str, f64>>| {
                 items
                     .iter()
                     .flatten()
-                    .map(|(id, value)| format!("{id} {}", amount(*value)))
+                    .map(|(id, value)| format!("{id} {}", t.amount(*value)))
                     .collect::<Vec<_>>()
                     .join("\n")
             };
@@ -254,15 +254,23 @@ impl WithProgrammes<'_> {
                             format!("{a}-{b}")
                         }
                     }),
-                    (if row.critical { "yes" } else { "" }).to_string(),
+                    if row.critical {
+                        look.tr("yes")
+                    } else {
+                        String::new()
+                    },
                 ],
                 // One wrapping column: ids wrap only between them.
                 Measure::Actors => vec![
                     [
-                        row.lead.map(|lead| format!("lead {lead}")),
-                        Some(format!("projects led by {}", list(&row.project_leads))),
+                        row.lead
+                            .map(|lead| t.with("programme-lead", &[("id", lead.to_string())])),
+                        Some(t.with(
+                            "programme-project-leads",
+                            &[("ids", list(&row.project_leads))],
+                        )),
                         (!row.participants.as_deref().unwrap_or_default().is_empty())
-                            .then(|| format!("with {}", list(&row.participants))),
+                            .then(|| t.with("programme-with", &[("ids", list(&row.participants))])),
                     ]
                     .into_iter()
                     .flatten()
@@ -280,11 +288,12 @@ impl WithProgrammes<'_> {
             table.row(cells);
         }
         let note = match self.measure {
-            Measure::Funding => format!("amounts in {}; ", self.currency),
-            _ => String::new(),
+            Measure::Funding => t.with(
+                "programmes-note-amounts",
+                &[("currency", self.currency.to_string())],
+            ),
+            _ => t.get("programmes-note"),
         };
-        let note =
-            format!("{note}each programme sums its projects and its sub-programmes' projects");
         writeln!(
             out,
             "\n{}\n{}\n{}",

@@ -104,15 +104,16 @@ impl<'a> RankReport<'a> {
         }
     }
 
-    fn priority_label(row: &RankRow) -> String {
-        match (row.explicit, row.implied) {
-            (false, None) => format!("{} (default)", row.priority),
-            (false, Some(_)) => format!("{} (score)", row.priority),
+    fn priority_label(row: &RankRow, t: &crate::i18n::Messages) -> String {
+        let why = match (row.explicit, row.implied) {
+            (false, None) => t.tr("default"),
+            (false, Some(_)) => t.tr("score"),
             (true, Some(implied)) if implied != row.priority => {
-                format!("{} (set; score implies {implied})", row.priority)
+                t.with("rank-set-implies", &[("implied", implied.to_string())])
             }
-            (true, _) => format!("{} (set)", row.priority),
-        }
+            (true, _) => t.tr("set"),
+        };
+        format!("{} ({why})", row.priority)
     }
 }
 
@@ -125,16 +126,18 @@ impl Report for RankReport<'_> {
             let weights: Vec<String> = self
                 .criteria
                 .iter()
-                .map(|c| format!("{} {}%", c.id, (c.share * 1000.0).round() / 10.0))
+                .map(|c| {
+                    let share = crate::i18n::Arg::Number((c.share * 1000.0).round() / 10.0);
+                    format!("{} {}%", c.id, look.messages().arg(&share))
+                })
                 .collect();
             writeln!(
                 out,
                 "{}",
                 look.bold(&grid::paragraph(
-                    &format!(
-                        "Weighted score (0-5) = sum of weight share x score: {}",
-                        weights.join(", ")
-                    ),
+                    &look
+                        .messages()
+                        .with("rank-weights", &[("weights", weights.join(", "))]),
                     look.width
                 ))
             )?;
@@ -155,17 +158,18 @@ impl Report for RankReport<'_> {
         );
         columns.push(grid::Column::text(look.tr("priority")));
         let mut table = Grid::new(columns).key(1);
+        let t = look.messages();
         for row in &self.projects {
             let mut cells = vec![row.rank.to_string(), row.id.to_string()];
             if let Some(score) = row.score {
-                cells.push(format!("{score:.2}"));
+                cells.push(t.decimal(score, 2));
             }
             cells.extend(
                 self.criteria
                     .iter()
-                    .map(|c| format!("{:.2}", row.contributions[c.id])),
+                    .map(|c| t.decimal(row.contributions[c.id], 2)),
             );
-            cells.push(Self::priority_label(row));
+            cells.push(Self::priority_label(row, &t));
             table.row(cells);
         }
         writeln!(out, "{}", table.render(look))?;

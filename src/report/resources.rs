@@ -5,7 +5,6 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::display::units;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::report::csv::neutralise;
@@ -156,8 +155,8 @@ impl ResourcesReport<'_> {
     fn grid(&self, look: &Look, by_month: bool) -> Grid {
         let t = look.messages();
         let title = match (by_month, self.first_month()) {
-            (true, Some(first)) => t.with("use-per-month", &[("first", first.to_string())]),
-            (false, Some(first)) => t.with("use-per-quarter", &[("first", first.to_string())]),
+            (true, Some(first)) => t.with("use-per-month", &[("first", t.year_month(first))]),
+            (false, Some(first)) => t.with("use-per-quarter", &[("first", t.year_month(first))]),
             _ => t.get("use"),
         };
         // The chart is one unbreakable line (its title wraps at spaces).
@@ -179,16 +178,16 @@ impl ResourcesReport<'_> {
             // lists the steps.
             let (low, high) = resource.range;
             let capacity = if resource.changes.is_empty() {
-                units(resource.capacity)
+                t.units(resource.capacity)
             } else if low == high {
-                units(low)
+                t.units(low)
             } else {
-                format!("{}..{}", units(low), units(high))
+                format!("{}..{}", t.units(low), t.units(high))
             };
             table.row([
                 resource.id.to_string(),
                 format!("{capacity}{unit}"),
-                units(resource.peak),
+                t.units(resource.peak),
                 format!("{:.0}%", resource.average_utilisation * 100.0),
                 // A visible frame shows where the plan starts and ends, even for idle months.
                 format!("|{chart}|"),
@@ -213,17 +212,25 @@ impl Report for ResourcesReport<'_> {
                     step is 1/8 of capacity",
         );
         writeln!(out, "{}", grid::paragraph(note, look.width))?;
+        let t = look.messages();
         for resource in self.resources.iter().filter(|r| !r.changes.is_empty()) {
             let steps: Vec<String> = resource
                 .changes
                 .iter()
-                .map(|s| format!("{} from {}", units(s.capacity), s.from))
+                .map(|s| {
+                    t.with(
+                        "capacity-from",
+                        &[("capacity", t.units(s.capacity)), ("date", t.date(s.from))],
+                    )
+                })
                 .collect();
-            let note = format!(
-                "capacity of {}: {} at the start, {}; shares are of each day's capacity",
-                resource.id,
-                units(resource.capacity),
-                steps.join(", ")
+            let note = t.with(
+                "capacity-steps-note",
+                &[
+                    ("id", resource.id.to_string()),
+                    ("capacity", t.units(resource.capacity)),
+                    ("steps", steps.join(", ")),
+                ],
             );
             writeln!(out, "{}", grid::paragraph(&note, look.width))?;
         }

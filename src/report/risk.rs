@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::i18n::Messages;
 use crate::model::Roadmap;
 use crate::plan::Plan;
 use crate::report::csv::neutralise;
@@ -18,15 +19,33 @@ use crate::risk::{DueKind, Percentiles, Risk, histogram};
 /// Probability below which a deadline or window is marked "at risk".
 pub const AT_RISK: f64 = 0.5;
 
-fn percent(p: f64) -> String {
-    format!("{:.1}%", p * 100.0)
+fn percent(p: f64, t: &Messages) -> String {
+    format!("{}%", t.decimal(p * 100.0, 1))
 }
 
-fn due_label(roadmap: &Roadmap, kind: DueKind) -> String {
+fn due_label(roadmap: &Roadmap, kind: DueKind, t: &Messages) -> String {
     match kind {
-        DueKind::Deadline => "deadline".to_string(),
-        DueKind::Window(source) => format!("window of {}", roadmap.funding[source].id),
+        DueKind::Deadline => t.tr("deadline"),
+        DueKind::Window(source) => t.with(
+            "due-window",
+            &[("source", roadmap.funding[source].id.clone())],
+        ),
     }
+}
+
+/// `met` or `missed` by the plan itself.
+fn met(met: bool, t: &Messages) -> String {
+    t.tr(if met { "met" } else { "missed" })
+}
+
+/// A probability, with `at risk` below [`AT_RISK`].
+fn chance(probability: f64, t: &Messages) -> String {
+    let mut text = percent(probability, t);
+    if probability < AT_RISK {
+        text.push(' ');
+        text.push_str(&t.tr("at risk"));
+    }
+    text
 }
 
 /// The table, the due dates and the histogram, for people.
@@ -44,7 +63,7 @@ pub fn table(
         &[
             ("runs", s.runs.to_string()),
             ("seed", s.seed.to_string()),
-            ("distribution", distribution_name(risk).to_string()),
+            ("distribution", distribution_name(risk, &t)),
             ("uncertain", risk.uncertain.to_string()),
             ("projects", roadmap.projects.len().to_string()),
         ],
@@ -57,7 +76,7 @@ pub fn table(
             ("p50", t.date(risk.finish.p50)),
             ("p80", t.date(risk.finish.p80)),
             ("p95", t.date(risk.finish.p95)),
-            ("chance", percent(risk.on_time)),
+            ("chance", percent(risk.on_time, &t)),
         ],
     );
     writeln!(out, "{}\n", grid::paragraph(&finish, look.width))?;
@@ -81,7 +100,7 @@ pub fn table(
             look.date(r.finish.p50),
             look.date(r.finish.p80),
             look.date(r.finish.p95),
-            percent(r.criticality),
+            percent(r.criticality, &t),
         ]);
     }
     writeln!(out, "{}", table.render(look))?;
@@ -96,17 +115,12 @@ pub fn table(
             grid::Column::number(look.tr("probability")),
         ]);
         for due in &risk.due {
-            let planned = if due.planned_met { "met" } else { "missed" };
-            let mut probability = percent(due.probability);
-            if due.probability < AT_RISK {
-                probability.push_str(" at risk");
-            }
             table.row([
                 roadmap.projects[due.project].id.clone(),
-                due_label(roadmap, due.kind).to_string(),
+                due_label(roadmap, due.kind, &t),
                 look.date(due.date),
-                planned.to_string(),
-                probability,
+                met(due.planned_met, &t),
+                chance(due.probability, &t),
             ]);
         }
         writeln!(
@@ -126,17 +140,12 @@ pub fn table(
         ]);
         for target in &risk.targets {
             let indicator = &roadmap.indicators[target.indicator];
-            let planned = if target.planned_met { "met" } else { "missed" };
-            let mut probability = percent(target.probability);
-            if target.probability < AT_RISK {
-                probability.push_str(" at risk");
-            }
             table.row([
                 indicator.id.clone(),
                 target.year.to_string(),
-                indicator.with_unit(&crate::plan::targets::number(target.target)),
-                planned.to_string(),
-                probability,
+                indicator.with_unit(&t.number(target.target)),
+                met(target.planned_met, &t),
+                chance(target.probability, &t),
             ]);
         }
         writeln!(
@@ -149,15 +158,16 @@ pub fn table(
         )?;
         writeln!(out, "{}\n", table.render(look))?;
     }
-    writeln!(out, "Roadmap finish (last day) over {} runs:", s.runs)?;
+    let title = t.with("risk-histogram", &[("runs", s.runs.to_string())]);
+    writeln!(out, "{title}")?;
     write_histogram(out, risk, look)
 }
 
-fn distribution_name(risk: &Risk) -> &'static str {
+fn distribution_name(risk: &Risk, t: &Messages) -> String {
     match risk.settings.distribution {
-        crate::risk::Distribution::Pert => "PERT",
-        crate::risk::Distribution::Triangular => "triangular",
-        crate::risk::Distribution::Uniform => "uniform",
+        crate::risk::Distribution::Pert => "PERT".to_string(),
+        crate::risk::Distribution::Triangular => t.tr("triangular"),
+        crate::risk::Distribution::Uniform => t.tr("uniform"),
     }
 }
 
@@ -167,9 +177,10 @@ pub fn write_histogram(out: &mut dyn Write, risk: &Risk, look: &Look) -> io::Res
     let max = bins.iter().map(|b| b.2).max().unwrap_or(0).max(1);
     let label = |b: &(NaiveDate, NaiveDate, usize)| {
         if b.0 == b.1 {
-            b.0.to_string()
+            look.date(b.0)
         } else {
-            format!("{} {} {}", b.0, if look.ascii { ".." } else { "…" }, b.1)
+            let dots = if look.ascii { ".." } else { "…" };
+            format!("{} {dots} {}", look.date(b.0), look.date(b.1))
         }
     };
     let label_width = bins
@@ -194,7 +205,7 @@ pub fn write_histogram(out: &mut dyn Write, risk: &Risk, look: &Look) -> io::Res
             "{:<label_width$} {} {bar} {}",
             label(b),
             if look.ascii { "|" } else { "│" },
-            percent(share)
+            percent(share, &look.messages())
         )?;
     }
     Ok(())
@@ -378,27 +389,33 @@ pub fn json(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan, risk: &Risk) ->
 }
 
 /// The HTML report's risk section: key numbers, an SVG histogram and the due dates at risk.
-pub fn html_section(roadmap: &Roadmap, risk: &Risk) -> Result<String, std::fmt::Error> {
+pub fn html_section(
+    roadmap: &Roadmap,
+    risk: &Risk,
+    t: &Messages,
+) -> Result<String, std::fmt::Error> {
     let mut html = String::new();
     writeln!(
         html,
-        "<section id=\"risk\" class=\"chart\">\n<h2>Schedule risk</h2>"
+        "<section id=\"risk\" class=\"chart\">\n<h2>{}</h2>",
+        escape(&t.get("h-risk"))
     )?;
-    writeln!(
-        html,
-        "<p>{} Monte Carlo runs (seed {}, {} distribution, {} projects with three-point estimates). \
-         Planned finish {}; P50 {}, P80 {}, P95 {}: {} chance to finish by the planned date.</p>",
-        risk.settings.runs,
-        risk.settings.seed,
-        distribution_name(risk),
-        risk.uncertain,
-        risk.planned_finish,
-        risk.finish.p50,
-        risk.finish.p80,
-        risk.finish.p95,
-        percent(risk.on_time)
-    )?;
-    svg_histogram(&mut html, risk)?;
+    let summary = t.with(
+        "risk-summary",
+        &[
+            ("runs", risk.settings.runs.to_string()),
+            ("seed", risk.settings.seed.to_string()),
+            ("distribution", distribution_name(risk, t)),
+            ("uncertain", risk.uncertain.to_string()),
+            ("planned", t.date(risk.planned_finish)),
+            ("p50", t.date(risk.finish.p50)),
+            ("p80", t.date(risk.finish.p80)),
+            ("p95", t.date(risk.finish.p95)),
+            ("chance", percent(risk.on_time, t)),
+        ],
+    );
+    writeln!(html, "<p>{}</p>", escape(&summary))?;
+    svg_histogram(&mut html, risk, t)?;
     let at_risk: Vec<_> = risk
         .due
         .iter()
@@ -414,9 +431,9 @@ pub fn html_section(roadmap: &Roadmap, risk: &Risk) -> Result<String, std::fmt::
                 html,
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
                 escape(&roadmap.projects[d.project].id),
-                escape(&due_label(roadmap, d.kind)),
-                d.date,
-                percent(d.probability)
+                escape(&due_label(roadmap, d.kind, t)),
+                t.date(d.date),
+                percent(d.probability, t)
             )?;
         }
         writeln!(html, "</tbody>\n</table>")?;
@@ -426,9 +443,9 @@ pub fn html_section(roadmap: &Roadmap, risk: &Risk) -> Result<String, std::fmt::
             html,
             "<table>\n<thead><tr><th>Indicator</th><th>Year</th><th class=\"num\">Target</th><th class=\"num\">Probability</th></tr></thead>\n<tbody>"
         )?;
-        for t in &risk.targets {
-            let indicator = &roadmap.indicators[t.indicator];
-            let flag = if t.probability < AT_RISK {
+        for target in &risk.targets {
+            let indicator = &roadmap.indicators[target.indicator];
+            let flag = if target.probability < AT_RISK {
                 " class=\"flagged\""
             } else {
                 ""
@@ -437,9 +454,9 @@ pub fn html_section(roadmap: &Roadmap, risk: &Risk) -> Result<String, std::fmt::
                 html,
                 "<tr{flag}><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
                 escape(&indicator.name),
-                t.year,
-                escape(&indicator.with_unit(&crate::plan::targets::number(t.target))),
-                percent(t.probability)
+                target.year,
+                escape(&indicator.with_unit(&t.number(target.target))),
+                percent(target.probability, t)
             )?;
         }
         writeln!(html, "</tbody>\n</table>")?;
@@ -449,14 +466,15 @@ pub fn html_section(roadmap: &Roadmap, risk: &Risk) -> Result<String, std::fmt::
 }
 
 /// The finish histogram as an inline SVG bar chart, with P50/P80/P95 marked.
-pub fn svg_histogram(out: &mut String, risk: &Risk) -> std::fmt::Result {
+pub fn svg_histogram(out: &mut String, risk: &Risk, t: &Messages) -> std::fmt::Result {
     let bins = histogram(risk, 30);
     let (width, height, left, bottom, top) = (720.0, 240.0, 40.0, 40.0, 16.0);
     let max = bins.iter().map(|b| b.2).max().unwrap_or(0).max(1) as f64;
     let bar = (width - left - 10.0) / bins.len().max(1) as f64;
     writeln!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"Histogram of the roadmap finish date\">"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"{}\">",
+        escape(&t.get("risk-histogram-label"))
     )?;
     let plot = height - bottom - top;
     for (i, (from, to, count)) in bins.iter().enumerate() {
@@ -464,9 +482,15 @@ pub fn svg_histogram(out: &mut String, risk: &Risk) -> std::fmt::Result {
         let x = left + i as f64 * bar;
         writeln!(
             out,
-            "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\" fill=\"#4a78b5\"><title>{from} – {to}: {count} runs</title></rect>",
+            "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\" fill=\"#4a78b5\"><title>{}</title></rect>",
             top + plot - h,
-            (bar - 1.0).max(1.0)
+            (bar - 1.0).max(1.0),
+            escape(&t.text(&crate::i18n::text!(
+                "risk-bin",
+                from = *from,
+                to = *to,
+                count = *count
+            )))
         )?;
     }
     // Axis labels: first, middle and last bin.
@@ -475,13 +499,13 @@ pub fn svg_histogram(out: &mut String, risk: &Risk) -> std::fmt::Result {
         writeln!(
             out,
             "<text x=\"{left}\" y=\"{y}\" font-size=\"11\">{}</text>",
-            first.0
+            t.date(first.0)
         )?;
         writeln!(
             out,
             "<text x=\"{}\" y=\"{y}\" font-size=\"11\" text-anchor=\"end\">{}</text>",
             width - 10.0,
-            last.1
+            t.date(last.1)
         )?;
     }
     // Percentile markers.
@@ -503,10 +527,11 @@ pub fn svg_histogram(out: &mut String, risk: &Risk) -> std::fmt::Result {
                 left + ((date - first).num_days() as f64 + 0.5) / span_days * (width - left - 10.0);
             writeln!(
                 out,
-                "<line x1=\"{x:.1}\" y1=\"{top}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#c0392b\" stroke-dasharray=\"4 3\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#c0392b\">{label} {date}</text>",
+                "<line x1=\"{x:.1}\" y1=\"{top}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#c0392b\" stroke-dasharray=\"4 3\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#c0392b\">{label} {}</text>",
                 top + plot,
                 x + 3.0,
-                top + 10.0 + 13.0 * i as f64
+                top + 10.0 + 13.0 * i as f64,
+                t.date(date)
             )?;
         }
     }

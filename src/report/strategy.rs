@@ -6,24 +6,26 @@ use std::fmt::Write as _;
 
 use chrono::Datelike;
 
+use crate::i18n::{Messages, text};
 use crate::model::{Indicator, Roadmap};
 use crate::plan::Plan;
 use crate::plan::objectives::{ObjectivePlan, is_shared};
-use crate::plan::targets::{number, value_in};
+use crate::plan::targets::value_in;
 use crate::report::svg::escape;
 
 /// The section, or nothing when the roadmap has neither objectives nor programmes.
-pub fn html_section(roadmap: &Roadmap, plan: &Plan) -> Result<String, std::fmt::Error> {
+pub fn html_section(
+    roadmap: &Roadmap,
+    plan: &Plan,
+    t: &Messages,
+) -> Result<String, std::fmt::Error> {
     if roadmap.objectives.is_empty() && roadmap.programmes.is_empty() {
         return Ok(String::new());
     }
-    let mut html = String::from("<section id=\"strategy\">\n<h2>Strategy</h2>\n");
-    html.push_str(
-        "<p class=\"note\">Each objective with its indicators (planned: the baseline plus what \
-         the projects finishing by the end of each year contribute) and the programmes and \
-         projects that serve it. A project serving several objectives (↔ shared) is listed \
-         under each, and each objective's totals count it in full; the plan's totals count \
-         every project once.</p>\n",
+    let mut html = format!(
+        "<section id=\"strategy\">\n<h2>{}</h2>\n<p class=\"note\">{}</p>\n",
+        escape(&t.get("h-strategy")),
+        escape(&t.get("strategy-note"))
     );
     for (o, objective) in roadmap.objectives.iter().enumerate() {
         writeln!(
@@ -41,41 +43,43 @@ pub fn html_section(roadmap: &Roadmap, plan: &Plan) -> Result<String, std::fmt::
         if !indicators.is_empty() {
             html.push_str("<div class=\"indicators\">\n");
             for &i in &indicators {
-                indicator(&mut html, roadmap, plan, i)?;
+                indicator(&mut html, roadmap, plan, i, t)?;
             }
             html.push_str("</div>\n");
         }
         if let Some(group) = plan.objectives.iter().find(|g| g.objective == Some(o)) {
-            totals(&mut html, roadmap, group)?;
+            totals(&mut html, roadmap, group, t)?;
         }
-        serving(&mut html, roadmap, plan, Some(o))?;
+        serving(&mut html, roadmap, plan, Some(o), t)?;
         html.push_str("</article>\n");
     }
     if roadmap.objectives.is_empty() {
-        serving(&mut html, roadmap, plan, None)?;
+        serving(&mut html, roadmap, plan, None, t)?;
     } else if let Some(group) = plan.objectives.iter().find(|g| g.objective.is_none()) {
         writeln!(
             html,
             "<article class=\"objective\">\n<h3>{}</h3>",
-            crate::report::objectives::NO_OBJECTIVE
+            escape(&t.get("no-objective"))
         )?;
-        totals(&mut html, roadmap, group)?;
-        serving(&mut html, roadmap, plan, None)?;
+        totals(&mut html, roadmap, group, t)?;
+        serving(&mut html, roadmap, plan, None, t)?;
         html.push_str("</article>\n");
     }
-    programmes(&mut html, roadmap, plan)?;
+    programmes(&mut html, roadmap, plan, t)?;
     html.push_str("</section>\n");
     Ok(html)
 }
 
 /// The programmes' roll-ups: dates, cost, committed funding and criticality, in outline order.
-fn programmes(html: &mut String, roadmap: &Roadmap, plan: &Plan) -> std::fmt::Result {
+fn programmes(html: &mut String, roadmap: &Roadmap, plan: &Plan, t: &Messages) -> std::fmt::Result {
     if roadmap.programmes.is_empty() {
         return Ok(());
     }
     writeln!(
         html,
-        "<h3>Programmes</h3>\n<table class=\"programmes\">\n<thead><tr><th>Programme</th><th>Lead</th><th class=\"num\">Projects</th><th>Start</th><th>Finish</th><th class=\"num\">Cost ({currency})</th><th class=\"num\">Committed</th><th></th></tr></thead>\n<tbody>",
+        "<h3>{}</h3>\n<table class=\"programmes\">\n<thead><tr><th>Programme</th><th>Lead</th><th class=\"num\">Projects</th><th>Start</th><th>Finish</th><th class=\"num\">{cost} ({currency})</th><th class=\"num\">Committed</th><th></th></tr></thead>\n<tbody>",
+        escape(&t.tr("Programmes")),
+        cost = escape(&t.tr("Cost")),
         currency = escape(&roadmap.currency)
     )?;
     for row in &plan.outline {
@@ -83,7 +87,7 @@ fn programmes(html: &mut String, roadmap: &Roadmap, plan: &Plan) -> std::fmt::Re
             continue;
         };
         let (programme, planned) = (&roadmap.programmes[q], &plan.programmes[q]);
-        let date = |d: Option<chrono::NaiveDate>| d.map_or_else(String::new, |d| d.to_string());
+        let date = |d: Option<chrono::NaiveDate>| d.map_or_else(String::new, |d| t.date(d));
         writeln!(
             html,
             "<tr><td style=\"padding-left:{}px\"><b>{}</b> <span class=\"id\">{}</span></td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
@@ -96,12 +100,12 @@ fn programmes(html: &mut String, roadmap: &Roadmap, plan: &Plan) -> std::fmt::Re
             planned.projects.len(),
             date(planned.start),
             date(planned.finish),
-            crate::display::amount(planned.cost),
-            crate::display::amount(planned.committed),
+            t.amount(planned.cost),
+            t.amount(planned.committed),
             if planned.critical {
-                "<span class=\"crit\">critical</span>"
+                format!("<span class=\"crit\">{}</span>", escape(&t.tr("critical")))
             } else {
-                ""
+                String::new()
             }
         )?;
     }
@@ -109,7 +113,13 @@ fn programmes(html: &mut String, roadmap: &Roadmap, plan: &Plan) -> std::fmt::Re
 }
 
 /// One indicator: its chart and its targets against the plan.
-fn indicator(html: &mut String, roadmap: &Roadmap, plan: &Plan, i: usize) -> std::fmt::Result {
+fn indicator(
+    html: &mut String,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    i: usize,
+    t: &Messages,
+) -> std::fmt::Result {
     let indicator = &roadmap.indicators[i];
     let planned = &plan.indicators[i];
     writeln!(
@@ -125,29 +135,31 @@ fn indicator(html: &mut String, roadmap: &Roadmap, plan: &Plan, i: usize) -> std
                 escape(d)
             ))
     )?;
-    chart(html, roadmap, plan, i)?;
+    chart(html, roadmap, plan, i, t)?;
     html.push_str("<table><tr><th>year</th><th class=\"num\">target</th><th class=\"num\">planned</th><th></th></tr>\n");
     writeln!(
         html,
-        "<tr><td>{}</td><td class=\"num\">baseline</td><td class=\"num\">{}</td><td></td></tr>",
+        "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td></td></tr>",
         indicator.baseline.year,
-        escape(&indicator.with_unit(&number(indicator.baseline.value)))
+        escape(&t.tr("baseline")),
+        escape(&indicator.with_unit(&t.number(indicator.baseline.value)))
     )?;
     for target in &planned.targets {
         let status = if target.reached {
-            "<span class=\"ok\">reached</span>".to_string()
+            format!("<span class=\"ok\">{}</span>", escape(&t.tr("reached")))
         } else {
+            let short = indicator.with_unit(&t.number(target.shortfall));
             format!(
-                "<span class=\"flag\">{} short</span>",
-                escape(&indicator.with_unit(&number(target.shortfall)))
+                "<span class=\"flag\">{}</span>",
+                escape(&t.with("indicator-short", &[("value", short)]))
             )
         };
         writeln!(
             html,
             "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{status}</td></tr>",
             target.year,
-            escape(&indicator.with_unit(&number(target.target))),
-            escape(&indicator.with_unit(&number(target.planned)))
+            escape(&indicator.with_unit(&t.number(target.target))),
+            escape(&indicator.with_unit(&t.number(target.planned)))
         )?;
     }
     html.push_str("</table>\n</figure>\n");
@@ -163,7 +175,13 @@ const RIGHT: f64 = 18.0;
 
 /// The planned value at each year's end as a step line, targets as dots (green reached, red
 /// missed), from the baseline year to the last target (or the plan's last) year.
-fn chart(html: &mut String, roadmap: &Roadmap, plan: &Plan, i: usize) -> std::fmt::Result {
+fn chart(
+    html: &mut String,
+    roadmap: &Roadmap,
+    plan: &Plan,
+    i: usize,
+    t: &Messages,
+) -> std::fmt::Result {
     let indicator: &Indicator = &roadmap.indicators[i];
     let first = indicator.baseline.year;
     let last = indicator
@@ -200,8 +218,8 @@ fn chart(html: &mut String, roadmap: &Roadmap, plan: &Plan, i: usize) -> std::fm
     let y = |value: f64| TOP + (CHART_H - TOP - BOTTOM) * (high - value) / (high - low);
     writeln!(
         html,
-        "<svg class=\"kpi\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{CHART_W}\" height=\"{CHART_H}\" viewBox=\"0 0 {CHART_W} {CHART_H}\" role=\"img\" aria-label=\"{} by year\">",
-        escape(&indicator.name)
+        "<svg class=\"kpi\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{CHART_W}\" height=\"{CHART_H}\" viewBox=\"0 0 {CHART_W} {CHART_H}\" role=\"img\" aria-label=\"{}\">",
+        escape(&t.with("indicator-by-year", &[("name", indicator.name.clone())]))
     )?;
     let axis_y = CHART_H - BOTTOM;
     writeln!(
@@ -218,7 +236,7 @@ fn chart(html: &mut String, roadmap: &Roadmap, plan: &Plan, i: usize) -> std::fm
             "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" class=\"kpi-label\">{}</text>",
             LEFT - 4.0,
             y(value) + 3.0,
-            escape(&number(label))
+            escape(&t.number(label))
         )?;
     }
     // Year labels: every year when they fit, else every few.
@@ -242,18 +260,24 @@ fn chart(html: &mut String, roadmap: &Roadmap, plan: &Plan, i: usize) -> std::fm
     }
     writeln!(
         html,
-        "<path d=\"{path}\" fill=\"none\" stroke=\"#4a78c2\" stroke-width=\"2\"><title>planned</title></path>"
+        "<path d=\"{path}\" fill=\"none\" stroke=\"#4a78c2\" stroke-width=\"2\"><title>{}</title></path>",
+        escape(&t.tr("planned"))
     )?;
     for target in &plan.indicators[i].targets {
         let colour = if target.reached { "#1a9850" } else { "#d0453a" };
         writeln!(
             html,
-            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"4\" fill=\"{colour}\"><title>target {}: {} (planned {})</title></circle>",
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"4\" fill=\"{colour}\"><title>{}</title></circle>",
             x(target.year),
             y(target.target),
-            target.year,
-            escape(&indicator.with_unit(&number(target.target))),
-            escape(&indicator.with_unit(&number(target.planned)))
+            escape(&t.with(
+                "indicator-target-tip",
+                &[
+                    ("year", target.year.to_string()),
+                    ("target", indicator.with_unit(&t.number(target.target))),
+                    ("planned", indicator.with_unit(&t.number(target.planned))),
+                ]
+            ))
         )?;
     }
     html.push_str("</svg>\n");
@@ -261,26 +285,34 @@ fn chart(html: &mut String, roadmap: &Roadmap, plan: &Plan, i: usize) -> std::fm
 }
 
 /// An objective's totals: projects (how many shared), dates, cost and committed funding.
-fn totals(html: &mut String, roadmap: &Roadmap, group: &ObjectivePlan) -> std::fmt::Result {
+fn totals(
+    html: &mut String,
+    roadmap: &Roadmap,
+    group: &ObjectivePlan,
+    t: &Messages,
+) -> std::fmt::Result {
     let (Some(start), Some(finish)) = (group.start, group.finish) else {
         return Ok(());
     };
     let shared = if group.shared > 0 {
-        format!(
-            " (counted in full: {} of the cost)",
-            crate::display::amount(group.shared_cost)
+        t.with(
+            "objective-shared-cost",
+            &[("amount", t.amount(group.shared_cost))],
         )
     } else {
         String::new()
     };
-    writeln!(
-        html,
-        "<p class=\"totals\">{}{shared}; {start} to {finish}; cost {} {}, committed {}.</p>",
-        escape(&crate::report::objectives::count(group)),
-        crate::display::amount(group.cost),
-        escape(&roadmap.currency),
-        crate::display::amount(group.committed)
-    )
+    let line = t.text(&text!(
+        "objective-totals",
+        count = crate::report::objectives::count(group, t),
+        shared = shared,
+        start = start,
+        finish = finish,
+        cost = crate::i18n::Arg::Amount(group.cost),
+        currency = &roadmap.currency,
+        committed = crate::i18n::Arg::Amount(group.committed),
+    ));
+    writeln!(html, "<p class=\"totals\">{}</p>", escape(&line))
 }
 
 /// The programmes (as paths) and projects serving objective `o` (`None`: serving no objective,
@@ -291,6 +323,7 @@ fn serving(
     roadmap: &Roadmap,
     plan: &Plan,
     o: Option<usize>,
+    t: &Messages,
 ) -> std::fmt::Result {
     let serves = |p: usize| match o {
         Some(o) => roadmap.projects[p].objectives.contains(&o),
@@ -320,7 +353,7 @@ fn serving(
                     .map(|&r| escape(&roadmap.programmes[r].name))
                     .collect::<Vec<_>>()
                     .join(" › "),
-                None => "Outside programmes".to_string(),
+                None => escape(&t.tr("Outside programmes")),
             };
             let description = project
                 .programme
@@ -346,19 +379,24 @@ fn serving(
                 .map(|&other| escape(&roadmap.objectives[other].id))
                 .collect();
             format!(
-                " <span class=\"shared\">↔ shared, also {}</span>",
-                others.join(", ")
+                " <span class=\"shared\">{}</span>",
+                t.with("serving-shared", &[("ids", others.join(", "))])
             )
         } else {
             String::new()
         };
         writeln!(
             list,
-            "<li>{} <span class=\"id\">{}</span>{shared} <span class=\"note\">{} to {}</span>{}</li>",
+            "<li>{} <span class=\"id\">{}</span>{shared} <span class=\"note\">{}</span>{}</li>",
             escape(&project.name),
             escape(&project.id),
-            planned.start,
-            planned.finish,
+            escape(&t.with(
+                "date-range",
+                &[
+                    ("start", t.date(planned.start)),
+                    ("finish", t.date(planned.finish))
+                ]
+            )),
             project
                 .description
                 .as_ref()
@@ -369,7 +407,11 @@ fn serving(
         list.push_str("</ul></li>\n");
         writeln!(html, "<ul class=\"serving\">\n{list}</ul>")?;
     } else {
-        html.push_str("<p class=\"note\">No project serves it yet.</p>\n");
+        writeln!(
+            html,
+            "<p class=\"note\">{}</p>",
+            escape(&t.tr("No project serves it yet."))
+        )?;
     }
     Ok(())
 }

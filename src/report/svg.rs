@@ -245,10 +245,15 @@ impl<'a> Chart<'a> {
         )?;
         writeln!(
             svg,
-            "<text class=\"rm-title\" x=\"8\" y=\"16\">{} — {} to {}</text>",
+            "<text class=\"rm-title\" x=\"8\" y=\"16\">{} — {}</text>",
             escape(&self.roadmap.name),
-            self.plan.start(),
-            self.plan.finish()
+            escape(&self.t.with(
+                "date-range",
+                &[
+                    ("start", self.t.date(self.plan.start())),
+                    ("finish", self.t.date(self.plan.finish())),
+                ],
+            ))
         )?;
         Ok(())
     }
@@ -326,7 +331,7 @@ impl<'a> Chart<'a> {
             let indent = 8.0 + 12.0 * depth as f64;
             let p = match item {
                 Item::Programme(q) => {
-                    summary(svg, self.roadmap, self.plan, &self.axis, q, y, indent)?;
+                    summary(svg, self, q, y, indent)?;
                     continue;
                 }
                 Item::Project(p) => p,
@@ -437,9 +442,14 @@ impl<'a> Chart<'a> {
         };
         writeln!(
             svg,
-            "<rect class=\"{class}\" x=\"{x1:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{BAR}\" rx=\"2\"><title>done as of {as_of}</title></rect>",
+            "<rect class=\"{class}\" x=\"{x1:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{BAR}\" rx=\"2\"><title>{}</title></rect>",
             y - BAR / 2.0,
-            (x2 - x1).max(1.0)
+            (x2 - x1).max(1.0),
+            escape(
+                &self
+                    .t
+                    .with("svg-done-as-of", &[("date", self.t.date(as_of))])
+            )
         )
     }
 
@@ -575,8 +585,9 @@ impl<'a> Chart<'a> {
             )?;
             writeln!(
                 svg,
-                "<text class=\"rm-today-label\" x=\"{:.1}\" y=\"28\">as of {day}</text>",
-                x + 3.0
+                "<text class=\"rm-today-label\" x=\"{:.1}\" y=\"28\">{}</text>",
+                x + 3.0,
+                escape(&self.t.with("svg-as-of", &[("date", self.t.date(day))]))
             )?;
         }
         Ok(())
@@ -587,13 +598,12 @@ impl<'a> Chart<'a> {
 /// one's finish, with a tick down at each end.
 fn summary(
     svg: &mut impl fmt::Write,
-    roadmap: &Roadmap,
-    plan: &Plan,
-    axis: &TimeAxis,
+    chart: &Chart,
     q: usize,
     y: f64,
     indent: f64,
 ) -> std::fmt::Result {
+    let (roadmap, plan, axis, t) = (chart.roadmap, chart.plan, &chart.axis, &chart.t);
     let programme = &roadmap.programmes[q];
     let planned = &plan.programmes[q];
     writeln!(
@@ -615,14 +625,24 @@ fn summary(
     let top = y - 4.0;
     writeln!(
         svg,
-        "<path class=\"rm-summary\" d=\"M{x1:.1},{:.1} V{top:.1} H{x2:.1} V{:.1} L{:.1},{:.1} H{:.1} Z\"><title>{}: {start} to {finish}{}</title></path>",
+        "<path class=\"rm-summary\" d=\"M{x1:.1},{:.1} V{top:.1} H{x2:.1} V{:.1} L{:.1},{:.1} H{:.1} Z\"><title>{}</title></path>",
         top + 10.0,
         top + 10.0,
         x2 - 4.0,
         top + 5.0,
         x1 + 4.0,
-        escape(&programme.name),
-        if planned.critical { " (critical)" } else { "" }
+        escape(&t.with(
+            if planned.critical {
+                "svg-programme-tip-critical"
+            } else {
+                "svg-programme-tip"
+            },
+            &[
+                ("name", programme.name.clone()),
+                ("start", t.date(start)),
+                ("finish", t.date(finish)),
+            ],
+        ))
     )
 }
 

@@ -332,13 +332,13 @@ pub fn actors(
     }
     row += 2;
     for (col, title) in ["Actor", "ID", "Kind", "Description"].iter().enumerate() {
-        sheet.write_string_with_format(row, col as u16, *title, &bold())?;
+        sheet.write_string_with_format(row, col as u16, t.tr(title), &bold())?;
     }
     for actor in &roadmap.actors {
         row += 1;
         write_text(sheet, row, 0, &actor.name)?;
         write_text(sheet, row, 1, &actor.id)?;
-        write_text(sheet, row, 2, actor.kind.as_str())?;
+        write_text(sheet, row, 2, actor.kind.label(t))?;
         if let Some(description) = &actor.description {
             write_text(sheet, row, 3, description)?;
         }
@@ -485,7 +485,7 @@ pub fn objectives(
     t: &Messages,
 ) -> Result<(), XlsxError> {
     use crate::plan::objectives::is_shared;
-    use crate::report::objectives::{NO_OBJECTIVE, counting_note};
+    use crate::report::objectives::{counting_note, no_objective};
     let titles = [
         "Objective",
         "ID",
@@ -515,7 +515,7 @@ pub fn objectives(
                 write_text(sheet, row, 0, &roadmap.objectives[o].name)?;
                 write_text(sheet, row, 1, &roadmap.objectives[o].id)?;
             }
-            None => write_text(sheet, row, 0, NO_OBJECTIVE)?,
+            None => write_text(sheet, row, 0, no_objective(t))?,
         }
         sheet.write_number(row, 2, group.projects.len() as f64)?;
         sheet.write_number(row, 3, group.shared as f64)?;
@@ -543,6 +543,6 @@ pub fn objectives(
     sheet.write_number_with_format(row, 3, shared as f64, &total_label())?;
     sheet.write_number_with_format(row, 6, roadmap.total_cost(), &total_money())?;
     sheet.write_number_with_format(row, 8, committed, &total_money())?;
-    write_text(sheet, row + 2, 0, counting_note(roadmap, false))?;
+    write_text(sheet, row + 2, 0, counting_note(roadmap, false, t))?;
     Ok(())
 }

@@ -191,17 +191,25 @@ fn read_holidays_file(
     file: Option<&AttachedFile>,
     first: NaiveDate,
     last: NaiveDate,
-) -> Result<Vec<ics::IcsDay>, String> {
+) -> Result<Vec<ics::IcsDay>, crate::i18n::Text> {
+    use crate::i18n::text;
     let Some(file) = file else {
-        return Err("the holidays file was not read with the roadmap".into());
+        return Err(text!("holidays-not-read"));
     };
-    let text = file
-        .text
-        .as_ref()
-        .map_err(|reason| format!("cannot read the holidays file {}: {reason}", file.name))?;
-    ics::days_off(text, first, last).map_err(|err| match err.line {
-        Some(line) => format!("{}:{line}: {}", file.name, err.message),
-        None => format!("{}: {}", file.name, err.message),
+    let text = file.text.as_ref().map_err(|reason| {
+        text!(
+            "holidays-unreadable",
+            file = &file.name,
+            reason = reason.to_string()
+        )
+    })?;
+    ics::days_off(text, first, last).map_err(|err| {
+        // The file and line as a compiler writes them (`holidays.ics:12`), in every language.
+        let place = match err.line {
+            Some(line) => format!("{}:{line}", file.name),
+            None => file.name.clone(),
+        };
+        text!("holidays-error", place = place, message = err.message)
     })
 }
 

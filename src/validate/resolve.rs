@@ -8,6 +8,7 @@ use super::{progress, scenarios, strategy};
 use crate::calendar::LinkKind;
 use crate::calendar::Span;
 use crate::diag::{self, Code, Diagnostic};
+use crate::i18n::text;
 use crate::model::decode::{Located, Table};
 use crate::model::load::Attached;
 use crate::model::raw::{
@@ -540,12 +541,10 @@ pub(super) fn capacity_changes(
             findings.push(
                 Diagnostic::error(
                     Code::CapacityStepOrder,
-                    format!("a capacity step on {day} is not after the roadmap start {start}"),
+                    text!("e-step-before-start", day = day, start = start),
                 )
                 .at(from.at.clone())
-                .with_help(
-                    "set the capacity from the start with `capacity`; steps are for later changes",
-                ),
+                .with_help(text!("e-step-before-start-help")),
             );
             continue;
         }
@@ -553,14 +552,11 @@ pub(super) fn capacity_changes(
             findings.push(
                 Diagnostic::error(
                     Code::CapacityStepOrder,
-                    format!(
-                        "a capacity step on {day} comes after one on {}: steps go in date order",
-                        previous.from
-                    ),
+                    text!("e-step-order", day = day, previous = previous.from),
                 )
                 .at(from.at.clone())
-                .with_note(previous.at.clone(), "the step before it")
-                .with_help("list `changes` in date order, one step a day at most"),
+                .with_note(previous.at.clone(), text!("note-step-before"))
+                .with_help(text!("e-step-order-help")),
             );
             continue;
         }
@@ -588,15 +584,10 @@ fn effort(
             key.at.start..value.at.end
         });
         findings.push(
-            Diagnostic::error(
-                Code::InvalidEffort,
-                "a project has either `effort` or `duration`, not both",
-            )
-            .at(at)
-            .with_note(duration.at.clone(), "duration given here")
-            .with_help(
-                "keep `effort` to derive the duration from the units held, or `duration` alone",
-            ),
+            Diagnostic::error(Code::InvalidEffort, text!("e-effort-and-duration"))
+                .at(at)
+                .with_note(duration.at.clone(), text!("note-duration-here"))
+                .with_help(text!("e-effort-and-duration-help")),
         );
         return None;
     }
@@ -625,25 +616,25 @@ pub(super) fn derive_from_effort(
         let held = demands.iter().find(|d| d.resource == resource);
         let Some(span) = held.and_then(|d| value.value.duration(d.units)) else {
             let message = match held {
-                Some(d) if d.units > 0.0 => format!(
-                    "the effort of `{project}` on `{}` takes over 1000 years at the units held",
-                    key.value
+                Some(d) if d.units > 0.0 => text!(
+                    "e-effort-too-long",
+                    project = project,
+                    resource = &key.value
                 ),
-                _ => format!(
-                    "`{project}` holds no units of `{}`, so its effort on it gives no duration",
-                    key.value
+                _ => text!(
+                    "e-effort-no-units",
+                    project = project,
+                    resource = &key.value
                 ),
             };
             let mut finding =
                 Diagnostic::error(Code::InvalidEffort, message).at(key.at.start..value.at.end);
             finding = match held {
-                Some(d) => finding.with_note(d.at.clone(), "units held here"),
+                Some(d) => finding.with_note(d.at.clone(), text!("note-units-held")),
                 None => finding,
             };
-            findings.push(finding.with_help(format!(
-                "hold the resource: `resources = {{ {} = 1.5 }}` (18 person-months at 1.5 is 12 months)",
-                key.value
-            )));
+            findings
+                .push(finding.with_help(text!("e-effort-no-units-help", resource = &key.value)));
             complete = false;
             continue;
         };
@@ -659,9 +650,9 @@ pub(super) fn derive_from_effort(
     }
     if map.0.is_empty() && map.1.is_empty() {
         findings.push(
-            Diagnostic::error(Code::InvalidEffort, "`effort` names no resource")
+            Diagnostic::error(Code::InvalidEffort, text!("e-effort-empty"))
                 .at(at.clone())
-                .with_help("write `effort = { it-staff = \"18 person-months\" }` or a `duration`"),
+                .with_help(text!("e-effort-empty-help")),
         );
         return None;
     }
