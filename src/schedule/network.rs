@@ -150,6 +150,11 @@ impl<'p> Network<'p> {
         self.problem.activities.len()
     }
 
+    /// `a`'s length in days when it does not depend on where it starts.
+    pub fn fixed_length(&self, a: usize) -> Option<Day> {
+        self.fixed_days[a]
+    }
+
     /// Exclusive end of `a` when it starts on `start`.
     pub fn end(&self, a: usize, start: Day) -> Day {
         match self.fixed_days[a] {

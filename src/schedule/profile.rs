@@ -54,6 +54,14 @@ impl Line {
     }
 }
 
+/// Which of [`Profile::overload`]'s two jumps a caller needs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Jumps {
+    After,
+    Before,
+    Both,
+}
+
 /// Free capacity per resource. It may go below 0 only in profiles built for analysis (the CPM
 /// schedule ignores capacities); the schedule generation never places what does not fit.
 #[derive(Clone, Debug)]
@@ -151,6 +159,32 @@ impl Profile {
     /// backwards). With steps both jump over whole runs of short stretches, so a resource busy
     /// back to back costs one jump. `None` when it fits.
     pub fn overload(&self, r: usize, start: Day, end: Day, units: Units) -> Option<(Day, Day)> {
+        self.overload_for(r, start, end, units, Jumps::Both)
+    }
+
+    /// The forward half of [`Profile::overload`]: only the next start worth trying.
+    pub fn overload_after(&self, r: usize, start: Day, end: Day, units: Units) -> Option<Day> {
+        self.overload_for(r, start, end, units, Jumps::After)
+            .map(|(after, _)| after)
+    }
+
+    /// The backward half of [`Profile::overload`]: only the day an end must not pass.
+    pub fn overload_before(&self, r: usize, start: Day, end: Day, units: Units) -> Option<Day> {
+        self.overload_for(r, start, end, units, Jumps::Before)
+            .map(|(_, before)| before)
+    }
+
+    /// [`Profile::overload`], computing only the jumps asked for (the other is left 0): the
+    /// schedule generation needs one direction, and the day-by-day scan for the other can
+    /// run far.
+    fn overload_for(
+        &self,
+        r: usize,
+        start: Day,
+        end: Day,
+        units: Units,
+        jumps: Jumps,
+    ) -> Option<(Day, Day)> {
         if start >= end {
             return None;
         }
@@ -171,29 +205,114 @@ impl Profile {
                 let len = to - from;
                 let window = &free[from..to];
                 let last = from + window.iter().rposition(|&f| f < units)?;
-                let first = from + window.iter().position(|&f| f < units).unwrap_or(0);
+                let first = if jumps == Jumps::After {
+                    0
+                } else {
+                    from + window.iter().position(|&f| f < units).unwrap_or(0)
+                };
                 let mut after = free.len();
-                let mut run = 0;
-                for (j, &f) in free.iter().enumerate().skip(last + 1) {
-                    run = if f >= units { run + 1 } else { 0 };
-                    if run == len {
-                        after = j + 1 - len;
-                        break;
+                if jumps != Jumps::Before {
+                    let mut run = 0;
+                    for (j, &f) in free.iter().enumerate().skip(last + 1) {
+                        run = if f >= units { run + 1 } else { 0 };
+                        if run == len {
+                            after = j + 1 - len;
+                            break;
+                        }
                     }
                 }
                 let mut before = 0;
-                run = 0;
-                for j in (0..first).rev() {
-                    run = if free[j] >= units { run + 1 } else { 0 };
-                    if run == len {
-                        before = j + len;
-                        break;
+                if jumps != Jumps::After {
+                    let mut run = 0;
+                    for j in (0..first).rev() {
+                        run = if free[j] >= units { run + 1 } else { 0 };
+                        if run == len {
+                            before = j + len;
+                            break;
+                        }
                     }
                 }
                 Some((offset + after as Day, offset + before as Day))
             }
             Line::Days { .. } => Self::overload_steps(&self.lines[r].to_steps(), start, end, units),
             Line::Steps(line) => Self::overload_steps(line, start, end, units),
+        }
+    }
+
+    /// The day-by-day window every demanded line shares, when all of them are kept by day and
+    /// have `units` free outside it: `(offset, length)`.
+    fn shared_window(&self, demands: &[(usize, Units)]) -> Option<(Day, usize)> {
+        let mut window = None;
+        for &(r, units) in demands {
+            let Line::Days {
+                offset,
+                free,
+                before,
+                after,
+            } = &self.lines[r]
+            else {
+                return None;
+            };
+            if (*before).min(*after) < i64::from(units) {
+                return None;
+            }
+            match window {
+                None => window = Some((*offset, free.len())),
+                Some(w) if w != (*offset, free.len()) => return None,
+                Some(_) => {}
+            }
+        }
+        window
+    }
+
+    /// Whether every demand has its units free on window day `i` (lines known to be by day).
+    fn all_free(&self, demands: &[(usize, Units)], i: usize) -> bool {
+        demands.iter().all(|&(r, units)| match &self.lines[r] {
+            Line::Days { free, .. } => free[i] >= i64::from(units),
+            Line::Steps(_) => false,
+        })
+    }
+
+    /// The earliest start at or after `start` at which `len` days have every demand's units
+    /// free, found in one day-by-day scan over all demanded resources together. `None` when
+    /// that cannot be answered inside the day window (a line kept as steps, or no room before
+    /// the window ends): the caller then jumps with [`Profile::overload_after`].
+    pub fn earliest_fit(&self, demands: &[(usize, Units)], start: Day, len: Day) -> Option<Day> {
+        if len <= 0 || demands.is_empty() {
+            return Some(start);
+        }
+        let (offset, days) = self.shared_window(demands)?;
+        let mut from = usize::try_from(i64::from(start) - i64::from(offset)).ok()?;
+        let len = usize::try_from(len).ok()?;
+        // Each candidate is checked from its last day back: a short day j rules out every
+        // start up to j, so the next candidate starts after it.
+        loop {
+            let to = from.checked_add(len).filter(|&to| to <= days)?;
+            match (from..to).rev().find(|&i| !self.all_free(demands, i)) {
+                None => return Some(offset + from as Day),
+                Some(short) => from = short + 1,
+            }
+        }
+    }
+
+    /// The latest start at or before `start` at which `len` days have every demand's units
+    /// free: [`Profile::earliest_fit`] backwards. `None` when the window cannot answer.
+    pub fn latest_fit(&self, demands: &[(usize, Units)], start: Day, len: Day) -> Option<Day> {
+        if len <= 0 || demands.is_empty() {
+            return Some(start);
+        }
+        let (offset, days) = self.shared_window(demands)?;
+        let len = usize::try_from(len).ok()?;
+        let mut from = usize::try_from(i64::from(start) - i64::from(offset)).ok()?;
+        if from + len > days {
+            return None;
+        }
+        // Mirror of the forward scan: a short day j rules out every start from j - len + 1 on.
+        loop {
+            match (from..from + len).find(|&i| !self.all_free(demands, i)) {
+                None => return Some(offset + from as Day),
+                Some(short) => from = short.checked_sub(len)?,
+            }
         }
     }
 
@@ -400,6 +519,53 @@ mod tests {
         ] {
             days_agree_with_steps(&line);
         }
+    }
+
+    /// The one-scan fits find the same start as trying every start in turn.
+    #[test]
+    fn fits_agree_with_trying_every_start() {
+        let lines = vec![vec![(Day::MIN, 3)], vec![(Day::MIN, 2), (12, 4), (25, 1)]];
+        let mut days = Profile::with_window(&lines, Some((0, 40)));
+        let mut seed: u64 = 11;
+        let mut next = |bound: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % bound
+        };
+        let fits = |p: &Profile, demands: &[(usize, Units)], s: Day, len: Day| {
+            demands
+                .iter()
+                .all(|&(r, u)| p.overload(r, s, s + len, u).is_none())
+        };
+        let mut answered = 0;
+        for round in 0..400 {
+            if round % 80 == 0 {
+                days.clear();
+            }
+            let demands = [(0, 1 + next(3) as Units), (1, next(2) as Units)];
+            let len = 1 + next(6) as Day;
+            let start = next(34) as Day;
+            let earliest = (start..=40 - len).find(|&s| fits(&days, &demands, s, len));
+            let latest = (0..=start.min(40 - len))
+                .rev()
+                .find(|&s| fits(&days, &demands, s, len));
+            // `None` only sends the caller to the jump loop; an answer must be the right one.
+            if let Some(found) = days.earliest_fit(&demands, start, len) {
+                assert_eq!(Some(found), earliest, "{demands:?} from {start} for {len}");
+                answered += 1;
+            }
+            if let Some(found) = days.latest_fit(&demands, start, len) {
+                assert_eq!(Some(found), latest, "{demands:?} to {start} for {len}");
+                answered += 1;
+            }
+            if let Some(s) = earliest.filter(|_| next(3) > 0) {
+                for &(r, u) in &demands {
+                    days.add(r, s, s + len, u);
+                }
+            }
+        }
+        assert!(answered > 400, "only {answered} answers");
     }
 
     fn days_agree_with_steps(line: &[(Day, Units)]) {

@@ -157,6 +157,65 @@ impl<'n, 'p> Decoder<'n, 'p> {
         Move::To(self.net.latest_start_ending_by(a, end_by).min(start - 1))
     }
 
+    /// The earliest run of `a` from `start` on that fits every resource it needs: one scan
+    /// over the day window when there is one, else a jump per overloaded stretch.
+    fn fit_forward(&self, a: usize, mut start: Day, mut end: Day) -> (Day, Day) {
+        let net = self.net;
+        let demands = &net.demands[a];
+        // Day windows exist only for fixed-length runs on continuous days (no calendar).
+        if let Some(fit) = net
+            .fixed_length(a)
+            .and_then(|len| self.profile.earliest_fit(demands, start, len))
+        {
+            return (fit, net.end(a, fit));
+        }
+        loop {
+            let mut retry: Option<Day> = None;
+            for &(r, units) in demands {
+                if let Some(after) = self.profile.overload_after(r, start, end, units) {
+                    retry = Some(retry.map_or(after, |t| t.max(after)));
+                }
+            }
+            match retry {
+                // A later start always ends no earlier, so it can only move forwards.
+                Some(next) if start < Day::MAX => {
+                    start = net.problem.snap_forward(next.max(start + 1));
+                    end = net.end(a, start);
+                }
+                _ => return (start, end),
+            }
+        }
+    }
+
+    /// The latest run of `a` starting at or before `start` that fits every resource it needs.
+    fn fit_backward(&self, a: usize, mut start: Day, mut end: Day) -> (Day, Day) {
+        let net = self.net;
+        let demands = &net.demands[a];
+        if let Some(fit) = net
+            .fixed_length(a)
+            .and_then(|len| self.profile.latest_fit(demands, start, len))
+        {
+            return (fit, net.end(a, fit));
+        }
+        loop {
+            let mut end_by: Option<Day> = None;
+            for &(r, units) in demands {
+                if let Some(first) = self.profile.overload_before(r, start, end, units) {
+                    end_by = Some(end_by.map_or(first, |t| t.min(first)));
+                }
+            }
+            match end_by {
+                Some(limit) if start > Day::MIN => {
+                    start = net
+                        .problem
+                        .snap_back(net.latest_start_ending_by(a, limit).min(start - 1));
+                    end = net.end(a, start);
+                }
+                _ => return (start, end),
+            }
+        }
+    }
+
     /// Forward serial SGS: each activity of `list` (predecessors first) at the earliest day its
     /// links, release and the capacity left by the activities before it in the list allow.
     pub fn forward(&mut self, list: &[usize], out: &mut Dates) {
@@ -171,22 +230,7 @@ impl<'n, 'p> Decoder<'n, 'p> {
             let mut end = net.end(a, start);
             let mut fallback = None;
             loop {
-                loop {
-                    let mut retry: Option<Day> = None;
-                    for &(r, units) in &net.demands[a] {
-                        if let Some((after, _)) = self.profile.overload(r, start, end, units) {
-                            retry = Some(retry.map_or(after, |t| t.max(after)));
-                        }
-                    }
-                    match retry {
-                        // A later start always ends no earlier, so it can only move forwards.
-                        Some(next) if start < Day::MAX => {
-                            start = net.problem.snap_forward(next.max(start + 1));
-                            end = net.end(a, start);
-                        }
-                        _ => break,
-                    }
-                }
+                (start, end) = self.fit_forward(a, start, end);
                 // Resources fit; now the yearly budgets (a no-op without them).
                 let fits_resources = (start, end);
                 match self.budget_forward(a, start, end) {
@@ -225,23 +269,7 @@ impl<'n, 'p> Decoder<'n, 'p> {
             let mut end = net.end(a, start);
             let mut fallback = None;
             loop {
-                loop {
-                    let mut end_by: Option<Day> = None;
-                    for &(r, units) in &net.demands[a] {
-                        if let Some((_, first)) = self.profile.overload(r, start, end, units) {
-                            end_by = Some(end_by.map_or(first, |t| t.min(first)));
-                        }
-                    }
-                    match end_by {
-                        Some(limit) if start > Day::MIN => {
-                            start = net
-                                .problem
-                                .snap_back(net.latest_start_ending_by(a, limit).min(start - 1));
-                            end = net.end(a, start);
-                        }
-                        _ => break,
-                    }
-                }
+                (start, end) = self.fit_backward(a, start, end);
                 let fits_resources = (start, end);
                 match self.budget_backward(a, start, end) {
                     Move::Fits => break,
