@@ -39,11 +39,11 @@ use search::{Budget, search};
 pub enum Effort {
     /// Up to 1,000 schedules: a good plan in milliseconds for a roadmap-sized problem.
     Fast,
-    /// Up to 20,000 schedules: near-optimal on the standard benchmarks, well under a second for
-    /// 120 activities or for 10,000.
+    /// Up to 75,000 schedules: near-optimal on the standard benchmarks, about a second for 120
+    /// competing activities, well under one for 10,000 projects.
     #[default]
     Default,
-    /// Up to 100,000 schedules: for when a few extra seconds may buy a shorter plan.
+    /// Up to 400,000 schedules: for when several more seconds may buy a shorter plan.
     Thorough,
 }
 
@@ -58,7 +58,7 @@ impl Effort {
     pub fn budget(self, activities: usize) -> u64 {
         let (nominal, work): (u64, u64) = match self {
             Effort::Fast => (1_000, 200_000),
-            Effort::Default => (50_000, 6_000_000),
+            Effort::Default => (75_000, 9_000_000),
             Effort::Thorough => (400_000, 48_000_000),
         };
         let n = activities.max(1) as u64;

@@ -308,6 +308,14 @@ impl<'n, 'p> Decoder<'n, 'p> {
         })
     }
 
+    /// The activities by descending end day, successors first: the order in which the
+    /// backward SGS right-justifies `dates`.
+    pub fn list_by_end(&self, dates: &Dates) -> Vec<usize> {
+        sorted_order(self.net, Direction::Backward, |a| {
+            (Reverse(dates.end[a]), Reverse(dates.start[a]), Reverse(a))
+        })
+    }
+
     /// Forward-backward improvement (justification): right-justify the schedule against its
     /// finish, then left-justify the result, as long as that improves the score (at most
     /// `rounds` times). Never returns anything worse than its input.
@@ -320,9 +328,7 @@ impl<'n, 'p> Decoder<'n, 'p> {
         };
         let mut early = late.clone();
         for _ in 0..rounds {
-            let backward_list = sorted_order(self.net, Direction::Backward, |a| {
-                (Reverse(best.end[a]), Reverse(best.start[a]), Reverse(a))
-            });
+            let backward_list = self.list_by_end(&best);
             self.backward(&backward_list, best_score.finish, &mut late);
             let forward_list = self.list_by_start(&late);
             self.forward(&forward_list, &mut early);
