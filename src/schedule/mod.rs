@@ -51,7 +51,7 @@ impl Effort {
     /// Schedules to build at most for `activities` activities: the nominal count, scaled down so
     /// that the work stays bounded. A schedule of `n` activities costs about `n` placements, and
     /// each placement costs more as the plan gets denser, so the budget is divided by
-    /// `n * (1 + n / 250)`; it never drops below 12 schedules (a few priority rules, justified),
+    /// `n * (1 + n / 160)`; it never drops below 12 schedules (a few priority rules, justified),
     /// or 3 above 20,000 activities. Large roadmaps gain less from more schedules: their finish
     /// is usually set by a saturated resource, which the lower bound shows, and the search stops
     /// there.
@@ -62,7 +62,7 @@ impl Effort {
             Effort::Thorough => (400_000, 48_000_000),
         };
         let n = activities.max(1) as u64;
-        let scaled = work / n.saturating_mul(1 + n / 250);
+        let scaled = work / n.saturating_mul(1 + n / 160);
         // Very large problems get one justified schedule: minutes of search would not pay off.
         let floor = if n > 20_000 { 3 } else { 12 };
         nominal.min(scaled).max(floor)

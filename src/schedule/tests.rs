@@ -285,3 +285,21 @@ fn every_critical_chain_is_listed_and_counted() {
         assert_eq!(critical, s.critical_chains.iter().any(|c| c.contains(&a)));
     }
 }
+
+#[test]
+fn budgets_shrink_with_size_and_keep_their_floor() {
+    for effort in [Effort::Fast, Effort::Default, Effort::Thorough] {
+        let mut previous = u64::MAX;
+        for n in [1, 30, 122, 300, 1_000, 10_000, 20_000, 20_001, 100_000, 1_000_000] {
+            let budget = effort.budget(n);
+            assert!(budget <= previous, "{effort:?}: {n} activities get more than fewer do");
+            assert!(budget >= if n > 20_000 { 3 } else { 12 }, "{effort:?}: {n}");
+            previous = budget;
+        }
+    }
+    // The benchmark size gets the whole default budget's worth of work; 10,000 competing
+    // projects get a handful of schedules, so the whole process stays under half a second.
+    assert!(Effort::Default.budget(122) >= 70_000);
+    assert!(Effort::Default.budget(10_000) <= 15);
+    assert!(Effort::Thorough.budget(122) >= 5 * Effort::Default.budget(122));
+}
