@@ -290,9 +290,14 @@ fn every_critical_chain_is_listed_and_counted() {
 fn budgets_shrink_with_size_and_keep_their_floor() {
     for effort in [Effort::Fast, Effort::Default, Effort::Thorough] {
         let mut previous = u64::MAX;
-        for n in [1, 30, 122, 300, 1_000, 10_000, 20_000, 20_001, 100_000, 1_000_000] {
+        for n in [
+            1, 30, 122, 300, 1_000, 10_000, 20_000, 20_001, 100_000, 1_000_000,
+        ] {
             let budget = effort.budget(n);
-            assert!(budget <= previous, "{effort:?}: {n} activities get more than fewer do");
+            assert!(
+                budget <= previous,
+                "{effort:?}: {n} activities get more than fewer do"
+            );
             assert!(budget >= if n > 20_000 { 3 } else { 12 }, "{effort:?}: {n}");
             previous = budget;
         }
