@@ -68,9 +68,9 @@ impl Effort {
         nominal.min(scaled).max(floor)
     }
 
-    /// Individuals in the search's population. A justified schedule costs about 15 schedule
-    /// passes, so a small budget (a large roadmap) gets a smaller population that still leaves
-    /// room for a few generations.
+    /// Individuals in the search's population. A justified schedule costs 3 to 7 schedule
+    /// passes (one forward, two per justification round), so a small budget (a large roadmap)
+    /// gets a population of a sixtieth of it, which still leaves room for a few generations.
     fn population(self, budget: u64) -> usize {
         let nominal: u64 = match self {
             Effort::Fast => 20,
