@@ -310,7 +310,7 @@ impl<'n, 'p> Decoder<'n, 'p> {
 
     /// The activities by descending end day, successors first: the order in which the
     /// backward SGS right-justifies `dates`.
-    pub fn list_by_end(&self, dates: &Dates) -> Vec<usize> {
+    fn list_by_end(&self, dates: &Dates) -> Vec<usize> {
         sorted_order(self.net, Direction::Backward, |a| {
             (Reverse(dates.end[a]), Reverse(dates.start[a]), Reverse(a))
         })
