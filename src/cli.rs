@@ -431,7 +431,7 @@ pub struct RiskArgs {
     #[arg(long, value_enum, default_value_t = DistributionName::Pert)]
     pub distribution: DistributionName,
 
-    /// Worker threads (default: the number of cores); results never depend on it.
+    /// Worker threads (default: every core, or `ROADMAP_THREADS`); results never depend on it.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub threads: Option<u16>,
 

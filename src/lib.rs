@@ -21,6 +21,7 @@ pub mod risk;
 pub mod run;
 pub mod scenarios;
 pub mod schedule;
+pub mod threads;
 pub mod validate;
 
 pub use run::run;

@@ -8,7 +8,7 @@ use std::path::Path;
 const LAYERS: &[(&str, &[&str])] = &[
     // With the message catalogues and locale formats (`i18n`): findings carry their message as
     // a catalogue id, and the file names its language, so the model reads it.
-    ("base", &["diag", "display", "output", "i18n"]),
+    ("base", &["diag", "display", "output", "i18n", "threads"]),
     ("calendar", &["calendar"]),
     ("model", &["model"]),
     // Scores (`rank`: weighted criteria and the priority they give) are read by the resolver.
@@ -30,7 +30,7 @@ const LAYERS: &[(&str, &[&str])] = &[
 ];
 
 /// The engine knows neither the model nor the money rules: only these, whatever the layers.
-const ENGINE_MAY_USE: &[&str] = &["diag", "display", "output", "calendar"];
+const ENGINE_MAY_USE: &[&str] = &["diag", "display", "output", "threads", "calendar"];
 
 fn layer(module: &str) -> Option<usize> {
     LAYERS.iter().position(|(_, ms)| ms.contains(&module))

@@ -102,10 +102,7 @@ pub(super) fn settings(
         runs: runs as usize,
         seed,
         distribution,
-        threads: threads.map_or_else(
-            || std::thread::available_parallelism().map_or(1, |n| n.get()),
-            usize::from,
-        ),
+        threads: threads.map_or_else(crate::threads::count, usize::from),
     })
 }
 

@@ -447,6 +447,13 @@ impl<T: schemars::JsonSchema> schemars::JsonSchema for IdMap<T> {
     }
 }
 
+/// A large value that is usually absent, boxed so the table holding it stays small.
+impl<T: Decode> Decode for Box<T> {
+    fn decode(node: &Node<'_>, decoder: &mut Decoder) -> Option<Self> {
+        T::decode(node, decoder).map(Box::new)
+    }
+}
+
 impl<T: Decode> Decode for IdMap<T> {
     fn decode(node: &Node<'_>, decoder: &mut Decoder) -> Option<Self> {
         let table = expect_table(node, decoder)?;

@@ -106,9 +106,12 @@ pub fn read(input: &Input) -> Result<Bytes, ReadError> {
                     io(source)
                 }
             })?;
-            if file.metadata().map_err(io)?.is_dir() {
+            let metadata = file.metadata().map_err(io)?;
+            if metadata.is_dir() {
                 return Err(ReadError::Directory { name });
             }
+            // Sized once (the file is read in full), not grown by doubling.
+            bytes.reserve_exact(metadata.len().min(MAX_FILE_BYTES + 1) as usize + 1);
             file.take(MAX_FILE_BYTES + 1)
                 .read_to_end(&mut bytes)
                 .map_err(io)?;
@@ -260,8 +263,15 @@ pub fn parse_str(name: String, text: String) -> Parsed {
 fn decode_in_pieces(text: &str, sizes: Sizes) -> Option<(RawFile, Vec<Diagnostic>)> {
     let mut decoder = Decoder::default();
     let mut projects = Vec::new();
-    let (rest, has_projects) = pieces::parse(text, sizes, "project", &mut |node| {
-        projects.extend(RawProject::decode(&node, &mut decoder));
+    let (rest, has_projects) = pieces::parse(text, sizes, "project", &mut |nodes, headers| {
+        // The projects are most of the model: their vector is sized once.
+        projects.reserve_exact(headers.saturating_sub(projects.len()));
+        // Each node is dropped as soon as it is decoded.
+        projects.extend(
+            nodes
+                .into_iter()
+                .filter_map(|node| RawProject::decode(&node, &mut decoder)),
+        );
     })?;
     let mut raw = decode_file(&table_node(rest), &mut decoder);
     raw.project = has_projects.then_some(projects);

@@ -322,19 +322,21 @@ table! {
         /// Ids of the actors taking part.
         #[schemars(with = "Option<Vec<Id>>", extend("examples" = [["sofia-tech-park"]]))]
         participants: Vec<Located<String>>,
+        // The maps are boxed: most projects have few of them, and a portfolio has up to 100,000
+        // projects, all held at once while the file is read.
         /// Units of each resource (by id) held on every day it runs.
         #[schemars(extend("examples" = [{ "it-staff": 1.5 }]))]
-        resources: IdMap<Amount>,
+        resources: Box<IdMap<Amount>>,
         /// Instead of `duration`: the work needed from resources it holds (by id). The duration
         /// is the effort over the units held, the longest over the resources named.
         #[schemars(extend("examples" = [{ "it-staff": "18 person-months" }]))]
-        effort: IdMap<crate::calendar::Effort>,
+        effort: Box<IdMap<crate::calendar::Effort>>,
         /// What it costs, in the roadmap's currency.
         #[schemars(extend("examples" = [450_000]))]
         cost: Located<Amount>,
         /// How the cost is covered: the amount from each funding source (by id).
         #[schemars(extend("examples" = [{ "erdf": 300_000, "municipal-budget": 150_000 }]))]
-        funding: IdMap<Amount>,
+        funding: Box<IdMap<Amount>>,
         /// Progress: "not-started" (default), "in-progress" or "done".
         #[schemars(with = "Option<StatusName>", extend("examples" = ["in-progress", "done"]))]
         status: Located<String>,
@@ -349,7 +351,7 @@ table! {
         progress: Located<Amount>,
         /// Its score on each criterion (by id), a whole number from 0 to 5.
         #[schemars(extend("examples" = [{ "strategic-fit": 4, "finance": 3 }]))]
-        scores: IdMap<Score>,
+        scores: Box<IdMap<Score>>,
         /// Id of the programme it belongs to.
         #[schemars(with = "Option<Id>", extend("examples" = ["e-government"]))]
         programme: Located<String>,
@@ -359,7 +361,7 @@ table! {
         /// What it adds to indicators (by id) when it finishes: `{ online-services = 25 }`
         /// (negative to bring an indicator down).
         #[schemars(extend("examples" = [{ "online-services": 25 }]))]
-        contributes: IdMap<Number>,
+        contributes: Box<IdMap<Number>>,
     }
 }
 
@@ -404,7 +406,8 @@ pub enum RawDependency {
     /// Id of a project that must finish first (finish-to-start, no lag).
     Id(#[schemars(with = "Id")] Located<String>),
     /// A typed link with an optional lag.
-    Link(RawLink),
+    // Boxed: most links are plain ids, and a portfolio has hundreds of thousands of them.
+    Link(Box<RawLink>),
 }
 
 table! {
@@ -474,7 +477,7 @@ pub const ID_PATTERN: &str = r"^[\p{L}\p{M}\p{N}._-]+$";
 impl Decode for RawDependency {
     fn decode(node: &Node<'_>, decoder: &mut Decoder) -> Option<Self> {
         if node.get_ref().is_table() {
-            RawLink::decode(node, decoder).map(RawDependency::Link)
+            RawLink::decode(node, decoder).map(|link| RawDependency::Link(Box::new(link)))
         } else if node.get_ref().is_str() {
             Located::decode(node, decoder).map(RawDependency::Id)
         } else {

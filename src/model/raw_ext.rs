@@ -12,7 +12,8 @@ pub enum RawDuration {
     /// One duration, e.g. "9 months".
     Fixed(Span),
     /// A three-point estimate for `roadmap risk`.
-    Estimate(RawEstimate),
+    // Boxed: it is seven times the size of a fixed duration, which most projects have.
+    Estimate(Box<RawEstimate>),
 }
 
 table! {
@@ -36,7 +37,7 @@ table! {
 impl Decode for RawDuration {
     fn decode(node: &Node<'_>, decoder: &mut Decoder) -> Option<Self> {
         if node.get_ref().is_table() {
-            RawEstimate::decode(node, decoder).map(RawDuration::Estimate)
+            RawEstimate::decode(node, decoder).map(|e| RawDuration::Estimate(Box::new(e)))
         } else {
             Span::decode(node, decoder).map(RawDuration::Fixed)
         }

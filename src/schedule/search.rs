@@ -163,15 +163,6 @@ const EPOCH: u64 = 8;
 /// Below this many schedules per island, one population searches alone.
 const MIN_ISLAND_BUDGET: u64 = 1_000;
 
-/// Threads to run islands on: every core, or `ROADMAP_THREADS` (for measuring what cores buy).
-fn threads() -> usize {
-    std::env::var("ROADMAP_THREADS")
-        .ok()
-        .and_then(|t| t.parse().ok())
-        .filter(|&t| t > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-}
-
 /// One island: its own decoder, random stream, population and budget.
 struct Island<'n, 'p> {
     decoder: Decoder<'n, 'p>,
@@ -407,7 +398,7 @@ pub(crate) fn search(
         island.population = select(std::mem::take(&mut island.population), island.size);
     }
 
-    let threads = threads();
+    let threads = crate::threads::count();
     // Stop early when the best plan has not improved for a third of the budget: small
     // problems converge long before the budget runs out. Checked at the fixed epoch points.
     let patience = budget.schedules / 3;

@@ -689,7 +689,7 @@ fn resolve_dependency(
         RawDependency::Link(link) => {
             let target = required_in(
                 "a dependency table",
-                link,
+                link.as_ref(),
                 &link.project,
                 LinkKey::project,
                 findings,
