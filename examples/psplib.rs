@@ -19,6 +19,10 @@ use std::time::Instant;
 
 use roadmap::schedule::{Effort, Options, plan};
 
+// The allocator of the `roadmap` binary, so that times are the product's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 type Error = Box<dyn std::error::Error>;
 
 struct Args {

@@ -6,11 +6,13 @@ pub mod bulgaria;
 mod effort;
 mod iso;
 mod link;
+mod months;
 mod span;
 mod workdays;
 
 pub use effort::{Effort, EffortError, EffortUnit};
 pub use iso::{IsoDuration, iso_duration};
 pub use link::{LinkKind, link_label, qualifier};
+pub use months::MonthStarts;
 pub use span::{Span, SpanError};
 pub use workdays::{OffReason, WorkCalendar};

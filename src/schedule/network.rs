@@ -3,7 +3,7 @@
 
 use super::ScheduleError;
 use super::problem::{Day, LinkKind, Problem, Units};
-use crate::calendar::Span;
+use crate::calendar::{MonthStarts, Span};
 
 /// Compressed adjacency: the link indices leaving (or entering) each activity.
 #[derive(Clone, Debug, Default)]
@@ -48,6 +48,9 @@ pub(crate) struct Network<'p> {
     fixed_days: Vec<Option<Day>>,
     /// Positive units per resource, merged; empty for milestones.
     pub demands: Vec<Vec<(usize, Units)>>,
+    /// Month starts around the origin, when some duration or lag is in months: month spans
+    /// are then added on day offsets, not through dates.
+    months: Option<MonthStarts>,
 }
 
 impl<'p> Network<'p> {
@@ -99,12 +102,18 @@ impl<'p> Network<'p> {
             });
         }
         let links = &problem.links;
+        let in_months = |span: Span| matches!(span, Span::Months(_));
+        let months = (problem.activities.iter().any(|a| in_months(a.duration))
+            || links.iter().any(|l| in_months(l.lag)))
+        .then(|| MonthStarts::new(problem.origin))
+        .flatten();
         Ok(Network {
             problem,
             out_links: Adjacency::build(n, links.len(), |l| links[l].from),
             in_links: Adjacency::build(n, links.len(), |l| links[l].to),
             fixed_days,
             demands,
+            months,
         })
     }
 
@@ -155,11 +164,35 @@ impl<'p> Network<'p> {
         self.fixed_days[a]
     }
 
+    /// `day + span`, as [`Problem::add`] gives it; months through the month table.
+    fn add(&self, day: Day, span: Span) -> Day {
+        if let (Span::Months(m), Some(months)) = (span, &self.months)
+            && let Some(end) = months
+                .add(i64::from(day), m)
+                .and_then(|d| Day::try_from(d).ok())
+        {
+            return end;
+        }
+        self.problem.add(day, span)
+    }
+
+    /// `day - span`, as [`Problem::sub`] gives it; months through the month table.
+    fn sub(&self, day: Day, span: Span) -> Day {
+        if let (Span::Months(m), Some(months)) = (span, &self.months)
+            && let Some(start) = months
+                .sub(i64::from(day), m)
+                .and_then(|d| Day::try_from(d).ok())
+        {
+            return start;
+        }
+        self.problem.sub(day, span)
+    }
+
     /// Exclusive end of `a` when it starts on `start`.
     pub fn end(&self, a: usize, start: Day) -> Day {
         match self.fixed_days[a] {
             Some(days) => start.saturating_add(days),
-            None => self.problem.end(a, start),
+            None => self.add(start, self.problem.activities[a].duration),
         }
     }
 
@@ -167,16 +200,21 @@ impl<'p> Network<'p> {
     pub fn latest_start_ending_by(&self, a: usize, limit: Day) -> Day {
         let latest = match self.fixed_days[a] {
             Some(days) => limit.saturating_sub(days),
-            None => self.problem.latest_start_ending_by(a, limit),
+            None => self.sub(limit, self.problem.activities[a].duration),
         };
         self.problem.snap_back(latest)
     }
 
     /// The earliest start of `a` that ends on or after `target`.
     pub fn earliest_start_ending_at_least(&self, a: usize, target: Day) -> Day {
-        let earliest = match self.fixed_days[a] {
-            Some(days) => target.saturating_sub(days),
-            None => self.problem.earliest_start_ending_at_least(a, target),
+        let earliest = match (self.fixed_days[a], self.problem.activities[a].duration) {
+            (Some(days), _) => target.saturating_sub(days),
+            // Several starts share a month end (Jan 28..31 + 1 month): the day after the latest
+            // start ending before `target` is the earliest reaching it.
+            (None, span @ Span::Months(_)) => {
+                self.sub(target.saturating_sub(1), span).saturating_add(1)
+            }
+            (None, _) => self.problem.earliest_start_ending_at_least(a, target),
         };
         self.problem.snap_forward(earliest)
     }
@@ -185,10 +223,10 @@ impl<'p> Network<'p> {
     pub fn forward_bound(&self, l: usize, start: Day, end: Day) -> Day {
         let link = &self.problem.links[l];
         match link.kind {
-            LinkKind::FinishToStart => self.problem.add(end, link.lag),
-            LinkKind::StartToStart => self.problem.add(start, link.lag),
+            LinkKind::FinishToStart => self.add(end, link.lag),
+            LinkKind::StartToStart => self.add(start, link.lag),
             LinkKind::FinishToFinish => {
-                self.earliest_start_ending_at_least(link.to, self.problem.add(end, link.lag))
+                self.earliest_start_ending_at_least(link.to, self.add(end, link.lag))
             }
         }
     }
@@ -198,11 +236,11 @@ impl<'p> Network<'p> {
         let link = &self.problem.links[l];
         match link.kind {
             LinkKind::FinishToStart => {
-                self.latest_start_ending_by(link.from, self.problem.sub(start, link.lag))
+                self.latest_start_ending_by(link.from, self.sub(start, link.lag))
             }
-            LinkKind::StartToStart => self.problem.sub(start, link.lag),
+            LinkKind::StartToStart => self.sub(start, link.lag),
             LinkKind::FinishToFinish => {
-                self.latest_start_ending_by(link.from, self.problem.sub(end, link.lag))
+                self.latest_start_ending_by(link.from, self.sub(end, link.lag))
             }
         }
     }
