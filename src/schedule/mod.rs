@@ -40,7 +40,7 @@ pub enum Effort {
     /// Up to 1,000 schedules: a good plan in milliseconds for a roadmap-sized problem.
     Fast,
     /// Up to 75,000 schedules: near-optimal on the standard benchmarks; on two cores about 0.8 s
-    /// for a 120-activity benchmark instance, 2.5 s for a 120-project roadmap in calendar
+    /// for a 120-activity benchmark instance, about 2 s for a 120-project roadmap in calendar
     /// months, under half a second for 10,000 projects (which get far fewer schedules).
     #[default]
     Default,
