@@ -4,7 +4,8 @@
 //! and each piece is parsed on its own: the elements of the `[[project]]` array (most of such a
 //! file) are handed on as each piece is parsed, so the caller can decode them and free their
 //! tree, and the pieces' other arrays of tables are joined. Pieces are parsed side by side, one
-//! per thread: only that many pieces' tokens and trees are held at a time.
+//! per thread, and at most one more per thread waits to be handed on: only those pieces' tokens
+//! and trees are held at a time.
 //!
 //! A cut never changes what the file means: it is made only at a `[[name]]` header at the start
 //! of a line, outside any value, for a bare `name` that no key before the first header defines.
@@ -17,10 +18,10 @@ use std::collections::HashSet;
 
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
-
-use super::decode::Node;
 use toml_parser::Source;
 use toml_parser::lexer::TokenKind;
+
+use super::decode::Node;
 
 /// When to cut a file, and how long its pieces are at least.
 #[derive(Clone, Copy, Debug)]
@@ -143,10 +144,10 @@ pub fn parse<'i>(
     settled.then(|| (Spanned::new(root_span.unwrap_or_default(), root), has_key))
 }
 
-/// Runs `work(0)`, …, `work(count - 1)` on up to `threads` threads and gives
-/// the results to `take` on this thread in index order, until `take` returns `false`. A thread
-/// starts a piece only when fewer than one per thread wait to be taken, so memory stays that of
-/// a few pieces however fast the threads run.
+/// Runs `work(0)`, …, `work(count - 1)` on up to `threads` threads and gives the results to
+/// `take` on this thread in index order, until `take` returns `false`. A thread starts on index
+/// `i` only once `take` has had the results up to `i - threads`, so memory stays that of a
+/// few pieces however fast the threads run.
 fn in_order<R: Send>(
     threads: usize,
     count: usize,
