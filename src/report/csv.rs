@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::display::number;
@@ -17,16 +18,16 @@ struct Row<'a> {
     lead: Text<'a>,
     participants: String,
     objectives: String,
-    start: String,
-    finish: String,
+    start: IsoDate,
+    finish: IsoDate,
     duration: String,
     days: i32,
     slack_days: i32,
     free_slack_days: i32,
     critical: bool,
     wave: u32,
-    early_start: String,
-    late_start: String,
+    early_start: IsoDate,
+    late_start: IsoDate,
     depends_on: String,
     cost: Option<String>,
     funded: String,
@@ -35,9 +36,34 @@ struct Row<'a> {
     programme: Text<'a>,
     links: String,
     status: &'static str,
-    actual_start: Option<String>,
-    actual_finish: Option<String>,
+    actual_start: Option<IsoDate>,
+    actual_finish: Option<IsoDate>,
     progress: Option<String>,
+}
+
+/// A date cell, `YYYY-MM-DD` as chrono writes it, made without the formatting machinery or an
+/// allocation: a portfolio's CSV has six dates a row.
+struct IsoDate(NaiveDate);
+
+impl Serialize for IsoDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let date = self.0;
+        if !(0..=9999).contains(&date.year()) {
+            // Outside four-digit years (never shown by the plan): chrono's own form.
+            return serializer.serialize_str(&date.to_string());
+        }
+        let mut text = [b'-'; 10];
+        let digits = |text: &mut [u8], mut value: u32| {
+            for place in text.iter_mut().rev() {
+                *place = b'0' + (value % 10) as u8;
+                value /= 10;
+            }
+        };
+        digits(&mut text[0..4], date.year().unsigned_abs());
+        digits(&mut text[5..7], date.month());
+        digits(&mut text[8..10], date.day());
+        serializer.serialize_str(std::str::from_utf8(&text).map_err(serde::ser::Error::custom)?)
+    }
 }
 
 /// A text cell, neutralised so spreadsheets never run it as a formula.
@@ -60,11 +86,16 @@ pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Ids joined with `;`, each neutralised.
+/// Ids joined with `;`, each neutralised (built in place: most cells hold none or one).
 fn joined<'a>(ids: impl Iterator<Item = &'a str>) -> String {
-    ids.map(|id| neutralise(id).into_owned())
-        .collect::<Vec<_>>()
-        .join(";")
+    let mut cell = String::new();
+    for (i, id) in ids.enumerate() {
+        if i > 0 {
+            cell.push(';');
+        }
+        cell.push_str(&neutralise(id));
+    }
+    cell
 }
 
 pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<()> {
@@ -92,16 +123,16 @@ pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<
                     .iter()
                     .map(|&o| roadmap.objectives[o].id.as_str()),
             ),
-            start: planned.start.to_string(),
-            finish: planned.finish.to_string(),
+            start: IsoDate(planned.start),
+            finish: IsoDate(planned.finish),
             duration: project.duration.to_string(),
             days: planned.days,
             slack_days: planned.total_slack,
             free_slack_days: planned.free_slack,
             critical: planned.critical,
             wave: planned.wave,
-            early_start: planned.early_start.to_string(),
-            late_start: planned.late_start.to_string(),
+            early_start: IsoDate(planned.early_start),
+            late_start: IsoDate(planned.late_start),
             depends_on: joined(
                 project
                     .depends_on
@@ -140,8 +171,8 @@ pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<
                 .iter()
                 .find(|(_, s)| *s == project.status)
                 .map_or("not-started", |(name, _)| name),
-            actual_start: project.actual_start.map(|d| d.to_string()),
-            actual_finish: project.actual_finish.map(|d| d.to_string()),
+            actual_start: project.actual_start.map(IsoDate),
+            actual_finish: project.actual_finish.map(IsoDate),
             progress: project.progress.map(number),
         };
         writer.serialize(row).map_err(io::Error::other)?;
@@ -160,5 +191,27 @@ mod tests {
         assert_eq!(neutralise("-2"), "'-2");
         assert_eq!(neutralise("\tx"), "'\tx");
         assert_eq!(neutralise("Open data portal"), "Open data portal");
+    }
+
+    /// Every day of 1999-2001 and the ends of the range give what chrono's `Display` gives.
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        let cell = |date: NaiveDate| serde_json::to_string(&IsoDate(date)).unwrap();
+        let mut date = NaiveDate::from_ymd_opt(1999, 1, 1).unwrap();
+        while date.year() < 2002 {
+            assert_eq!(cell(date), format!("\"{date}\""));
+            date = date.succ_opt().unwrap();
+        }
+        for (y, m, d) in [
+            (0, 1, 1),
+            (1, 2, 3),
+            (999, 12, 31),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-5, 6, 7),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(cell(date), format!("\"{date}\""), "{y}");
+        }
     }
 }
