@@ -10,10 +10,11 @@ use chrono::{Datelike, Months, NaiveDate};
 const REACH: u32 = 1200;
 
 /// The first day of each month from `REACH` months before the origin's month to `REACH` after,
-/// as day offsets from the origin.
+/// as day offsets from the origin. Cheap to clone (shared), so repeated passes over one problem
+/// (a Monte Carlo run each) build it once.
 #[derive(Clone, Debug)]
 pub struct MonthStarts {
-    starts: Vec<i64>,
+    starts: std::sync::Arc<[i64]>,
 }
 
 impl MonthStarts {
@@ -25,7 +26,7 @@ impl MonthStarts {
                 let start = first.checked_add_months(Months::new(m))?;
                 Some((start - origin).num_days())
             })
-            .collect::<Option<Vec<i64>>>()?;
+            .collect::<Option<std::sync::Arc<[i64]>>>()?;
         Some(MonthStarts { starts })
     }
 

@@ -37,6 +37,14 @@ impl Adjacency {
     }
 }
 
+/// The month table a problem needs: `None` when no duration or lag is in months.
+pub(crate) fn month_table(problem: &Problem) -> Option<MonthStarts> {
+    let in_months = |span: Span| matches!(span, Span::Months(_));
+    let needed = problem.activities.iter().any(|a| in_months(a.duration))
+        || problem.links.iter().any(|l| in_months(l.lag));
+    needed.then(|| MonthStarts::new(problem.origin)).flatten()
+}
+
 /// A validated problem with the lookups the passes need.
 pub(crate) struct Network<'p> {
     pub problem: &'p Problem,
@@ -56,6 +64,15 @@ pub(crate) struct Network<'p> {
 impl<'p> Network<'p> {
     /// Checks indices and demands (never trusting the caller) and builds the lookups.
     pub fn new(problem: &'p Problem) -> Result<Network<'p>, ScheduleError> {
+        Self::with_months(problem, month_table(problem))
+    }
+
+    /// [`Network::new`] with the month table given (the one [`month_table`] made for this
+    /// problem, or for the same origin), so many passes over one problem build it once.
+    pub fn with_months(
+        problem: &'p Problem,
+        months: Option<MonthStarts>,
+    ) -> Result<Network<'p>, ScheduleError> {
         let n = problem.activities.len();
         for (index, link) in problem.links.iter().enumerate() {
             if link.from >= n || link.to >= n {
@@ -102,11 +119,6 @@ impl<'p> Network<'p> {
             });
         }
         let links = &problem.links;
-        let in_months = |span: Span| matches!(span, Span::Months(_));
-        let months = (problem.activities.iter().any(|a| in_months(a.duration))
-            || links.iter().any(|l| in_months(l.lag)))
-        .then(|| MonthStarts::new(problem.origin))
-        .flatten();
         Ok(Network {
             problem,
             out_links: Adjacency::build(n, links.len(), |l| links[l].from),

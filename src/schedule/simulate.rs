@@ -10,7 +10,7 @@
 use super::analysis::{profile_of, resource_arcs, slack};
 use super::cpm::Dates;
 use super::graph::{Direction, keyed_order};
-use super::network::Network;
+use super::network::{Network, month_table};
 use super::problem::{Day, Problem};
 use super::sgs::Decoder;
 use super::{ScheduleError, find_cycle};
@@ -38,6 +38,8 @@ pub struct Simulator {
     problem: Problem,
     list: Vec<usize>,
     dates: Dates,
+    /// Built once: a run changes durations to days, never the origin or the lags.
+    months: Option<crate::calendar::MonthStarts>,
 }
 
 impl Simulator {
@@ -48,6 +50,7 @@ impl Simulator {
         let n = problem.activities.len();
         Ok(Simulator {
             problem: problem.clone(),
+            months: month_table(problem),
             list,
             dates: Dates {
                 start: vec![0; n],
@@ -68,7 +71,8 @@ impl Simulator {
             activity.duration = Span::Days(u32::try_from(d.max(0)).unwrap_or(0));
         }
         // The problem was checked when the simulator was made, and durations cannot break it.
-        let net = Network::new(&self.problem).expect("a checked problem");
+        let net =
+            Network::with_months(&self.problem, self.months.clone()).expect("a checked problem");
         let mut decoder = Decoder::new(&net);
         decoder.forward(&self.list, &mut self.dates);
         let flags = if critical {
