@@ -176,28 +176,29 @@ impl<'p> Network<'p> {
         self.fixed_days[a]
     }
 
-    /// `day + span`, as [`Problem::add`] gives it; months through the month table.
+    /// `day + span`, as [`Problem::add`] gives it.
     fn add(&self, day: Day, span: Span) -> Day {
-        if let (Span::Months(m), Some(months)) = (span, &self.months)
-            && let Some(end) = months
-                .add(i64::from(day), m)
-                .and_then(|d| Day::try_from(d).ok())
-        {
-            return end;
-        }
-        self.problem.add(day, span)
+        self.through_table(day, span, MonthStarts::add)
+            .unwrap_or_else(|| self.problem.add(day, span))
     }
 
-    /// `day - span`, as [`Problem::sub`] gives it; months through the month table.
+    /// `day - span`, as [`Problem::sub`] gives it.
     fn sub(&self, day: Day, span: Span) -> Day {
-        if let (Span::Months(m), Some(months)) = (span, &self.months)
-            && let Some(start) = months
-                .sub(i64::from(day), m)
-                .and_then(|d| Day::try_from(d).ok())
-        {
-            return start;
-        }
-        self.problem.sub(day, span)
+        self.through_table(day, span, MonthStarts::sub)
+            .unwrap_or_else(|| self.problem.sub(day, span))
+    }
+
+    /// `op` (the table's `add` or `sub`) when `span` is in months and the table covers `day`.
+    fn through_table(
+        &self,
+        day: Day,
+        span: Span,
+        op: fn(&MonthStarts, i64, u32) -> Option<i64>,
+    ) -> Option<Day> {
+        let (Span::Months(months), Some(table)) = (span, &self.months) else {
+            return None;
+        };
+        op(table, i64::from(day), months).and_then(|d| Day::try_from(d).ok())
     }
 
     /// Exclusive end of `a` when it starts on `start`.
@@ -219,14 +220,18 @@ impl<'p> Network<'p> {
 
     /// The earliest start of `a` that ends on or after `target`.
     pub fn earliest_start_ending_at_least(&self, a: usize, target: Day) -> Day {
-        let earliest = match (self.fixed_days[a], self.problem.activities[a].duration) {
-            (Some(days), _) => target.saturating_sub(days),
-            // Several starts share a month end (Jan 28..31 + 1 month): the day after the latest
-            // start ending before `target` is the earliest reaching it.
-            (None, span @ Span::Months(_)) => {
-                self.sub(target.saturating_sub(1), span).saturating_add(1)
-            }
-            (None, _) => self.problem.earliest_start_ending_at_least(a, target),
+        let earliest = match self.fixed_days[a] {
+            Some(days) => target.saturating_sub(days),
+            // A length that depends on the start (months, working days on a calendar) lets
+            // several starts share one end (Jan 28..31 + 1 month; Friday and the weekend after
+            // it + 1 working day): the day after the latest start ending before `target` is the
+            // earliest reaching it.
+            None => self
+                .sub(
+                    target.saturating_sub(1),
+                    self.problem.activities[a].duration,
+                )
+                .saturating_add(1),
         };
         self.problem.snap_forward(earliest)
     }
