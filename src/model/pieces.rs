@@ -105,14 +105,12 @@ pub fn parse<'i>(
     let mut has_key = false;
     // The root's span, as one parse gives it.
     let mut root_span = None;
-    let mut settled = true;
-    in_order(
+    let settled = in_order(
         crate::threads::count(),
         starts.len(),
         &parse_one,
         &mut |piece| {
             let Some(piece) = piece else {
-                settled = false;
                 return false;
             };
             root_span.get_or_insert(piece.span);
@@ -131,10 +129,7 @@ pub fn parse<'i>(
                                 joined.push(item);
                             }
                         }
-                        _ => {
-                            settled = false;
-                            return false;
-                        }
+                        _ => return false,
                     },
                 }
             }
@@ -145,15 +140,15 @@ pub fn parse<'i>(
 }
 
 /// Runs `work(0)`, …, `work(count - 1)` on up to `threads` threads and gives the results to
-/// `take` on this thread in index order, until `take` returns `false`. A thread starts on index
-/// `i` only once `take` has had the results up to `i - threads`, so memory stays that of a
-/// few pieces however fast the threads run.
+/// `take` on this thread in index order, until `take` returns `false`; whether every result was
+/// taken. A thread starts on index `i` only once `take` has had the results up to
+/// `i - threads`, so memory stays that of a few pieces however fast the threads run.
 fn in_order<R: Send>(
     threads: usize,
     count: usize,
     work: &(dyn Fn(usize) -> R + Sync),
     take: &mut dyn FnMut(R) -> bool,
-) {
+) -> bool {
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     use std::sync::{Condvar, Mutex};
     let threads = threads.clamp(1, count.max(1));
@@ -191,17 +186,20 @@ fn in_order<R: Send>(
             while let Some(result) = early.remove(&wanted) {
                 wanted += 1;
                 let more = take(result);
-                *taken.0.lock().unwrap_or_else(|e| e.into_inner()) = wanted;
-                if !more {
-                    stop.store(true, Ordering::Relaxed);
+                {
+                    // Both under the lock, so a thread about to wait cannot miss the wake-up.
+                    let mut done = taken.0.lock().unwrap_or_else(|e| e.into_inner());
+                    *done = wanted;
+                    stop.store(!more, Ordering::Relaxed);
                 }
                 taken.1.notify_all();
                 if !more {
-                    return;
+                    return false;
                 }
             }
         }
-    });
+        true
+    })
 }
 
 /// Where a file is cut, and what the cutting saw on the way.
