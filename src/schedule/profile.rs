@@ -265,14 +265,37 @@ impl Profile {
         window
     }
 
-    /// Whether every demand has its units free on window day `i` (lines known to be by day).
-    fn all_free(&self, demands: &[(usize, Units)], i: usize) -> bool {
-        demands.iter().all(|&(r, units)| match &self.lines[r] {
-            Line::Days { free, .. } => free[i] >= i64::from(units),
-            Line::Steps(_) => false,
-        })
+    /// Whether every line of `lines` (free days, units needed) has its units free on window
+    /// day `i`.
+    fn all_free(lines: &[(&[i64], i64)], i: usize) -> bool {
+        lines.iter().all(|&(free, units)| free[i] >= units)
     }
 
+    /// Calls `scan` with the by-day lines of `demands` (their free days and the units needed)
+    /// and the shared window's offset and length, when every demanded line is kept by day in
+    /// one window; the lines sit on the stack for the usual few resources.
+    fn with_day_lines<T>(
+        &self,
+        demands: &[(usize, Units)],
+        scan: impl FnOnce(&[(&[i64], i64)], Day, usize) -> Option<T>,
+    ) -> Option<T> {
+        let (offset, days) = self.shared_window(demands)?;
+        let line = |&(r, units): &(usize, Units)| match &self.lines[r] {
+            Line::Days { free, .. } => (free.as_slice(), i64::from(units)),
+            Line::Steps(_) => (&[][..], i64::MAX), // not reached: the window is shared
+        };
+        const ON_STACK: usize = 8;
+        if demands.len() <= ON_STACK {
+            let mut lines: [(&[i64], i64); ON_STACK] = [(&[], 0); ON_STACK];
+            for (slot, demand) in lines.iter_mut().zip(demands) {
+                *slot = line(demand);
+            }
+            scan(&lines[..demands.len()], offset, days)
+        } else {
+            let lines: Vec<(&[i64], i64)> = demands.iter().map(line).collect();
+            scan(&lines, offset, days)
+        }
+    }
     /// The earliest start at or after `start` at which `len` days have every demand's units
     /// free, found in one day-by-day scan over all demanded resources together. `None` when
     /// that cannot be answered inside the day window (a line kept as steps, or no room before
@@ -281,18 +304,24 @@ impl Profile {
         if len <= 0 || demands.is_empty() {
             return Some(start);
         }
-        let (offset, days) = self.shared_window(demands)?;
-        let mut from = usize::try_from(i64::from(start) - i64::from(offset)).ok()?;
-        let len = usize::try_from(len).ok()?;
-        // Each candidate is checked from its last day back: a short day j rules out every
-        // start up to j, so the next candidate starts after it.
-        loop {
-            let to = from.checked_add(len).filter(|&to| to <= days)?;
-            match (from..to).rev().find(|&i| !self.all_free(demands, i)) {
-                None => return Some(offset + from as Day),
-                Some(short) => from = short + 1,
+        self.with_day_lines(demands, |lines, offset, days| {
+            let mut from = usize::try_from(i64::from(start) - i64::from(offset)).ok()?;
+            let len = usize::try_from(len).ok()?;
+            // Each candidate is checked from its last day back: a short day j rules out every
+            // start up to j, so the next candidate starts after it, and the days from there to
+            // the old candidate's end are known to be free: only the days past them are read.
+            let mut known_free = from;
+            loop {
+                let to = from.checked_add(len).filter(|&to| to <= days)?;
+                match (known_free.max(from)..to)
+                    .rev()
+                    .find(|&i| !Self::all_free(lines, i))
+                {
+                    None => return Some(offset + from as Day),
+                    Some(short) => (from, known_free) = (short + 1, to),
+                }
             }
-        }
+        })
     }
 
     /// The latest start at or before `start` at which `len` days have every demand's units
@@ -301,19 +330,23 @@ impl Profile {
         if len <= 0 || demands.is_empty() {
             return Some(start);
         }
-        let (offset, days) = self.shared_window(demands)?;
-        let len = usize::try_from(len).ok()?;
-        let mut from = usize::try_from(i64::from(start) - i64::from(offset)).ok()?;
-        if from + len > days {
-            return None;
-        }
-        // Mirror of the forward scan: a short day j rules out every start from j - len + 1 on.
-        loop {
-            match (from..from + len).find(|&i| !self.all_free(demands, i)) {
-                None => return Some(offset + from as Day),
-                Some(short) => from = short.checked_sub(len)?,
+        self.with_day_lines(demands, |lines, offset, days| {
+            let len = usize::try_from(len).ok()?;
+            let mut from = usize::try_from(i64::from(start) - i64::from(offset)).ok()?;
+            if from + len > days {
+                return None;
             }
-        }
+            // Mirror of the forward scan: a short day j rules out every start from j - len + 1
+            // on.
+            // Days from the old candidate's start to the first short day are free.
+            let mut free_from = from + len;
+            loop {
+                match (from..free_from.min(from + len)).find(|&i| !Self::all_free(lines, i)) {
+                    None => return Some(offset + from as Day),
+                    Some(short) => (from, free_from) = (short.checked_sub(len)?, from),
+                }
+            }
+        })
     }
 
     fn overload_steps(line: &[(Day, i64)], start: Day, end: Day, units: i64) -> Option<(Day, Day)> {
@@ -357,8 +390,9 @@ impl Profile {
         }
         if let Line::Days { offset, free, .. } = &mut self.lines[r] {
             if start >= *offset && end <= offset.saturating_add(free.len() as Day) {
+                // No overflow: every value is a capacity less units placed, each a u32.
                 for f in &mut free[(start - *offset) as usize..(end - *offset) as usize] {
-                    *f = f.saturating_add(delta);
+                    *f += delta;
                 }
                 return;
             }
