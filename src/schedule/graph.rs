@@ -48,19 +48,20 @@ pub(crate) fn follows_links(net: &Network, direction: Direction, order: &[usize]
     })
 }
 
-/// [`keyed_order`] over the links alone, for complete orders: the same result, found by sorting
-/// by `(key, index)` when that already puts every link's ends in order (as start days usually
-/// do), which is much cheaper than walking the graph.
-pub(crate) fn sorted_order<K: Ord>(
+/// [`keyed_order`] over the links alone, for complete orders, with each activity's key packed
+/// into one number that holds the activity too (`index` takes it back out), so keys are unique:
+/// the same result, found by sorting when that already puts every link's ends in order (as
+/// start days usually do), which is much cheaper than walking the graph. Plain numbers sort
+/// several times faster than composite keys (the j120 search spent 15 % of its time sorting).
+pub(crate) fn sorted_order(
     net: &Network,
     direction: Direction,
-    key: impl Fn(usize) -> K,
+    key: impl Fn(usize) -> u128,
+    index: impl Fn(u128) -> usize,
 ) -> Vec<usize> {
-    let n = net.len();
-    let mut order: Vec<usize> = (0..n).collect();
-    // Keys are cheap lookups and unique with `a`, so an unstable sort without a cache is the
-    // same order, a little faster (the j120 search took 4 % less time).
-    order.sort_unstable_by_key(|&a| (key(a), a));
+    let mut keys: Vec<u128> = (0..net.len()).map(&key).collect();
+    keys.sort_unstable();
+    let order: Vec<usize> = keys.into_iter().map(index).collect();
     if follows_links(net, direction, &order) {
         // The smallest remaining key is always ready, so the graph walk would pick the same.
         order

@@ -2,8 +2,6 @@
 //! respects links, releases and capacities, forwards (each as early as possible) or backwards
 //! (each as late as possible before a finish). Forward-backward improvement builds on both.
 
-use std::cmp::Reverse;
-
 use super::budget::{Ledger, Years, days_allowed};
 use super::cpm::Dates;
 use super::graph::{Direction, sorted_order};
@@ -38,6 +36,11 @@ impl Score {
         }
         score
     }
+}
+
+/// `day` as an unsigned number in the same order (for packed sort keys): `i32::MIN` is 0.
+fn ordered(day: Day) -> u64 {
+    u64::from(day.cast_unsigned() ^ 0x8000_0000)
 }
 
 /// Reusable scratch space for decoding lists into schedules.
@@ -303,17 +306,30 @@ impl<'n, 'p> Decoder<'n, 'p> {
     /// and index.
     pub fn list_by_start(&self, dates: &Dates) -> Vec<usize> {
         let activities = &self.net.problem.activities;
-        sorted_order(self.net, Direction::Forward, |a| {
-            (dates.start[a], activities[a].priority)
-        })
+        sorted_order(
+            self.net,
+            Direction::Forward,
+            |a| {
+                let rank = (ordered(dates.start[a]) << 8) | u64::from(activities[a].priority);
+                (u128::from(rank) << 64) | a as u128
+            },
+            |key| key as u64 as usize,
+        )
     }
 
-    /// The activities by descending end day, successors first: the order in which the
-    /// backward SGS right-justifies `dates`.
+    /// The activities by descending end day, then descending start day and index, successors
+    /// first: the order in which the backward SGS right-justifies `dates`.
     fn list_by_end(&self, dates: &Dates) -> Vec<usize> {
-        sorted_order(self.net, Direction::Backward, |a| {
-            (Reverse(dates.end[a]), Reverse(dates.start[a]), Reverse(a))
-        })
+        sorted_order(
+            self.net,
+            Direction::Backward,
+            |a| {
+                let rank =
+                    (!ordered(dates.end[a]) << 32) | (!ordered(dates.start[a]) & 0xFFFF_FFFF);
+                (u128::from(rank) << 64) | u128::from(!(a as u64))
+            },
+            |key| !(key as u64) as usize,
+        )
     }
 
     /// Forward-backward improvement (justification): right-justify the schedule against its
