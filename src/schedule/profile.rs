@@ -6,6 +6,8 @@
 //! activities is one stretch, and finding room after it is one jump, not one per activity.
 //! A capacity that changes over time is just a different starting step function.
 
+use std::ops::Range;
+
 use super::problem::{Day, Problem, Units};
 
 /// A step function: `(day, value)` points, each giving the value from that day until the next
@@ -69,6 +71,9 @@ pub(crate) struct Profile {
     /// Free capacity with nothing placed, restored by [`Profile::clear`].
     empty: Vec<Line>,
     lines: Vec<Line>,
+    /// Per line kept by day, the window days changed since the last clear: only they are
+    /// restored (a plan touches a small part of a window sized for the worst case).
+    changed: Vec<Range<usize>>,
 }
 
 impl Profile {
@@ -128,20 +133,27 @@ impl Profile {
             .collect();
         Profile {
             lines: empty.clone(),
+            changed: vec![0..0; empty.len()],
             empty,
         }
     }
 
     /// Takes back everything placed, keeping the memory for the next schedule.
     pub fn clear(&mut self) {
-        for (line, empty) in self.lines.iter_mut().zip(&self.empty) {
+        for ((line, empty), changed) in self
+            .lines
+            .iter_mut()
+            .zip(&self.empty)
+            .zip(&mut self.changed)
+        {
+            let changed = std::mem::replace(changed, 0..0);
             match (line, empty) {
                 (Line::Steps(line), Line::Steps(empty)) => {
                     line.clear();
                     line.extend_from_slice(empty);
                 }
                 (Line::Days { free, .. }, Line::Days { free: base, .. }) => {
-                    free.copy_from_slice(base);
+                    free[changed.clone()].copy_from_slice(&base[changed]);
                 }
                 (line, empty) => *line = empty.clone(),
             }
@@ -390,8 +402,15 @@ impl Profile {
         }
         if let Line::Days { offset, free, .. } = &mut self.lines[r] {
             if start >= *offset && end <= offset.saturating_add(free.len() as Day) {
+                let days = (start - *offset) as usize..(end - *offset) as usize;
+                let changed = &mut self.changed[r];
+                *changed = if changed.is_empty() {
+                    days.clone()
+                } else {
+                    changed.start.min(days.start)..changed.end.max(days.end)
+                };
                 // No overflow: every value is a capacity less units placed, each a u32.
-                for f in &mut free[(start - *offset) as usize..(end - *offset) as usize] {
+                for f in &mut free[days] {
                     *f += delta;
                 }
                 return;
