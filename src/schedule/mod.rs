@@ -39,12 +39,13 @@ use search::{Budget, search};
 pub enum Effort {
     /// Up to 1,000 schedules: a good plan in milliseconds for a roadmap-sized problem.
     Fast,
-    /// Up to 75,000 schedules: near-optimal on the standard benchmarks; on two cores about 0.8 s
+    /// Up to 75,000 schedules: near-optimal on the standard benchmarks; on two cores about 0.7 s
     /// for a 120-activity benchmark instance, about 2 s for a 120-project roadmap in calendar
     /// months, under half a second for 10,000 projects (which get far fewer schedules).
     #[default]
     Default,
-    /// Up to 400,000 schedules: for when several more seconds may buy a shorter plan.
+    /// Up to 400,000 schedules and a larger population: for when several more seconds may buy
+    /// a shorter plan.
     Thorough,
 }
 
