@@ -404,7 +404,7 @@ impl Profile {
             if start >= *offset && end <= offset.saturating_add(free.len() as Day) {
                 let days = (start - *offset) as usize..(end - *offset) as usize;
                 let changed = &mut self.changed[r];
-                *changed = if changed.is_empty() {
+                *changed = if changed.start == changed.end {
                     days.clone()
                 } else {
                     changed.start.min(days.start)..changed.end.max(days.end)
