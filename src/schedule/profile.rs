@@ -308,6 +308,7 @@ impl Profile {
             scan(&lines, offset, days)
         }
     }
+
     /// The earliest start at or after `start` at which `len` days have every demand's units
     /// free, found in one day-by-day scan over all demanded resources together. `None` when
     /// that cannot be answered inside the day window (a line kept as steps, or no room before
@@ -349,8 +350,7 @@ impl Profile {
                 return None;
             }
             // Mirror of the forward scan: a short day j rules out every start from j - len + 1
-            // on.
-            // Days from the old candidate's start to the first short day are free.
+            // on, and the days from the old candidate's start to j are known to be free.
             let mut free_from = from + len;
             loop {
                 match (from..free_from.min(from + len)).find(|&i| !Self::all_free(lines, i)) {
