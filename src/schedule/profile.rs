@@ -251,11 +251,24 @@ impl Profile {
         }
     }
 
-    /// The day-by-day window every demanded line shares, when all of them are kept by day and
-    /// have `units` free outside it: `(offset, length)`.
-    fn shared_window(&self, demands: &[(usize, Units)]) -> Option<(Day, usize)> {
+    /// Whether every line of `lines` (free days, units needed) has its units free on window
+    /// day `i`.
+    fn all_free(lines: &[(&[i64], i64)], i: usize) -> bool {
+        lines.iter().all(|&(free, units)| free[i] >= units)
+    }
+
+    /// Calls `scan` with the by-day lines of `demands` (their free days and the units needed)
+    /// and their window's offset and length, when every demanded line is kept by day in one
+    /// window and has its units free outside it; the lines sit on the stack for the usual few
+    /// resources.
+    fn with_day_lines<T>(
+        &self,
+        demands: &[(usize, Units)],
+        scan: impl FnOnce(&[(&[i64], i64)], Day, usize) -> Option<T>,
+    ) -> Option<T> {
         let mut window = None;
-        for &(r, units) in demands {
+        let mut line = |&(r, units): &(usize, Units)| {
+            let units = i64::from(units);
             let Line::Days {
                 offset,
                 free,
@@ -265,46 +278,20 @@ impl Profile {
             else {
                 return None;
             };
-            if (*before).min(*after) < i64::from(units) {
-                return None;
-            }
-            match window {
-                None => window = Some((*offset, free.len())),
-                Some(w) if w != (*offset, free.len()) => return None,
-                Some(_) => {}
-            }
-        }
-        window
-    }
-
-    /// Whether every line of `lines` (free days, units needed) has its units free on window
-    /// day `i`.
-    fn all_free(lines: &[(&[i64], i64)], i: usize) -> bool {
-        lines.iter().all(|&(free, units)| free[i] >= units)
-    }
-
-    /// Calls `scan` with the by-day lines of `demands` (their free days and the units needed)
-    /// and the shared window's offset and length, when every demanded line is kept by day in
-    /// one window; the lines sit on the stack for the usual few resources.
-    fn with_day_lines<T>(
-        &self,
-        demands: &[(usize, Units)],
-        scan: impl FnOnce(&[(&[i64], i64)], Day, usize) -> Option<T>,
-    ) -> Option<T> {
-        let (offset, days) = self.shared_window(demands)?;
-        let line = |&(r, units): &(usize, Units)| match &self.lines[r] {
-            Line::Days { free, .. } => (free.as_slice(), i64::from(units)),
-            Line::Steps(_) => (&[][..], i64::MAX), // not reached: the window is shared
+            let shared = *window.get_or_insert((*offset, free.len())) == (*offset, free.len());
+            (shared && (*before).min(*after) >= units).then_some((free.as_slice(), units))
         };
         const ON_STACK: usize = 8;
         if demands.len() <= ON_STACK {
             let mut lines: [(&[i64], i64); ON_STACK] = [(&[], 0); ON_STACK];
             for (slot, demand) in lines.iter_mut().zip(demands) {
-                *slot = line(demand);
+                *slot = line(demand)?;
             }
+            let (offset, days) = window?;
             scan(&lines[..demands.len()], offset, days)
         } else {
-            let lines: Vec<(&[i64], i64)> = demands.iter().map(line).collect();
+            let lines: Vec<(&[i64], i64)> = demands.iter().map(&mut line).collect::<Option<_>>()?;
+            let (offset, days) = window?;
             scan(&lines, offset, days)
         }
     }
