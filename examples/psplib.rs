@@ -1,14 +1,16 @@
-//! Plans PSPLIB `.sm` instances and compares them with a reference table: per set, the mean gap
+//! Plans RCPSP instances (PSPLIB `.sm`, Patterson `.rcp`) and compares them with a reference table: per set, the mean gap
 //! to the reference, how many plans reach it, the time per instance, and how close the
 //! planner's lower bound comes to the reference.
 //!
 //! `cargo run --release --example psplib -- DIR [--reference FILE] [--effort fast|default|thorough] [--seed N] [--sample K] [--quiet]`
 //!
-//! `DIR` is one set (a directory of `.sm` files, e.g. `../shared/psplib/j30`) or a directory of
-//! sets (e.g. `../shared/psplib`), each then run in turn. Without `--reference`, a set `S` is
-//! compared with `S/../Sopt.sm` or `S/../Shrs.sm` when one exists. The reference is a
-//! `problem,optimum` CSV (as in `benches/data/j30-optimum.csv`) or a PSPLIB `j30opt.sm` /
-//! `j120hrs.sm` table. `--sample K` plans every K-th instance only.
+//! `DIR` is one set (a directory of PSPLIB `.sm` or Patterson `.rcp` files, e.g.
+//! `../shared/psplib/j30`, or the RG30/RG300 sets) or a directory of sets (e.g.
+//! `../shared/psplib`), each then run in turn. Without `--reference`, a set `S` is compared with
+//! the first of `S/../Sopt.sm`, `Shrs.sm`, `S.csv` and `S-reference.csv` that exists. The
+//! reference is a PSPLIB `j30opt.sm` / `j120hrs.sm` table or rows of an instance name (with or
+//! without its extension) and a makespan, separated by a comma, semicolon, tab or spaces (as in
+//! `benches/data/j30-optimum.csv`). `--sample K` plans every K-th instance only.
 
 #[path = "../benches/support/psplib.rs"]
 mod psplib;
@@ -70,7 +72,11 @@ fn parse_args() -> Result<Args, Error> {
 fn instances(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let mut files: Vec<_> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "sm"))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(psplib::is_instance)
+        })
         .collect();
     files.sort();
     Ok(files)
@@ -102,7 +108,7 @@ fn run_set(dir: &Path, reference: Option<&Path>, args: &Args) -> Result<Summary,
         .and_then(|n| n.to_str())
         .unwrap_or_default()
         .to_string();
-    let guessed = ["opt.sm", "hrs.sm"]
+    let guessed = ["opt.sm", "hrs.sm", ".csv", "-reference.csv"]
         .iter()
         .map(|suffix| dir.with_file_name(format!("{set}{suffix}")))
         .find(|p| p.is_file());
@@ -125,7 +131,8 @@ fn run_set(dir: &Path, reference: Option<&Path>, args: &Args) -> Result<Summary,
             .and_then(|n| n.to_str())
             .unwrap_or_default()
             .to_string();
-        let problem = psplib::parse_sm(&std::fs::read_to_string(file)?)?;
+        let problem = psplib::parse_file(&name, &std::fs::read_to_string(file)?)
+            .map_err(|e| format!("{}: {e}", file.display()))?;
         let clock = Instant::now();
         let solution = plan(&problem, &args.options)?;
         let elapsed = clock.elapsed().as_secs_f64();
@@ -134,7 +141,7 @@ fn run_set(dir: &Path, reference: Option<&Path>, args: &Args) -> Result<Summary,
         seconds.push(elapsed);
         let makespan = f64::from(solution.makespan);
         let bound = solution.stats.lower_bound.unwrap_or(0);
-        let known = table.get(&name).copied();
+        let known = psplib::reference_of(&table, &name);
         let gap = known.map(|k| 100.0 * (makespan - f64::from(k)) / f64::from(k));
         if let Some(k) = known {
             let k = f64::from(k);

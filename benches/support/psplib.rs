@@ -48,19 +48,98 @@ pub fn parse_sm(text: &str) -> Result<Problem, String> {
             .filter(|(_, u)| **u > 0)
             .map(|(r, &u)| (r, u as Units))
             .collect();
-        activities.push(Activity {
-            duration: Span::Days(duration),
-            release: 0,
-            due: None,
-            priority: 3,
-            demands,
-        });
+        activities.push(activity(duration, demands));
     }
     let availability = section("RESOURCEAVAILABILITIES:")? + 2;
     let capacities = numbers(lines.get(availability).ok_or("missing capacities")?)?;
     if successors.len() != activities.len() {
         return Err("precedence and request sections disagree on the number of jobs".into());
     }
+    problem_of(activities, &successors, capacities)
+}
+
+/// Parses an instance in Patterson's format (`.rcp`, as the RG30/RG300 sets and the Patterson
+/// set are published): the number of activities (dummies included) and of resources, the
+/// capacities, then per activity its duration, its demand of each resource, its number of
+/// successors and their 1-based numbers. Rows may wrap, so it reads one stream of numbers.
+pub fn parse_patterson(text: &str) -> Result<Problem, String> {
+    let mut numbers = text.split_whitespace().map(|w| {
+        w.parse::<u32>()
+            .map_err(|e| format!("bad number {w:?}: {e}"))
+    });
+    let mut next = |what: &str| -> Result<u32, String> {
+        numbers
+            .next()
+            .unwrap_or_else(|| Err(format!("the file ends before {what}")))
+    };
+    let jobs = next("the number of activities")? as usize;
+    let resources = next("the number of resources")? as usize;
+    let capacities = (0..resources)
+        .map(|_| next("the capacities"))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut activities = Vec::with_capacity(jobs);
+    let mut successors = Vec::with_capacity(jobs);
+    for job in 1..=jobs {
+        let duration = next("a duration")?;
+        let mut demands = Vec::new();
+        for r in 0..resources {
+            let units = next("a demand")?;
+            if units > 0 {
+                demands.push((r, units as Units));
+            }
+        }
+        let count = next("a number of successors")?;
+        let mut list = Vec::new();
+        for _ in 0..count {
+            let to = next("a successor")? as usize;
+            if to == 0 || to > jobs {
+                return Err(format!("activity {job} has successor {to} of {jobs}"));
+            }
+            list.push(to - 1);
+        }
+        activities.push(activity(duration, demands));
+        successors.push(list);
+    }
+    problem_of(activities, &successors, capacities)
+}
+
+/// Parses `text` in the format its file name's extension says: `.sm` (PSPLIB) or `.rcp`
+/// (Patterson), in any case.
+pub fn parse_file(name: &str, text: &str) -> Result<Problem, String> {
+    match extension(name).as_deref() {
+        Some("sm") => parse_sm(text),
+        Some("rcp") => parse_patterson(text),
+        _ => Err(format!("{name}: not a .sm or .rcp instance")),
+    }
+}
+
+/// Whether `name` is an instance file [`parse_file`] reads.
+pub fn is_instance(name: &str) -> bool {
+    matches!(extension(name).as_deref(), Some("sm" | "rcp"))
+}
+
+fn extension(name: &str) -> Option<String> {
+    std::path::Path::new(name)
+        .extension()
+        .and_then(|x| x.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
+fn activity(duration: u32, demands: Vec<(usize, Units)>) -> Activity {
+    Activity {
+        duration: Span::Days(duration),
+        release: 0,
+        due: None,
+        priority: 3,
+        demands,
+    }
+}
+
+fn problem_of(
+    activities: Vec<Activity>,
+    successors: &[Vec<usize>],
+    capacities: Vec<u32>,
+) -> Result<Problem, String> {
     let links = successors
         .iter()
         .enumerate()
@@ -84,9 +163,11 @@ pub fn parse_sm(text: &str) -> Result<Problem, String> {
     })
 }
 
-/// Reference makespans by file name: `problem,optimum` CSV rows (`j301_1.sm,43`) or PSPLIB
-/// `j30opt.sm` / `j120hrs.sm` tables (`Par Inst Makespan ...` rows, named `jXXP_I.sm` after
-/// `prefix`).
+/// Reference makespans by instance name: PSPLIB `j30opt.sm` / `j120hrs.sm` tables (`Par Inst
+/// Makespan ...` rows, named `jXXP_I.sm` after `prefix`), or rows of a name and a makespan
+/// separated by a comma, semicolon, tab or spaces (`j301_1.sm,43`, `RG300_1 1392`; a header row
+/// is skipped). Look names up with [`reference_of`], which also tries the name without its
+/// extension.
 pub fn parse_reference(text: &str, prefix: &str) -> HashMap<String, u32> {
     let mut table = HashMap::new();
     for line in text.lines() {
@@ -97,13 +178,30 @@ pub fn parse_reference(text: &str, prefix: &str) -> HashMap<String, u32> {
                 (par.parse::<u32>(), inst.parse::<u32>(), makespan.parse())
         {
             table.insert(format!("{prefix}{p}_{i}.sm"), m);
-        } else if let Some((name, value)) = line.split_once(',')
-            && let Ok(v) = value.trim().parse()
+            continue;
+        }
+        let fields: Vec<&str> = line
+            .split([',', ';', '\t', ' '])
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .collect();
+        if let [name, value, ..] = fields[..]
+            && name.parse::<f64>().is_err()
+            && let Ok(v) = value.parse()
         {
-            table.insert(name.trim().to_string(), v);
+            table.insert(name.to_string(), v);
         }
     }
     table
+}
+
+/// The reference of instance file `name` in `table`: by its file name, else by its stem.
+pub fn reference_of(table: &HashMap<String, u32>, name: &str) -> Option<u32> {
+    let stem = std::path::Path::new(name)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(name);
+    table.get(name).or_else(|| table.get(stem)).copied()
 }
 
 /// Whether `start`/`end` respect every link, duration and capacity of `problem`.
