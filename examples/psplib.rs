@@ -1,6 +1,7 @@
-//! Plans RCPSP instances (PSPLIB `.sm`, Patterson `.rcp`) and compares them with a reference table: per set, the mean gap
-//! to the reference, how many plans reach it, the time per instance, and how close the
-//! planner's lower bound comes to the reference.
+//! Plans RCPSP instances (PSPLIB `.sm`, Patterson `.rcp`) and compares them with a reference
+//! table: per set, the mean gap to the reference, how many plans reach it, the time per
+//! instance, how close the planner's lower bound comes to the reference and how far the plans
+//! end above that bound.
 //!
 //! `cargo run --release --example psplib -- DIR [--reference FILE] [--effort fast|default|thorough] [--seed N] [--sample K] [--quiet]`
 //!

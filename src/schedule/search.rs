@@ -314,9 +314,10 @@ fn run_epoch(islands: &mut [Island], threads: usize, n: usize) {
 /// Searches for the best plan within `budget`. `order` is the forward topological order and
 /// `early` the CPM early dates.
 ///
-/// The priority rules run first, then islands (a fixed number, each with its own seed, budget
-/// share and population seeded with the rules' schedules and random lists) evolve side by side
-/// and pass their best to the next island every [`EPOCH`] generations.
+/// The priority rules run first, then islands (four, or two for a small budget: a count set by
+/// the budget alone; each with its own seed, budget share and population seeded with the rules'
+/// schedules and random lists) evolve side by side and pass their best to the next island every
+/// [`EPOCH`] generations.
 pub(crate) fn search(
     net: &Network,
     order: &[usize],
