@@ -16,9 +16,7 @@ fn main() {
 const EFFORTS: [Effort; 3] = [Effort::Fast, Effort::Default, Effort::Thorough];
 
 fn j301_1() -> Problem {
-    let text =
-        std::fs::read_to_string("benches/data/j30/j301_1.sm").expect("benches/data/j30/j301_1.sm");
-    psplib::parse_sm(&text).expect("valid PSPLIB file")
+    psplib::read_instance("benches/data/j30/j301_1.sm".as_ref()).expect("valid PSPLIB file")
 }
 
 #[divan::bench(args = EFFORTS, sample_count = 5, sample_size = 1)]

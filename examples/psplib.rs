@@ -70,19 +70,6 @@ fn parse_args() -> Result<Args, Error> {
     Ok(parsed)
 }
 
-fn instances(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let mut files: Vec<_> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(psplib::is_instance)
-        })
-        .collect();
-    files.sort();
-    Ok(files)
-}
-
 /// One set's results.
 struct Summary {
     set: String,
@@ -123,7 +110,10 @@ fn run_set(dir: &Path, reference: Option<&Path>, args: &Args) -> Result<Summary,
         }
         None => HashMap::new(),
     };
-    let files: Vec<PathBuf> = instances(dir)?.into_iter().step_by(args.sample).collect();
+    let files: Vec<PathBuf> = psplib::instance_files(dir)?
+        .into_iter()
+        .step_by(args.sample)
+        .collect();
     let (mut gaps, mut bound_gaps, mut seconds) = (Vec::new(), Vec::new(), Vec::new());
     let mut above_bound = Vec::new();
     let mut at_reference = 0;
@@ -136,8 +126,7 @@ fn run_set(dir: &Path, reference: Option<&Path>, args: &Args) -> Result<Summary,
             .and_then(|n| n.to_str())
             .unwrap_or_default()
             .to_string();
-        let problem = psplib::parse_file(&name, &std::fs::read_to_string(file)?)
-            .map_err(|e| format!("{}: {e}", file.display()))?;
+        let problem = psplib::read_instance(file)?;
         let clock = Instant::now();
         let solution = plan(&problem, &args.options)?;
         let elapsed = clock.elapsed().as_secs_f64();
@@ -188,7 +177,7 @@ fn main() -> Result<(), Error> {
     // A directory of sets holds subdirectories of instances (and the reference tables).
     let mut sets: Vec<PathBuf> = std::fs::read_dir(&args.dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir() && instances(p).is_ok_and(|f| !f.is_empty()))
+        .filter(|p| p.is_dir() && psplib::instance_files(p).is_ok_and(|f| !f.is_empty()))
         .collect();
     // j30, j60, j120: by size, not by name.
     sets.sort_by_key(|p| {

@@ -11,16 +11,11 @@ fn j30_instances_are_feasible_and_near_optimal_at_fast_effort() {
         &std::fs::read_to_string("benches/data/j30-optimum.csv").unwrap(),
         "j30",
     );
-    let mut files: Vec<_> = std::fs::read_dir("benches/data/j30")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| psplib::is_instance(p.file_name().unwrap().to_str().unwrap()))
-        .collect();
-    files.sort();
+    let files = psplib::instance_files("benches/data/j30".as_ref()).unwrap();
     assert!(!files.is_empty());
     for file in files {
         let name = file.file_name().unwrap().to_str().unwrap().to_string();
-        let problem = psplib::parse_file(&name, &std::fs::read_to_string(&file).unwrap()).unwrap();
+        let problem = psplib::read_instance(&file).unwrap();
         let options = Options {
             effort: Effort::Fast,
             ..Options::default()
@@ -68,17 +63,12 @@ fn the_lower_bound_never_exceeds_the_j30_optima() {
         &String::from_utf8_lossy(&std::fs::read(dir.with_file_name("j30opt.sm")).unwrap()),
         "j30",
     );
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| psplib::is_instance(p.file_name().unwrap().to_str().unwrap()))
-        .collect();
-    files.sort();
+    let files = psplib::instance_files(&dir).unwrap();
     assert_eq!(files.len(), 480);
     let (mut above_critical_path, mut at_optimum) = (0, 0);
     for file in files {
         let name = file.file_name().unwrap().to_str().unwrap().to_string();
-        let problem = psplib::parse_file(&name, &std::fs::read_to_string(&file).unwrap()).unwrap();
+        let problem = psplib::read_instance(&file).unwrap();
         let bound = roadmap::schedule::lower_bound(&problem).unwrap();
         let optimum = psplib::reference_of(&table, &name).unwrap() as i32;
         assert!(
@@ -135,14 +125,9 @@ fn patterson_text(problem: &roadmap::schedule::Problem) -> String {
 #[test]
 fn patterson_files_read_as_the_same_problem_as_their_psplib_twin() {
     let mut compared = 0;
-    for entry in std::fs::read_dir("benches/data/j30").unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_str().unwrap().to_string();
-        if !psplib::is_instance(&name) {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).unwrap();
-        let sm = psplib::parse_file(&name, &text).unwrap();
+    for path in psplib::instance_files("benches/data/j30".as_ref()).unwrap() {
+        let name = path.display();
+        let sm = psplib::read_instance(&path).unwrap();
         let rcp = psplib::parse_file("twin.RCP", &patterson_text(&sm)).unwrap();
         assert_eq!(
             format!("{:?}", sm.activities),

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use roadmap::calendar::Span;
 use roadmap::schedule::{Activity, Link, LinkKind, Problem, Units};
@@ -109,17 +110,41 @@ pub fn parse_file(name: &str, text: &str) -> Result<Problem, String> {
     match extension(name).as_deref() {
         Some("sm") => parse_sm(text),
         Some("rcp") => parse_patterson(text),
-        _ => Err(format!("{name}: not a .sm or .rcp instance")),
+        _ => Err("not a .sm or .rcp instance".into()),
     }
 }
 
-/// Whether `name` is an instance file [`parse_file`] reads.
-pub fn is_instance(name: &str) -> bool {
-    matches!(extension(name).as_deref(), Some("sm" | "rcp"))
+/// The instance files (`.sm`, `.rcp`) of directory `dir`, sorted by name.
+pub fn instance_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if matches!(extension(name).as_deref(), Some("sm" | "rcp")) {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Reads and parses the instance file at `path`; errors name the file.
+pub fn read_instance(path: &Path) -> Result<Problem, String> {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    std::fs::read_to_string(path)
+        .map_err(|e| e.to_string())
+        .and_then(|text| parse_file(name, &text))
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn extension(name: &str) -> Option<String> {
-    std::path::Path::new(name)
+    Path::new(name)
         .extension()
         .and_then(|x| x.to_str())
         .map(str::to_ascii_lowercase)
@@ -197,7 +222,7 @@ pub fn parse_reference(text: &str, prefix: &str) -> HashMap<String, u32> {
 
 /// The reference of instance file `name` in `table`: by its file name, else by its stem.
 pub fn reference_of(table: &HashMap<String, u32>, name: &str) -> Option<u32> {
-    let stem = std::path::Path::new(name)
+    let stem = Path::new(name)
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or(name);
