@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Result, bail};
 
 use crate::cli::{InitArgs, TemplateFormat};
 use crate::commands::{Context, Outcome};
@@ -69,6 +69,7 @@ fn spreadsheet(args: &InitArgs, template: TemplateFormat, context: &Context) -> 
     let bytes = match template {
         #[cfg(feature = "xlsx")]
         TemplateFormat::Xlsx => {
+            use anyhow::Context as _;
             crate::import::template::xlsx().context("cannot build the workbook")?
         }
         #[cfg(not(feature = "xlsx"))]
