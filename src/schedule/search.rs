@@ -152,6 +152,112 @@ fn crossover(
     child
 }
 
+/// Share of the children bred by peak crossover rather than two-point crossover. On every 10th
+/// j120 instance, seeds 42, 1, 7 and 2024, half gave a mean gap of 1.457 % against 1.543 % for
+/// none; 0.3 and 1.0 gave 1.528 % and 1.586 % (seeds 42 and 1).
+const PEAK_RATE: f64 = 0.5;
+
+/// Longest day span peak crossover scans: beyond it a child is bred by two-point crossover.
+const PEAK_MAX_SPAN: usize = 1 << 16;
+
+/// Resources held by each activity per day, as a share of each resource's capacity: what
+/// peak crossover weighs a schedule's busy days by.
+fn loads(net: &Network) -> Vec<f64> {
+    net.demands
+        .iter()
+        .map(|demands| {
+            demands
+                .iter()
+                .map(|&(r, units)| f64::from(units) / f64::from(net.problem.max_capacity(r).max(1)))
+                .sum()
+        })
+        .collect()
+}
+
+/// The stretch `[from, from + length)` in which `dates` hold the most capacity (the earliest
+/// such), or `None` when the plan spans more than [`PEAK_MAX_SPAN`] days.
+fn busiest_stretch(dates: &Dates, load: &[f64], length: Day) -> Option<(Day, Day)> {
+    let first = dates.start.iter().copied().min().unwrap_or(0);
+    let span = usize::try_from(dates.finish().saturating_sub(first))
+        .ok()
+        .filter(|&s| s <= PEAK_MAX_SPAN)?
+        .max(1);
+    let day = |d: Day| usize::try_from(d.saturating_sub(first)).map_or(0, |i| i.min(span));
+    let mut change = vec![0.0; span + 1];
+    for (a, &held) in load.iter().enumerate() {
+        if held > 0.0 && dates.end[a] > dates.start[a] {
+            change[day(dates.start[a])] += held;
+            change[day(dates.end[a])] -= held;
+        }
+    }
+    let mut held_on = Vec::with_capacity(span);
+    let mut running = 0.0;
+    for c in &change[..span] {
+        running += c;
+        held_on.push(running);
+    }
+    let length = usize::try_from(length).map_or(1, |l| l.clamp(1, span));
+    let mut window: f64 = held_on[..length].iter().sum();
+    let (mut most, mut from) = (window, 0);
+    for t in length..span {
+        window += held_on[t] - held_on[t - length];
+        if window > most {
+            most = window;
+            from = t + 1 - length;
+        }
+    }
+    let from = first.saturating_add(Day::try_from(from).unwrap_or(Day::MAX));
+    Some((
+        from,
+        from.saturating_add(Day::try_from(length).unwrap_or(Day::MAX)),
+    ))
+}
+
+/// Peak crossover, after Valls, Ballestín and Quintanilla (2008): the child keeps whole the
+/// busiest stretch of `father`'s schedule, where the capacity is best used. It lists the
+/// activities `father` starts before that stretch in `mother`'s order, then those it starts
+/// within it in `father`'s order, then the rest in `mother`'s order; links come first whatever
+/// the lags, so the child is precedence-feasible.
+fn peak_crossover(
+    net: &Network,
+    mother: &[usize],
+    father: &Individual,
+    load: &[f64],
+    length: Day,
+) -> Option<Vec<usize>> {
+    let (from, to) = busiest_stretch(&father.dates, load, length)?;
+    let position = |list: &[usize]| {
+        let mut at = vec![0; list.len()];
+        for (i, &a) in list.iter().enumerate() {
+            at[a] = i;
+        }
+        at
+    };
+    let start = &father.dates.start;
+    let part = |a: usize| match start[a] {
+        s if s < from => 0,
+        s if s < to => 1,
+        _ => 2,
+    };
+    // The father's schedule keeps every link, so a successor starts before its predecessor
+    // only by a finish-to-finish link. Without such a link across parts the three parts are
+    // laid end to end; with one, the ordered merge puts predecessors first.
+    let links = &net.problem.links;
+    if links.iter().all(|l| part(l.from) <= part(l.to)) {
+        let mut child = Vec::with_capacity(mother.len());
+        child.extend(mother.iter().filter(|&&a| part(a) == 0));
+        child.extend(father.list.iter().filter(|&&a| part(a) == 1));
+        child.extend(mother.iter().filter(|&&a| part(a) == 2));
+        return Some(child);
+    }
+    let (in_mother, in_father) = (position(mother), position(&father.list));
+    let (child, _) = keyed_order(net, Direction::Forward, None, |a| match part(a) {
+        1 => (1, in_father[a]),
+        p => (p, in_mother[a]),
+    });
+    Some(child)
+}
+
 /// Islands the search runs. Fixed, so that the plan never depends on the number of threads:
 /// threads only decide which islands run side by side.
 const ISLANDS: usize = 4;
@@ -237,7 +343,8 @@ impl Island<'_, '_> {
     }
 
     /// Up to `generations` generations of the genetic algorithm, within the island's budget.
-    fn evolve(&mut self, generations: u64, taken: &mut [bool]) {
+    /// `load` is what [`loads`] gives.
+    fn evolve(&mut self, generations: u64, taken: &mut [bool], load: &[f64]) {
         let n = self.decoder.net.len();
         // Each adjacent pair swaps with this chance (when no link joins them). On every 10th
         // j120 instance 0.1 did better than 0.02 and 0.05; 0.15 once did better, once worse
@@ -264,8 +371,21 @@ impl Island<'_, '_> {
                 if cut1 > cut2 {
                     std::mem::swap(&mut cut1, &mut cut2);
                 }
-                for (x, y) in [(&mother, &father), (&father, &mother)] {
-                    let mut child = crossover(x, y, cut1, cut2, taken);
+                // Half the pairs breed by peak crossover, each child keeping the other
+                // parent's busiest stretch of 10-40 % of the first parent's finish.
+                let peak = self.rng.random_bool(PEAK_RATE).then(|| {
+                    let finish = f64::from(self.population[m].dates.finish().max(1));
+                    let share = 0.1 + 0.3 * self.rng.random::<f64>();
+                    (finish * share).max(1.0) as Day
+                });
+                let parents = [(&mother, &father, f), (&father, &mother, m)];
+                for (x, y, donor) in parents {
+                    let net = self.decoder.net;
+                    let mut child = peak
+                        .and_then(|length| {
+                            peak_crossover(net, x, &self.population[donor], load, length)
+                        })
+                        .unwrap_or_else(|| crossover(x, y, cut1, cut2, taken));
                     self.mutate(&mut child, mutation_rate);
                     if self.rng.random_bool(insertion_rate) {
                         insertion(self.decoder.net, &mut child, &mut self.rng);
@@ -289,12 +409,13 @@ fn select(mut pool: Vec<Individual>, size: usize) -> Vec<Individual> {
 
 /// Runs every island for one epoch, on up to `threads` threads. Islands never share state
 /// within an epoch, so the outcome does not depend on how they are spread over threads.
-fn run_epoch(islands: &mut [Island], threads: usize, n: usize) {
+fn run_epoch(islands: &mut [Island], threads: usize, load: &[f64]) {
+    let n = load.len();
     let workers = threads.clamp(1, islands.len().max(1));
     if workers == 1 {
         let mut taken = vec![false; n];
         for island in islands.iter_mut() {
-            island.evolve(EPOCH, &mut taken);
+            island.evolve(EPOCH, &mut taken, load);
         }
         return;
     }
@@ -304,7 +425,7 @@ fn run_epoch(islands: &mut [Island], threads: usize, n: usize) {
             scope.spawn(move || {
                 let mut taken = vec![false; n];
                 for island in chunk {
-                    island.evolve(EPOCH, &mut taken);
+                    island.evolve(EPOCH, &mut taken, load);
                 }
             });
         }
@@ -409,6 +530,7 @@ pub(crate) fn search(
     }
 
     let threads = crate::threads::count();
+    let load = loads(net);
     // Stop early when the best plan has not improved for a third of the budget: small
     // problems converge long before the budget runs out. Checked at the fixed epoch points.
     let patience = budget.schedules / 3;
@@ -426,7 +548,7 @@ pub(crate) fn search(
         && n > 1
     {
         let before: u64 = islands.iter().map(|i| i.decoder.schedules).sum();
-        run_epoch(&mut islands, threads, n);
+        run_epoch(&mut islands, threads, &load);
         let spent: u64 = islands.iter().map(|i| i.decoder.schedules).sum();
         if spent == before {
             break; // nothing left to do (populations too small to breed)
@@ -477,8 +599,98 @@ pub(crate) fn search(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calendar::LinkKind;
     use crate::schedule::graph::follows_links;
     use crate::schedule::synth;
+
+    /// A schedule of `list` decoded forwards, as the search holds it.
+    fn individual(net: &Network, list: Vec<usize>) -> Individual {
+        let n = net.len();
+        let mut dates = Dates {
+            start: vec![0; n],
+            end: vec![0; n],
+        };
+        Decoder::new(net).forward(&list, &mut dates);
+        let score = Score::of(net, &dates);
+        Individual { list, dates, score }
+    }
+
+    #[test]
+    fn busiest_stretch_is_where_most_capacity_is_held() {
+        let dates = Dates {
+            start: vec![0, 5, 5, 0, 12],
+            end: vec![2, 8, 8, 10, 14],
+        };
+        let load = [1.0, 1.0, 1.0, 0.5, 0.0];
+        assert_eq!(busiest_stretch(&dates, &load, 3), Some((5, 8)));
+        // Two days fit in the busy stretch anywhere; the earliest is taken.
+        assert_eq!(busiest_stretch(&dates, &load, 2), Some((5, 7)));
+        // Longer than the plan: the whole plan.
+        assert_eq!(busiest_stretch(&dates, &load, 100), Some((0, 14)));
+        let far = Dates {
+            start: vec![0, 0],
+            end: vec![1, Day::try_from(PEAK_MAX_SPAN).unwrap() + 1],
+        };
+        assert_eq!(busiest_stretch(&far, &[1.0, 1.0], 10), None);
+    }
+
+    #[test]
+    fn peak_crossover_keeps_every_link_and_the_fathers_busiest_stretch() {
+        // PSPLIB-like (finish-to-start: the parts laid end to end) and a portfolio with
+        // start-to-start links, lags in months and, for every third link, finish-to-finish
+        // (a successor that may start first: the ordered merge).
+        let mut portfolio = synth::portfolio(200, true, 5);
+        for link in portfolio.links.iter_mut().step_by(3) {
+            link.kind = LinkKind::FinishToFinish;
+        }
+        for problem in [synth::rcpsp_like(60, 3), portfolio] {
+            let net = Network::new(&problem).unwrap();
+            let load = loads(&net);
+            let mut rng = ChaCha8Rng::seed_from_u64(9);
+            let random_list = |rng: &mut ChaCha8Rng| {
+                let noise: Vec<u32> = (0..net.len()).map(|_| rng.random()).collect();
+                keyed_order(&net, Direction::Forward, None, |a| noise[a]).0
+            };
+            let (mut differs, mut backward_links) = (0, 0);
+            for round in 0..20 {
+                let mother = random_list(&mut rng);
+                let father = individual(&net, random_list(&mut rng));
+                let length = father.dates.finish() / 5 + round;
+                let child = peak_crossover(&net, &mother, &father, &load, length).unwrap();
+                assert!(follows_links(&net, Direction::Forward, &child));
+                let mut sorted = child.clone();
+                sorted.sort_unstable();
+                assert_eq!(sorted, (0..net.len()).collect::<Vec<_>>());
+                let has_finish_to_finish = problem
+                    .links
+                    .iter()
+                    .any(|l| l.kind == LinkKind::FinishToFinish);
+                backward_links += problem
+                    .links
+                    .iter()
+                    .filter(|l| father.dates.start[l.to] < father.dates.start[l.from])
+                    .count();
+                differs += usize::from(child != mother && child != father.list);
+                if has_finish_to_finish {
+                    continue; // a predecessor from a later part may have to come first
+                }
+                // The activities the father starts in its busiest stretch keep its order.
+                let (from, to) = busiest_stretch(&father.dates, &load, length).unwrap();
+                let inside = |a: &usize| (from..to).contains(&father.dates.start[*a]);
+                let kept: Vec<usize> = child.iter().copied().filter(inside).collect();
+                let fathers: Vec<usize> = father.list.iter().copied().filter(inside).collect();
+                assert!(!kept.is_empty());
+                assert_eq!(kept, fathers);
+            }
+            assert!(differs > 10, "only {differs} of 20 children are new");
+            // The finish-to-finish links do run backwards, so the merge is exercised.
+            let has_finish_to_finish = problem
+                .links
+                .iter()
+                .any(|l| l.kind == LinkKind::FinishToFinish);
+            assert_eq!(backward_links > 0, has_finish_to_finish);
+        }
+    }
 
     #[test]
     fn insertion_keeps_every_link_and_every_activity() {
