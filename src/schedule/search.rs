@@ -1,7 +1,7 @@
 //! The search for a good resource-constrained plan: activity lists from classic priority rules,
-//! then a seeded genetic algorithm on activity lists (two-point crossover, swap and insertion
-//! mutation), every list decoded by the serial SGS and improved by forward-backward
-//! justification, as in Hartmann (1998) and Valls, Ballestín & Quintanilla (2005). Work is
+//! then a seeded genetic algorithm on activity lists (two-point and peak crossover, swap and
+//! insertion mutation), every list decoded by the serial SGS and improved by forward-backward
+//! justification, as in Hartmann (1998) and Valls, Ballestín & Quintanilla (2005, 2008). Work is
 //! counted in schedules built, never in seconds, so a given input and seed always give the same
 //! plan.
 
@@ -152,9 +152,10 @@ fn crossover(
     child
 }
 
-/// Share of the children bred by peak crossover rather than two-point crossover. On every 10th
-/// j120 instance, seeds 42, 1, 7 and 2024, half gave a mean gap of 1.457 % against 1.543 % for
-/// none; 0.3 and 1.0 gave 1.528 % and 1.586 % (seeds 42 and 1).
+/// Share of the pairs bred by peak crossover rather than two-point crossover. On every 10th
+/// j120 instance (mean of seeds 42, 1, 7 and 2024) half gave a mean gap of 1.457 % against
+/// 1.543 % for none, 0.4 gave 1.505 % and 0.6 1.464 %; 0.3 and 1.0 gave 1.528 % and 1.586 %
+/// (seeds 42 and 1).
 const PEAK_RATE: f64 = 0.5;
 
 /// Longest day span peak crossover scans: beyond it a child is bred by two-point crossover.
