@@ -227,13 +227,6 @@ fn peak_crossover(
     length: Day,
 ) -> Option<Vec<usize>> {
     let (from, to) = busiest_stretch(&father.dates, load, length)?;
-    let position = |list: &[usize]| {
-        let mut at = vec![0; list.len()];
-        for (i, &a) in list.iter().enumerate() {
-            at[a] = i;
-        }
-        at
-    };
     let start = &father.dates.start;
     let part = |a: usize| match start[a] {
         s if s < from => 0,
@@ -251,6 +244,13 @@ fn peak_crossover(
         child.extend(mother.iter().filter(|&&a| part(a) == 2));
         return Some(child);
     }
+    let position = |list: &[usize]| {
+        let mut at = vec![0; list.len()];
+        for (i, &a) in list.iter().enumerate() {
+            at[a] = i;
+        }
+        at
+    };
     let (in_mother, in_father) = (position(mother), position(&father.list));
     let (child, _) = keyed_order(net, Direction::Forward, None, |a| match part(a) {
         1 => (1, in_father[a]),
