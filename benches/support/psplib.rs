@@ -104,13 +104,34 @@ pub fn parse_patterson(text: &str) -> Result<Problem, String> {
     problem_of(activities, &successors, capacities)
 }
 
+/// The instance formats the harness reads.
+#[derive(Clone, Copy)]
+enum Format {
+    /// PSPLIB `.sm`.
+    Psplib,
+    /// Patterson `.rcp`.
+    Patterson,
+}
+
+/// The format a file's extension names, in any case.
+fn format_of(path: &Path) -> Option<Format> {
+    let extension = path.extension()?.to_str()?;
+    if extension.eq_ignore_ascii_case("sm") {
+        Some(Format::Psplib)
+    } else if extension.eq_ignore_ascii_case("rcp") {
+        Some(Format::Patterson)
+    } else {
+        None
+    }
+}
+
 /// Parses `text` in the format its file name's extension says: `.sm` (PSPLIB) or `.rcp`
 /// (Patterson), in any case.
-pub fn parse_file(name: &str, text: &str) -> Result<Problem, String> {
-    match extension(name).as_deref() {
-        Some("sm") => parse_sm(text),
-        Some("rcp") => parse_patterson(text),
-        _ => Err("not a .sm or .rcp instance".into()),
+pub fn parse_file(name: impl AsRef<Path>, text: &str) -> Result<Problem, String> {
+    match format_of(name.as_ref()) {
+        Some(Format::Psplib) => parse_sm(text),
+        Some(Format::Patterson) => parse_patterson(text),
+        None => Err("not a .sm or .rcp instance".into()),
     }
 }
 
@@ -119,11 +140,7 @@ pub fn instance_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        if matches!(extension(name).as_deref(), Some("sm" | "rcp")) {
+        if format_of(&path).is_some() {
             files.push(path);
         }
     }
@@ -133,21 +150,10 @@ pub fn instance_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// Reads and parses the instance file at `path`; errors name the file.
 pub fn read_instance(path: &Path) -> Result<Problem, String> {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default();
     std::fs::read_to_string(path)
         .map_err(|e| e.to_string())
-        .and_then(|text| parse_file(name, &text))
+        .and_then(|text| parse_file(path, &text))
         .map_err(|e| format!("{}: {e}", path.display()))
-}
-
-fn extension(name: &str) -> Option<String> {
-    Path::new(name)
-        .extension()
-        .and_then(|x| x.to_str())
-        .map(str::to_ascii_lowercase)
 }
 
 fn activity(duration: u32, demands: Vec<(usize, Units)>) -> Activity {
