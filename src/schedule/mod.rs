@@ -14,6 +14,7 @@ mod cpm;
 #[doc(hidden)]
 pub mod exact;
 mod graph;
+mod grid;
 mod network;
 pub mod problem;
 mod profile;

@@ -272,4 +272,15 @@ impl<'p> Network<'p> {
         }
         self.problem.snap_forward(earliest)
     }
+
+    /// The latest start of `a` that ends by `finish` and keeps the links out of it, given the
+    /// dates already fixed for its successors.
+    pub fn latest_start(&self, a: usize, finish: Day, start: &[Day], end: &[Day]) -> Day {
+        let mut latest = self.latest_start_ending_by(a, finish);
+        for &l in self.out_links.of(a) {
+            let to = self.problem.links[l].to;
+            latest = latest.min(self.backward_bound(l, start[to], end[to]));
+        }
+        self.problem.snap_back(latest)
+    }
 }

@@ -305,22 +305,9 @@ impl Profile {
             return Some(start);
         }
         self.with_day_lines(demands, |lines, offset, days| {
-            let mut from = usize::try_from(i64::from(start) - i64::from(offset)).ok()?;
+            let from = usize::try_from(i64::from(start) - i64::from(offset)).ok()?;
             let len = usize::try_from(len).ok()?;
-            // Each candidate is checked from its last day back: a short day j rules out every
-            // start up to j, so the next candidate starts after it, and the days from there to
-            // the old candidate's end are known to be free: only the days past them are read.
-            let mut known_free = from;
-            loop {
-                let to = from.checked_add(len).filter(|&to| to <= days)?;
-                match (known_free.max(from)..to)
-                    .rev()
-                    .find(|&i| !Self::all_free(lines, i))
-                {
-                    None => return Some(offset + from as Day),
-                    Some(short) => (from, known_free) = (short + 1, to),
-                }
-            }
+            first_fit(from, len, days, |i| Self::all_free(lines, i)).map(|i| offset + i as Day)
         })
     }
 
@@ -331,20 +318,9 @@ impl Profile {
             return Some(start);
         }
         self.with_day_lines(demands, |lines, offset, days| {
+            let from = usize::try_from(i64::from(start) - i64::from(offset)).ok()?;
             let len = usize::try_from(len).ok()?;
-            let mut from = usize::try_from(i64::from(start) - i64::from(offset)).ok()?;
-            if from + len > days {
-                return None;
-            }
-            // Mirror of the forward scan: a short day j rules out every start from j - len + 1
-            // on, and the days from the old candidate's start to j are known to be free.
-            let mut free_from = from + len;
-            loop {
-                match (from..free_from.min(from + len)).find(|&i| !Self::all_free(lines, i)) {
-                    None => return Some(offset + from as Day),
-                    Some(short) => (from, free_from) = (short.checked_sub(len)?, from),
-                }
-            }
+            last_fit(from, len, days, |i| Self::all_free(lines, i)).map(|i| offset + i as Day)
         })
     }
 
@@ -477,6 +453,49 @@ impl Profile {
     #[cfg(test)]
     fn points(&self, r: usize) -> Steps {
         self.lines[r].to_steps()[1..].to_vec()
+    }
+}
+
+/// The first `from' >= from` such that `free(i)` holds for every day `i` of
+/// `from' .. from' + len`, all within `0 .. days`; `None` when no such run fits.
+pub(super) fn first_fit(
+    mut from: usize,
+    len: usize,
+    days: usize,
+    free: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    // Each candidate is checked from its last day back: a short day j rules out every start up
+    // to j, so the next candidate starts after it, and the days from there to the old
+    // candidate's end are known to be free: only the days past them are read.
+    let mut known_free = from;
+    loop {
+        let to = from.checked_add(len).filter(|&to| to <= days)?;
+        match (known_free.max(from)..to).rev().find(|&i| !free(i)) {
+            None => return Some(from),
+            Some(short) => (from, known_free) = (short + 1, to),
+        }
+    }
+}
+
+/// The last `from' <= from` such that `free(i)` holds for every day of `from' .. from' + len`,
+/// all within `0 .. days`: [`first_fit`] backwards.
+pub(super) fn last_fit(
+    mut from: usize,
+    len: usize,
+    days: usize,
+    free: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    if from.checked_add(len)? > days {
+        return None;
+    }
+    // A short day j rules out every start from j - len + 1 on, and the days from the old
+    // candidate's start to j are known to be free.
+    let mut free_from = from + len;
+    loop {
+        match (from..free_from.min(from + len)).find(|&i| !free(i)) {
+            None => return Some(from),
+            Some(short) => (from, free_from) = (short.checked_sub(len)?, from),
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 use super::budget::{Ledger, Years, days_allowed};
 use super::cpm::Dates;
 use super::graph::{Direction, sorted_order};
+use super::grid::Grid;
 use super::network::Network;
 use super::problem::Day;
 use super::profile::Profile;
@@ -47,6 +48,9 @@ fn ordered(day: Day) -> u64 {
 pub(crate) struct Decoder<'n, 'p> {
     pub net: &'n Network<'p>,
     profile: Profile,
+    /// The faster free capacity by day, when the problem qualifies (see [`Grid::new`]); the
+    /// profile then serves only the schedules that leave its window.
+    grid: Option<Grid>,
     /// Schedules built so far (forward and backward passes each count one).
     pub schedules: u64,
     /// Money placed per yearly budget; `None` when the problem has no capped budget.
@@ -66,15 +70,15 @@ enum Move {
 
 impl<'n, 'p> Decoder<'n, 'p> {
     pub fn new(net: &'n Network<'p>) -> Self {
+        // Day by day when the horizon is short (a scan per placement then costs a few days);
+        // steps otherwise, whose cost does not grow with the horizon.
+        let window = net
+            .day_window(1 << 13)
+            .filter(|_| !net.problem.capacities.is_empty());
         Decoder {
             net,
-            // Day by day when the horizon is short (a scan per placement then costs a few days);
-            // steps otherwise, whose cost does not grow with the horizon.
-            profile: Profile::with_window(
-                &Profile::capacity_lines(net.problem),
-                net.day_window(1 << 13)
-                    .filter(|_| !net.problem.capacities.is_empty()),
-            ),
+            profile: Profile::with_window(&Profile::capacity_lines(net.problem), window),
+            grid: window.and_then(|window| Grid::new(net, window)),
             schedules: 0,
             money: (!net.problem.budgets.is_empty()).then(|| {
                 let years = Years::of(net.problem);
@@ -223,6 +227,9 @@ impl<'n, 'p> Decoder<'n, 'p> {
     /// links, release and the capacity left by the activities before it in the list allow.
     pub fn forward(&mut self, list: &[usize], out: &mut Dates) {
         self.schedules += 1;
+        if self.forward_on_grid(list, out) {
+            return;
+        }
         self.profile.clear();
         if let Some((_, ledger)) = &mut self.money {
             ledger.clear();
@@ -257,18 +264,16 @@ impl<'n, 'p> Decoder<'n, 'p> {
     /// ends by `finish`, keeps its successors' links and fits the capacity left.
     pub fn backward(&mut self, list: &[usize], finish: Day, out: &mut Dates) {
         self.schedules += 1;
+        if self.backward_on_grid(list, finish, out) {
+            return;
+        }
         self.profile.clear();
         if let Some((_, ledger)) = &mut self.money {
             ledger.clear();
         }
         let net = self.net;
         for &a in list {
-            let mut start = net.latest_start_ending_by(a, finish);
-            for &l in net.out_links.of(a) {
-                let to = net.problem.links[l].to;
-                start = start.min(net.backward_bound(l, out.start[to], out.end[to]));
-            }
-            start = net.problem.snap_back(start);
+            let mut start = net.latest_start(a, finish, &out.start, &out.end);
             let mut end = net.end(a, start);
             let mut fallback = None;
             loop {
@@ -289,6 +294,43 @@ impl<'n, 'p> Decoder<'n, 'p> {
             }
             self.place(a, start, end, out);
         }
+    }
+
+    /// [`Decoder::forward`] on the grid, when there is one; `false` when there is none or the
+    /// schedule leaves its window (the caller then builds it on the profile).
+    fn forward_on_grid(&mut self, list: &[usize], out: &mut Dates) -> bool {
+        let Some(grid) = &mut self.grid else {
+            return false;
+        };
+        grid.clear();
+        for &a in list {
+            let earliest = self.net.earliest_start(a, &out.start, &out.end);
+            let Some(start) = grid.earliest_fit(a, earliest) else {
+                return false;
+            };
+            grid.place(a, start);
+            out.start[a] = start;
+            out.end[a] = self.net.end(a, start);
+        }
+        true
+    }
+
+    /// [`Decoder::backward`] on the grid, as [`Decoder::forward_on_grid`].
+    fn backward_on_grid(&mut self, list: &[usize], finish: Day, out: &mut Dates) -> bool {
+        let Some(grid) = &mut self.grid else {
+            return false;
+        };
+        grid.clear();
+        for &a in list {
+            let latest = self.net.latest_start(a, finish, &out.start, &out.end);
+            let Some(start) = grid.latest_fit(a, latest) else {
+                return false;
+            };
+            grid.place(a, start);
+            out.start[a] = start;
+            out.end[a] = self.net.end(a, start);
+        }
+        true
     }
 
     fn place(&mut self, a: usize, start: Day, end: Day, out: &mut Dates) {
@@ -357,5 +399,82 @@ impl<'n, 'p> Decoder<'n, 'p> {
             }
         }
         (best, best_score)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rand::{RngExt, SeedableRng};
+    use rand_chacha::ChaCha8Rng;
+
+    use super::*;
+    use crate::schedule::graph::keyed_order;
+    use crate::schedule::synth::rcpsp_like;
+
+    /// Forward and backward passes, justification included, on `decoder` for random lists.
+    fn schedules(decoder: &mut Decoder, seed: u64) -> Vec<Dates> {
+        let net = decoder.net;
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let n = net.len();
+        let mut out = Vec::new();
+        for _ in 0..20 {
+            let keys: Vec<u64> = (0..n).map(|_| rng.random_range(0..1000)).collect();
+            let list = keyed_order(net, Direction::Forward, None, |a| keys[a]).0;
+            let mut dates = Dates {
+                start: vec![0; n],
+                end: vec![0; n],
+            };
+            decoder.forward(&list, &mut dates);
+            let score = Score::of(net, &dates);
+            out.push(dates.clone());
+            out.push(decoder.improve(dates, score, 3).0);
+        }
+        out
+    }
+
+    #[test]
+    fn the_grid_builds_the_schedules_the_profile_builds() {
+        for seed in 0..12 {
+            let mut problem = rcpsp_like(40, seed);
+            // Capacity over time on some instances: a dip and a rise inside the window.
+            if seed % 3 == 0 {
+                let dip = problem.capacities[0] * 3 / 4;
+                problem.capacity_changes = vec![vec![(15, dip), (40, problem.capacities[0])]];
+                problem
+                    .capacity_changes
+                    .push(vec![(25, problem.capacities[1] + 5)]);
+            }
+            let net = Network::new(&problem).unwrap();
+            let mut on_grid = Decoder::new(&net);
+            assert!(on_grid.grid.is_some(), "instance {seed} should qualify");
+            let mut on_profile = Decoder::new(&net);
+            on_profile.grid = None;
+            assert_eq!(
+                schedules(&mut on_grid, seed),
+                schedules(&mut on_profile, seed),
+                "instance {seed}"
+            );
+        }
+    }
+
+    #[test]
+    fn problems_beyond_the_grid_keep_the_profile() {
+        let mut problem = rcpsp_like(10, 1);
+        problem.capacities.push(5);
+        let net = Network::new(&problem).unwrap();
+        assert!(Decoder::new(&net).grid.is_none(), "five resources");
+
+        let mut problem = rcpsp_like(10, 1);
+        problem.capacity_changes = vec![vec![(1_000_000, 1)]];
+        let net = Network::new(&problem).unwrap();
+        assert!(Decoder::new(&net).grid.is_none(), "a step past the window");
+
+        let mut problem = rcpsp_like(10, 1);
+        problem.capacity_changes = vec![vec![(-100_000, 1)]];
+        let net = Network::new(&problem).unwrap();
+        assert!(
+            Decoder::new(&net).grid.is_none(),
+            "a step before the window"
+        );
     }
 }
