@@ -61,8 +61,8 @@ impl Effort {
     pub fn budget(self, activities: usize) -> u64 {
         let (nominal, work): (u64, u64) = match self {
             Effort::Fast => (1_000, 200_000),
-            Effort::Default => (75_000, 9_000_000),
-            Effort::Thorough => (400_000, 48_000_000),
+            Effort::Default => (112_500, 13_500_000),
+            Effort::Thorough => (800_000, 96_000_000),
         };
         let n = activities.max(1) as u64;
         let scaled = work / n.saturating_mul(1 + n / 160);
@@ -77,13 +77,13 @@ impl Effort {
     fn population(self, budget: u64) -> usize {
         let nominal: u64 = match self {
             Effort::Fast => 20,
-            // 60 beat 30, 40, 50, 70 and 80 on every 10th j120 instance at the default
-            // budget (mean gap of seeds 42 and 1: 1.52 % against 1.72, 1.59, 1.61, 1.55, 1.64 %).
-            Effort::Default => 60,
+            // On every 10th j120 instance at the default budget of 112,500 schedules, 80 beat
+            // 60 and 100 (mean gap of seeds 42, 1, 7 and 2024: 1.29 % against 1.36 and 1.33 %).
+            Effort::Default => 80,
             // A larger budget feeds a larger population: on every 10th j120 instance at
-            // 400,000 schedules, 200 took the mean gap from 1.29 % (60) to 1.04 % (seed 42;
-            // 120: 1.15 %, 300: 1.00 %, 400: 1.10 %; seed 1: 1.00 % with 200, 1.06 % with 300).
-            Effort::Thorough => 200,
+            // 800,000 schedules, 300 beat 200 (seeds 42 and 1: 0.76 % against 0.84 %; 400 gave
+            // the same as 300).
+            Effort::Thorough => 300,
         };
         // Bounded by `nominal`, so the cast cannot truncate.
         (budget / 60).clamp(10, nominal) as usize

@@ -272,7 +272,7 @@ const MIN_ISLAND_BUDGET: u64 = 1_000;
 /// on two islands, which still keeps two cores busy. On every 10th j120 instance at 15,000
 /// schedules, two islands gave a mean gap of 2.26-2.36 % against 2.88-2.95 % on four (one
 /// island, on one core, 2.11-2.17 %); at 30,000, 1.78-1.83 % against 2.04-2.08 %; at 45,000,
-/// 1.68-1.71 % against 1.73 % (seeds 42 and 1). At the default 75,000, four stay best.
+/// 1.68-1.71 % against 1.73 % (seeds 42 and 1). At the default 112,500, four stay best.
 const FULL_ISLAND_BUDGET: u64 = 12_000;
 
 /// One island: its own decoder, random stream, population and budget.
