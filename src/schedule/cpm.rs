@@ -1,7 +1,7 @@
 //! Critical path method: the forward pass (early dates) and the backward pass (late dates) over
 //! the links, optionally with extra precedences that a resource-constrained plan adds.
 
-use super::graph::{Arcs, Direction, keyed_order};
+use super::graph::{Arcs, Direction, any_order, keyed_order};
 use super::network::Network;
 use super::problem::Day;
 
@@ -65,21 +65,24 @@ fn latest_start(net: &Network, arcs: Option<&Arcs>, a: usize, finish: Day, after
 /// finish-to-finish links running against the arcs), the pass is repeated until it settles.
 pub(crate) fn late_dates(net: &Network, arcs: Option<&Arcs>, plan: &Dates, finish: Day) -> Dates {
     let n = net.len();
-    let (order, complete) = keyed_order(net, Direction::Backward, arcs, |a| {
-        (std::cmp::Reverse(plan.start[a]), a)
-    });
-    let mut sequence = order;
-    if !complete {
-        let mut rest: Vec<usize> = {
-            let mut placed = vec![false; n];
-            for &a in &sequence {
-                placed[a] = true;
-            }
-            (0..n).filter(|&a| !placed[a]).collect()
-        };
+    // Any order gives the same late dates in one pass; only a pass repeated to a fixpoint
+    // (when the arcs and links admit no order) walks in the plan's order of starts.
+    let (order, complete) = any_order(net, Direction::Backward, arcs);
+    let sequence = if complete {
+        order
+    } else {
+        let (mut sequence, _) = keyed_order(net, Direction::Backward, arcs, |a| {
+            (std::cmp::Reverse(plan.start[a]), a)
+        });
+        let mut placed = vec![false; n];
+        for &a in &sequence {
+            placed[a] = true;
+        }
+        let mut rest: Vec<usize> = (0..n).filter(|&a| !placed[a]).collect();
         rest.sort_by_key(|&a| (std::cmp::Reverse(plan.start[a]), a));
         sequence.extend(rest);
-    }
+        sequence
+    };
     let mut late = Dates {
         start: vec![Day::MAX; n],
         end: vec![Day::MAX; n],

@@ -1,6 +1,5 @@
 //! Ids: well-formed, present, unique within their table; and the lookup from id to index.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diag::{Code, Diagnostic, Suggester};
@@ -15,7 +14,9 @@ use crate::model::raw::{
 pub struct IdIndex {
     /// What the table holds, for messages: "actor", "project", ...
     pub kind: &'static str,
-    by_id: HashMap<String, usize>,
+    /// A fast hash: ids come from the user's own file, not from an adversary, and a portfolio
+    /// has 100,000 of them.
+    by_id: foldhash::HashMap<String, usize>,
     /// Ids in table order (a missing or broken id is an empty string).
     pub ids: Vec<String>,
     /// "Did you mean", built at the first unknown reference.
@@ -104,13 +105,15 @@ impl IdIndex {
         entries: impl Iterator<Item = (Option<&'a Located<String>>, bool, Range<usize>)>,
         findings: &mut Vec<Diagnostic>,
     ) -> IdIndex {
+        let (size, _) = entries.size_hint();
         let mut index = IdIndex {
             kind,
-            by_id: HashMap::new(),
-            ids: Vec::new(),
+            by_id: foldhash::HashMap::with_capacity_and_hasher(size, Default::default()),
+            ids: Vec::with_capacity(size),
             suggester: std::cell::OnceCell::new(),
         };
-        let mut first_at: HashMap<String, Range<usize>> = HashMap::new();
+        // Where each entry's id is written (only read for the first of duplicates).
+        let mut id_at: Vec<Range<usize>> = Vec::with_capacity(size);
         for (position, (id, rejected, table_at)) in entries.enumerate() {
             let Some(id) = id else {
                 // A rejected id was reported already; a missing one is reported here.
@@ -120,11 +123,12 @@ impl IdIndex {
                             Code::MissingKey,
                             crate::i18n::text!("e-no-id", header = header),
                         )
-                        .at(table_at)
+                        .at(table_at.clone())
                         .with_help(crate::i18n::text!("e-no-id-help", kind = kind_text(kind))),
                     );
                 }
                 index.ids.push(String::new());
+                id_at.push(table_at);
                 continue;
             };
             if !is_well_formed(&id.value) {
@@ -149,8 +153,8 @@ impl IdIndex {
                     .with_help(help);
                 findings.push(finding);
             }
-            match first_at.get(&id.value) {
-                Some(first) => findings.push(
+            match index.by_id.get(&id.value) {
+                Some(&first) => findings.push(
                     Diagnostic::error(
                         Code::DuplicateId,
                         crate::i18n::text!(
@@ -160,14 +164,14 @@ impl IdIndex {
                         ),
                     )
                     .at(id.at.clone())
-                    .with_note(first.clone(), crate::i18n::text!("note-first-used")),
+                    .with_note(id_at[first].clone(), crate::i18n::text!("note-first-used")),
                 ),
                 None => {
-                    first_at.insert(id.value.clone(), id.at.clone());
                     index.by_id.insert(id.value.clone(), position);
                 }
             }
             index.ids.push(id.value.clone());
+            id_at.push(id.at.clone());
         }
         index
     }
