@@ -66,16 +66,21 @@ impl Row {
         self.compose(|cell| push_neutralised(cell, text));
     }
 
-    /// Ids joined with `;`, each neutralised.
-    fn ids<'a>(&mut self, ids: impl Iterator<Item = &'a str>) {
+    /// Items joined with `;`, each written by `write`.
+    fn joined<T>(&mut self, items: impl Iterator<Item = T>, write: impl Fn(&mut String, T)) {
         self.compose(|cell| {
-            for (i, id) in ids.enumerate() {
+            for (i, item) in items.enumerate() {
                 if i > 0 {
                     cell.push(';');
                 }
-                push_neutralised(cell, id);
+                write(cell, item);
             }
         });
+    }
+
+    /// Ids joined with `;`, each neutralised.
+    fn ids<'a>(&mut self, ids: impl Iterator<Item = &'a str>) {
+        self.joined(ids, push_neutralised);
     }
 
     fn int(&mut self, value: impl itoa::Integer) {
@@ -174,31 +179,16 @@ pub fn write(out: &mut dyn Write, roadmap: &Roadmap, plan: &Plan) -> io::Result<
         row.ids(project.depends_on.iter().map(|d| project_id(d.on)));
         row.compose(|cell| cell.extend(project.cost.map(number)));
         row.compose(|cell| cell.push_str(&number(project.funded())));
-        row.compose(|cell| {
-            for (i, c) in project.funding.iter().enumerate() {
-                if i > 0 {
-                    cell.push(';');
-                }
-                push_neutralised(cell, &roadmap.funding[c.source].id);
-                let _ = write!(cell, "={}", number(c.amount));
-            }
+        row.joined(project.funding.iter(), |cell, c| {
+            push_neutralised(cell, &roadmap.funding[c.source].id);
+            let _ = write!(cell, "={}", number(c.amount));
         });
         row.text(&roadmap.programme_path_ids(p));
-        row.compose(|cell| {
-            for (i, d) in project.depends_on.iter().enumerate() {
-                if i > 0 {
-                    cell.push(';');
-                }
-                push_neutralised(cell, project_id(d.on));
-                let _ = write!(cell, ":{}:{}", d.kind, d.lag);
-            }
+        row.joined(project.depends_on.iter(), |cell, d| {
+            push_neutralised(cell, project_id(d.on));
+            let _ = write!(cell, ":{}:{}", d.kind, d.lag);
         });
-        row.push(
-            crate::model::Status::ALL
-                .iter()
-                .find(|(_, s)| *s == project.status)
-                .map_or("not-started", |(name, _)| name),
-        );
+        row.push(project.status.as_str());
         row.date(project.actual_start);
         row.date(project.actual_finish);
         row.compose(|cell| cell.extend(project.progress.map(number)));

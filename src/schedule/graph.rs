@@ -265,7 +265,7 @@ mod tests {
     use crate::schedule::synth::{portfolio, rcpsp_like};
 
     /// Both walks give complete orders that respect every link, in both directions, and the
-    /// late dates from either order are the same.
+    /// late dates (walked in any order) are never before the early ones.
     #[test]
     fn any_order_is_a_topological_order_as_the_keyed_one_is() {
         for seed in 0..6 {
