@@ -88,6 +88,15 @@ impl<'n, 'p> Decoder<'n, 'p> {
         }
     }
 
+    /// Where this decoder keeps free capacity.
+    pub fn schedules_on(&self) -> super::Schedules {
+        if self.grid.is_some() {
+            super::Schedules::OnDayGrid
+        } else {
+            super::Schedules::OnProfile
+        }
+    }
+
     /// Forwards: the next start worth trying for `a` on `[start, end)` under the yearly caps.
     /// Moving later takes days out of the year over its cap: at most `days_allowed` of them may
     /// stay there.

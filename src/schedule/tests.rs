@@ -289,22 +289,37 @@ fn every_critical_chain_is_listed_and_counted() {
 #[test]
 fn budgets_shrink_with_size_and_keep_their_floor() {
     for effort in [Effort::Fast, Effort::Default, Effort::Thorough] {
-        let mut previous = u64::MAX;
-        for n in [
-            1, 30, 122, 300, 1_000, 10_000, 20_000, 20_001, 100_000, 1_000_000,
-        ] {
-            let budget = effort.budget(n);
-            assert!(
-                budget <= previous,
-                "{effort:?}: {n} activities get more than fewer do"
-            );
-            assert!(budget >= if n > 20_000 { 3 } else { 12 }, "{effort:?}: {n}");
-            previous = budget;
+        for on in [Schedules::OnProfile, Schedules::OnDayGrid] {
+            let mut previous = u64::MAX;
+            for n in [
+                1, 30, 122, 300, 1_000, 10_000, 20_000, 20_001, 100_000, 1_000_000,
+            ] {
+                let budget = effort.budget(n, on);
+                assert!(
+                    budget <= previous,
+                    "{effort:?} {on:?}: {n} activities get more than fewer do"
+                );
+                assert!(budget >= if n > 20_000 { 3 } else { 12 }, "{effort:?}: {n}");
+                previous = budget;
+            }
         }
     }
+    let default = |n, on| Effort::Default.budget(n, on);
     // The benchmark size gets the whole default budget's worth of work; 10,000 competing
     // projects get a handful of schedules, so the whole process stays under half a second.
-    assert!(Effort::Default.budget(122) >= 110_000);
-    assert!(Effort::Default.budget(10_000) <= 25);
-    assert!(Effort::Thorough.budget(122) >= 5 * Effort::Default.budget(122));
+    for on in [Schedules::OnProfile, Schedules::OnDayGrid] {
+        assert!(default(122, on) >= 110_000);
+        assert!(Effort::Thorough.budget(122, on) >= 5 * default(122, on));
+    }
+    assert!(default(10_000, Schedules::OnProfile) <= 25);
+    // On the day grid a 300-activity instance gets twice the schedules (a placement there costs
+    // less as the plan grows); below 160 activities the grid changes nothing.
+    assert_eq!(
+        default(300, Schedules::OnDayGrid),
+        2 * default(300, Schedules::OnProfile)
+    );
+    assert_eq!(
+        default(150, Schedules::OnDayGrid),
+        default(150, Schedules::OnProfile)
+    );
 }
