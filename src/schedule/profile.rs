@@ -6,16 +6,13 @@
 //! activities is one stretch, and finding room after it is one jump, not one per activity.
 //! A capacity that changes over time is just a different starting step function.
 
-use std::collections::VecDeque;
 use std::ops::Range;
 
 use super::problem::{Day, Problem, Units};
 
 /// A step function: `(day, value)` points, each giving the value from that day until the next
-/// point. The first point is at `Day::MIN`, so every day has a value. A deque, because a point
-/// is inserted near the end in forward passes and near the start in backward ones: either way
-/// only the few points on the near side move.
-type Steps = VecDeque<(Day, i64)>;
+/// point. The first point is at `Day::MIN`, so every day has a value.
+type Steps = Vec<(Day, i64)>;
 
 /// One resource's free capacity: steps in general, or one value per day over a short window
 /// (the usual case for day-based problems, and much faster to scan and update).
@@ -43,15 +40,15 @@ impl Line {
                 before,
                 after,
             } => {
-                let mut steps = Steps::from([(Day::MIN, *before)]);
+                let mut steps = vec![(Day::MIN, *before)];
                 for (i, &value) in free.iter().enumerate() {
-                    if steps.back().is_some_and(|p| p.1 != value) {
-                        steps.push_back((offset + i as Day, value));
+                    if steps.last().is_some_and(|p| p.1 != value) {
+                        steps.push((offset + i as Day, value));
                     }
                 }
                 let past = offset.saturating_add(free.len() as Day);
-                if steps.back().is_some_and(|p| p.1 != *after) {
-                    steps.push_back((past, *after));
+                if steps.last().is_some_and(|p| p.1 != *after) {
+                    steps.push((past, *after));
                 }
                 steps
             }
@@ -108,18 +105,18 @@ impl Profile {
         let empty: Vec<Line> = capacities
             .iter()
             .map(|line| {
-                let mut steps = Steps::with_capacity(line.len());
+                let mut steps: Steps = Vec::with_capacity(line.len());
                 for &(day, units) in line {
-                    if steps.back().is_none_or(|p| p.1 != i64::from(units)) {
-                        steps.push_back((day, i64::from(units)));
+                    if steps.last().is_none_or(|p| p.1 != i64::from(units)) {
+                        steps.push((day, i64::from(units)));
                     }
                 }
                 if steps.is_empty() {
-                    steps.push_back((Day::MIN, 0));
+                    steps.push((Day::MIN, 0));
                 }
                 // A window holds the steps inside it only (the engine's windows cover them).
                 let inside =
-                    |(from, to): (Day, Day)| steps.iter().skip(1).all(|p| p.0 > from && p.0 < to);
+                    |(from, to): (Day, Day)| steps[1..].iter().all(|p| p.0 > from && p.0 < to);
                 match window {
                     Some((from, to)) if from < to && inside((from, to)) => {
                         let value = |day: Day| steps[Self::stretch_at(&steps, day)].1;
@@ -153,7 +150,7 @@ impl Profile {
             match (line, empty) {
                 (Line::Steps(line), Line::Steps(empty)) => {
                     line.clear();
-                    line.extend(empty.iter().copied());
+                    line.extend_from_slice(empty);
                 }
                 (Line::Days { free, .. }, Line::Days { free: base, .. }) => {
                     free[changed.clone()].copy_from_slice(&base[changed]);
@@ -164,7 +161,7 @@ impl Profile {
     }
 
     /// Index of the point whose stretch contains `day`.
-    fn stretch_at(line: &Steps, day: Day) -> usize {
+    fn stretch_at(line: &[(Day, i64)], day: Day) -> usize {
         line.partition_point(|p| p.0 <= day).saturating_sub(1)
     }
 
@@ -327,7 +324,7 @@ impl Profile {
         })
     }
 
-    fn overload_steps(line: &Steps, start: Day, end: Day, units: i64) -> Option<(Day, Day)> {
+    fn overload_steps(line: &[(Day, i64)], start: Day, end: Day, units: i64) -> Option<(Day, Day)> {
         let short = |i: usize| line[i].1 < units;
         let begin = Self::stretch_at(line, start);
         let mut first = None;
@@ -388,7 +385,7 @@ impl Profile {
         };
         let first = Self::split_at(line, start);
         let last = Self::split_at(line, end);
-        for point in line.range_mut(first..last) {
+        for point in &mut line[first..last] {
             point.1 = point.1.saturating_add(delta);
         }
         // Only the two ends can now equal their neighbour: the inside moved together.
@@ -446,7 +443,8 @@ impl Profile {
             }
         };
         let begin = Self::stretch_at(line, from);
-        line.range(begin..)
+        line[begin..]
+            .iter()
             .find(|p| p.1 < units)
             .map(|p| p.0.max(from))
     }
@@ -454,7 +452,7 @@ impl Profile {
     /// Change points of `r`'s free capacity (for tests).
     #[cfg(test)]
     fn points(&self, r: usize) -> Steps {
-        self.lines[r].to_steps().into_iter().skip(1).collect()
+        self.lines[r].to_steps()[1..].to_vec()
     }
 }
 
