@@ -41,9 +41,9 @@ pub enum Effort {
     /// Up to 1,000 schedules: a good plan in milliseconds for a roadmap-sized problem.
     Fast,
     /// Up to 112,500 schedules: near-optimal on the standard benchmarks; on two cores about
-    /// 0.4 s on average for a 120-activity benchmark instance, about 3 s for a 120-project
-    /// roadmap in calendar months, under half a second for 10,000 projects (which get far fewer
-    /// schedules).
+    /// 0.4 s on average for a 120-activity benchmark instance and 0.6 s for a 300-activity one,
+    /// about 1.5 s for a 120-project roadmap in calendar months, under half a second for 10,000
+    /// projects (which get far fewer schedules).
     #[default]
     Default,
     /// Up to 800,000 schedules and a larger population: for when several more seconds may buy
