@@ -89,12 +89,13 @@ fn compose(parts: &[Part], rng: &mut ChaCha8Rng) -> String {
             successors[job].extend(list.iter().map(|&j| first[p] + j));
         }
     }
+    // How far along its part an activity is, from 0 to 1.
+    let along = |k: usize, of: &Part| k as f64 / of.durations.len() as f64;
     for (p, pair) in parts.windows(2).enumerate() {
         let (from, to) = (&pair[0], &pair[1]);
         let chance = CROSS_LINKS / to.durations.len() as f64;
         for i in 0..from.durations.len() {
             for j in 0..to.durations.len() {
-                let along = |k: usize, of: &Part| k as f64 / of.durations.len() as f64;
                 if along(j, to) > along(i, from) + 0.15 && rng.random_bool(chance) {
                     successors[first[p] + i].push(first[p + 1] + j);
                 }
